@@ -1,0 +1,3 @@
+"""Copydesk: a desktop article comparison viewer for editors."""
+
+__version__ = "0.1.0"

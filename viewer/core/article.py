@@ -1,0 +1,59 @@
+"""Article: one text being compared, with its identity and word tokens."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+
+from .tokens import Token, tokenize
+
+_TITLE_MAX = 90
+
+
+def letter_for(index: int) -> str:
+    """Identity letter of the article at `index`: A..Z, then AA, AB, ..."""
+    letters = string.ascii_uppercase
+    if index < 26:
+        return letters[index]
+    return letter_for(index // 26 - 1) + letters[index % 26]
+
+
+def title_from_text(text: str) -> str:
+    """A short title: the first non-empty line, cut at a word near 90 chars."""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            if len(line) <= _TITLE_MAX:
+                return line
+            cut = line.rfind(" ", 0, _TITLE_MAX)
+            return line[: cut if cut > 40 else _TITLE_MAX].rstrip(" ,;:") + "…"
+    return "(empty)"
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's text exactly as read, plus where it came from.
+
+    `text` is what the user sees; every offset anywhere in the core indexes
+    into it (Python code points).
+    """
+
+    id: str
+    title: str
+    text: str
+    path: str | None = None
+    encoding: str | None = None
+    tokens: tuple[Token, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.tokens:
+            object.__setattr__(self, "tokens", tuple(tokenize(self.text)))
+
+    @property
+    def word_count(self) -> int:
+        """Number of words in the text."""
+        return sum(1 for t in self.tokens if t.is_word)
+
+    def with_id(self, new_id: str) -> "Article":
+        """The same article under another identity letter."""
+        return Article(new_id, self.title, self.text, self.path, self.encoding, self.tokens)

@@ -1,0 +1,93 @@
+"""Word tokens with code-point offsets, and the folding used for matching.
+
+`tokenize` cuts a text into pieces that cover it exactly: words, runs of
+whitespace, and single punctuation marks. Words are Unicode-aware: accents and
+combining marks stay inside, apostrophes and hyphens join word parts
+("Zelenskyy’s", "Kim Yong-hyun"), abbreviations stay whole ("U.S."), and numbers keep their separators ("1,000",
+"2.5"). Scripts written without spaces (Chinese, Japanese, Thai, ...) give one
+token per character, so they are compared character by character.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+WORD, SPACE, PUNCT = "word", "space", "punct"
+
+# Scripts whose words are not separated by spaces: one token per character.
+_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
+_LETTER = rf"[\p{{L}}\p{{M}}\p{{N}}--[{_UNSPACED}]]"
+_JOINER = r"(?:['’\-‐‑](?=" + _LETTER + r")|(?<=\p{N})[.,](?=\p{N}))"
+_TOKEN_RE = regex.compile(
+    rf"(?P<unspaced>[{_UNSPACED}]\p{{M}}*)"
+    r"|(?P<abbrev>(?:\p{L}\.){2,}(?!\p{L}))"
+    rf"|(?P<word>{_LETTER}+(?:{_JOINER}{_LETTER}+)*)"
+    r"|(?P<space>\s+)"
+    r"|(?P<punct>.)",
+    regex.V1 | regex.DOTALL,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One piece of a text: `text[start:end] == token.text`."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # WORD, SPACE or PUNCT
+
+    @property
+    def is_word(self) -> bool:
+        """True for words (and single characters of unspaced scripts)."""
+        return self.kind == WORD
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Yield the tokens of `text` in order; together they cover it exactly."""
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind in ("unspaced", "abbrev"):
+            kind = WORD
+        yield Token(m.start(), m.end(), m.group(), kind)
+
+
+def tokenize(text: str) -> list[Token]:
+    """All tokens of `text` (words, whitespace runs, punctuation marks)."""
+    return list(iter_tokens(text))
+
+
+def words(text: str) -> list[Token]:
+    """Only the word tokens of `text`."""
+    return [t for t in iter_tokens(text) if t.kind == WORD]
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens in `text`."""
+    return sum(1 for t in iter_tokens(text) if t.kind == WORD)
+
+
+_TYPO = str.maketrans({
+    "’": "'", "‘": "'", "‛": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+})
+
+
+def fold_typography(text: str) -> str:
+    """Unicode-normalise (NFC) and fold curly quotes, dashes and odd spaces.
+
+    Keeps the length of the text unchanged for the characters it maps, so it
+    is used only for matching, never for display.
+    """
+    return unicodedata.normalize("NFC", text).translate(_TYPO)
+
+
+def fold(word: str) -> str:
+    """Matching key of a word: NFKC, case-folded, typographic marks folded."""
+    return unicodedata.normalize("NFKC", word).translate(_TYPO).casefold()
