@@ -22,14 +22,16 @@ WORD, SPACE, PUNCT = "word", "space", "punct"
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
 _LETTER = rf"[\p{{L}}\p{{M}}\p{{N}}--[{_UNSPACED}]]"
 _JOINER = r"(?:['’\-‐‑](?=" + _LETTER + r")|(?<=\p{N})[.,](?=\p{N}))"
-_TOKEN_RE = regex.compile(
+_TOKEN_PATTERN = (
     rf"(?P<unspaced>[{_UNSPACED}]\p{{M}}*)"
     r"|(?P<abbrev>(?:\p{L}\.){2,}(?!\p{L}))"
     rf"|(?P<word>{_LETTER}+(?:{_JOINER}{_LETTER}+)*)"
     r"|(?P<space>\s+)"
-    r"|(?P<punct>.)",
-    regex.V1 | regex.DOTALL,
+    r"|(?P<punct>.)"
 )
+_TOKEN_RE = regex.compile(_TOKEN_PATTERN, regex.V1 | regex.DOTALL)
+# The same pattern without groups, for `pieces` (findall returns strings).
+_PIECE_RE = regex.compile(regex.sub(r"\(\?P<\w+>", "(?:", _TOKEN_PATTERN), regex.V1 | regex.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,11 @@ def iter_tokens(text: str) -> Iterator[Token]:
         if kind in ("unspaced", "abbrev"):
             kind = WORD
         yield Token(m.start(), m.end(), m.group(), kind)
+
+
+def pieces(text: str) -> list[str]:
+    """The token strings of `text` (fast path: no Token objects)."""
+    return _PIECE_RE.findall(text)
 
 
 def tokenize(text: str) -> list[Token]:

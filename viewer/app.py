@@ -1,0 +1,58 @@
+"""QApplication set-up: names, icon, stylesheet; `run_gui` and `main`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+RESOURCE_DIRS = (Path(__file__).resolve().parent / "resources",
+                 Path(__file__).resolve().parent.parent / "resources")
+
+
+def resource_path(*parts: str) -> Path:
+    """A file of resources/, found whether installed (in the package) or in the checkout."""
+    for base in RESOURCE_DIRS:
+        p = base.joinpath(*parts)
+        if p.exists():
+            return p
+    return RESOURCE_DIRS[-1].joinpath(*parts)
+
+
+def make_application(argv: list[str] | None = None):
+    """The QApplication with Copydesk's names, icon and stylesheet."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("Copydesk")
+    app.setOrganizationDomain("copydesk.invalid")
+    app.setApplicationName("Copydesk")
+    app.setApplicationDisplayName("Copydesk")
+    app.setDesktopFileName("copydesk")
+    icon = resource_path("icons", "copydesk.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    css = resource_path("style.qss")
+    if css.exists():
+        app.setStyleSheet(css.read_text(encoding="utf-8"))
+    return app
+
+
+def run_gui(files: list[str] | None = None) -> int:
+    """Open the main window on `files` (or the seeds) and run the event loop."""
+    app = make_application()
+    from viewer.ui.mainwindow import MainWindow
+
+    window = MainWindow(files or None)
+    window.show()
+    return app.exec()
+
+
+def main() -> int:
+    """Console entry point (`copydesk`): same as `python main.py`."""
+    from viewer.cli import parse_args, run_export
+
+    args = parse_args()
+    if args.export:
+        return run_export(args)
+    return run_gui(args.files)

@@ -1,0 +1,122 @@
+"""Sentence alignment between two articles, moves included.
+
+Each sentence becomes a bag of folded words; pairs of sentences that share
+enough of their words (Dice coefficient) are matched one-to-one, best pairs
+first. Pairs that keep the reading order of both articles form the backbone
+(longest increasing run); matched pairs outside it were moved. The scroll
+synchroniser interpolates between these pairs, so panes stay level with each
+other even where paragraphs were reordered or cut.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .article import Article
+from .sentences import Sentence, split_sentences
+from .tokens import fold, words
+
+MIN_SCORE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """Sentence `a[a_start:a_end]` matches `b[b_start:b_end]`."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    score: float
+    moved: bool
+
+
+def _bag(sentence: Sentence) -> frozenset[str]:
+    return frozenset(fold(t.text) for t in words(sentence.text))
+
+
+def _increasing(js: list[int]) -> set[int]:
+    """Indices of a longest strictly increasing subsequence of `js`."""
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(js)
+    for k, j in enumerate(js):
+        t = bisect.bisect_left(tails, j)
+        if t == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[t] = j
+            tail_idx[t] = k
+        prev[k] = tail_idx[t - 1] if t else -1
+    keep: set[int] = set()
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        keep.add(k)
+        k = prev[k]
+    return keep
+
+
+def align_sentences(a: Article, b: Article, min_score: float = MIN_SCORE) -> list[SentencePair]:
+    """Matched sentences of `a` and `b`, in `a`'s order, with moves flagged."""
+    sa, sb = split_sentences(a.text), split_sentences(b.text)
+    bags_a, bags_b = [_bag(s) for s in sa], [_bag(s) for s in sb]
+    index: dict[str, list[int]] = {}
+    for j, bag in enumerate(bags_b):
+        for w in bag:
+            index.setdefault(w, []).append(j)
+    candidates: list[tuple[float, int, int]] = []
+    for i, bag in enumerate(bags_a):
+        if not bag:
+            continue
+        shared: dict[int, int] = {}
+        for w in bag:
+            for j in index.get(w, ()):
+                shared[j] = shared.get(j, 0) + 1
+        for j, n in shared.items():
+            score = 2 * n / (len(bag) + len(bags_b[j]))
+            if score >= min_score:
+                candidates.append((-score, i, j))
+    candidates.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    matched: list[tuple[int, int, float]] = []
+    for neg, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            matched.append((i, j, -neg))
+    matched.sort()
+    in_order = _increasing([j for _, j, _ in matched])
+    return [SentencePair(sa[i].start, sa[i].end, sb[j].start, sb[j].end, round(score, 4),
+                         k not in in_order)
+            for k, (i, j, score) in enumerate(matched)]
+
+
+def map_offset(anchors, pos: int) -> int:
+    """Map offset `pos` of one text to the other through matched spans.
+
+    `anchors` are (src_start, src_end, dst_start, dst_end, ...) tuples sorted by
+    src_start. Inside a span the position is interpolated linearly; between
+    two spans it is interpolated between them when they keep their order,
+    else it follows the nearer span (a moved passage).
+    """
+    if not anchors:
+        return pos
+    starts = [a[0] for a in anchors]
+    k = bisect.bisect_right(starts, pos) - 1
+    if k >= 0:
+        s0, e0, d0, f0 = anchors[k][:4]
+        if pos < e0 or k == len(anchors) - 1:
+            if pos >= e0:  # after the last span: keep the same distance
+                return f0 + (pos - e0)
+            frac = (pos - s0) / max(1, e0 - s0)
+            return round(d0 + frac * (f0 - d0))
+        s1, e1, d1, f1 = anchors[k + 1][:4]
+        if f0 <= d1:
+            frac = (pos - e0) / max(1, s1 - e0)
+            return round(f0 + frac * (d1 - f0))
+        return f0 + (pos - e0) if pos - e0 <= s1 - pos else max(0, d1 - (s1 - pos))
+    s1, e1, d1, f1 = anchors[0][:4]
+    return max(0, d1 - (s1 - pos)) if d1 >= s1 - pos else round(pos * d1 / max(1, s1))

@@ -1,0 +1,158 @@
+"""N articles in, one Comparison out: the analysis the GUI and export share.
+
+`compare` diffs every unordered pair of articles once (in article order),
+aligns their sentences, and gathers the counts the status bar and export
+show. The GUI runs it in a worker with `progress` and `cancelled` callbacks;
+the headless export calls it directly, so both always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Sequence
+
+from .align import SentencePair, align_sentences
+from .article import Article
+from .cancel import CancelCheck, Progress, check
+from .tokens import count_words
+from .worddiff import DELETE, EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
+
+
+@dataclass(frozen=True)
+class DiffStats:
+    """Counts of one oriented diff: changes and words added/dropped."""
+
+    changes: int
+    words_added: int
+    words_dropped: int
+    words_equal: int
+
+
+@dataclass(frozen=True)
+class PairAnalysis:
+    """Everything known about articles `a` and `b` (a before b in order)."""
+
+    a: str
+    b: str
+    ops: tuple[tuple[str, str], ...]
+    similarity: float
+    alignment: tuple[SentencePair, ...]
+    extras: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class OrientedPair:
+    """A pair seen from one side: `ref` is the reference (e.g. the base)."""
+
+    ref: str
+    other: str
+    ops: Ops
+    chunks: tuple[DiffChunk, ...]
+    alignment: tuple[tuple[int, int, int, int, bool], ...]  # ref span, other span, moved
+    similarity: float
+    stats: DiffStats
+    analysis: PairAnalysis
+
+
+def diff_stats(ops: Ops) -> DiffStats:
+    """Count changes (edit runs) and words on each side of a diff."""
+    changes = added = dropped = equal = 0
+    prev = EQUAL
+    for op, text in ops:
+        n = count_words(text)
+        if op == EQUAL:
+            equal += n
+        else:
+            if prev == EQUAL:
+                changes += 1
+            if op == INSERT:
+                added += n
+            else:
+                dropped += n
+        prev = op
+    return DiffStats(changes, added, dropped, equal)
+
+
+def diff_similarity(ops: Ops) -> float:
+    """Share of words the two texts have in common through the diff (Dice)."""
+    s = diff_stats(ops)
+    total = 2 * s.words_equal + s.words_added + s.words_dropped
+    return round(2 * s.words_equal / total, 4) if total else 1.0
+
+
+def analyse_pair(a: Article, b: Article, cancelled: CancelCheck = None) -> PairAnalysis:
+    """Diff and align one pair of articles."""
+    ops = tuple(word_diff(a.text, b.text, cancelled=cancelled))
+    check(cancelled)
+    alignment = tuple(align_sentences(a, b))
+    return PairAnalysis(a.id, b.id, ops, diff_similarity(list(ops)), alignment)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The analysis of a set of articles against a base."""
+
+    articles: tuple[Article, ...]
+    base: str
+    pairs: dict[tuple[str, str], PairAnalysis]
+    claims: tuple = ()
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id."""
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)
+
+    def pair(self, a_id: str, b_id: str) -> PairAnalysis:
+        """The stored (unoriented) analysis of two articles."""
+        return self.pairs.get((a_id, b_id)) or self.pairs[(b_id, a_id)]
+
+    def oriented(self, ref: str, other: str) -> OrientedPair:
+        """The pair as a diff of `ref` → `other`, with chunks and stats."""
+        pa = self.pair(ref, other)
+        if pa.a == ref:
+            ops = list(pa.ops)
+            align = tuple((p.a_start, p.a_end, p.b_start, p.b_end, p.moved) for p in pa.alignment)
+        else:
+            ops = invert(list(pa.ops))
+            align = tuple(sorted((p.b_start, p.b_end, p.a_start, p.a_end, p.moved)
+                                 for p in pa.alignment))
+        return OrientedPair(ref, other, ops, tuple(diff_chunks(ops)), align,
+                            pa.similarity, diff_stats(ops), pa)
+
+
+def compare(articles: Sequence[Article], base: str | None = None, *,
+            progress: Progress = None, cancelled: CancelCheck = None,
+            cache: dict | None = None) -> Comparison:
+    """Analyse every pair of `articles`; `base` defaults to the first.
+
+    `cache` (any dict kept by the caller) lets a re-analysis reuse the pairs
+    whose two articles did not change.
+    """
+    arts = tuple(articles)
+    if not arts:
+        raise ValueError("no articles to compare")
+    ids = [a.id for a in arts]
+    if len(set(ids)) != len(ids):
+        raise ValueError("article ids must be unique")
+    base = base or ids[0]
+    if base not in ids:
+        raise ValueError(f"base {base!r} is not one of the articles")
+    todo = list(combinations(arts, 2))
+    pairs: dict[tuple[str, str], PairAnalysis] = {}
+    for k, (a, b) in enumerate(todo):
+        check(cancelled)
+        if progress:
+            progress(k, len(todo))
+        key = (a.id, a.text, b.id, b.text)
+        found = cache.get(key) if cache is not None else None
+        if found is None:
+            found = analyse_pair(a, b, cancelled)
+            if cache is not None:
+                cache[key] = found
+        pairs[(a.id, b.id)] = found
+    if progress:
+        progress(len(todo), len(todo))
+    return Comparison(arts, base, pairs)

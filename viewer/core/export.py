@@ -1,0 +1,112 @@
+"""JSON analysis (schema copydesk.analysis/1) and HTML report from a Comparison.
+
+Both are deterministic: same input and options give byte-identical output
+(no timestamps; keys sorted where order is free). `write_atomic` replaces an
+existing file only once the new one is complete.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .comparison import Comparison
+from .reportfmt import render_html
+
+SCHEMA = "copydesk.analysis/1"
+
+
+def _pair_json(comp: Comparison, key: tuple[str, str], options: dict) -> dict:
+    pa = comp.pairs[key]
+    ex = pa.extras
+    return {
+        "a": pa.a,
+        "b": pa.b,
+        "similarity": ex.get("similarity", pa.similarity),
+        "verbatim": ex.get("verbatim", {}),
+        "spin": ex.get("spin", {"score": 0.0, "substitutions": []}),
+        "relation": ex.get("relation", {"label": None, "derived": None}),
+        "diff": [[op, text] for op, text in pa.ops],
+    }
+
+
+def _claim_json(claim) -> dict:
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "articles": list(claim.articles),
+        "members": [{"article": m.article, "start": m.start, "end": m.end} for m in claim.members],
+        "conflicts": [{"kind": c.kind, "values": dict(sorted(c.values.items()))}
+                      for c in claim.conflicts],
+    }
+
+
+def analysis_dict(comp: Comparison, options: dict | None = None) -> dict:
+    """The JSON analysis as a plain dict, in the contract's shape."""
+    options = dict(options or {"min_phrase": 6})
+    order = {a.id: k for k, a in enumerate(comp.articles)}
+    keys = sorted(comp.pairs, key=lambda k: (order[k[0]], order[k[1]]))
+    return {
+        "schema": SCHEMA,
+        "options": options,
+        "base": comp.base,
+        "articles": [{"id": a.id, "path": a.path, "title": a.title, "words": a.word_count,
+                      "encoding": a.encoding, "text": a.text} for a in comp.articles],
+        "pairs": [_pair_json(comp, k, options) for k in keys],
+        "claims": [_claim_json(c) for c in comp.claims],
+    }
+
+
+def to_json(comp: Comparison, options: dict | None = None) -> str:
+    """The JSON analysis as text (UTF-8, stable key order, trailing newline)."""
+    return json.dumps(analysis_dict(comp, options), ensure_ascii=False, indent=1,
+                      sort_keys=False) + "\n"
+
+
+def to_html(comp: Comparison) -> str:
+    """The self-contained HTML report."""
+    return render_html(comp)
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write `data` to `path` via a temporary file, fsync, then rename over it."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        try:
+            mode = target.stat().st_mode & 0o777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+EXPORT_FORMATS = (".json", ".html", ".htm")
+
+
+def export(comp: Comparison, out: str | os.PathLike, options: dict | None = None) -> None:
+    """Write the analysis to `out`, the format following its extension."""
+    suffix = Path(out).suffix.lower()
+    if suffix == ".json":
+        data = to_json(comp, options)
+    elif suffix in (".html", ".htm"):
+        data = to_html(comp)
+    else:
+        raise ValueError(f"unsupported export format {suffix or '(none)'!r}; "
+                         f"use one of {', '.join(EXPORT_FORMATS)}")
+    write_atomic(out, data.encode("utf-8"))

@@ -1,0 +1,98 @@
+"""The self-contained HTML report: inline CSS, no scripts, no external files.
+
+Every piece of article text is HTML-escaped: article text is never markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .comparison import Comparison
+from .worddiff import DELETE, EQUAL, INSERT
+
+# One colour per article identity, shared with the GUI's palette.
+ARTICLE_COLOURS = ("#3b6ea8", "#b5562d", "#4d8a4a", "#8a4d8a", "#a8892b", "#2b8a8a",
+                   "#a83b5d", "#5d5d5d", "#6b4fbb", "#8a6a3b")
+
+_CSS = """
+body{font:15px/1.55 Georgia,'Noto Serif',serif;color:#222;margin:2em auto;max-width:1200px;padding:0 1em}
+h1{font:600 22px system-ui,sans-serif}h2{font:600 17px system-ui,sans-serif;margin-top:2em}
+.meta{font:13px system-ui,sans-serif;color:#555}
+table{border-collapse:collapse;width:100%}td,th{vertical-align:top;padding:.5em .7em;border:1px solid #ddd}
+th{font:600 13px system-ui,sans-serif;text-align:left;background:#f6f6f4}
+.side td{width:50%;white-space:pre-wrap}
+.ins{background:#dcefd6;text-decoration:underline;text-decoration-color:#4d8a4a}
+.del{background:#f6dada;text-decoration:line-through;text-decoration-color:#a33}
+.chg-a{background:#f7ead0}.chg-b{background:#f7ead0;text-decoration:underline dotted}
+.badge{display:inline-block;min-width:1.4em;text-align:center;border-radius:3px;color:#fff;
+ font:600 12px system-ui,sans-serif;padding:1px 4px}
+.legend span{margin-right:1.2em}
+.dot{font-size:18px;line-height:1}
+"""
+
+
+def _badge(comp: Comparison, article_id: str) -> str:
+    k = [a.id for a in comp.articles].index(article_id)
+    colour = ARTICLE_COLOURS[k % len(ARTICLE_COLOURS)]
+    return f'<span class="badge" style="background:{colour}">{escape(article_id)}</span>'
+
+
+def _side_by_side(comp: Comparison, other: str) -> str:
+    op = comp.oriented(comp.base, other)
+    left, right = [], []
+    ops = op.ops
+    for k, (kind, text) in enumerate(ops):
+        t = escape(text)
+        replaced = (kind == DELETE and k + 1 < len(ops) and ops[k + 1][0] == INSERT) or \
+                   (kind == INSERT and k > 0 and ops[k - 1][0] == DELETE)
+        if kind == EQUAL:
+            left.append(t)
+            right.append(t)
+        elif kind == DELETE:
+            left.append(f'<span class="{"chg-a" if replaced else "del"}">{t}</span>')
+        else:
+            right.append(f'<span class="{"chg-b" if replaced else "ins"}">{t}</span>')
+    s = op.stats
+    base, oth = comp.article(comp.base), comp.article(other)
+    return (f'<h2>{_badge(comp, other)} {escape(oth.title)} against {_badge(comp, comp.base)} '
+            f'{escape(base.title)}</h2>'
+            f'<p class="meta">similarity {op.similarity:.0%} · {s.changes} changes · '
+            f'+{s.words_added} / −{s.words_dropped} words</p>'
+            f'<table class="side"><tr><th>{_badge(comp, comp.base)} base</th>'
+            f'<th>{_badge(comp, other)}</th></tr>'
+            f'<tr><td>{"".join(left)}</td><td>{"".join(right)}</td></tr></table>')
+
+
+def _claims_table(comp: Comparison) -> str:
+    if not comp.claims:
+        return "<h2>Claims</h2><p class='meta'>No claims were found.</p>"
+    head = "".join(f"<th>{_badge(comp, a.id)}</th>" for a in comp.articles)
+    rows = []
+    for claim in comp.claims:
+        cells = "".join(f"<td class='dot'>{'●' if a.id in claim.articles else '○'}</td>"
+                        for a in comp.articles)
+        conflicts = "; ".join(
+            f"{escape(c.kind)}: " + ", ".join(f"{escape(k)} “{escape(v)}”" for k, v in sorted(c.values.items()))
+            for c in claim.conflicts)
+        rows.append(f"<tr><td>{escape(claim.text)}</td>{cells}<td>{conflicts}</td></tr>")
+    return (f"<h2>Claims</h2><table><tr><th>Claim</th>{head}<th>Conflicts</th></tr>"
+            + "".join(rows) + "</table>")
+
+
+def render_html(comp: Comparison) -> str:
+    """The whole report as one HTML document."""
+    arts = "".join(
+        f"<tr><td>{_badge(comp, a.id)}</td><td>{escape(a.title)}</td>"
+        f"<td>{escape(a.path or '(pasted)')}</td><td>{a.word_count}</td></tr>"
+        for a in comp.articles)
+    sides = "".join(_side_by_side(comp, a.id) for a in comp.articles if a.id != comp.base)
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width'>"
+        f"<title>Copydesk report — {len(comp.articles)} articles</title>"
+        f"<style>{_CSS}</style></head><body>"
+        f"<h1>Copydesk report: {len(comp.articles)} articles, base {_badge(comp, comp.base)}</h1>"
+        "<table><tr><th></th><th>Title</th><th>Source</th><th>Words</th></tr>" + arts + "</table>"
+        "<p class='legend meta'><span class='ins'>added</span><span class='del'>dropped</span>"
+        "<span class='chg-b'>changed</span></p>"
+        + _claims_table(comp) + sides + "</body></html>\n")

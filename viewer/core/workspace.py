@@ -1,0 +1,64 @@
+"""What the window asks for in one background job: load what is new, compare all.
+
+The window keeps a list of `Source`s (a file path, or an article already in
+memory such as pasted text). `load_and_compare` loads the sources not yet
+loaded, reports the ones that fail, and compares the rest, so a file that
+cannot be read never stops the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from .article import Article
+from .cancel import CancelCheck, Progress, check
+from .comparison import Comparison, compare
+from .loaders import LoadError, load_article
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article slot: its identity letter and where its text comes from."""
+
+    letter: str
+    path: str | None = None
+    article: Article | None = None
+
+
+@dataclass(frozen=True)
+class WorkspaceResult:
+    """The loaded articles (letter order), the failures, and the analysis."""
+
+    articles: tuple[Article, ...]
+    errors: tuple[LoadError, ...]
+    comparison: Comparison | None
+
+
+def letter_key(letter: str) -> tuple[int, str]:
+    """Sort key putting letters in identity order: A..Z, AA, AB, ..."""
+    return (len(letter), letter)
+
+
+def load_and_compare(sources: Sequence[Source], base: str | None, *,
+                     progress: Progress = None, cancelled: CancelCheck = None,
+                     cache: dict | None = None) -> WorkspaceResult:
+    """Load the sources that need it, then compare all loaded articles."""
+    articles: list[Article] = []
+    errors: list[LoadError] = []
+    for src in sorted(sources, key=lambda s: letter_key(s.letter)):
+        check(cancelled)
+        if src.article is not None:
+            articles.append(src.article.with_id(src.letter) if src.article.id != src.letter
+                            else src.article)
+            continue
+        try:
+            articles.append(load_article(src.path, src.letter))
+        except LoadError as exc:
+            errors.append(exc)
+    if not articles:
+        return WorkspaceResult((), tuple(errors), None)
+    ids = [a.id for a in articles]
+    comp = compare(articles, base if base in ids else ids[0], progress=progress,
+                   cancelled=cancelled, cache=cache)
+    return WorkspaceResult(tuple(articles), tuple(errors), comp)

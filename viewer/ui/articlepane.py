@@ -1,0 +1,193 @@
+"""One article in a read-only, word-wrapped pane with its header."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from viewer.core.article import Article
+
+from .highlight import Span, char_format
+from .textpos import PositionMap
+
+
+class ArticleText(QTextEdit):
+    """The read-only text view of a pane."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setAcceptRichText(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(14)
+        self.setAcceptDrops(False)  # drops go to the main window
+
+
+class ArticlePane(QFrame):
+    """An article's header (letter, title, relation to the base) and its text."""
+
+    focused = Signal(str)
+    make_base_requested = Signal(str)
+    move_requested = Signal(str, int)
+    close_requested = Signal(str)
+
+    def __init__(self, letter: str, colour: QColor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.letter = letter
+        self.article: Article | None = None
+        self._posmap = PositionMap("")
+        self._spans: list[Span] = []
+        self.setObjectName("ArticlePane")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.badge = QLabel(letter)
+        self.badge.setObjectName("PaneBadge")
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.badge.setFixedWidth(26)
+        self.title = QLabel()
+        self.title.setObjectName("PaneTitle")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info = QLabel()
+        self.info.setObjectName("PaneInfo")
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.menu_button = QToolButton()
+        self.menu_button.setText("⋯")
+        self.menu_button.setToolTip(f"Article {letter}: make base, move, close")
+        self.menu_button.setAccessibleName(f"Article {letter} menu")
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setAutoRaise(True)
+        self.menu = QMenu(self)
+        self.action_make_base = QAction("Make Base", self)
+        self.action_move_left = QAction("Move Left", self)
+        self.action_move_right = QAction("Move Right", self)
+        self.action_close = QAction("Close Article", self)
+        self.action_make_base.triggered.connect(lambda: self.make_base_requested.emit(self.letter))
+        self.action_move_left.triggered.connect(lambda: self.move_requested.emit(self.letter, -1))
+        self.action_move_right.triggered.connect(lambda: self.move_requested.emit(self.letter, 1))
+        self.action_close.triggered.connect(lambda: self.close_requested.emit(self.letter))
+        for act in (self.action_make_base, self.action_move_left, self.action_move_right):
+            self.menu.addAction(act)
+        self.menu.addSeparator()
+        self.menu.addAction(self.action_close)
+        self.menu_button.setMenu(self.menu)
+
+        head = QWidget()
+        head.setObjectName("PaneHeader")
+        hl = QHBoxLayout(head)
+        hl.setContentsMargins(8, 6, 4, 6)
+        hl.setSpacing(8)
+        hl.addWidget(self.badge)
+        texts = QVBoxLayout()
+        texts.setSpacing(0)
+        texts.addWidget(self.title)
+        texts.addWidget(self.info)
+        hl.addLayout(texts, 1)
+        hl.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.text = ArticleText()
+        self.text.setAccessibleName(f"Article {letter} text")
+        self.text.installEventFilter(self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(head)
+        lay.addWidget(self.text, 1)
+        self.set_colour(colour)
+
+    # -- content ---------------------------------------------------------
+    def set_colour(self, colour: QColor) -> None:
+        """Show the article's identity colour on its badge."""
+        self.badge.setStyleSheet(f"background:{colour.name()}; color:white; border-radius:3px;"
+                                 "font-weight:600; padding:2px 0;")
+
+    def set_article(self, article: Article) -> None:
+        """Show an article's text (only re-laid out when the text changed)."""
+        if self.article is None or self.article.text != article.text:
+            self.text.setPlainText(article.text)
+            self._posmap = PositionMap(article.text)
+            self._spans = []
+        self.article = article
+        self.title.setText(article.title)
+        self.title.setToolTip(article.path or article.title)
+
+    def set_info(self, text: str, tooltip: str = "") -> None:
+        """The second header line: words, base or relation to the base."""
+        self.info.setText(text)
+        self.info.setToolTip(tooltip)
+
+    def set_spans(self, spans: list[Span]) -> None:
+        """Replace the diff highlights with `spans`."""
+        if spans == self._spans:
+            return
+        doc = self.text.document()
+        cur = QTextCursor(doc)
+        cur.beginEditBlock()
+        cur.select(QTextCursor.SelectionType.Document)
+        cur.setCharFormat(QTextCharFormat())
+        dark = self.palette().base().color().lightness() < 128
+        formats = {}
+        for span in spans:
+            fmt = formats.get(span.kind) or formats.setdefault(span.kind, char_format(span.kind, dark))
+            cur.setPosition(self._posmap.to_qt(span.start))
+            cur.setPosition(self._posmap.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+            cur.mergeCharFormat(fmt)
+        cur.endEditBlock()
+        self._spans = list(spans)
+
+    @property
+    def spans(self) -> list[Span]:
+        """The highlights shown now."""
+        return list(self._spans)
+
+    # -- positions and scrolling ------------------------------------------
+    def middle_offset(self) -> int:
+        """Code-point offset of the text at the middle of the viewport."""
+        vp = self.text.viewport()
+        cur = self.text.cursorForPosition(QPoint(8, vp.height() // 2))
+        return self._posmap.from_qt(cur.position())
+
+    def offset_y(self, offset: int) -> int:
+        """Document y (pixels) of a code-point offset."""
+        cur = QTextCursor(self.text.document())
+        cur.setPosition(min(self._posmap.to_qt(offset), self.text.document().characterCount() - 1))
+        return self.text.cursorRect(cur).center().y() + self.text.verticalScrollBar().value()
+
+    def center_on(self, offset: int) -> None:
+        """Scroll so that `offset` sits at the middle of the viewport."""
+        bar = self.text.verticalScrollBar()
+        bar.setValue(self.offset_y(offset) - self.text.viewport().height() // 2)
+
+    def select_range(self, start: int, end: int) -> None:
+        """Put the cursor on a range (code points) and centre it."""
+        cur = QTextCursor(self.text.document())
+        cur.setPosition(self._posmap.to_qt(start))
+        cur.setPosition(self._posmap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cur)
+        self.center_on(start)
+
+    def cursor_offset(self) -> int:
+        """Code-point offset of the text cursor."""
+        return self._posmap.from_qt(self.text.textCursor().selectionStart())
+
+    def flash(self, start: int, end: int, ms: int = 900) -> None:
+        """Briefly highlight a range, e.g. a change or claim jumped to."""
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = QTextCursor(self.text.document())
+        sel.cursor.setPosition(self._posmap.to_qt(start))
+        sel.cursor.setPosition(self._posmap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe38a"))
+        sel.format = fmt
+        self.text.setExtraSelections([sel])
+        QTimer.singleShot(ms, lambda: self.text.setExtraSelections([]))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj is self.text and event.type() == QEvent.Type.FocusIn:
+            self.focused.emit(self.letter)
+        return super().eventFilter(obj, event)

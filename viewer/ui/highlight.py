@@ -1,0 +1,88 @@
+"""Highlight styles and how the diff of a pair is drawn into two panes.
+
+Quiet by default: equal text is plain; added words get a soft green
+background and an underline, dropped words a soft red background and a
+strike-through, changed words a soft amber background (dotted underline on
+the new wording). Every style also has a non-colour cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QTextCharFormat
+
+from viewer.core.comparison import OrientedPair
+from viewer.core.reportfmt import ARTICLE_COLOURS
+
+ADDED, DROPPED, CHANGED_OLD, CHANGED_NEW = "added", "dropped", "changed-old", "changed-new"
+
+_BACKGROUNDS = {
+    ADDED: ("#dcefd6", "#2c4a2a"),
+    DROPPED: ("#f6dada", "#5a2a2a"),
+    CHANGED_OLD: ("#f7ead0", "#54452a"),
+    CHANGED_NEW: ("#f7ead0", "#54452a"),
+}
+
+LEGEND = ((ADDED, "added"), (DROPPED, "dropped"), (CHANGED_NEW, "changed"))
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A styled range of an article's text (code points)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def article_colour(index: int) -> QColor:
+    """The identity colour of the article at `index` in article order."""
+    return QColor(ARTICLE_COLOURS[index % len(ARTICLE_COLOURS)])
+
+
+def char_format(kind: str, dark: bool = False) -> QTextCharFormat:
+    """The character format of one highlight kind."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(_BACKGROUNDS[kind][1 if dark else 0]))
+    if kind == ADDED:
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineColor(QColor("#4d8a4a"))
+    elif kind == DROPPED:
+        fmt.setFontStrikeOut(True)
+    elif kind == CHANGED_NEW:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor("#a8892b"))
+    return fmt
+
+
+def legend_css(kind: str) -> str:
+    """A style sheet fragment showing one highlight kind in a label."""
+    css = f"background:{_BACKGROUNDS[kind][0]}; color:#222; padding:1px 6px; border-radius:2px;"
+    if kind == ADDED:
+        css += "text-decoration: underline;"
+    elif kind == DROPPED:
+        css += "text-decoration: line-through;"
+    return css
+
+
+def _visible(text_start: int, text_end: int, text: str) -> bool:
+    return bool(text[text_start:text_end].strip())
+
+
+def other_spans(pair: OrientedPair, other_text: str) -> list[Span]:
+    """What the other pane shows: words it adds and words it changes."""
+    out = []
+    for c in pair.chunks:
+        if c.tag in ("insert", "replace") and _visible(c.b_start, c.b_end, other_text):
+            out.append(Span(c.b_start, c.b_end, ADDED if c.tag == "insert" else CHANGED_NEW))
+    return out
+
+
+def base_spans(pair: OrientedPair, base_text: str) -> list[Span]:
+    """What the base pane shows against one other article: drops and changes."""
+    out = []
+    for c in pair.chunks:
+        if c.tag in ("delete", "replace") and _visible(c.a_start, c.a_end, base_text):
+            out.append(Span(c.a_start, c.a_end, DROPPED if c.tag == "delete" else CHANGED_OLD))
+    return out

@@ -1,0 +1,585 @@
+"""The main window: toolbar, article panes in a splitter, status bar.
+
+It keeps the list of open sources, asks the worker for a comparison whenever
+that list changes, and draws the newest result. All analysis comes from
+`viewer.core`; this module only wires and draws.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
+                               QMessageBox, QProgressBar, QPushButton, QSizePolicy, QSplitter,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from viewer import __version__
+from viewer.core.align import map_offset
+from viewer.core.article import letter_for
+from viewer.core.comparison import Comparison, OrientedPair
+from viewer.core.loaders import article_from_text, seed_paths
+from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
+
+from .articlepane import ArticlePane
+from .banners import EmptyState, ErrorBar
+from .highlight import LEGEND, article_colour, base_spans, legend_css, other_spans
+from .scrollsync import ScrollSync
+from .settings import add_recent_files, app_settings, read_bool, recent_files
+from .workers import AnalysisRunner
+
+PROGRESS_DELAY_MS = 250
+OPEN_FILTER = "Articles (*.txt *.text *.md);;All files (*)"
+
+
+def _letter_index(letter: str) -> int:
+    n = 0
+    for ch in letter:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+class MainWindow(QMainWindow):
+    """Copydesk's window over a set of articles."""
+
+    def __init__(self, files: list[str] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = app_settings()
+        self.sources: list[Source] = []
+        self.base: str | None = None
+        self.order: list[str] = []  # visual order of the panes
+        self.panes: dict[str, ArticlePane] = {}
+        self.comparison: Comparison | None = None
+        self.focused: str | None = None
+        self._pair_cache: dict = {}
+        self._oriented: dict[tuple[str, str], OrientedPair] = {}
+        self._pasted = 0
+
+        self.setWindowTitle("Copydesk")
+        self.setAcceptDrops(True)
+        self.runner = AnalysisRunner(self)
+        self.runner.result_ready.connect(self._on_result)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.stopped.connect(lambda: self.status.setText("Analysis cancelled."))
+        self.runner.progressed.connect(self._on_progress)
+        self.runner.busy_changed.connect(self._on_busy)
+        self.sync = ScrollSync(self)
+
+        self._build_actions()
+        self._build_central()
+        self._build_menus_and_toolbar()
+        self._build_status()
+        self._restore_settings()
+        self.open_paths([str(p) for p in (files if files else seed_paths())])
+
+    # -- construction ----------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable=False) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        act.setCheckable(checkable)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        self.action_open = self._action("&Open…", self.action_open_files, QKeySequence.StandardKey.Open,
+                                        "Open one or more articles")
+        self.action_paste = self._action("&Paste as New Article", self.action_paste_article,
+                                         "Ctrl+Shift+V", "Add the clipboard text as an article")
+        self.action_close_article = self._action("&Close Article", self.action_close_focused,
+                                                 QKeySequence.StandardKey.Close,
+                                                 "Close the focused article")
+        self.action_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.action_next = self._action("&Next Change", self.action_next_change, "Alt+Down",
+                                        "Go to the next change of the focused article")
+        self.action_prev = self._action("&Previous Change", self.action_previous_change, "Alt+Up",
+                                        "Go to the previous change of the focused article")
+        self.action_make_base = self._action("Make Focused Article &Base", self.action_base_focused,
+                                             "Ctrl+B", "Compare the other articles against this one")
+        self.action_sync = self._action("&Synchronize Scrolling", self.action_toggle_sync, "Ctrl+L",
+                                        "Scroll all panes to matching content", checkable=True)
+        self.action_cancel = self._action("Cancel Analysis", self.runner.cancel, "Esc")
+        self.action_about = self._action("&About Copydesk", self.action_show_about)
+        self.action_next.setText("Next ▶")
+        self.action_prev.setText("◀ Previous")
+
+    def _build_central(self) -> None:
+        self.error_bar = ErrorBar()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(6)
+        self.empty = EmptyState()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.error_bar)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("&File")
+        m.addAction(self.action_open)
+        self.recent_menu = m.addMenu("Open &Recent")
+        m.addAction(self.action_paste)
+        m.addSeparator()
+        m.addAction(self.action_close_article)
+        m.addSeparator()
+        m.addAction(self.action_quit)
+        m = bar.addMenu("&View")
+        m.addAction(self.action_sync)
+        m = bar.addMenu("&Compare")
+        m.addAction(self.action_next)
+        m.addAction(self.action_prev)
+        m.addSeparator()
+        m.addAction(self.action_make_base)
+        m.addAction(self.action_cancel)
+        m = bar.addMenu("&Help")
+        m.addAction(self.action_about)
+        self._refresh_recent_menu()
+
+        tb = self.addToolBar("Main")
+        tb.setObjectName("MainToolBar")
+        tb.setMovable(False)
+        tb.addAction(self.action_open)
+        tb.addAction(self.action_paste)
+        tb.addSeparator()
+        tb.addWidget(QLabel(" Base: "))
+        self.base_combo = QComboBox()
+        self.base_combo.setMinimumContentsLength(22)
+        self.base_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.base_combo.setToolTip("The reference article the others are compared against")
+        self.base_combo.setAccessibleName("Base article")
+        self.base_combo.activated.connect(self._on_base_combo)
+        tb.addWidget(self.base_combo)
+        tb.addSeparator()
+        tb.addAction(self.action_prev)
+        tb.addAction(self.action_next)
+        tb.addSeparator()
+        tb.addAction(self.action_sync)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        self.legend = QWidget()
+        self.legend.setAccessibleName("Legend")
+        row = QHBoxLayout(self.legend)
+        row.setContentsMargins(0, 0, 8, 0)
+        for kind, label in LEGEND:
+            lab = QLabel(label)
+            lab.setStyleSheet(legend_css(kind))
+            lab.setToolTip({"added": "Words the article adds to the base",
+                            "dropped": "Words of the base the article drops (shown in the base pane)",
+                            "changed": "Words the article words differently"}[label])
+            row.addWidget(lab)
+        tb.addWidget(self.legend)
+
+    def _build_status(self) -> None:
+        self.status = QLabel()
+        self.status.setObjectName("StatusCounts")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.busy_label = QLabel("Analysing…")
+        sb = self.statusBar()
+        sb.addWidget(self.status, 1)
+        for w in (self.busy_label, self.progress, self.cancel_button):
+            sb.addPermanentWidget(w)
+            w.hide()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.timeout.connect(self._show_progress)
+
+    # -- settings ----------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geo = s.value("window/geometry")
+        if isinstance(geo, QByteArray) and not geo.isEmpty():
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1400, 860)
+        self._splitter_state = s.value("window/splitter")
+        self.action_sync.setChecked(read_bool(s, "options/sync_scroll", True))
+        self.sync.enabled = self.action_sync.isChecked()
+
+    def save_settings(self) -> None:
+        """Write geometry, splitter sizes and options to the settings store."""
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("options/sync_scroll", self.action_sync.isChecked())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_settings()
+        self.runner.wait(3000)
+        super().closeEvent(event)
+
+    # -- sources and analysis ------------------------------------------------------
+    def _next_letter(self) -> str:
+        used = {s.letter for s in self.sources}
+        k = 0
+        while letter_for(k) in used:
+            k += 1
+        return letter_for(k)
+
+    def open_paths(self, paths: list[str], remember: bool = False) -> None:
+        """Add files as new articles (already open ones are not added twice)."""
+        open_paths = {os.path.abspath(s.path) for s in self.sources if s.path}
+        added = []
+        for p in paths:
+            if os.path.abspath(p) in open_paths:
+                continue
+            open_paths.add(os.path.abspath(p))
+            src = Source(self._next_letter(), p)
+            self.sources.append(src)
+            self.order.append(src.letter)
+            added.append(p)
+        if remember and added:
+            add_recent_files(self.settings, [os.path.abspath(p) for p in added])
+            self._refresh_recent_menu()
+        if added:
+            self.request_analysis()
+
+    def add_text_article(self, text: str, title: str | None = None) -> None:
+        """Add text that did not come from a file (pasted or dropped)."""
+        if not text.strip():
+            self.error_bar.add_messages(["Nothing to paste: the clipboard holds no text."])
+            return
+        self._pasted += 1
+        letter = self._next_letter()
+        art = article_from_text(text, letter, title)
+        if title is None:
+            art = article_from_text(text, letter, f"Pasted text {self._pasted}: {art.title}")
+        self.sources.append(Source(letter, None, art))
+        self.order.append(letter)
+        self.request_analysis()
+
+    def request_analysis(self) -> None:
+        """Start (or restart) the background comparison of the current sources."""
+        sources = tuple(self.sources)
+        base = self.base
+        cache = self._pair_cache
+        self.runner.start(lambda progress, cancelled: load_and_compare(
+            sources, base, progress=progress, cancelled=cancelled, cache=cache))
+
+    def _on_result(self, result: WorkspaceResult) -> None:
+        if result.errors:
+            failed = {e.path for e in result.errors}
+            self.error_bar.add_messages([f"Could not open {e.path}: {e.reason}." for e in result.errors])
+            gone = {s.letter for s in self.sources if s.path in failed and s.article is None}
+            self.sources = [s for s in self.sources if s.letter not in gone]
+            self.order = [x for x in self.order if x not in gone]
+        loaded = {a.id: a for a in result.articles}
+        self.sources = [Source(s.letter, s.path, loaded.get(s.letter, s.article)) for s in self.sources]
+        self.comparison = result.comparison
+        self._oriented = {}
+        self.base = result.comparison.base if result.comparison else None
+        if len(self._pair_cache) > 400:
+            self._pair_cache.clear()
+        self._rebuild_panes()
+        self.refresh()
+
+    def _on_failed(self, message: str) -> None:
+        self.error_bar.add_messages([f"The analysis failed: {message}"])
+
+    def _on_busy(self, busy: bool) -> None:
+        if busy:
+            self._progress_timer.start(PROGRESS_DELAY_MS)
+        else:
+            self._progress_timer.stop()
+            for w in (self.busy_label, self.progress, self.cancel_button):
+                w.hide()
+
+    def _show_progress(self) -> None:
+        if self.runner.is_busy():
+            self.progress.setRange(0, 0)
+            for w in (self.busy_label, self.progress, self.cancel_button):
+                w.show()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    # -- panes ---------------------------------------------------------------------
+    def _rebuild_panes(self) -> None:
+        comp = self.comparison
+        live = [a.id for a in comp.articles] if comp else []
+        for letter in list(self.panes):
+            if letter not in live:
+                pane = self.panes.pop(letter)
+                pane.hide()
+                pane.setParent(None)
+                pane.deleteLater()
+        self.order = [x for x in self.order if x in live] + [x for x in live if x not in self.order]
+        for letter in live:
+            if letter not in self.panes:
+                pane = ArticlePane(letter, article_colour(_letter_index(letter)))
+                pane.focused.connect(self._on_pane_focused)
+                pane.make_base_requested.connect(self.set_base)
+                pane.move_requested.connect(self.move_pane)
+                pane.close_requested.connect(self.close_article)
+                self.panes[letter] = pane
+            self.panes[letter].set_article(comp.article(letter))
+        first_layout = self.splitter.count() == 0 and bool(live)
+        for k, letter in enumerate(self.order):
+            self.splitter.insertWidget(k, self.panes[letter])
+        if first_layout and isinstance(self._splitter_state, QByteArray):
+            self.splitter.restoreState(self._splitter_state)
+        if self.splitter.count() and (first_layout or len(set(self.splitter.sizes())) > 1
+                                      and min(self.splitter.sizes()) < 80):
+            self.splitter.setSizes([1000] * self.splitter.count())
+        self.stack.setCurrentWidget(self.splitter if live else self.empty)
+        if self.focused not in live:
+            self.focused = None
+        self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset if comp else None)
+        self._refresh_base_combo()
+
+    def _refresh_base_combo(self) -> None:
+        self.base_combo.clear()
+        if not self.comparison:
+            return
+        for art in self.comparison.articles:
+            self.base_combo.addItem(f"{art.id}  {art.title}", art.id)
+        self.base_combo.setCurrentIndex(self.base_combo.findData(self.base))
+
+    def oriented(self, ref: str, other: str) -> OrientedPair:
+        """The diff of `ref` → `other` for the current comparison (cached)."""
+        key = (ref, other)
+        if key not in self._oriented:
+            self._oriented[key] = self.comparison.oriented(ref, other)
+        return self._oriented[key]
+
+    def map_offset(self, src: str, dst: str, offset: int) -> int:
+        """Map a text offset of article `src` to the matching one of `dst`."""
+        return map_offset(self.oriented(src, dst).alignment, offset)
+
+    def partner(self) -> str | None:
+        """The non-base article the base pane shows its drops against."""
+        if self.focused and self.focused != self.base and self.focused in self.panes:
+            return self.focused
+        return next((x for x in self.order if x != self.base), None)
+
+    def refresh(self) -> None:
+        """Redraw highlights, headers, title and status from the comparison."""
+        comp = self.comparison
+        n = len(comp.articles) if comp else 0
+        self.setWindowTitle(f"Copydesk — {n} article{'s' if n != 1 else ''}"
+                            + (f" · base: {self.base}" if comp else ""))
+        if not comp:
+            self.status.setText("")
+            return
+        partner = self.partner()
+        base_pane = self.panes[self.base]
+        for letter, pane in self.panes.items():
+            art = comp.article(letter)
+            if letter == self.base:
+                info = f"{art.word_count} words · base"
+                if partner:
+                    info += f" · drops against {partner} shown"
+                pane.set_info(info, "The reference article the others are compared against")
+                pane.setProperty("isBase", True)
+            else:
+                op = self.oriented(self.base, letter)
+                pane.set_info(f"{art.word_count} words · {op.similarity:.0%} similar to {self.base}",
+                              f"{op.stats.changes} changes against {self.base}")
+                pane.setProperty("isBase", False)
+                pane.set_spans(other_spans(op, art.text))
+            pane.style().unpolish(pane)
+            pane.style().polish(pane)
+        if partner:
+            base_pane.set_spans(base_spans(self.oriented(self.base, partner), base_pane.article.text))
+        else:
+            base_pane.set_spans([])
+        self._update_status()
+
+    def _update_status(self) -> None:
+        partner = self.partner()
+        if not self.comparison or not partner:
+            self.status.setText("Open another article to compare." if self.comparison else "")
+            return
+        op = self.oriented(self.base, partner)
+        s = op.stats
+        self.status.setText(f"{partner} vs {self.base}: {s.changes} changes · +{s.words_added} / "
+                            f"−{s.words_dropped} words · similarity {op.similarity:.0%}")
+
+    def _on_pane_focused(self, letter: str) -> None:
+        if letter == self.focused:
+            return
+        self.focused = letter
+        if self.comparison and letter != self.base:
+            self.refresh()
+        else:
+            self._update_status()
+
+    # -- user actions ----------------------------------------------------------------
+    def set_base(self, letter: str) -> None:
+        """Compare every other article against `letter`."""
+        if not self.comparison or letter == self.base or letter not in self.panes:
+            return
+        self.base = letter
+        self.comparison = Comparison(self.comparison.articles, letter, self.comparison.pairs,
+                                     self.comparison.claims)
+        self._refresh_base_combo()
+        self.refresh()
+
+    def _on_base_combo(self, index: int) -> None:
+        letter = self.base_combo.itemData(index)
+        if letter:
+            self.set_base(letter)
+
+    def move_pane(self, letter: str, step: int) -> None:
+        """Move a pane left (-1) or right (+1) in the splitter."""
+        if letter not in self.order:
+            return
+        k = self.order.index(letter)
+        j = max(0, min(len(self.order) - 1, k + step))
+        if j == k:
+            return
+        sizes = self.splitter.sizes()
+        self.order.insert(j, self.order.pop(k))
+        self.splitter.insertWidget(j, self.panes[letter])
+        self.splitter.setSizes(sizes)
+        self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset)
+
+    def close_article(self, letter: str) -> None:
+        """Close one article; the others are compared again without it."""
+        self.sources = [s for s in self.sources if s.letter != letter]
+        self.order = [x for x in self.order if x != letter]
+        if self.base == letter:
+            self.base = None
+        if self.focused == letter:
+            self.focused = None
+        if self.sources:
+            self.request_analysis()
+        else:
+            self.runner.cancel()
+            self._on_result(WorkspaceResult((), (), None))
+
+    def action_close_focused(self) -> None:
+        """Close the focused article (File ▸ Close Article)."""
+        letter = self.focused or (self.order[-1] if self.order else None)
+        if letter:
+            self.close_article(letter)
+
+    def action_base_focused(self) -> None:
+        """Make the focused article the base."""
+        if self.focused:
+            self.set_base(self.focused)
+
+    def action_open_files(self) -> None:
+        """File ▸ Open: choose one or more articles."""
+        start = os.path.dirname(recent_files(self.settings)[0]) if recent_files(self.settings) else ""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open Articles", start, OPEN_FILTER)
+        if paths:
+            self.open_paths(paths, remember=True)
+
+    def action_paste_article(self) -> None:
+        """Add the clipboard's text as a new article."""
+        self.add_text_article(QGuiApplication.clipboard().text())
+
+    def action_toggle_sync(self, checked: bool) -> None:
+        """Switch synchronized scrolling on or off."""
+        self.sync.enabled = checked
+        if checked and self.focused in self.panes:
+            self.sync.sync_from(self.panes[self.focused])
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        items = recent_files(self.settings)
+        for path in items:
+            act = self.recent_menu.addAction(os.path.basename(path))
+            act.setToolTip(path)
+            act.triggered.connect(partial(self.open_paths, [path], True))
+        self.recent_menu.setEnabled(bool(items))
+
+    def _change_pane(self) -> ArticlePane | None:
+        letter = self.focused or self.partner()
+        return self.panes.get(letter) if letter else None
+
+    def _changes_of(self, letter: str):
+        """Changed chunks to walk for a pane, as (start, end, base_start, base_end)."""
+        if letter == self.base:
+            partner = self.partner()
+            if not partner:
+                return []
+            chunks = self.oriented(self.base, partner).chunks
+            return [(c.a_start, c.a_end, c.a_start, c.a_end) for c in chunks
+                    if c.tag != "equal" and (c.a_end > c.a_start)]
+        chunks = self.oriented(self.base, letter).chunks
+        return [(c.b_start, max(c.b_end, c.b_start), c.a_start, c.a_end) for c in chunks
+                if c.tag != "equal"]
+
+    def _go_to_change(self, forward: bool) -> None:
+        pane = self._change_pane()
+        if not self.comparison or pane is None:
+            return
+        changes = self._changes_of(pane.letter)
+        if not changes:
+            self.statusBar().showMessage("No changes in this article.", 2500)
+            return
+        here = pane.cursor_offset()
+        if forward:
+            target = next((c for c in changes if c[0] > here), None)
+        else:
+            target = next((c for c in reversed(changes) if c[0] < here), None)
+        if target is None:
+            self.statusBar().showMessage("No more changes in this direction.", 2500)
+            return
+        start, end, a_start, a_end = target
+        pane.select_range(start, end)
+        pane.flash(start, max(end, start + 1))
+        self.sync.sync_from(pane)
+        base_pane = self.panes.get(self.base)
+        if base_pane is not None and base_pane is not pane:
+            base_pane.center_on(a_start)
+            if a_end > a_start:
+                base_pane.flash(a_start, a_end)
+        k = changes.index(target) + 1
+        self.statusBar().showMessage(f"Change {k} of {len(changes)} in {pane.letter}", 2500)
+
+    def action_next_change(self) -> None:
+        """Go to the next change of the focused pane (Alt+Down)."""
+        self._go_to_change(True)
+
+    def action_previous_change(self) -> None:
+        """Go to the previous change of the focused pane (Alt+Up)."""
+        self._go_to_change(False)
+
+    def action_show_about(self) -> None:
+        """Help ▸ About."""
+        QMessageBox.about(self, "About Copydesk",
+                          f"Copydesk {__version__}\n\nCompare articles side by side: word-level "
+                          "differences, shared and unique claims, reuse and spin.")
+
+    # -- drag and drop -------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        md = event.mimeData()
+        if md.hasUrls() or md.hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        md = event.mimeData()
+        paths = [u.toLocalFile() for u in md.urls() if u.isLocalFile()] if md.hasUrls() else []
+        if paths:
+            self.open_paths(paths, remember=True)
+            event.acceptProposedAction()
+        elif md.hasText():
+            self.add_text_article(md.text(), None)
+            event.acceptProposedAction()
+
+    def letters_in_order(self) -> list[str]:
+        """The pane letters, left to right."""
+        return list(self.order)
+

@@ -1,0 +1,124 @@
+"""Run analysis off the GUI thread, with progress, cancel and staleness.
+
+A job is a plain function `fn(progress, cancelled) -> result` from the core.
+`AnalysisRunner.start` runs it in the thread pool and tags it with a
+generation number; only the newest generation's result is delivered, so a
+stale result is never drawn. Cancelling sets a flag the core checks between
+steps (superqt's pattern: a QRunnable plus a QObject holding its signals).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from viewer.core.cancel import Cancelled
+
+Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, int)  # generation, done, total
+    finished = Signal(int, object)  # generation, result
+    failed = Signal(int, str)  # generation, message
+    cancelled = Signal(int)
+
+
+class _Task(QRunnable):
+    def __init__(self, generation: int, fn: Job, signals: _Signals, stop: threading.Event):
+        super().__init__()
+        self.setAutoDelete(True)
+        self.generation, self.fn, self.signals, self.stop = generation, fn, signals, stop
+
+    def run(self) -> None:
+        gen = self.generation
+        try:
+            result = self.fn(lambda done, total: self.signals.progressed.emit(gen, done, total),
+                             self.stop.is_set)
+        except Cancelled:
+            self.signals.cancelled.emit(gen)
+        except Exception as exc:  # reported to the user, never crashes the app
+            traceback.print_exc()
+            self.signals.failed.emit(gen, f"{type(exc).__name__}: {exc}")
+        else:
+            if self.stop.is_set():
+                self.signals.cancelled.emit(gen)
+            else:
+                self.signals.finished.emit(gen, result)
+
+
+class AnalysisRunner(QObject):
+    """Runs one analysis at a time; newer requests supersede older ones."""
+
+    progressed = Signal(int, int)  # done, total
+    result_ready = Signal(object)
+    failed = Signal(str)
+    stopped = Signal()  # cancelled by the user
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals()
+        self._signals.progressed.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._signals.cancelled.connect(self._on_cancelled)
+        self._generation = 0
+        self._stop = threading.Event()
+        self._busy = False
+
+    @property
+    def generation(self) -> int:
+        """The generation of the newest job."""
+        return self._generation
+
+    def is_busy(self) -> bool:
+        """True while the newest job has not delivered."""
+        return self._busy
+
+    def start(self, fn: Job) -> int:
+        """Run `fn` in the background, superseding any job still running."""
+        self._stop.set()
+        self._stop = threading.Event()
+        self._generation += 1
+        self._pool.start(_Task(self._generation, fn, self._signals, self._stop))
+        self._set_busy(True)
+        return self._generation
+
+    def cancel(self) -> None:
+        """Ask the running job to stop; its result will be dropped."""
+        self._stop.set()
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Cancel and wait for the pool to finish (at shutdown)."""
+        self._stop.set()
+        return self._pool.waitForDone(msecs)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    def _on_progress(self, gen: int, done: int, total: int) -> None:
+        if gen == self._generation:
+            self.progressed.emit(done, total)
+
+    def _on_finished(self, gen: int, result: object) -> None:
+        if gen == self._generation:
+            self._set_busy(False)
+            self.result_ready.emit(result)
+
+    def _on_failed(self, gen: int, message: str) -> None:
+        if gen == self._generation:
+            self._set_busy(False)
+            self.failed.emit(message)
+
+    def _on_cancelled(self, gen: int) -> None:
+        if gen == self._generation:
+            self._set_busy(False)
+            self.stopped.emit()
