@@ -91,6 +91,9 @@ class ArticlePane(QFrame):
         hl.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.text = ArticleText()
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(lambda: self.text.setExtraSelections([]))
         self.text.setAccessibleName(f"Article {letter} text")
         self.text.installEventFilter(self)
         lay = QVBoxLayout(self)
@@ -185,7 +188,7 @@ class ArticlePane(QFrame):
         fmt.setBackground(QColor("#ffe38a"))
         sel.format = fmt
         self.text.setExtraSelections([sel])
-        QTimer.singleShot(ms, lambda: self.text.setExtraSelections([]))
+        self._flash_timer.start(ms)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if obj is self.text and event.type() == QEvent.Type.FocusIn:

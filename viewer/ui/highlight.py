@@ -14,6 +14,11 @@ from PySide6.QtGui import QColor, QTextCharFormat
 
 from viewer.core.comparison import OrientedPair
 from viewer.core.reportfmt import ARTICLE_COLOURS
+from viewer.core.tokens import count_words
+
+# A replacement longer than this (words on either side) is drawn as a drop
+# plus an addition: a rewritten passage, not a changed wording.
+CHANGE_MAX_WORDS = 8
 
 ADDED, DROPPED, CHANGED_OLD, CHANGED_NEW = "added", "dropped", "changed-old", "changed-new"
 
@@ -70,19 +75,28 @@ def _visible(text_start: int, text_end: int, text: str) -> bool:
     return bool(text[text_start:text_end].strip())
 
 
-def other_spans(pair: OrientedPair, other_text: str) -> list[Span]:
+def _is_change(chunk, base_text: str, other_text: str) -> bool:
+    """A short replacement: the same passage in other words."""
+    return (chunk.tag == "replace"
+            and count_words(base_text[chunk.a_start:chunk.a_end]) <= CHANGE_MAX_WORDS
+            and count_words(other_text[chunk.b_start:chunk.b_end]) <= CHANGE_MAX_WORDS)
+
+
+def other_spans(pair: OrientedPair, base_text: str, other_text: str) -> list[Span]:
     """What the other pane shows: words it adds and words it changes."""
     out = []
     for c in pair.chunks:
         if c.tag in ("insert", "replace") and _visible(c.b_start, c.b_end, other_text):
-            out.append(Span(c.b_start, c.b_end, ADDED if c.tag == "insert" else CHANGED_NEW))
+            kind = CHANGED_NEW if _is_change(c, base_text, other_text) else ADDED
+            out.append(Span(c.b_start, c.b_end, kind))
     return out
 
 
-def base_spans(pair: OrientedPair, base_text: str) -> list[Span]:
+def base_spans(pair: OrientedPair, base_text: str, other_text: str) -> list[Span]:
     """What the base pane shows against one other article: drops and changes."""
     out = []
     for c in pair.chunks:
         if c.tag in ("delete", "replace") and _visible(c.a_start, c.a_end, base_text):
-            out.append(Span(c.a_start, c.a_end, DROPPED if c.tag == "delete" else CHANGED_OLD))
+            kind = CHANGED_OLD if _is_change(c, base_text, other_text) else DROPPED
+            out.append(Span(c.a_start, c.a_end, kind))
     return out

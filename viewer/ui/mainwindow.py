@@ -395,11 +395,12 @@ class MainWindow(QMainWindow):
                 pane.set_info(f"{art.word_count} words · {op.similarity:.0%} similar to {self.base}",
                               f"{op.stats.changes} changes against {self.base}")
                 pane.setProperty("isBase", False)
-                pane.set_spans(other_spans(op, art.text))
+                pane.set_spans(other_spans(op, comp.article(self.base).text, art.text))
             pane.style().unpolish(pane)
             pane.style().polish(pane)
         if partner:
-            base_pane.set_spans(base_spans(self.oriented(self.base, partner), base_pane.article.text))
+            base_pane.set_spans(base_spans(self.oriented(self.base, partner), base_pane.article.text,
+                                           comp.article(partner).text))
         else:
             base_pane.set_spans([])
         self._update_status()

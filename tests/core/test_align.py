@@ -1,0 +1,43 @@
+"""Sentence alignment and offset mapping for synchronized scrolling."""
+
+import pytest
+
+from viewer.core.align import align_sentences, map_offset
+from viewer.core.article import Article
+
+A_TEXT = ("The council approved the budget on Monday.\n"
+          "Schools will receive more money next year.\n"
+          "The mayor thanked the volunteers for their work.\n"
+          "Road repairs start in the spring.")
+B_TEXT = ("Road repairs start in the spring, officials said.\n"
+          "The council approved the new budget on Monday.\n"
+          "Schools will receive more money next year.\n"
+          "A protest is planned for Friday.")
+
+
+def test_alignment_matches_reworded_and_flags_moves():
+    a, b = Article("A", "a", A_TEXT), Article("B", "b", B_TEXT)
+    pairs = align_sentences(a, b)
+    got = {(A_TEXT[p.a_start:p.a_end][:10], B_TEXT[p.b_start:p.b_end][:10]): p.moved for p in pairs}
+    assert got[("The counci", "The counci")] is False
+    assert got[("Schools wi", "Schools wi")] is False
+    assert got[("Road repai", "Road repai")] is True  # moved to the top in B
+    assert not any(k[0].startswith("The mayor") for k in got)  # cut from B
+
+
+@pytest.mark.parametrize("pos, expected", [
+    (0, 100), (5, 105), (10, 110),        # inside the first span
+    (15, 130),                            # halfway between spans that keep order
+    (20, 150), (25, 155),
+    (40, 170),                            # after the last span: same distance
+])
+def test_map_offset_interpolates(pos, expected):
+    anchors = [(0, 10, 100, 110, False), (20, 30, 150, 160, False)]
+    assert map_offset(anchors, pos) == expected
+
+
+def test_map_offset_follows_nearer_span_when_order_breaks():
+    anchors = [(0, 10, 500, 510, True), (20, 30, 100, 110, False)]
+    assert map_offset(anchors, 11) == 511
+    assert map_offset(anchors, 19) == 99
+    assert map_offset([], 42) == 42

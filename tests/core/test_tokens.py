@@ -1,0 +1,48 @@
+"""Tokens: Unicode-aware words with exact code-point offsets."""
+
+import pytest
+from hypothesis import given, strategies as st
+
+from viewer.core.tokens import count_words, fold, pieces, tokenize, words
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zelenskyy’s plan", ["Zelenskyy’s", "plan"]),
+    ("It's 1,000 troops and 2.5 tonnes", ["It's", "1,000", "troops", "and", "2.5", "tonnes"]),
+    ("Kim Yong-hyun met", ["Kim", "Yong-hyun", "met"]),
+    ("café naïve Ärger", ["café", "naïve", "Ärger"]),
+    ("the U.S. said", ["the", "U.S.", "said"]),
+    ("नमस्ते दुनिया", ["नमस्ते", "दुनिया"]),  # combining marks stay inside words
+    ("مرحبا بالعالم", ["مرحبا", "بالعالم"]),
+    ("end. Next", ["end", "Next"]),
+    ("a -- b", ["a", "b"]),
+    ("-5 degrees", ["5", "degrees"]),
+])
+def test_words(text, expected):
+    assert [t.text for t in words(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北京是首都", ["北", "京", "是", "首", "都"]),
+    ("東京タワー", ["東", "京", "タ", "ワ", "ー"]),
+    ("ภาษาไทย", list("ภาษาไทย")),
+])
+def test_unspaced_scripts_are_split_per_character(text, expected):
+    assert [t.text for t in words(text)] == expected
+
+
+@given(st.text())
+def test_tokens_cover_text_exactly(text):
+    toks = tokenize(text)
+    assert "".join(t.text for t in toks) == text
+    pos = 0
+    for t in toks:
+        assert t.start == pos and text[t.start:t.end] == t.text and t.end > t.start
+        pos = t.end
+    assert pieces(text) == [t.text for t in toks]
+
+
+def test_count_and_fold():
+    assert count_words("One, two; three.") == 3
+    assert fold("“Ünïcode”’s") == fold('"ünïcode"\'S')
+    assert fold("ﬁne") == "fine"  # NFKC ligature

@@ -1,0 +1,36 @@
+"""pytest-qt fixtures: an isolated settings store and a main window."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(tmp_path, qapp):
+    """Point QSettings at a temporary INI file for every UI test."""
+    from PySide6.QtCore import QSettings
+    qapp.setOrganizationName("CopydeskTests")
+    qapp.setApplicationName("Copydesk")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings().clear()
+    yield tmp_path / "settings"
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Build a MainWindow on some files and wait until its analysis is drawn."""
+    from viewer.ui.mainwindow import MainWindow
+    windows = []
+
+    def make(files=None, wait=True):
+        win = MainWindow(files)
+        qtbot.addWidget(win)
+        win.resize(1400, 900)
+        win.show()
+        if wait:
+            qtbot.waitUntil(lambda: not win.runner.is_busy() and win.comparison is not None, timeout=15000)
+        windows.append(win)
+        return win
+
+    yield make
+    for win in windows:
+        win.runner.wait(5000)

@@ -1,0 +1,223 @@
+"""The main window on the seeds: panes, highlights, base, changes, scroll sync, errors."""
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from viewer.ui.highlight import ADDED, CHANGED_NEW, CHANGED_OLD, DROPPED
+
+
+def test_opens_seeds_side_by_side(make_window, seed_files):
+    win = make_window()
+    assert win.letters_in_order() == ["A", "B", "C", "D", "E"][:len(seed_files)]
+    assert win.splitter.count() == len(seed_files)
+    for letter, pane in win.panes.items():
+        art = win.comparison.article(letter)
+        assert pane.text.toPlainText() == art.text
+        assert pane.text.isReadOnly()
+        assert pane.title.text() == art.title
+    assert win.base == "A"
+    assert "5 articles" in win.windowTitle() and "base: A" in win.windowTitle()
+    assert "similar to A" in win.panes["B"].info.text()
+    assert "base" in win.panes["A"].info.text()
+
+
+def test_highlights_follow_the_diff(make_window, seed_files):
+    win = make_window(seed_files[:2] + seed_files[4:5])
+    base, other = win.comparison.article("A"), win.comparison.article("C")
+    spans = win.panes["C"].spans
+    assert spans and {s.kind for s in spans} <= {ADDED, CHANGED_NEW}
+    pair = win.oriented("A", "C")
+    inserted = {(c.b_start, c.b_end) for c in pair.chunks if c.tag in ("insert", "replace")}
+    for s in spans:
+        assert (s.start, s.end) in inserted
+        assert other.text[s.start:s.end].strip()
+    # The base pane shows what the focused/first other article drops.
+    base_kinds = {s.kind for s in win.panes["A"].spans}
+    assert base_kinds and base_kinds <= {DROPPED, CHANGED_OLD}
+    assert all(base.text[s.start:s.end].strip() for s in win.panes["A"].spans)
+    # The document really carries the styles.
+    from PySide6.QtGui import QTextCursor
+    s = spans[0]
+    cur = QTextCursor(win.panes["C"].text.document())
+    cur.setPosition(s.start + 1)
+    assert cur.charFormat().background().color().name() != "#000000"
+    assert cur.charFormat().background().style() != Qt.BrushStyle.NoBrush
+
+
+def test_base_switch_by_combo_and_pane_menu(make_window, seed_files):
+    win = make_window()
+    before = list(win.panes["B"].spans)
+    win.base_combo.setCurrentIndex(win.base_combo.findData("E"))
+    win.base_combo.activated.emit(win.base_combo.currentIndex())
+    assert win.base == "E"
+    assert "base" in win.panes["E"].info.text() and "similar to E" in win.panes["A"].info.text()
+    assert win.panes["B"].spans != before
+    win.panes["C"].action_make_base.trigger()
+    assert win.base == "C" and win.base_combo.currentData() == "C"
+    assert "base: C" in win.windowTitle()
+
+
+def test_next_and_previous_change(make_window, seed_files):
+    win = make_window()
+    pane = win.panes["E"]
+    pane.text.setFocus()
+    win._on_pane_focused("E")
+    pane.text.moveCursor(pane.text.textCursor().MoveOperation.Start)
+    changes = win._changes_of("E")
+    assert len(changes) > 3
+    win.action_next.trigger()
+    first = pane.cursor_offset()
+    assert first == changes[0][0] or (first == 0 and changes[0][0] == 0)
+    win.action_next.trigger()
+    second = pane.cursor_offset()
+    assert second == changes[1][0] and second > first
+    win.action_prev.trigger()
+    assert pane.cursor_offset() == changes[0][0]
+    assert "E vs A" in win.status.text() and "changes" in win.status.text()
+    assert win.action_next.shortcut().toString() == "Alt+Down"
+
+
+def test_scroll_sync_brings_matching_text_level(make_window, seed_files, qtbot):
+    win = make_window([seed_files[0], seed_files[4]])
+    a, b = win.panes["A"], win.panes["B"]
+    win.resize(900, 500)
+    qtbot.wait(50)
+    bar = a.text.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    expected = win.map_offset("A", "B", a.middle_offset())
+    got = b.middle_offset()
+    assert abs(got - expected) < 120, (got, expected)
+    # Switched off, the other pane stays where it is.
+    win.action_sync.trigger()
+    assert not win.sync.enabled
+    held = b.text.verticalScrollBar().value()
+    bar.setValue(0)
+    assert b.text.verticalScrollBar().value() == held
+
+
+def test_missing_file_gets_a_bar_and_others_open(make_window, seed_files, tmp_path):
+    missing = str(tmp_path / "gone.txt")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    win = make_window([seed_files[0], missing, str(empty), seed_files[1]])
+    assert win.error_bar.isVisible()
+    text = "\n".join(win.error_bar.messages)
+    assert "gone.txt" in text and "not found" in text and "empty.txt" in text
+    assert len(win.panes) == 2
+    win.error_bar.dismiss()
+    assert not win.error_bar.isVisible()
+
+
+def test_close_reorder_and_add_panes(make_window, seed_files, qtbot):
+    win = make_window(seed_files[:3])
+    win.move_pane("A", 1)
+    assert win.letters_in_order() == ["B", "A", "C"]
+    assert win.splitter.widget(0) is win.panes["B"]
+    win.close_article("A")
+    qtbot.waitUntil(lambda: not win.runner.is_busy() and set(win.panes) == {"B", "C"}, timeout=10000)
+    assert win.base == "B"
+    win.open_paths([seed_files[3]])
+    qtbot.waitUntil(lambda: not win.runner.is_busy() and len(win.panes) == 3, timeout=10000)
+    assert "A" in win.panes  # the free letter is reused
+    win.close_article("B")
+    win.close_article("C")
+    win.close_article("A")
+    qtbot.waitUntil(lambda: not win.panes, timeout=10000)
+    assert win.stack.currentWidget() is win.empty
+
+
+def test_drop_files_and_paste_text(make_window, seed_files, qtbot):
+    win = make_window(seed_files[:2])
+    md = QMimeData()
+    md.setUrls([QUrl.fromLocalFile(seed_files[2])])
+    ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, md, Qt.MouseButton.NoButton,
+                    Qt.KeyboardModifier.NoModifier)
+    win.dropEvent(ev)
+    qtbot.waitUntil(lambda: not win.runner.is_busy() and len(win.panes) == 3, timeout=10000)
+    QApplication.clipboard().setText("Pasted <b>copy</b> of the story, with 😀 emoji.")
+    win.action_paste.trigger()
+    qtbot.waitUntil(lambda: not win.runner.is_busy() and len(win.panes) == 4, timeout=10000)
+    pasted = win.panes["D"]
+    assert pasted.text.toPlainText().startswith("Pasted <b>copy</b>")  # shown literally
+    assert pasted.title.text().startswith("Pasted text")
+
+
+def test_stale_results_are_never_drawn(make_window, seed_files, qtbot):
+    win = make_window(seed_files[:2])
+    drawn = []
+    win.runner.result_ready.connect(lambda r: drawn.append(len(r.articles)))
+    win.open_paths([seed_files[2]])
+    win.open_paths([seed_files[3]])  # supersedes the first request at once
+    qtbot.waitUntil(lambda: not win.runner.is_busy() and len(win.panes) == 4, timeout=10000)
+    qtbot.wait(200)
+    assert drawn == [4]
+
+
+def test_cancel_stops_analysis(qtbot, qapp):
+    from viewer.core.cancel import Cancelled, check
+    from viewer.ui.workers import AnalysisRunner
+    import time
+    runner = AnalysisRunner()
+
+    def slow(progress, cancelled):
+        for k in range(200):
+            check(cancelled)
+            progress(k, 200)
+            time.sleep(0.01)
+        return "done"
+
+    got = []
+    runner.result_ready.connect(got.append)
+    with qtbot.waitSignal(runner.stopped, timeout=5000):
+        runner.start(slow)
+        qtbot.wait(50)
+        runner.cancel()
+    assert got == [] and not runner.is_busy()
+    assert runner.wait(2000)
+
+
+def test_settings_persist(make_window, seed_files, temp_settings):
+    from viewer.ui.settings import app_settings, read_bool, recent_files
+    win = make_window(seed_files[:2])
+    win.action_sync.trigger()
+    win.open_paths([seed_files[2]], remember=True)
+    win.close()
+    s = app_settings()
+    assert read_bool(s, "options/sync_scroll", True) is False
+    assert recent_files(s)[0].endswith(seed_files[2].split("/")[-1])
+    assert s.value("window/geometry") is not None
+    assert any(temp_settings.rglob("*.ini"))
+    win2 = make_window(seed_files[:2])
+    assert not win2.action_sync.isChecked()
+    assert win2.recent_menu.actions()
+
+
+def test_non_bmp_text_is_highlighted_at_the_right_place(make_window, tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Fans 😀😀 cheered loudly as the team won the final.", encoding="utf-8")
+    b.write_text("Fans 😀😀 cheered wildly as the team won the final.", encoding="utf-8")
+    win = make_window([str(a), str(b)])
+    span = win.panes["B"].spans[0]
+    text = win.comparison.article("B").text
+    assert text[span.start:span.end] == "wildly"
+    from PySide6.QtGui import QTextCursor
+    pane = win.panes["B"]
+    cur = QTextCursor(pane.text.document())
+    cur.setPosition(pane._posmap.to_qt(span.start))
+    cur.setPosition(pane._posmap.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+    assert cur.selectedText() == "wildly"
+
+
+def test_rtl_article_opens(make_window, tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("قال الرئيس إن الجنود وصلوا يوم الأحد.", encoding="utf-8")
+    b.write_text("قال الرئيس إن القوات وصلت يوم الأحد.", encoding="utf-8")
+    win = make_window([str(a), str(b)])
+    pane = win.panes["B"]
+    assert pane.spans
+    block = pane.text.document().firstBlock()
+    assert block.textDirection() == Qt.LayoutDirection.RightToLeft
