@@ -46,3 +46,8 @@ def test_count_and_fold():
     assert count_words("One, two; three.") == 3
     assert fold("“Ünïcode”’s") == fold('"ünïcode"\'S')
     assert fold("ﬁne") == "fine"  # NFKC ligature
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1,.'’- \n北Ü\u0301U.S")), max_size=40))
+def test_count_words_matches_tokens(text):
+    assert count_words(text) == len(words(text))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .article import Article
 from .sentences import Sentence, split_sentences
@@ -34,6 +35,13 @@ class SentencePair:
 
 def _bag(sentence: Sentence) -> frozenset[str]:
     return frozenset(fold(t.text) for t in words(sentence.text))
+
+
+@lru_cache(maxsize=64)
+def _sentences_and_bags(text: str) -> tuple[tuple[Sentence, ...], tuple[frozenset[str], ...]]:
+    """Sentences of a text and their word bags, computed once per text."""
+    sents = tuple(split_sentences(text))
+    return sents, tuple(_bag(s) for s in sents)
 
 
 def _increasing(js: list[int]) -> set[int]:
@@ -60,8 +68,8 @@ def _increasing(js: list[int]) -> set[int]:
 
 def align_sentences(a: Article, b: Article, min_score: float = MIN_SCORE) -> list[SentencePair]:
     """Matched sentences of `a` and `b`, in `a`'s order, with moves flagged."""
-    sa, sb = split_sentences(a.text), split_sentences(b.text)
-    bags_a, bags_b = [_bag(s) for s in sa], [_bag(s) for s in sb]
+    sa, bags_a = _sentences_and_bags(a.text)
+    sb, bags_b = _sentences_and_bags(b.text)
     index: dict[str, list[int]] = {}
     for j, bag in enumerate(bags_b):
         for w in bag:

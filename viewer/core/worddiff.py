@@ -8,9 +8,10 @@ encoded strings are diffed, `diff_cleanupSemantic` runs on the encoded diff
 The diff is never cut short: `Diff_Timeout` is 0 (no time limit), and long
 texts are first anchored on tokens that occur exactly once in each text
 (patience diff), so Myers' algorithm only runs on the short gaps between
-anchors. Google's C++ implementation (`fast-diff-match-patch`) runs the gaps
-where it is installed; the pure-Python package runs them elsewhere. Both get
-the same gaps and the same cleanup, so both give the same diff.
+anchors; each gap is diffed and semantically cleaned on its own. Google's C++
+implementation (`fast-diff-match-patch`) does that where it is installed, the
+pure-Python package elsewhere; both get the same gaps and run the same
+algorithm, so both give the same diff (a test checks it).
 """
 
 from __future__ import annotations
@@ -83,13 +84,14 @@ def _python_dmp() -> "_dmp_mod.diff_match_patch":
 
 
 def _myers(a: str, b: str, backend: str) -> Ops:
-    """Raw (uncleaned) character diff of two encoded strings."""
+    """Semantically cleaned character diff of two encoded strings (one gap)."""
     if backend == "cpp":
         return list(_fast.diff(a, b, timelimit=0, checklines=False,
-                               cleanup="No", counts_only=False))
+                               cleanup="Semantic", counts_only=False))
     dmp = _python_dmp()
-    return [({0: EQUAL, -1: DELETE, 1: INSERT}[op], text)
-            for op, text in dmp.diff_main(a, b, False)]
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [({0: EQUAL, -1: DELETE, 1: INSERT}[op], text) for op, text in diffs]
 
 
 def _unique_anchors(a: str, b: str) -> list[tuple[int, int]]:
@@ -190,16 +192,6 @@ def _merge(ops: Ops) -> Ops:
     return out
 
 
-def _cleanup_semantic(ops: Ops) -> Ops:
-    """diff-match-patch's semantic cleanup, run on the encoded diff."""
-    dmp = _python_dmp()
-    code = {EQUAL: 0, DELETE: -1, INSERT: 1}
-    diffs = [(code[op], text) for op, text in ops]
-    dmp.diff_cleanupSemantic(diffs)
-    name = {0: EQUAL, -1: DELETE, 1: INSERT}
-    return _merge([(name[op], text) for op, text in diffs])
-
-
 def encode_tokens(a_pieces: list[str], b_pieces: list[str]) -> tuple[str, str]:
     """Map each distinct piece to one private-use character, for both sides."""
     table = dict.fromkeys(a_pieces)
@@ -226,7 +218,7 @@ def word_diff(a: str, b: str, *, backend: str | None = None,
     a_pieces = splitter(a)
     b_pieces = splitter(b)
     ea, eb = encode_tokens(a_pieces, b_pieces)
-    encoded = _cleanup_semantic(_anchored(ea, eb, backend, cancelled))
+    encoded = _merge(_anchored(ea, eb, backend, cancelled))
     check(cancelled)
     # Map back by consuming each side's own pieces, so the texts rebuild exactly.
     out: Ops = []

@@ -13,6 +13,31 @@ from .highlight import Span, char_format
 from .textpos import PositionMap
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when it does not fit."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._full = text
+        self._elide()
+
+    def text(self) -> str:  # noqa: D102 - the full text, not the elided one
+        return self._full
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(self.width(), 20))
+        super().setText(shown)
+
+
 class ArticleText(QTextEdit):
     """The read-only text view of a pane."""
 
@@ -50,12 +75,10 @@ class ArticlePane(QFrame):
         self.badge.setObjectName("PaneBadge")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.setFixedWidth(26)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("PaneTitle")
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.info = QLabel()
+        self.info = ElidedLabel()
         self.info.setObjectName("PaneInfo")
-        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.menu_button = QToolButton()
         self.menu_button.setText("⋯")
         self.menu_button.setToolTip(f"Article {letter}: make base, move, close")

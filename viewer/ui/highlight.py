@@ -71,8 +71,14 @@ def legend_css(kind: str) -> str:
     return css
 
 
-def _visible(text_start: int, text_end: int, text: str) -> bool:
-    return bool(text[text_start:text_end].strip())
+def _trimmed(text: str, start: int, end: int, kind: str) -> list[Span]:
+    """The span without surrounding whitespace (none if it is only whitespace)."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return []
+    lead = len(piece) - len(piece.lstrip())
+    return [Span(start + lead, start + lead + len(stripped), kind)]
 
 
 def _is_change(chunk, base_text: str, other_text: str) -> bool:
@@ -86,9 +92,9 @@ def other_spans(pair: OrientedPair, base_text: str, other_text: str) -> list[Spa
     """What the other pane shows: words it adds and words it changes."""
     out = []
     for c in pair.chunks:
-        if c.tag in ("insert", "replace") and _visible(c.b_start, c.b_end, other_text):
+        if c.tag in ("insert", "replace"):
             kind = CHANGED_NEW if _is_change(c, base_text, other_text) else ADDED
-            out.append(Span(c.b_start, c.b_end, kind))
+            out.extend(_trimmed(other_text, c.b_start, c.b_end, kind))
     return out
 
 
@@ -96,7 +102,7 @@ def base_spans(pair: OrientedPair, base_text: str, other_text: str) -> list[Span
     """What the base pane shows against one other article: drops and changes."""
     out = []
     for c in pair.chunks:
-        if c.tag in ("delete", "replace") and _visible(c.a_start, c.a_end, base_text):
+        if c.tag in ("delete", "replace"):
             kind = CHANGED_OLD if _is_change(c, base_text, other_text) else DROPPED
-            out.append(Span(c.a_start, c.a_end, kind))
+            out.extend(_trimmed(base_text, c.a_start, c.a_end, kind))
     return out
