@@ -16,6 +16,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,6 +46,7 @@ win.runner.wait()
 def run_once() -> tuple[float, float]:
     """Seconds from spawn to window shown, and to analysis drawn."""
     env = dict(os.environ)
+    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="copydesk-bench-")  # never the user's settings
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     t0 = time.time()

@@ -125,8 +125,8 @@ class Comparison:
 
 def compare(articles: Sequence[Article], base: str | None = None, *,
             progress: Progress = None, cancelled: CancelCheck = None,
-            cache: dict | None = None) -> Comparison:
-    """Analyse every pair of `articles`; `base` defaults to the first.
+            cache: dict | None = None, with_claims: bool = True) -> Comparison:
+    """Analyse every pair of `articles` and find their claims; `base` defaults to the first.
 
     `cache` (any dict kept by the caller) lets a re-analysis reuse the pairs
     whose two articles did not change.
@@ -141,11 +141,12 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
     if base not in ids:
         raise ValueError(f"base {base!r} is not one of the articles")
     todo = list(combinations(arts, 2))
+    steps = len(todo) + (len(todo) // 2 + 1 if with_claims else 0)
     pairs: dict[tuple[str, str], PairAnalysis] = {}
     for k, (a, b) in enumerate(todo):
         check(cancelled)
         if progress:
-            progress(k, len(todo))
+            progress(k, steps)
         key = (a.id, a.text, b.id, b.text)
         found = cache.get(key) if cache is not None else None
         if found is None:
@@ -153,6 +154,15 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
             if cache is not None:
                 cache[key] = found
         pairs[(a.id, b.id)] = found
+    claims: tuple = ()
+    if with_claims:
+        from .claims import find_claims
+
+        def claims_progress(done: int, total: int) -> None:
+            if progress:
+                progress(len(todo) + round(done / max(total, 1) * (steps - len(todo))), steps)
+
+        claims = tuple(find_claims(arts, progress=claims_progress, cancelled=cancelled))
     if progress:
-        progress(len(todo), len(todo))
-    return Comparison(arts, base, pairs)
+        progress(steps, steps)
+    return Comparison(arts, base, pairs, claims)

@@ -21,12 +21,18 @@ from viewer.core.tokens import count_words
 CHANGE_MAX_WORDS = 8
 
 ADDED, DROPPED, CHANGED_OLD, CHANGED_NEW = "added", "dropped", "changed-old", "changed-new"
+# Whole passages added or dropped: a paler tint and no line, so a rewritten
+# article stays readable; short edits keep their underline/strike-through.
+ADDED_PASSAGE, DROPPED_PASSAGE = "added-passage", "dropped-passage"
+PASSAGE_MIN_WORDS = 12
 
 _BACKGROUNDS = {
     ADDED: ("#dcefd6", "#2c4a2a"),
     DROPPED: ("#f6dada", "#5a2a2a"),
     CHANGED_OLD: ("#f7ead0", "#54452a"),
     CHANGED_NEW: ("#f7ead0", "#54452a"),
+    ADDED_PASSAGE: ("#ebf6e7", "#253a24"),
+    DROPPED_PASSAGE: ("#fbeaea", "#452525"),
 }
 
 LEGEND = ((ADDED, "added"), (DROPPED, "dropped"), (CHANGED_NEW, "changed"))
@@ -77,6 +83,8 @@ def _trimmed(text: str, start: int, end: int, kind: str) -> list[Span]:
     stripped = piece.strip()
     if not stripped:
         return []
+    if kind in (ADDED, DROPPED) and count_words(stripped) >= PASSAGE_MIN_WORDS:
+        kind = ADDED_PASSAGE if kind == ADDED else DROPPED_PASSAGE
     lead = len(piece) - len(piece.lstrip())
     return [Span(start + lead, start + lead + len(stripped), kind)]
 

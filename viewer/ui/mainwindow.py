@@ -25,6 +25,7 @@ from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
 
 from .articlepane import ArticlePane
 from .banners import EmptyState, ErrorBar
+from .claimspanel import ClaimsPanel
 from .highlight import LEGEND, article_colour, base_spans, legend_css, other_spans
 from .scrollsync import ScrollSync
 from .settings import add_recent_files, app_settings, read_bool, recent_files
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._on_busy)
         self.sync = ScrollSync(self)
 
+        self.claims_panel = ClaimsPanel(self)
+        self.claims_panel.claim_activated.connect(self.jump_to_claim)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.claims_panel)
         self._build_actions()
         self._build_central()
         self._build_menus_and_toolbar()
@@ -138,6 +142,10 @@ class MainWindow(QMainWindow):
         m.addAction(self.action_quit)
         m = bar.addMenu("&View")
         m.addAction(self.action_sync)
+        show_claims = self.claims_panel.toggleViewAction()
+        show_claims.setText("&Claims Sidebar")
+        show_claims.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        m.addAction(show_claims)
         m = bar.addMenu("&Compare")
         m.addAction(self.action_next)
         m.addAction(self.action_prev)
@@ -208,8 +216,19 @@ class MainWindow(QMainWindow):
         if isinstance(geo, QByteArray) and not geo.isEmpty():
             self.restoreGeometry(geo)
         else:
-            self.resize(1400, 860)
+            screen = QGuiApplication.primaryScreen()
+            area = screen.availableGeometry() if screen else None
+            if area is not None and area.width() > 800:
+                self.resize(int(area.width() * 0.92), int(area.height() * 0.9))
+                self.move(area.center() - self.rect().center())
+            else:
+                self.resize(1400, 860)
         self._splitter_state = s.value("window/splitter")
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        else:
+            self.resizeDocks([self.claims_panel], [320], Qt.Orientation.Horizontal)
         self.action_sync.setChecked(read_bool(s, "options/sync_scroll", True))
         self.sync.enabled = self.action_sync.isChecked()
 
@@ -218,6 +237,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/state", self.saveState())
         s.setValue("options/sync_scroll", self.action_sync.isChecked())
         s.sync()
 
@@ -289,6 +309,7 @@ class MainWindow(QMainWindow):
         if len(self._pair_cache) > 400:
             self._pair_cache.clear()
         self._rebuild_panes()
+        self.claims_panel.set_comparison(self.comparison)
         self.refresh()
 
     def _on_failed(self, message: str) -> None:
@@ -387,7 +408,7 @@ class MainWindow(QMainWindow):
             if letter == self.base:
                 info = f"{art.word_count} words · base"
                 if partner:
-                    info += f" · drops against {partner} shown"
+                    info += f" (drops vs {partner})"
                 pane.set_info(info, "The reference article the others are compared against")
                 pane.setProperty("isBase", True)
             else:
@@ -549,6 +570,24 @@ class MainWindow(QMainWindow):
                 base_pane.flash(a_start, a_end)
         k = changes.index(target) + 1
         self.statusBar().showMessage(f"Change {k} of {len(changes)} in {pane.letter}", 2500)
+
+    def jump_to_claim(self, claim) -> None:
+        """Scroll every pane that carries a claim to its wording and flash it."""
+        firsts = {}
+        for m in claim.members:
+            firsts.setdefault(m.article, m)
+        was = self.sync.enabled
+        self.sync.enabled = False  # each pane goes to its own wording
+        try:
+            for letter, m in firsts.items():
+                pane = self.panes.get(letter)
+                if pane is not None:
+                    pane.center_on(m.start)
+                    pane.flash(m.start, m.end, 1400)
+        finally:
+            self.sync.enabled = was
+        where = ", ".join(firsts)
+        self.statusBar().showMessage(f"Claim in {where}", 3000)
 
     def action_next_change(self) -> None:
         """Go to the next change of the focused pane (Alt+Down)."""

@@ -1,0 +1,153 @@
+"""Claims across articles: matching on paraphrase and spin, furniture, ordering, languages, cancel."""
+
+import pytest
+
+from viewer.core.article import Article
+from viewer.core.cancel import Cancelled
+from viewer.core.claimmatch import make_statement, same_claim
+from viewer.core.claims import find_claims
+from viewer.core.furniture import is_furniture
+from viewer.core.language import detect_language
+
+
+def _articles(*texts):
+    return [Article(chr(ord("A") + i), "", t) for i, t in enumerate(texts)]
+
+
+def _member_texts(articles, claim):
+    by_id = {a.id: a for a in articles}
+    return {m.article: by_id[m.article].text[m.start:m.end] for m in claim.members}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The mayor said the city will build three new bridges next year.",
+         "The mayor mentioned that the city would construct three new bridges next year."),
+        ("Soldiers from the northern army fought in the battle near the river.",
+         "Troopers from the northern army fought in the war near the river."),
+        ("The hospital received more help from the national government on Friday.",
+         "On Friday the hospital got further assistance from the country's government."),
+        ("Exports grew sharply in March as demand for steel increased across Asia.",
+         "Demand for steel rose across Asia, so exports grew sharply in March."),
+    ],
+)
+def test_paraphrases_and_spun_copies_share_a_claim(a, b):
+    assert same_claim(make_statement(0, 0, len(a), a), make_statement(1, 0, len(b), b)) > 0
+    arts = _articles(a, b)
+    claims = find_claims(arts)
+    assert [c.articles for c in claims] == [("A", "B")]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The mayor said the city will build three new bridges next year.",
+         "Heavy snow closed every school in the valley for two days."),
+        ("The striker scored twice as the home side won the cup final.",
+         "The central bank kept interest rates unchanged for a third month."),
+    ],
+)
+def test_unrelated_statements_stay_unique(a, b):
+    claims = find_claims(_articles(a, b))
+    assert [c.articles for c in claims] == [("A",), ("B",)]
+    assert [c.id for c in claims] == ["c1", "c2"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share:", "Related News", "Most Commented", "Leave a comment",
+     "[File: Jane Doe/Reuters]", "(Photo: John Roe/AFP)",
+     "A close-up photo of the harbour at dawn", "By Maria Gonzalez", "Published On 3 May 2021"],
+)
+def test_furniture_lines_are_detected(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Floods force thousands from their homes in the north",
+     "The minister resigned on Monday.", "“We will not stop,” she said."],
+)
+def test_statements_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_furniture_belongs_to_no_claim_and_every_statement_to_one():
+    a = ("Share:\nRelated News\nFirefighters saved a family of five from a burning house in Leeds.\n"
+         "[File: Anna Berg/Reuters]\nThe fire started in the kitchen, officials said.")
+    b = "Most Commented\nA family of five was rescued by firefighters from a burning home in Leeds."
+    arts = _articles(a, b)
+    claims = find_claims(arts)
+    covered = {(m.article, arts[ord(m.article) - 65].text[m.start:m.end]) for c in claims for m in c.members}
+    texts = {t for _, t in covered}
+    assert not any(t.startswith(("Share", "Related", "Most", "[File")) for t in texts)
+    assert ("A", "The fire started in the kitchen, officials said.") in covered
+    assert claims[0].articles == ("A", "B")
+    assert "Firefighters saved" in claims[0].text
+
+
+def test_order_ids_and_determinism():
+    shared3 = "The museum will reopen in June after a long renovation of its roof."
+    shared2 = "Visitors will need to book tickets online before arriving at the gates."
+    arts = _articles(
+        f"{shared3} Entry stays free for children under twelve.",
+        f"{shared2} {shared3}",
+        f"The city council approved a new parking plan downtown. {shared3} {shared2}",
+    )
+    first = find_claims(arts)
+    assert first == find_claims(arts)
+    assert [c.id for c in first] == [f"c{i}" for i in range(1, len(first) + 1)]
+    assert first[0].articles == ("A", "B", "C")
+    assert first[1].articles == ("B", "C")
+    unique = [c.articles for c in first if len(c.articles) == 1]
+    assert unique == [("A",), ("C",)]
+    for claim in first:
+        for m in claim.members:
+            text = arts[ord(m.article) - 65].text
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start:m.end].strip() == text[m.start:m.end]
+
+
+def test_condensed_sentence_joins_several_claims():
+    a = ("The factory in Bremen will close in August. "
+         "About 400 workers at the plant will lose their jobs.")
+    b = "The Bremen factory will close in August and about 400 workers at the plant will lose their jobs."
+    arts = _articles(a, b)
+    claims = find_claims(arts)
+    shared = [c for c in claims if c.articles == ("A", "B")]
+    assert len(shared) == 2
+    assert all(any(m.article == "B" for m in c.members) for c in shared)
+
+
+def test_conflicting_numbers_reported_on_shared_claim():
+    arts = _articles("The former coach was jailed for 24 years for fraud in Madrid.",
+                     "The former coach was jailed for 25 years for fraud in Madrid.")
+    claims = find_claims(arts)
+    assert len(claims) == 1
+    assert [(c.kind, c.values) for c in claims[0].conflicts] == [("number", {"A": "24 years", "B": "25 years"})]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Le gouvernement a annoncé une nouvelle loi sur le logement. Les députés voteront la semaine prochaine.", "fr"),
+        ("El gobierno anunció una nueva ley de vivienda. Los diputados votarán la próxima semana.", "es"),
+        ("Die Regierung hat ein neues Gesetz angekündigt. Das Parlament wird nächste Woche abstimmen.", "de"),
+        ("The government announced a new housing law. Members will vote next week.", "en"),
+    ],
+)
+def test_languages_detected_and_claims_found(text, lang):
+    assert detect_language(text) == lang
+    arts = _articles(text, text)
+    claims = find_claims(arts)
+    assert len(claims) == 2 and all(c.articles == ("A", "B") for c in claims)
+
+
+def test_cancel_and_progress():
+    arts = _articles("One sentence here about the harbour.", "Another sentence about the harbour.")
+    seen = []
+    find_claims(arts, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1]
+    with pytest.raises(Cancelled):
+        find_claims(arts, cancelled=lambda: True)

@@ -1,0 +1,62 @@
+"""Conflicts between the wordings of one claim: numbers, dates, names, quotations."""
+
+import pytest
+
+from viewer.core.conflicts import extract_dates, extract_numbers, find_conflicts
+
+
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        ("The mayor served 24 years in office.", "The mayor served 25 years in office.", "number"),
+        ("The storm killed three people on the island.", "The storm killed four people on the island.", "number"),
+        ("Prices rose by 5% last month.", "Prices rose by 7 per cent last month.", "number"),
+        ("The bridge opened on March 3.", "The bridge opened on 4th of March.", "date"),
+        ("The suspect was arrested on Tuesday.", "The suspect was arrested on Wednesday.", "date"),
+        ("Coach Marta Lindqvist resigned.", "Coach Marta Lindquist resigned.", "name"),
+        ("“We will rebuild every single school,” the governor said.",
+         "“We will restore every single school,” the governor said.", "quote"),
+    ],
+)
+def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
+    conflicts = find_conflicts([("A", a), ("B", b)])
+    assert [c.kind for c in conflicts] == [kind]
+    assert set(conflicts[0].values) == {"A", "B"}
+    assert conflicts[0].values["A"] != conflicts[0].values["B"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The bridge opened on October 13.", "The bridge opened on the 13th of October."),
+        ("Minister Park Ji-won arrived.", "Minister Park Ji Won arrived."),
+        ("The company lost 5 million dollars.", "The company lost 5m dollars."),
+        ("Officers found 12 rifles in the van.", "Officers found twelve rifles in the van."),
+        ("“Help is coming soon,” she said.", "She said: “Help is coming soon.”"),
+        ("Police arrested Joan Miller.", "Police arrested Miller."),
+        ("“We stand together and we will not give up,” he said.", "“We will not give up,” he said."),
+    ],
+)
+def test_agreeing_values_give_no_conflict(a, b):
+    assert find_conflicts([("A", a), ("B", b)]) == ()
+
+
+def test_three_articles_one_conflict_lists_every_value():
+    conflicts = find_conflicts([("A", "The fire destroyed 40 homes."), ("B", "The fire destroyed 40 homes."),
+                                ("C", "The fire destroyed 45 homes.")])
+    assert len(conflicts) == 1
+    assert conflicts[0].values == {"A": "40 homes", "B": "40 homes", "C": "45 homes"}
+
+
+def test_single_article_has_no_conflicts():
+    assert find_conflicts([("A", "It cost 3 dollars."), ("A", "It cost 4 dollars.")]) == ()
+
+
+def test_numbers_keep_their_wording_and_skip_dates():
+    found = extract_numbers("On May 5 the team scored 3 goals and 2,500 fans cheered.")
+    assert [w for _, w in found] == ["3 goals", "2,500 fans"]
+
+
+def test_dates_normalise_day_and_month():
+    keys = [k for k, _ in extract_dates("Oct. 13, 13 October and the 13th of October")]
+    assert {k[:2] for k in keys} == {(10, 13)}

@@ -1,0 +1,241 @@
+"""Claims: the factual statements of a set of articles, clustered across articles, with conflicts.
+
+Pipeline: detect each article's language, split it into sentences (and clauses at semicolons), drop
+page furniture, reduce every statement to matching keys (claimmatch), link statements of different
+articles that state the same thing, cluster the links into claims (at most one member per article
+from the clustering itself; a condensed sentence then also joins every other claim it carries), and
+list the conflicting values of each shared claim.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from .article import Article
+from .cancel import check
+from .claimmatch import Statement, make_statement, same_claim
+from .conflicts import Conflict, find_conflicts
+from .furniture import is_furniture, trailing_credit
+from .language import detect_language
+from .sentences import split_sentences
+
+__all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
+
+_CLAUSE_RE = re.compile(r";\s+")
+_MIN_CLAUSE_WORDS = 4
+_COMMON_SHARE, _COMMON_MIN = 0.2, 40   # keys in more statements than this propose no pairs
+_MIN_EXACT_SHARE = 0.2  # calibrated on MSRP: pairs below it are almost never paraphrases
+_MIN_LINK_SHARE = 0.5   # clusters merge only when half their cross pairs are linked (no chaining)
+
+
+@dataclass(frozen=True)
+class ClaimMember:
+    """Where a claim is worded: `Article.text[start:end]` of article `article`."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One factual statement, the articles that carry it, their wordings and disagreeing values."""
+
+    id: str
+    text: str
+    articles: tuple[str, ...]
+    members: tuple[ClaimMember, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+def _spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Statement spans of one article: sentences (clauses at semicolons), furniture dropped."""
+    lines = {}
+    for m in re.finditer(r"[^\n]+", text):
+        lines[m.start()] = m
+    spans = []
+    for sentence in split_sentences(text, language):
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        line_end = text.find("\n", sentence.end)
+        line = text[line_start: len(text) if line_end < 0 else line_end]
+        if is_furniture(sentence.text, line):
+            continue
+        start, end = sentence.start, sentence.end - trailing_credit(sentence.text)
+        pieces = []
+        pos = start
+        for m in _CLAUSE_RE.finditer(text, start, end):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, end))
+        if len(pieces) > 1 and all(len(text[s:e].split()) >= _MIN_CLAUSE_WORDS for s, e in pieces):
+            spans.extend(pieces)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def statements_of(article: Article, index: int, language: str | None = None) -> list[Statement]:
+    """The statements (sentences or clauses that state something) of an article."""
+    lang = language or detect_language(article.text)
+    spans = _spans(article.text, lang)
+    word_tokens = [t for t in article.tokens if t.is_word]
+    starts = [t.start for t in word_tokens]
+    out = []
+    for s, e in spans:
+        lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+        texts = [t.text for t in word_tokens[lo:hi] if t.end <= e]
+        out.append(make_statement(index, s, e, article.text[s:e], lang, texts))
+    return out
+
+
+def _candidate_pairs(statements: list[Statement]) -> list[tuple[int, int]]:
+    """Pairs of statements of different articles whose exact shared keys make a match possible.
+
+    A pair needs shared weight of at least _MIN_EXACT_SHARE of the smaller statement (synonyms
+    and variants can only add to that). Keys found in a large share of all statements (the topic's
+    own words) do not propose candidates on their own but still count once a pair is proposed.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        for key, weight in st.keys.items():
+            if weight >= 1.0:
+                postings[key].append(i)
+    common = max(_COMMON_MIN, _COMMON_SHARE * len(statements))
+    proposed: set[tuple[int, int]] = set()
+    for ids in postings.values():
+        if 1 < len(ids) <= common:
+            for x, i in enumerate(ids):
+                ai = statements[i].article
+                for j in ids[x + 1:]:
+                    if statements[j].article != ai:
+                        proposed.add((i, j))
+    pairs = []
+    for i, j in sorted(proposed):
+        a, b = statements[i], statements[j]
+        shared = sum(min(w, b.keys[k]) for k, w in a.keys.items() if k in b.keys)
+        if shared >= _MIN_EXACT_SHARE * min(a.weight, b.weight):
+            pairs.append((i, j))
+    return pairs
+
+
+class _Clusters:
+    """Union-find over statements, keeping each cluster's members."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if ra > rb:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+
+def _cluster(statements: list[Statement], edges: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Group linked statements into claims; a statement may end up in several claims."""
+    clusters = _Clusters(len(statements))
+    for (i, j), _score in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])):
+        ri, rj = clusters.find(i), clusters.find(j)
+        if ri == rj:
+            continue
+        mi, mj = clusters.members[ri], clusters.members[rj]
+        if {statements[x].article for x in mi} & {statements[y].article for y in mj}:
+            continue
+        linked = sum(1 for x in mi for y in mj if (min(x, y), max(x, y)) in edges)
+        if linked >= _MIN_LINK_SHARE * len(mi) * len(mj):
+            clusters.union(i, j)
+    groups = {root: sorted(m) for root, m in clusters.members.items()}
+    # Many-to-many: a statement linked to most of another claim joins it too.
+    extra: dict[int, set[int]] = defaultdict(set)
+    for (i, j) in edges:
+        for x, y in ((i, j), (j, i)):
+            root = clusters.find(y)
+            if clusters.find(x) == root:
+                continue
+            group = groups[root]
+            linked = sum(1 for m in group if (min(x, m), max(x, m)) in edges)
+            if linked >= _MIN_LINK_SHARE * len(group):
+                extra[root].add(x)
+    joined_elsewhere = {x for xs in extra.values() for x in xs}
+    out = []
+    seen: set[tuple[int, ...]] = set()
+    for root, group in sorted(groups.items()):
+        members = tuple(sorted(set(group) | extra.get(root, set())))
+        if len(group) == 1 and group[0] in joined_elsewhere and not extra.get(root):
+            continue  # a lone statement already carried by a shared claim
+        if members not in seen:
+            seen.add(members)
+            out.append(list(members))
+    return out
+
+
+def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[Claim]:
+    """The claims of `articles` (in article order): shared ones first, then each article's own.
+
+    Shared claims are ordered by the number of articles carrying them (most first), then by first
+    appearance; unique claims by article order and position. Ids are "c1", "c2", ... in that order.
+    Raises `viewer.core.cancel.Cancelled` when `cancelled()` turns True between steps.
+    """
+    total = len(articles) + 3
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+        check(cancelled)
+
+    check(cancelled)
+    statements: list[Statement] = []
+    for index, article in enumerate(articles):
+        statements.extend(statements_of(article, index))
+        step()
+    edges: dict[tuple[int, int], float] = {}
+    for n, (i, j) in enumerate(_candidate_pairs(statements)):
+        if n % 2000 == 0:
+            check(cancelled)
+        score = same_claim(statements[i], statements[j])
+        if score > 0:
+            edges[(i, j)] = score
+    step()
+    groups = _cluster(statements, edges)
+    step()
+    ids = [a.id for a in articles]
+
+    def order(group: list[int]) -> tuple:
+        arts = {statements[i].article for i in group}
+        first = min((statements[i].article, statements[i].start) for i in group)
+        return (0, -len(arts), first) if len(arts) > 1 else (1, 0, first)
+
+    claims = []
+    for number, group in enumerate(sorted(groups, key=order), start=1):
+        if number % 50 == 0:
+            check(cancelled)
+        members = sorted(group, key=lambda i: (statements[i].article, statements[i].start))
+        arts = tuple(ids[a] for a in sorted({statements[i].article for i in members}))
+        text = " ".join(statements[members[0]].text.split())
+        conflicts = find_conflicts([(ids[statements[i].article], statements[i].text) for i in members]) \
+            if len(arts) > 1 else ()
+        claims.append(Claim(
+            id=f"c{number}", text=text, articles=arts,
+            members=tuple(ClaimMember(ids[statements[i].article], statements[i].start, statements[i].end)
+                          for i in members),
+            conflicts=conflicts))
+    step()
+    return claims

@@ -1,0 +1,230 @@
+"""Values that disagree between the wordings of one claim: numbers, dates, names and quotations.
+
+Each member's text is scanned for values; values of the same slot (a number with the same unit, the
+date, a name sharing a word, a quote with mostly the same words) are compared across articles after
+normalising, so "October 13" and "13th of October" agree, as do "Kim Yong-hyun" and "Kim Yong Hyun",
+while "24 years" and "25 years" or a quote with one word changed disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Sequence
+
+from .tokens import fold
+
+NUMBER, DATE, NAME, QUOTE = "number", "date", "name", "quote"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Disagreeing values of one claim: `values` maps article id -> the value as worded there."""
+
+    kind: str  # NUMBER, DATE, NAME or QUOTE
+    values: dict[str, str]
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTH_RE = r"(?P<month{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY_RE = r"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
+_DATE_RE = re.compile(
+    r"(?i)\b(?:" + _MONTH_RE.format(n=1) + r"\s+" + _DAY_RE.format(n=1) + r"\b"
+    r"|" + _DAY_RE.format(n=2) + r"(?:\s+of)?\s+" + _MONTH_RE.format(n=2) + r"(?![a-z])"
+    r"|(?P<weekday>" + "|".join(_WEEKDAYS) + r"))"
+    r"(?:,?\s+(?P<year>\d{4})\b)?")
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+_NUMBER_RE = re.compile(
+    r"(?i)(?<![\w.])(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
+    r"(?:\s*(?P<pct>%|per\s?cent|percent))?"
+    r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}))?")
+_UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
+                       "which that this these those more less".split())
+_NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)(?:\s+(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*))+")
+_QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{8,}?)[\"”»“]")
+_MIN_QUOTE_WORDS = 3
+_QUOTE_OVERLAP = 0.5
+_NAME_SPELLING = 0.75
+_MAX_NAME_WORDS = 4
+
+
+def _unit_key(unit: str | None) -> str:
+    if not unit:
+        return ""
+    u = fold(unit)
+    if u in _UNIT_STOP or u in _MONTHS:
+        return ""
+    return u[:-1] if u.endswith("s") and len(u) > 3 else u
+
+
+def extract_numbers(text: str) -> list[tuple[tuple[str, float], str]]:
+    """(slot (unit, value), worded value) for each number with a unit, e.g. (("year", 24.0), "24 years")."""
+    dates = [m.span() for m in _DATE_RE.finditer(text) if not m.group("weekday")]
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in dates):
+            continue
+        raw = m.group("num")
+        low = raw.lower()
+        value = float(_WORD_NUMBERS[low]) if low in _WORD_NUMBERS else float(raw.replace(",", ""))
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale").lower()]
+        unit = "%" if m.group("pct") else _unit_key(m.group("unit"))
+        if not unit:
+            continue
+        end = m.end() if unit != "" else m.end("num")
+        out.append(((unit, value), text[m.start():end].strip()))
+    return out
+
+
+def extract_dates(text: str) -> list[tuple[tuple, str]]:
+    """(normalised (month, day, year) or weekday, worded date) for each date in `text`."""
+    out = []
+    for m in _DATE_RE.finditer(text):
+        if m.group("weekday"):
+            out.append(((fold(m.group("weekday")),), m.group().strip()))
+            continue
+        month = m.group("month1") or m.group("month2")
+        day = int(m.group("day1") or m.group("day2"))
+        if not 1 <= day <= 31 or (month.lower() == "may" and m.group("month1") and not m.group("year")
+                                  and text[max(0, m.start() - 1):m.start()].isalpha()):
+            continue
+        key = _MONTHS[month.lower().rstrip(".")[:4] if month.lower().startswith("sept") else month.lower()[:3]]
+        out.append(((key, day, m.group("year")), m.group().strip()))
+    return out
+
+
+def _name_key(name: str) -> str:
+    return "".join(c for c in fold(name) if c.isalnum())
+
+
+def extract_names(text: str) -> list[str]:
+    """Multi-word capitalised names in `text` (sentence-initial function words dropped)."""
+    names = []
+    for m in _NAME_RE.finditer(text):
+        parts = m.group().split()
+        while parts and fold(parts[0]) in _UNIT_STOP | {"but", "he", "she", "it", "we", "they", "mr", "mrs", "ms"}:
+            parts = parts[1:]
+        if 2 <= len(parts) <= _MAX_NAME_WORDS:  # longer runs are title-case headlines
+            names.append(" ".join(parts))
+    return names
+
+
+def extract_quotes(text: str) -> list[str]:
+    """Quoted passages of at least three words."""
+    return [q.strip(" ,.") for q in _QUOTE_RE.findall(text) if len(q.split()) >= _MIN_QUOTE_WORDS]
+
+
+def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]]) -> list[Conflict]:
+    """Conflicts where articles give different values for the same slot (first part of the key)."""
+    out = []
+    slots: dict[object, dict[str, set]] = {}
+    worded: dict[object, dict[str, str]] = {}
+    for art, values in per_article.items():
+        for key, text in values:
+            slot = key[0] if kind == NUMBER else "date"
+            slots.setdefault(slot, {}).setdefault(art, set()).add(key)
+            worded.setdefault(slot, {}).setdefault(art, text)
+    for slot in sorted(slots, key=str):
+        arts = slots[slot]
+        if len(arts) < 2 or any(len(v) > 1 for v in arts.values()):
+            continue  # one value per article, or the slot is ambiguous
+        if kind == DATE:
+            keys = [next(iter(v)) for v in arts.values()]
+            if len({len(k) for k in keys}) > 1:
+                continue  # a weekday against a calendar date: not comparable
+            years = {k[2] for k in keys if len(k) > 2 and k[2]}
+            if len({k[:2] for k in keys}) > 1 or len(years) > 1:
+                out.append(Conflict(kind, dict(sorted(worded[slot].items()))))
+        elif len({next(iter(v)) for v in arts.values()}) > 1:
+            out.append(Conflict(kind, dict(sorted(worded[slot].items()))))
+    return out
+
+
+def _grouped_conflicts(kind: str, per_article: dict[str, list[str]], same_slot, agree) -> list[Conflict]:
+    """Group values of all articles into slots (`same_slot`), then report slots whose values differ.
+
+    A slot keeps each article's first value; it is a conflict when two of its values do not `agree`.
+    """
+    slots: list[dict[str, str]] = []
+    for art in sorted(per_article):
+        for value in per_article[art]:
+            for slot in slots:
+                if art not in slot and any(same_slot(value, v) for v in slot.values()):
+                    slot[art] = value
+                    break
+            else:
+                if not any(art in slot and any(same_slot(value, v) for v in slot.values()) for slot in slots):
+                    slots.append({art: value})
+    out = []
+    for slot in slots:
+        values = list(slot.values())
+        if len(slot) > 1 and any(not agree(x, y) for i, x in enumerate(values) for y in values[i + 1:]):
+            out.append(Conflict(kind, dict(sorted(slot.items()))))
+    return out
+
+
+def _name_tokens(name: str) -> set[str]:
+    return set(fold(name).replace("-", " ").replace("‐", " ").split())
+
+
+def _same_name_slot(a: str, b: str) -> bool:
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta & tb:
+        return False
+    da, db = " ".join(sorted(ta - tb)), " ".join(sorted(tb - ta))
+    return not da or not db or SequenceMatcher(None, da, db).ratio() >= _NAME_SPELLING
+
+
+def _names_agree(a: str, b: str) -> bool:
+    ka, kb = _name_key(a), _name_key(b)
+    return ka == kb or ka in kb or kb in ka or _name_tokens(a) <= _name_tokens(b) or _name_tokens(b) <= _name_tokens(a)
+
+
+def _quote_words(q: str) -> list[str]:
+    return [fold(w) for w in re.findall(r"[\w'’-]+", q)]
+
+
+def _same_quote_slot(a: str, b: str) -> bool:
+    wa, wb = _quote_words(a), _quote_words(b)
+    short = min(len(wa), len(wb))
+    matched = sum(block.size for block in SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks())
+    return short > 0 and matched / short >= _QUOTE_OVERLAP
+
+
+def _quotes_agree(a: str, b: str) -> bool:
+    """Same words, or one quote is an exact excerpt of the other."""
+    wa, wb = _quote_words(a), _quote_words(b)
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    return any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
+
+
+def find_conflicts(members: Sequence[tuple[str, str]]) -> tuple[Conflict, ...]:
+    """Conflicts between the wordings of one claim; `members` are (article id, member text) pairs."""
+    by_article: dict[str, list[str]] = {}
+    for art, text in members:
+        by_article.setdefault(art, []).append(text)
+    if len(by_article) < 2:
+        return ()
+    joined = {a: " ".join(t) for a, t in by_article.items()}
+    conflicts: list[Conflict] = []
+    conflicts += _slot_conflicts(NUMBER, {a: extract_numbers(t) for a, t in joined.items()})
+    conflicts += _slot_conflicts(DATE, {a: extract_dates(t) for a, t in joined.items()})
+    conflicts += _grouped_conflicts(NAME, {a: extract_names(t) for a, t in joined.items()},
+                                    _same_name_slot, _names_agree)
+    conflicts += _grouped_conflicts(QUOTE, {a: extract_quotes(t) for a, t in joined.items()},
+                                    _same_quote_slot, _quotes_agree)
+    return tuple(conflicts)
