@@ -4,7 +4,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from viewer.ui.highlight import (ADDED, ADDED_PASSAGE, CHANGED_NEW, CHANGED_OLD, DROPPED,
+from viewer.ui.highlight import (ADDED, ADDED_PASSAGE, CHANGED_NEW, CHANGED_OLD, CONFLICT, DROPPED,
                                  DROPPED_PASSAGE)
 
 
@@ -26,7 +26,7 @@ def test_opens_seeds_side_by_side(make_window, seed_files):
 def test_highlights_follow_the_diff(make_window, seed_files):
     win = make_window(seed_files[:2] + seed_files[4:5])
     base, other = win.comparison.article("A"), win.comparison.article("C")
-    spans = win.panes["C"].spans
+    spans = [s for s in win.panes["C"].spans if s.kind != CONFLICT]
     assert spans and {s.kind for s in spans} <= {ADDED, ADDED_PASSAGE, CHANGED_NEW}
     pair = win.oriented("A", "C")
     inserted = {(c.b_start, c.b_end) for c in pair.chunks if c.tag in ("insert", "replace")}
@@ -35,7 +35,7 @@ def test_highlights_follow_the_diff(make_window, seed_files):
         piece = other.text[s.start:s.end]
         assert piece == piece.strip() and piece
     # The base pane shows what the focused/first other article drops.
-    base_kinds = {s.kind for s in win.panes["A"].spans}
+    base_kinds = {s.kind for s in win.panes["A"].spans} - {CONFLICT}
     assert base_kinds and base_kinds <= {DROPPED, DROPPED_PASSAGE, CHANGED_OLD}
     assert all(base.text[s.start:s.end].strip() for s in win.panes["A"].spans)
     # The document really carries the styles.
@@ -223,3 +223,19 @@ def test_rtl_article_opens(make_window, tmp_path):
     assert pane.spans
     block = pane.text.document().firstBlock()
     assert block.textDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_conflicting_values_are_marked_in_the_panes(make_window, tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("The driver, 24 years old, was arrested on Monday after the crash in Leeds.\n"
+                 "Police said the road was closed for five hours.", encoding="utf-8")
+    b.write_text("The driver, 25 years old, was arrested on Monday after the crash in Leeds.\n"
+                 "Officers closed the road for several hours.", encoding="utf-8")
+    win = make_window([str(a), str(b)])
+    claims = [c for c in win.comparison.claims if c.conflicts]
+    assert claims, "the age conflict was not found"
+    for letter, value in (("A", "24"), ("B", "25")):
+        pane = win.panes[letter]
+        marks = [s for s in pane.spans if s.kind == CONFLICT]
+        assert any(value in pane.article.text[s.start:s.end] for s in marks)

@@ -25,6 +25,7 @@ ADDED, DROPPED, CHANGED_OLD, CHANGED_NEW = "added", "dropped", "changed-old", "c
 # article stays readable; short edits keep their underline/strike-through.
 ADDED_PASSAGE, DROPPED_PASSAGE = "added-passage", "dropped-passage"
 PASSAGE_MIN_WORDS = 12
+CONFLICT = "conflict"  # a value that disagrees with another article's: wavy red underline
 
 _BACKGROUNDS = {
     ADDED: ("#dcefd6", "#2c4a2a"),
@@ -55,6 +56,10 @@ def article_colour(index: int) -> QColor:
 def char_format(kind: str, dark: bool = False) -> QTextCharFormat:
     """The character format of one highlight kind."""
     fmt = QTextCharFormat()
+    if kind == CONFLICT:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor("#d55e00"))
+        return fmt
     fmt.setBackground(QColor(_BACKGROUNDS[kind][1 if dark else 0]))
     if kind == ADDED:
         fmt.setFontUnderline(True)
@@ -87,6 +92,11 @@ def _trimmed(text: str, start: int, end: int, kind: str) -> list[Span]:
         kind = ADDED_PASSAGE if kind == ADDED else DROPPED_PASSAGE
     lead = len(piece) - len(piece.lstrip())
     return [Span(start + lead, start + lead + len(stripped), kind)]
+
+
+def conflict_marks(spans: list[tuple[int, int]]) -> list[Span]:
+    """Conflicting values as spans drawn over the diff highlights."""
+    return [Span(s, e, CONFLICT) for s, e in spans]
 
 
 def _is_change(chunk, base_text: str, other_text: str) -> bool:

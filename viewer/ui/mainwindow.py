@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMai
 from viewer import __version__
 from viewer.core.align import map_offset
 from viewer.core.article import letter_for
+from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.loaders import article_from_text, seed_paths
 from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
@@ -26,7 +27,8 @@ from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
 from .articlepane import ArticlePane
 from .banners import EmptyState, ErrorBar
 from .claimspanel import ClaimsPanel
-from .highlight import LEGEND, article_colour, base_spans, legend_css, other_spans
+from .highlight import (LEGEND, article_colour, base_spans, conflict_marks, legend_css,
+                        other_spans)
 from .scrollsync import ScrollSync
 from .settings import add_recent_files, app_settings, read_bool, recent_files
 from .workers import AnalysisRunner
@@ -403,6 +405,7 @@ class MainWindow(QMainWindow):
             return
         partner = self.partner()
         base_pane = self.panes[self.base]
+        conflicts = conflict_spans(comp)
         for letter, pane in self.panes.items():
             art = comp.article(letter)
             if letter == self.base:
@@ -416,14 +419,16 @@ class MainWindow(QMainWindow):
                 pane.set_info(f"{art.word_count} words · {op.similarity:.0%} similar to {self.base}",
                               f"{op.stats.changes} changes against {self.base}")
                 pane.setProperty("isBase", False)
-                pane.set_spans(other_spans(op, comp.article(self.base).text, art.text))
+                pane.set_spans(other_spans(op, comp.article(self.base).text, art.text)
+                               + conflict_marks(conflicts.get(letter, [])))
             pane.style().unpolish(pane)
             pane.style().polish(pane)
         if partner:
             base_pane.set_spans(base_spans(self.oriented(self.base, partner), base_pane.article.text,
-                                           comp.article(partner).text))
+                                           comp.article(partner).text)
+                                + conflict_marks(conflicts.get(self.base, [])))
         else:
-            base_pane.set_spans([])
+            base_pane.set_spans(conflict_marks(conflicts.get(self.base, [])))
         self._update_status()
 
     def _update_status(self) -> None:
