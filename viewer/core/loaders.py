@@ -1,20 +1,33 @@
 """Read files into Articles, with one clear error per unreadable file.
 
-Files are opened read-only and never written. Every failure is a `LoadError`
-naming the file and the reason, so callers can report it and go on with the
-other files.
+The format comes from the extension (`formats.FORMAT_BY_SUFFIX`), or from the
+content when the extension is unknown; one module of `viewer.core.formats`
+reads each format. Files are opened read-only and never written. Every failure
+is a `LoadError` naming the file and the reason, so callers can report it and
+go on with the other files.
 """
 
 from __future__ import annotations
 
-import codecs
+import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from .article import Article, letter_for, title_from_text
+from .formats import FORMAT_BY_SUFFIX, Extracted, FormatError
+from .formats.sniff import sniff
+from .formats.text import COMMON_ENCODINGS, decode, looks_binary, normalise_newlines
+
+__all__ = ["COMMON_ENCODINGS", "MAX_BYTES", "MAX_CHARS", "SUPPORTED_SUFFIXES", "Decoded",
+           "LoadError", "article_from_text", "decode_text", "extract", "folder_paths",
+           "format_of", "load_article", "load_articles", "load_folder", "looks_binary",
+           "normalise_newlines", "read_bytes", "seed_paths", "seeds_dir"]
 
 MAX_BYTES = 20 * 1024 * 1024  # generous for articles; configurable per call
+MAX_CHARS = 2_000_000  # text after extraction (~300,000 words); bounds the analysis too
+MAX_FOLDER_FILES = 500
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(sorted(FORMAT_BY_SUFFIX))
 
 
 class LoadError(Exception):
@@ -34,77 +47,77 @@ class Decoded:
     encoding: str
 
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def looks_binary(data: bytes) -> bool:
-    """True when the bytes are not text (NUL bytes or many control bytes)."""
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls > max(4, len(head) // 50)
-
-
-def decode_text(data: bytes, path: str = "") -> Decoded:
-    """Decode text bytes: a BOM wins, then UTF-8, then Windows-1252/Latin-1."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return Decoded(data.decode(name), name.replace("-sig", ""))
-            except UnicodeDecodeError as exc:
-                raise LoadError(path, f"not valid {name} text ({exc.reason})") from None
-    if looks_binary(data):
-        raise LoadError(path, "not a text file (binary content)")
+def decode_text(data: bytes, path: str = "", encoding: str | None = None) -> Decoded:
+    """Decode text bytes: a BOM wins, then UTF-8, then a restricted guess (or `encoding`)."""
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return Decoded(data.decode("cp1252"), "windows-1252")
-    except UnicodeDecodeError:
-        return Decoded(data.decode("latin-1"), "latin-1")
+        return Decoded(*decode(data, encoding))
+    except FormatError as exc:
+        raise LoadError(path, exc.reason) from None
 
 
 def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> bytes:
     """Read a file read-only, refusing missing, special, unreadable or huge files."""
     p = Path(path)
-    if not p.exists():
-        raise LoadError(path, "file not found")
-    if p.is_dir():
-        raise LoadError(path, "is a folder, not a file")
-    if not p.is_file():
-        raise LoadError(path, "not a regular file")
     try:
+        if not p.exists():
+            raise LoadError(path, "file not found")
+        if p.is_dir():
+            raise LoadError(path, "is a folder, not a file")
+        if not p.is_file():
+            raise LoadError(path, "not a regular file")
         size = p.stat().st_size
         if size > max_bytes:
-            raise LoadError(path, f"too large ({size // 1024:,} KB; the limit is {max_bytes // 1024:,} KB)")
+            raise LoadError(path, f"too large ({_size(size)}; the limit is {_size(max_bytes)})")
         with open(p, "rb") as fh:
-            return fh.read(max_bytes + 1)
+            data = fh.read(max_bytes + 1)
     except PermissionError:
         raise LoadError(path, "permission denied") from None
     except OSError as exc:
         raise LoadError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:  # it grew since stat()
+        raise LoadError(path, f"too large (over the limit of {_size(max_bytes)})")
+    return data
 
 
-def normalise_newlines(text: str) -> str:
-    """CRLF and CR become LF; nothing else changes."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):,.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:,.0f} KB"
+
+
+def format_of(path: str | os.PathLike, data: bytes) -> str:
+    """Name of the `formats` module that reads this file (extension, else content)."""
+    return FORMAT_BY_SUFFIX.get(Path(path).suffix.lower()) or sniff(data)
+
+
+def extract(path: str | os.PathLike, data: bytes, encoding: str | None = None) -> Extracted:
+    """Run the right format reader over `data`; FormatError when it cannot."""
+    module = importlib.import_module(f".formats.{format_of(path, data)}", __package__)
+    return module.read(data, encoding)
 
 
 def load_article(path: str | os.PathLike, article_id: str = "A",
-                 max_bytes: int = MAX_BYTES) -> Article:
-    """Load one file as an Article, or raise LoadError saying why not."""
+                 max_bytes: int = MAX_BYTES, encoding: str | None = None,
+                 max_chars: int = MAX_CHARS) -> Article:
+    """Load one file as an Article, or raise LoadError saying why not.
+
+    `encoding` forces a text encoding (for reopening a file that was guessed
+    wrong); formats that declare their own (PDF, .docx, .odt) ignore it.
+    `max_bytes` limits the file, `max_chars` the text taken out of it.
+    """
     data = read_bytes(path, max_bytes)
     if not data.strip():
         raise LoadError(path, "the file is empty")
-    decoded = decode_text(data, str(path))
-    text = normalise_newlines(decoded.text)
+    try:
+        found = extract(path, data, encoding)
+    except FormatError as exc:
+        raise LoadError(path, exc.reason) from None
+    text = normalise_newlines(found.text)
     if not text.strip():
-        raise LoadError(path, "the file has no text")
-    return Article(article_id, title_from_text(text), text, str(path), decoded.encoding)
+        raise LoadError(path, "no text found in the file")
+    if len(text) > max_chars:
+        raise LoadError(path, f"too much text ({len(text):,} characters; the limit is "
+                              f"{max_chars:,})")
+    return Article(article_id, found.title or title_from_text(text), text, str(path),
+                   found.encoding)
 
 
 def article_from_text(text: str, article_id: str = "A", title: str | None = None) -> Article:
@@ -122,6 +135,43 @@ def load_articles(paths, max_bytes: int = MAX_BYTES) -> tuple[list[Article], lis
             articles.append(load_article(path, letter_for(len(articles)), max_bytes))
         except LoadError as exc:
             errors.append(exc)
+    return articles, errors
+
+
+def folder_paths(path: str | os.PathLike) -> list[Path]:
+    """The supported files directly inside a folder, sorted by name (hidden ones skipped)."""
+    p = Path(path)
+    if not p.exists():
+        raise LoadError(path, "folder not found")
+    if not p.is_dir():
+        raise LoadError(path, "not a folder")
+    try:
+        entries = list(os.scandir(p))
+    except PermissionError:
+        raise LoadError(path, "permission denied") from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return sorted((Path(e.path) for e in entries
+                   if not e.name.startswith(".") and Path(e.name).suffix.lower() in FORMAT_BY_SUFFIX
+                   and e.is_file()), key=lambda q: q.name.lower())
+
+
+def load_folder(path: str | os.PathLike, max_bytes: int = MAX_BYTES,
+                max_files: int = MAX_FOLDER_FILES) -> tuple[list[Article], list[LoadError]]:
+    """Load every supported file in a folder (not its subfolders), sorted by name.
+
+    One bad file never stops the others; it becomes one LoadError. A folder
+    that cannot be listed is a single LoadError; more than `max_files` files
+    open the first `max_files` and report the rest as one error.
+    """
+    try:
+        paths = folder_paths(path)
+    except LoadError as exc:
+        return [], [exc]
+    articles, errors = load_articles(paths[:max_files], max_bytes)
+    if len(paths) > max_files:
+        errors.append(LoadError(path, f"{len(paths) - max_files:,} more files not opened "
+                                      f"(the limit is {max_files:,} per folder)"))
     return articles, errors
 
 
