@@ -66,7 +66,7 @@ def test_next_and_previous_change(make_window, seed_files):
     pane.text.setFocus()
     win._on_pane_focused("E")
     pane.text.moveCursor(pane.text.textCursor().MoveOperation.Start)
-    changes = win._changes_of("E")
+    changes = win.navigator.changes_of("E")
     assert len(changes) > 3
     win.action_next.trigger()
     first = pane.cursor_offset()
@@ -239,3 +239,64 @@ def test_conflicting_values_are_marked_in_the_panes(make_window, tmp_path):
         pane = win.panes[letter]
         marks = [s for s in pane.spans if s.kind == CONFLICT]
         assert any(value in pane.article.text[s.start:s.end] for s in marks)
+
+
+def test_find_across_panes(make_window, seed_files, qtbot):
+    win = make_window(seed_files)
+    win.action_find.trigger()
+    assert win.find_bar.isVisible()
+    win.find_bar.edit.setText("North Korea")
+    expected = sum(p.article.text.lower().count("north korea") for p in win.panes.values())
+    assert len(win.find_bar.matches) == expected > 5
+    assert any(p.text.extraSelections() for p in win.panes.values())
+    win.action_find_next.trigger()
+    pane, (s, e) = win.find_bar.matches[0]
+    assert pane.text.textCursor().selectedText().lower() == "north korea"
+    assert "1 of" in win.find_bar.count.text()
+    win.action_find_prev.trigger()
+    assert win.find_bar.current == len(win.find_bar.matches) - 1
+    win.find_bar.close_bar()
+    assert not any(p.text.extraSelections() for p in win.panes.values())
+
+
+def test_zoom_applies_to_all_panes_and_persists(make_window, seed_files):
+    from viewer.ui.settings import app_settings, read_int
+    win = make_window(seed_files[:3])
+    before = win.panes["A"].text.font().pointSize()
+    win.action_zoom_in.trigger()
+    win.action_zoom_in.trigger()
+    sizes = {p.text.font().pointSize() for p in win.panes.values()}
+    assert sizes == {before + 2}
+    assert read_int(app_settings(), "view/zoom", 0) == 2
+    win.action_zoom_out.trigger()
+    assert {p.text.font().pointSize() for p in win.panes.values()} == {before + 1}
+    win.action_zoom_reset.trigger()
+    assert {p.text.font().pointSize() for p in win.panes.values()} == {before}
+    assert "Ctrl+=" in [k.toString() for k in win.action_zoom_in.shortcuts()]
+
+
+def test_ctrl_number_focuses_panes_and_shortcut_sheet_lists_actions(make_window, seed_files):
+    from viewer.ui.dialogs import ShortcutsDialog
+    win = make_window(seed_files[:3])
+    win.focus_actions[1].trigger()
+    assert win.focused == win.order[1]
+    assert win.focus_actions[1].shortcut().toString() == "Ctrl+2"
+    dlg = ShortcutsDialog(win.actions(), win)
+    names = {dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())}
+    assert {"Find", "Zoom In", "Quit", "Next ▶"} <= names
+    dlg.close()
+
+
+def test_appearance_override_switches_palette(make_window, seed_files, qapp):
+    from viewer.ui.theme import is_dark
+    win = make_window(seed_files[:2])
+    win.appearance_actions["dark"].trigger()
+    qapp.processEvents()
+    from viewer.ui.settings import app_settings
+    assert app_settings().value("view/appearance") == "dark"
+    assert is_dark(qapp.palette())
+    assert win.panes["A"].text.palette().base().color().lightness() < 128
+    win.appearance_actions["light"].trigger()
+    qapp.processEvents()
+    assert not is_dark(qapp.palette())
+    win.appearance_actions["system"].trigger()

@@ -16,7 +16,7 @@ from .align import SentencePair, align_sentences
 from .article import Article
 from .cancel import CancelCheck, Progress, check
 from .tokens import count_words
-from .worddiff import DELETE, EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
+from .worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,10 @@ class ArticlePane(QFrame):
         self.text = ArticleText()
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
-        self._flash_timer.timeout.connect(lambda: self.text.setExtraSelections([]))
+        self._flash_timer.timeout.connect(self._end_flash)
+        self._flash: list = []
+        self._matches: list = []
+        self._current_match: tuple[int, int] | None = None
         self.text.setAccessibleName(f"Article {letter} text")
         self.text.installEventFilter(self)
         lay = QVBoxLayout(self)
@@ -146,6 +149,11 @@ class ArticlePane(QFrame):
         """The second header line: words, base or relation to the base."""
         self.info.setText(text)
         self.info.setToolTip(tooltip)
+
+    def restyle(self) -> None:
+        """Redraw the highlights (after a palette or font change)."""
+        spans, self._spans = self._spans, []
+        self.set_spans(spans)
 
     def set_spans(self, spans: list[Span]) -> None:
         """Replace the diff highlights with `spans`."""
@@ -201,17 +209,55 @@ class ArticlePane(QFrame):
         """Code-point offset of the text cursor."""
         return self._posmap.from_qt(self.text.textCursor().selectionStart())
 
-    def flash(self, start: int, end: int, ms: int = 900) -> None:
-        """Briefly highlight a range, e.g. a change or claim jumped to."""
+    def _selection(self, start16: int, end16: int, colour: str) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         sel.cursor = QTextCursor(self.text.document())
-        sel.cursor.setPosition(self._posmap.to_qt(start))
-        sel.cursor.setPosition(self._posmap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor.setPosition(start16)
+        sel.cursor.setPosition(end16, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#ffe38a"))
+        fmt.setBackground(QColor(colour))
+        fmt.setForeground(QColor("#111111"))
         sel.format = fmt
-        self.text.setExtraSelections([sel])
+        return sel
+
+    def _apply_extra(self) -> None:
+        sels = [self._selection(s, e, "#fff1a8") for s, e in self._matches]
+        if self._current_match is not None:
+            sels.append(self._selection(*self._current_match, "#f5b942"))
+        self.text.setExtraSelections(sels + self._flash)
+
+    def flash(self, start: int, end: int, ms: int = 900) -> None:
+        """Briefly highlight a range (code points), e.g. a change or claim jumped to."""
+        self._flash = [self._selection(self._posmap.to_qt(start), self._posmap.to_qt(end), "#ffe38a")]
+        self._apply_extra()
         self._flash_timer.start(ms)
+
+    def _end_flash(self) -> None:
+        self._flash = []
+        self._apply_extra()
+
+    def set_find_matches(self, matches16: list[tuple[int, int]],
+                         current16: tuple[int, int] | None = None) -> None:
+        """Show find matches (Qt positions); `current16` gets a stronger colour."""
+        self._matches = list(matches16)
+        self._current_match = current16
+        self._apply_extra()
+
+    def find_all(self, needle: str) -> list[tuple[int, int]]:
+        """Qt positions of every case-insensitive occurrence of `needle`."""
+        out: list[tuple[int, int]] = []
+        if not needle:
+            return out
+        doc = self.text.document()
+        cur = doc.find(needle, 0)
+        while not cur.isNull():
+            out.append((cur.selectionStart(), cur.selectionEnd()))
+            cur = doc.find(needle, cur.selectionEnd())
+        return out
+
+    def show_qt_range(self, start16: int, end16: int) -> None:
+        """Put the cursor on a range given in Qt positions and centre it."""
+        self.select_range(self._posmap.from_qt(start16), self._posmap.from_qt(end16))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if obj is self.text and event.type() == QEvent.Type.FocusIn:

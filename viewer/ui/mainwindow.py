@@ -11,12 +11,10 @@ import os
 from functools import partial
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QProgressBar, QPushButton, QSizePolicy, QSplitter,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton,
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
-from viewer import __version__
 from viewer.core.align import map_offset
 from viewer.core.article import letter_for
 from viewer.core.claimspans import conflict_spans
@@ -24,13 +22,18 @@ from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.loaders import article_from_text, seed_paths
 from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
 
+from .actions import build_actions, build_menus, build_toolbar
 from .articlepane import ArticlePane
 from .banners import EmptyState, ErrorBar
 from .claimspanel import ClaimsPanel
-from .highlight import (LEGEND, article_colour, base_spans, conflict_marks, legend_css,
-                        other_spans)
+from .dialogs import ShortcutsDialog, show_about
+from .findbar import FindBar
+from .navigation import ChangeNavigator
+from .highlight import article_colour, base_spans, conflict_marks, other_spans
 from .scrollsync import ScrollSync
 from .settings import add_recent_files, app_settings, read_bool, recent_files
+from .theme import apply_appearance
+from .viewoptions import ViewOptions
 from .workers import AnalysisRunner
 
 PROGRESS_DELAY_MS = 250
@@ -73,48 +76,19 @@ class MainWindow(QMainWindow):
         self.claims_panel = ClaimsPanel(self)
         self.claims_panel.claim_activated.connect(self.jump_to_claim)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.claims_panel)
-        self._build_actions()
+        self.view_options = ViewOptions(self.settings, self)
+        self.view_options.changed.connect(self._apply_view_options)
+        self.navigator = ChangeNavigator(self)
+        build_actions(self)
         self._build_central()
-        self._build_menus_and_toolbar()
+        build_menus(self)
+        build_toolbar(self)
+        self._refresh_recent_menu()
         self._build_status()
         self._restore_settings()
         self.open_paths([str(p) for p in (files if files else seed_paths())])
 
     # -- construction ----------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable=False) -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        if tip:
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
-        act.setCheckable(checkable)
-        act.triggered.connect(slot)
-        self.addAction(act)
-        return act
-
-    def _build_actions(self) -> None:
-        self.action_open = self._action("&Open…", self.action_open_files, QKeySequence.StandardKey.Open,
-                                        "Open one or more articles")
-        self.action_paste = self._action("&Paste as New Article", self.action_paste_article,
-                                         "Ctrl+Shift+V", "Add the clipboard text as an article")
-        self.action_close_article = self._action("&Close Article", self.action_close_focused,
-                                                 QKeySequence.StandardKey.Close,
-                                                 "Close the focused article")
-        self.action_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.action_next = self._action("&Next Change", self.action_next_change, "Alt+Down",
-                                        "Go to the next change of the focused article")
-        self.action_prev = self._action("&Previous Change", self.action_previous_change, "Alt+Up",
-                                        "Go to the previous change of the focused article")
-        self.action_make_base = self._action("Make Focused Article &Base", self.action_base_focused,
-                                             "Ctrl+B", "Compare the other articles against this one")
-        self.action_sync = self._action("&Synchronize Scrolling", self.action_toggle_sync, "Ctrl+L",
-                                        "Scroll all panes to matching content", checkable=True)
-        self.action_cancel = self._action("Cancel Analysis", self.runner.cancel, "Esc")
-        self.action_about = self._action("&About Copydesk", self.action_show_about)
-        self.action_next.setText("Next ▶")
-        self.action_prev.setText("◀ Previous")
-
     def _build_central(self) -> None:
         self.error_bar = ErrorBar()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -128,70 +102,11 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        self.find_bar = FindBar(lambda: [self.panes[x] for x in self.order], self.sync.sync_from)
+        lay.addWidget(self.find_bar)
         lay.addWidget(self.error_bar)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-
-    def _build_menus_and_toolbar(self) -> None:
-        bar = self.menuBar()
-        m = bar.addMenu("&File")
-        m.addAction(self.action_open)
-        self.recent_menu = m.addMenu("Open &Recent")
-        m.addAction(self.action_paste)
-        m.addSeparator()
-        m.addAction(self.action_close_article)
-        m.addSeparator()
-        m.addAction(self.action_quit)
-        m = bar.addMenu("&View")
-        m.addAction(self.action_sync)
-        show_claims = self.claims_panel.toggleViewAction()
-        show_claims.setText("&Claims Sidebar")
-        show_claims.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        m.addAction(show_claims)
-        m = bar.addMenu("&Compare")
-        m.addAction(self.action_next)
-        m.addAction(self.action_prev)
-        m.addSeparator()
-        m.addAction(self.action_make_base)
-        m.addAction(self.action_cancel)
-        m = bar.addMenu("&Help")
-        m.addAction(self.action_about)
-        self._refresh_recent_menu()
-
-        tb = self.addToolBar("Main")
-        tb.setObjectName("MainToolBar")
-        tb.setMovable(False)
-        tb.addAction(self.action_open)
-        tb.addAction(self.action_paste)
-        tb.addSeparator()
-        tb.addWidget(QLabel(" Base: "))
-        self.base_combo = QComboBox()
-        self.base_combo.setMinimumContentsLength(22)
-        self.base_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.base_combo.setToolTip("The reference article the others are compared against")
-        self.base_combo.setAccessibleName("Base article")
-        self.base_combo.activated.connect(self._on_base_combo)
-        tb.addWidget(self.base_combo)
-        tb.addSeparator()
-        tb.addAction(self.action_prev)
-        tb.addAction(self.action_next)
-        tb.addSeparator()
-        tb.addAction(self.action_sync)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        tb.addWidget(spacer)
-        self.legend = QWidget()
-        self.legend.setAccessibleName("Legend")
-        row = QHBoxLayout(self.legend)
-        row.setContentsMargins(0, 0, 8, 0)
-        for kind, label in LEGEND:
-            lab = QLabel(label)
-            lab.setStyleSheet(legend_css(kind))
-            lab.setToolTip({"added": "Words the article adds to the base",
-                            "dropped": "Words of the base the article drops (shown in the base pane)",
-                            "changed": "Words the article words differently"}[label])
-            row.addWidget(lab)
-        tb.addWidget(self.legend)
 
     def _build_status(self) -> None:
         self.status = QLabel()
@@ -233,6 +148,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.claims_panel], [320], Qt.Orientation.Horizontal)
         self.action_sync.setChecked(read_bool(s, "options/sync_scroll", True))
         self.sync.enabled = self.action_sync.isChecked()
+        self.appearance_actions[self.view_options.appearance].setChecked(True)
+        apply_appearance(self.view_options.appearance)
 
     def save_settings(self) -> None:
         """Write geometry, splitter sizes and options to the settings store."""
@@ -349,6 +266,7 @@ class MainWindow(QMainWindow):
         for letter in live:
             if letter not in self.panes:
                 pane = ArticlePane(letter, article_colour(_letter_index(letter)))
+                pane.text.setFont(self.view_options.pane_font())
                 pane.focused.connect(self._on_pane_focused)
                 pane.make_base_requested.connect(self.set_base)
                 pane.move_requested.connect(self.move_pane)
@@ -368,6 +286,13 @@ class MainWindow(QMainWindow):
             self.focused = None
         self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset if comp else None)
         self._refresh_base_combo()
+
+    def _apply_view_options(self) -> None:
+        font = self.view_options.pane_font()
+        for pane in self.panes.values():
+            pane.text.setFont(font)
+            pane.restyle()
+        self.statusBar().showMessage(f"Text size {font.pointSize()} pt", 1500)
 
     def _refresh_base_combo(self) -> None:
         self.base_combo.clear()
@@ -461,7 +386,8 @@ class MainWindow(QMainWindow):
         self._refresh_base_combo()
         self.refresh()
 
-    def _on_base_combo(self, index: int) -> None:
+    def on_base_combo(self, index: int) -> None:
+        """The toolbar's base combo was used."""
         letter = self.base_combo.itemData(index)
         if letter:
             self.set_base(letter)
@@ -531,82 +457,45 @@ class MainWindow(QMainWindow):
             act.triggered.connect(partial(self.open_paths, [path], True))
         self.recent_menu.setEnabled(bool(items))
 
-    def _change_pane(self) -> ArticlePane | None:
-        letter = self.focused or self.partner()
-        return self.panes.get(letter) if letter else None
-
-    def _changes_of(self, letter: str):
-        """Changed chunks to walk for a pane, as (start, end, base_start, base_end)."""
-        if letter == self.base:
-            partner = self.partner()
-            if not partner:
-                return []
-            chunks = self.oriented(self.base, partner).chunks
-            return [(c.a_start, c.a_end, c.a_start, c.a_end) for c in chunks
-                    if c.tag != "equal" and (c.a_end > c.a_start)]
-        chunks = self.oriented(self.base, letter).chunks
-        return [(c.b_start, max(c.b_end, c.b_start), c.a_start, c.a_end) for c in chunks
-                if c.tag != "equal"]
-
-    def _go_to_change(self, forward: bool) -> None:
-        pane = self._change_pane()
-        if not self.comparison or pane is None:
-            return
-        changes = self._changes_of(pane.letter)
-        if not changes:
-            self.statusBar().showMessage("No changes in this article.", 2500)
-            return
-        here = pane.cursor_offset()
-        if forward:
-            target = next((c for c in changes if c[0] > here), None)
-        else:
-            target = next((c for c in reversed(changes) if c[0] < here), None)
-        if target is None:
-            self.statusBar().showMessage("No more changes in this direction.", 2500)
-            return
-        start, end, a_start, a_end = target
-        pane.select_range(start, end)
-        pane.flash(start, max(end, start + 1))
-        self.sync.sync_from(pane)
-        base_pane = self.panes.get(self.base)
-        if base_pane is not None and base_pane is not pane:
-            base_pane.center_on(a_start)
-            if a_end > a_start:
-                base_pane.flash(a_start, a_end)
-        k = changes.index(target) + 1
-        self.statusBar().showMessage(f"Change {k} of {len(changes)} in {pane.letter}", 2500)
-
-    def jump_to_claim(self, claim) -> None:
-        """Scroll every pane that carries a claim to its wording and flash it."""
-        firsts = {}
-        for m in claim.members:
-            firsts.setdefault(m.article, m)
-        was = self.sync.enabled
-        self.sync.enabled = False  # each pane goes to its own wording
-        try:
-            for letter, m in firsts.items():
-                pane = self.panes.get(letter)
-                if pane is not None:
-                    pane.center_on(m.start)
-                    pane.flash(m.start, m.end, 1400)
-        finally:
-            self.sync.enabled = was
-        where = ", ".join(firsts)
-        self.statusBar().showMessage(f"Claim in {where}", 3000)
+    def announce(self, text: str, ms: int = 4000) -> None:
+        """Say something in the status bar, where screen readers can read it."""
+        self.statusBar().showMessage(text, ms)
+        self.statusBar().setAccessibleDescription(text)
 
     def action_next_change(self) -> None:
         """Go to the next change of the focused pane (Alt+Down)."""
-        self._go_to_change(True)
+        self.navigator.go(True)
 
     def action_previous_change(self) -> None:
         """Go to the previous change of the focused pane (Alt+Up)."""
-        self._go_to_change(False)
+        self.navigator.go(False)
+
+    def jump_to_claim(self, claim) -> None:
+        """Scroll every pane that carries a claim to its wording and flash it."""
+        self.navigator.jump_to_claim(claim)
+
+    def find_bar_open(self) -> None:
+        """Edit ▸ Find: search all panes."""
+        self.find_bar.open_bar()
+
+    def focus_pane(self, k: int) -> None:
+        """Move the keyboard focus to the k-th pane from the left (Ctrl+1…9)."""
+        if 0 <= k < len(self.order):
+            self.panes[self.order[k]].text.setFocus()
+            self._on_pane_focused(self.order[k])
+
+    def focus_claims(self) -> None:
+        """Move the keyboard focus to the claims list."""
+        self.claims_panel.show()
+        self.claims_panel.view.setFocus()
+
+    def action_show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts."""
+        ShortcutsDialog(self.actions(), self).exec()
 
     def action_show_about(self) -> None:
         """Help ▸ About."""
-        QMessageBox.about(self, "About Copydesk",
-                          f"Copydesk {__version__}\n\nCompare articles side by side: word-level "
-                          "differences, shared and unique claims, reuse and spin.")
+        show_about(self)
 
     # -- drag and drop -------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override

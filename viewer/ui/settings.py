@@ -38,3 +38,11 @@ def add_recent_files(settings: QSettings, paths: list[str]) -> list[str]:
     items = items[:MAX_RECENT]
     settings.setValue("recent_files", items)
     return items
+
+
+def read_int(settings: QSettings, key: str, default: int) -> int:
+    """An integer setting; falls back to `default` when missing or malformed."""
+    try:
+        return int(settings.value(key, default))
+    except (TypeError, ValueError):
+        return default

@@ -1,0 +1,169 @@
+"""The main window's actions, menus and toolbar, in one place.
+
+Every action is a QAction added to the window (so its shortcut works from
+any focused widget) and appears in a menu; standard keys come from
+QKeySequence.StandardKey where Qt has one.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from .highlight import LEGEND, legend_css
+from .theme import DARK, LIGHT, SYSTEM
+
+SK = QKeySequence.StandardKey
+LEGEND_TIPS = {"added": "Words the article adds to the base",
+               "dropped": "Words of the base the article drops (shown in the base pane)",
+               "changed": "Words the article words differently"}
+
+
+# Where a platform defines no key for a standard action, these are used.
+_FALLBACK = {SK.Quit: "Ctrl+Q", SK.Close: "Ctrl+W", SK.Find: "Ctrl+F", SK.FindNext: "F3",
+             SK.FindPrevious: "Shift+F3", SK.Open: "Ctrl+O", SK.ZoomIn: "Ctrl++",
+             SK.ZoomOut: "Ctrl+-", SK.HelpContents: "F1"}
+
+
+def _make(win, text: str, slot, keys=None, tip: str = "", checkable: bool = False) -> QAction:
+    act = QAction(text, win)
+    if isinstance(keys, SK) and not QKeySequence.keyBindings(keys):
+        keys = _FALLBACK.get(keys)
+    if keys is not None:
+        if isinstance(keys, (list, tuple)):
+            seqs = []
+            for k in keys:
+                seqs.extend(QKeySequence.keyBindings(k) or [QKeySequence(_FALLBACK.get(k, ""))]
+                            if isinstance(k, SK) else [QKeySequence(k)])
+            act.setShortcuts([q for q in seqs if not q.isEmpty()])
+        else:
+            act.setShortcut(QKeySequence(keys))
+    if tip:
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+    act.setCheckable(checkable)
+    act.triggered.connect(slot)
+    win.addAction(act)
+    return act
+
+
+def build_actions(win) -> None:
+    """Create the window's actions as `win.action_*` attributes."""
+    a = partial(_make, win)
+    win.action_open = a("&Open…", win.action_open_files, SK.Open, "Open one or more articles")
+    win.action_paste = a("&Paste as New Article", win.action_paste_article, "Ctrl+Shift+V",
+                         "Add the clipboard text as an article")
+    win.action_close_article = a("&Close Article", win.action_close_focused, SK.Close,
+                                 "Close the focused article")
+    win.action_quit = a("&Quit", win.close, SK.Quit)
+    win.action_find = a("&Find…", win.find_bar_open, SK.Find, "Find in all articles")
+    win.action_find_next = a("Find &Next", lambda: win.find_bar.next_match(), SK.FindNext)
+    win.action_find_prev = a("Find Pre&vious", lambda: win.find_bar.previous_match(), SK.FindPrevious)
+    win.action_next = a("Next ▶", win.action_next_change, "Alt+Down",
+                        "Go to the next change of the focused article (Alt+Down)")
+    win.action_prev = a("◀ Previous", win.action_previous_change, "Alt+Up",
+                        "Go to the previous change of the focused article (Alt+Up)")
+    win.action_make_base = a("Make Focused Article &Base", win.action_base_focused, "Ctrl+B",
+                             "Compare the other articles against this one")
+    win.action_sync = a("&Synchronize Scrolling", win.action_toggle_sync, "Ctrl+L",
+                        "Scroll all panes to matching content", checkable=True)
+    win.action_cancel = a("Cancel Analysis", win.runner.cancel, "Esc")
+    win.action_zoom_in = a("Zoom &In", lambda: win.view_options.zoom(1), [SK.ZoomIn, "Ctrl+="])
+    win.action_zoom_out = a("Zoom &Out", lambda: win.view_options.zoom(-1), SK.ZoomOut)
+    win.action_zoom_reset = a("&Reset Zoom", lambda: win.view_options.zoom(0), "Ctrl+0")
+    win.action_font = a("Article &Font…", win.view_options.choose_font)
+    win.action_focus_claims = a("Focus &Claims", win.focus_claims, "Ctrl+Shift+L",
+                                "Move the keyboard focus to the claims list")
+    win.action_shortcuts = a("&Keyboard Shortcuts", win.action_show_shortcuts, SK.HelpContents)
+    win.action_about = a("&About Copydesk", win.action_show_about)
+    win.focus_actions = [a(f"Focus Article {k}", partial(win.focus_pane, k - 1), f"Ctrl+{k}")
+                         for k in range(1, 10)]
+    group = QActionGroup(win)
+    win.appearance_actions = {}
+    for mode, label in ((SYSTEM, "Follow &System"), (LIGHT, "&Light"), (DARK, "&Dark")):
+        act = a(label, partial(win.view_options.set_appearance, mode), checkable=True)
+        group.addAction(act)
+        win.appearance_actions[mode] = act
+
+
+def build_menus(win) -> None:
+    """Fill the menu bar."""
+    bar = win.menuBar()
+    m = bar.addMenu("&File")
+    m.addAction(win.action_open)
+    win.recent_menu = m.addMenu("Open &Recent")
+    m.addAction(win.action_paste)
+    m.addSeparator()
+    m.addAction(win.action_close_article)
+    m.addSeparator()
+    m.addAction(win.action_quit)
+    m = bar.addMenu("&Edit")
+    for act in (win.action_find, win.action_find_next, win.action_find_prev):
+        m.addAction(act)
+    m = bar.addMenu("&View")
+    m.addAction(win.action_sync)
+    show_claims = win.claims_panel.toggleViewAction()
+    show_claims.setText("Claims &Sidebar")
+    show_claims.setShortcut(QKeySequence("Ctrl+Shift+C"))
+    m.addAction(show_claims)
+    m.addAction(win.action_focus_claims)
+    m.addSeparator()
+    for act in (win.action_zoom_in, win.action_zoom_out, win.action_zoom_reset, win.action_font):
+        m.addAction(act)
+    look = m.addMenu("&Appearance")
+    for act in win.appearance_actions.values():
+        look.addAction(act)
+    panes = m.addMenu("Focus &Article")
+    for act in win.focus_actions:
+        panes.addAction(act)
+    m = bar.addMenu("&Compare")
+    for act in (win.action_next, win.action_prev):
+        m.addAction(act)
+    m.addSeparator()
+    m.addAction(win.action_make_base)
+    m.addAction(win.action_cancel)
+    m = bar.addMenu("&Help")
+    m.addAction(win.action_shortcuts)
+    m.addAction(win.action_about)
+
+
+def build_toolbar(win) -> None:
+    """The toolbar: what am I comparing, against what, and how to move."""
+    tb = win.addToolBar("Main")
+    tb.setObjectName("MainToolBar")
+    tb.setMovable(False)
+    tb.addAction(win.action_open)
+    tb.addAction(win.action_paste)
+    tb.addSeparator()
+    base_label = QLabel(" Base: ")
+    tb.addWidget(base_label)
+    win.base_combo = QComboBox()
+    win.base_combo.setMinimumContentsLength(22)
+    win.base_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    win.base_combo.setToolTip("The reference article the others are compared against")
+    win.base_combo.setAccessibleName("Base article")
+    base_label.setBuddy(win.base_combo)
+    win.base_combo.activated.connect(win.on_base_combo)
+    tb.addWidget(win.base_combo)
+    tb.addSeparator()
+    tb.addAction(win.action_prev)
+    tb.addAction(win.action_next)
+    tb.addSeparator()
+    tb.addAction(win.action_sync)
+    tb.addAction(win.action_find)
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    tb.addWidget(spacer)
+    win.legend = QWidget()
+    win.legend.setAccessibleName("Legend")
+    row = QHBoxLayout(win.legend)
+    row.setContentsMargins(0, 0, 8, 0)
+    for kind, label in LEGEND:
+        lab = QLabel(label)
+        lab.setStyleSheet(legend_css(kind))
+        lab.setToolTip(LEGEND_TIPS[label])
+        lab.setAccessibleName(f"Legend: {label}")
+        row.addWidget(lab)
+    tb.addWidget(win.legend)
