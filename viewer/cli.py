@@ -54,6 +54,21 @@ def _seed_display_paths() -> list[str]:
     return out
 
 
+def expand_folders(paths: list[str], err) -> list[str]:
+    """Replace each folder by the supported files in it (reporting unreadable folders)."""
+    from viewer.core.loaders import LoadError, folder_paths
+    out = []
+    for p in paths:
+        if os.path.isdir(p):
+            try:
+                out.extend(str(f) for f in folder_paths(p))
+            except LoadError as exc:
+                print(f"copydesk: {exc.path}: {exc.reason}", file=err)
+        else:
+            out.append(p)
+    return out
+
+
 def input_paths(files: list[str], base: str | None) -> tuple[list[str], int]:
     """The paths to load and the index of the base among them."""
     paths = list(files) or _seed_display_paths()
@@ -77,7 +92,7 @@ def run_export(args: argparse.Namespace, err=None) -> int:
     if Path(out).suffix.lower() not in EXPORT_FORMATS:
         print(f"copydesk: {out}: unsupported export format (use .json or .html)", file=err)
         return EXIT_USAGE
-    paths, base_index = input_paths(args.files, args.base)
+    paths, base_index = input_paths(expand_folders(args.files, err), args.base)
     articles, status, base_id = [], EXIT_OK, None
     for k, path in enumerate(paths):
         try:

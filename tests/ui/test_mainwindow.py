@@ -300,3 +300,27 @@ def test_appearance_override_switches_palette(make_window, seed_files, qapp):
     qapp.processEvents()
     assert not is_dark(qapp.palette())
     win.appearance_actions["system"].trigger()
+
+
+def test_open_folder_and_reopen_with_encoding(make_window, seed_files, tmp_path, qtbot):
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    (folder / "one.txt").write_text("The mayor opened the new bridge on Friday morning.", encoding="utf-8")
+    (folder / "two.md").write_text("# Bridge\n\nThe **mayor** opened the bridge on Friday.", encoding="utf-8")
+    (folder / "skip.bin").write_bytes(b"\x00\x01")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le café était fermé à Paris.".encode("cp1252"))
+    win = make_window([str(latin)])
+    win.open_folder(str(folder))
+    qtbot.waitUntil(lambda: not win.runner.is_busy() and len(win.panes) == 3, timeout=10000)
+    texts = [p.article.text for p in win.panes.values()]
+    assert any("**" not in t and "mayor opened the bridge" in t for t in texts)
+    pane = win.panes["A"]
+    assert "café" in pane.article.text and pane.article.encoding in ("windows-1252", "iso-8859-1")
+    win.reopen_with_encoding("A", "utf-8")
+    qtbot.waitUntil(lambda: not win.runner.is_busy(), timeout=10000)
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not win.runner.is_busy(), timeout=10000)
+    # Forced UTF-8 cannot decode these cp1252 bytes: a clear message, and the article stays.
+    assert any("latin.txt" in m for m in win.error_bar.messages)
+    assert "café" in win.panes["A"].article.text

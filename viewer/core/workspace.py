@@ -24,6 +24,7 @@ class Source:
     letter: str
     path: str | None = None
     article: Article | None = None
+    encoding: str | None = None  # forced text encoding (reopen with…), else detected
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def load_and_compare(sources: Sequence[Source], base: str | None, *,
                             else src.article)
             continue
         try:
-            articles.append(load_article(src.path, src.letter))
+            articles.append(load_article(src.path, src.letter, encoding=src.encoding))
         except LoadError as exc:
             errors.append(exc)
     if not articles:

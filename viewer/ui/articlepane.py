@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit,
                                QToolButton, QVBoxLayout, QWidget)
 
 from viewer.core.article import Article
+from viewer.core.loaders import COMMON_ENCODINGS
 
 from .highlight import Span, char_format
 from .textpos import PositionMap
@@ -61,6 +64,7 @@ class ArticlePane(QFrame):
     make_base_requested = Signal(str)
     move_requested = Signal(str, int)
     close_requested = Signal(str)
+    reopen_requested = Signal(str, str)  # letter, encoding
 
     def __init__(self, letter: str, colour: QColor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -96,6 +100,10 @@ class ArticlePane(QFrame):
         self.action_close.triggered.connect(lambda: self.close_requested.emit(self.letter))
         for act in (self.action_make_base, self.action_move_left, self.action_move_right):
             self.menu.addAction(act)
+        self.encoding_menu = self.menu.addMenu("Reopen with &Encoding")
+        for enc in COMMON_ENCODINGS:
+            act = self.encoding_menu.addAction(enc)
+            act.triggered.connect(partial(self.reopen_requested.emit, letter, enc))
         self.menu.addSeparator()
         self.menu.addAction(self.action_close)
         self.menu_button.setMenu(self.menu)
@@ -143,7 +151,12 @@ class ArticlePane(QFrame):
             self._spans = []
         self.article = article
         self.title.setText(article.title)
-        self.title.setToolTip(article.path or article.title)
+        where = article.path or "pasted text"
+        enc = f"\nRead as {article.encoding}" if article.encoding else ""
+        self.title.setToolTip(f"{article.title}\n{where}{enc}")
+        self.encoding_menu.setEnabled(bool(article.path))
+        self.text.setAccessibleDescription(f"Article {self.letter}: {article.title}, "
+                                           f"{article.word_count} words")
 
     def set_info(self, text: str, tooltip: str = "") -> None:
         """The second header line: words, base or relation to the base."""

@@ -19,7 +19,8 @@ from viewer.core.align import map_offset
 from viewer.core.article import letter_for
 from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
-from viewer.core.loaders import article_from_text, seed_paths
+from viewer.core.loaders import (SUPPORTED_SUFFIXES, LoadError, article_from_text, folder_paths,
+                                 seed_paths)
 from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
 
 from .actions import build_actions, build_menus, build_toolbar
@@ -37,7 +38,9 @@ from .viewoptions import ViewOptions
 from .workers import AnalysisRunner
 
 PROGRESS_DELAY_MS = 250
-OPEN_FILTER = "Articles (*.txt *.text *.md);;All files (*)"
+OPEN_FILTER = ("Articles (" + " ".join(f"*{x}" for x in SUPPORTED_SUFFIXES) + ");;"
+               "Text (*.txt *.text *.md);;Web pages (*.html *.htm);;Documents (*.docx *.odt *.rtf *.pdf);;"
+               "All files (*)")
 
 
 def _letter_index(letter: str) -> int:
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
         self._pair_cache: dict = {}
         self._oriented: dict[tuple[str, str], OrientedPair] = {}
         self._pasted = 0
+        self._reopen_backup: dict = {}  # letter -> article kept while reopening with an encoding
 
         self.setWindowTitle("Copydesk")
         self.setAcceptDrops(True)
@@ -173,8 +177,25 @@ class MainWindow(QMainWindow):
             k += 1
         return letter_for(k)
 
+    def _expand_folders(self, paths: list[str]) -> list[str]:
+        out = []
+        for p in paths:
+            if not os.path.isdir(p):
+                out.append(p)
+                continue
+            try:
+                found = [str(f) for f in folder_paths(p)]
+            except LoadError as exc:
+                self.error_bar.add_messages([f"Could not open {exc.path}: {exc.reason}."])
+                continue
+            if not found:
+                self.error_bar.add_messages([f"No articles found in {p}."])
+            out.extend(found)
+        return out
+
     def open_paths(self, paths: list[str], remember: bool = False) -> None:
-        """Add files as new articles (already open ones are not added twice)."""
+        """Add files (or every article in a folder) as new articles, each once."""
+        paths = self._expand_folders(paths)
         open_paths = {os.path.abspath(s.path) for s in self.sources if s.path}
         added = []
         for p in paths:
@@ -217,11 +238,21 @@ class MainWindow(QMainWindow):
         if result.errors:
             failed = {e.path for e in result.errors}
             self.error_bar.add_messages([f"Could not open {e.path}: {e.reason}." for e in result.errors])
+            kept = {s.letter: self._reopen_backup[s.letter] for s in self.sources
+                    if s.path in failed and s.letter in self._reopen_backup}
+            if kept:  # a failed reopen keeps the article as it was
+                self.sources = [Source(s.letter, s.path, kept[s.letter]) if s.letter in kept else s
+                                for s in self.sources]
+                self._reopen_backup.clear()
+                self.request_analysis()
+                return
             gone = {s.letter for s in self.sources if s.path in failed and s.article is None}
             self.sources = [s for s in self.sources if s.letter not in gone]
             self.order = [x for x in self.order if x not in gone]
+        self._reopen_backup.clear()
         loaded = {a.id: a for a in result.articles}
-        self.sources = [Source(s.letter, s.path, loaded.get(s.letter, s.article)) for s in self.sources]
+        self.sources = [Source(s.letter, s.path, loaded.get(s.letter, s.article), s.encoding)
+                        for s in self.sources]
         self.comparison = result.comparison
         self._oriented = {}
         self.base = result.comparison.base if result.comparison else None
@@ -271,6 +302,7 @@ class MainWindow(QMainWindow):
                 pane.make_base_requested.connect(self.set_base)
                 pane.move_requested.connect(self.move_pane)
                 pane.close_requested.connect(self.close_article)
+                pane.reopen_requested.connect(self.reopen_with_encoding)
                 self.panes[letter] = pane
             self.panes[letter].set_article(comp.article(letter))
         first_layout = self.splitter.count() == 0 and bool(live)
@@ -437,6 +469,25 @@ class MainWindow(QMainWindow):
         paths, _ = QFileDialog.getOpenFileNames(self, "Open Articles", start, OPEN_FILTER)
         if paths:
             self.open_paths(paths, remember=True)
+
+    def action_open_folder(self) -> None:
+        """File ▸ Open Folder: every supported file in a folder."""
+        folder = QFileDialog.getExistingDirectory(self, "Open Folder")
+        if folder:
+            self.open_folder(folder)
+
+    def open_folder(self, folder: str) -> None:
+        """Add every supported file of a folder (not its sub-folders)."""
+        self.open_paths([folder], remember=True)
+
+    def reopen_with_encoding(self, letter: str, encoding: str) -> None:
+        """Read an article's file again with a chosen text encoding."""
+        for s in self.sources:
+            if s.letter == letter and s.path and s.article is not None:
+                self._reopen_backup[letter] = s.article
+        self.sources = [Source(s.letter, s.path, None, encoding) if s.letter == letter and s.path
+                        else s for s in self.sources]
+        self.request_analysis()
 
     def action_paste_article(self) -> None:
         """Add the clipboard's text as a new article."""
