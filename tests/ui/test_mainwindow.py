@@ -324,3 +324,21 @@ def test_open_folder_and_reopen_with_encoding(make_window, seed_files, tmp_path,
     # Forced UTF-8 cannot decode these cp1252 bytes: a clear message, and the article stays.
     assert any("latin.txt" in m for m in win.error_bar.messages)
     assert "café" in win.panes["A"].article.text
+
+
+def test_overview_map_shows_changes_and_click_jumps(make_window, seed_files, qtbot):
+    from PySide6.QtCore import QPoint
+    win = make_window([seed_files[4], seed_files[0]])
+    win.resize(1000, 500)
+    qtbot.wait(50)
+    pane = win.panes["B"]
+    strip = pane.map
+    assert strip.isVisible() and strip.marks
+    assert len(strip.marks) == len(pane.spans)
+    assert all(0 <= top <= bottom <= 1.01 for top, bottom, _ in strip.marks)
+    bar = pane.text.verticalScrollBar()
+    bar.setValue(0)
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(5, int(strip.height() * 0.9)))
+    assert bar.value() > bar.maximum() * 0.6
+    top, bottom = strip.visible_part
+    assert top > 0.4 and bottom <= 1.01

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, 
 from viewer.core.article import Article
 from viewer.core.loaders import COMMON_ENCODINGS
 
-from .highlight import Span, char_format
+from .highlight import Span, char_format, map_colour
+from .overview import OverviewMap
 from .textpos import PositionMap
 
 
@@ -130,11 +131,20 @@ class ArticlePane(QFrame):
         self._current_match: tuple[int, int] | None = None
         self.text.setAccessibleName(f"Article {letter} text")
         self.text.installEventFilter(self)
+        self.map = OverviewMap()
+        self.map.jump_requested.connect(self.scroll_to_fraction)
+        self.text.verticalScrollBar().valueChanged.connect(self._update_visible_part)
+        self.text.verticalScrollBar().rangeChanged.connect(lambda *_: self._update_map())
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.text, 1)
+        body.addWidget(self.map)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(head)
-        lay.addWidget(self.text, 1)
+        lay.addLayout(body, 1)
         self.set_colour(colour)
 
     # -- content ---------------------------------------------------------
@@ -186,6 +196,41 @@ class ArticlePane(QFrame):
             cur.mergeCharFormat(fmt)
         cur.endEditBlock()
         self._spans = list(spans)
+        self._update_map()
+
+    # -- overview map ------------------------------------------------------------
+    def _update_map(self) -> None:
+        total = self.text.verticalScrollBar().maximum() + self.text.viewport().height()
+        if total <= 0 or self.article is None:
+            return
+        marks = []
+        for span in self._spans:
+            top = self.offset_y(span.start) / total
+            bottom = self.offset_y(span.end) / total
+            marks.append((top, max(bottom, top + 0.004), map_colour(span.kind)))
+        self.map.set_marks(marks)
+        self._update_visible_part()
+
+    def _update_visible_part(self, *_args) -> None:
+        bar = self.text.verticalScrollBar()
+        total = bar.maximum() + self.text.viewport().height()
+        if total > 0:
+            self.map.set_visible_part(bar.value() / total,
+                                      (bar.value() + self.text.viewport().height()) / total)
+
+    def scroll_to_fraction(self, fraction: float) -> None:
+        """Centre the pane on a point of the document given as a fraction of its height."""
+        bar = self.text.verticalScrollBar()
+        total = bar.maximum() + self.text.viewport().height()
+        bar.setValue(int(fraction * total - self.text.viewport().height() / 2))
+
+    def mark_claim(self, start: int | None, end: int | None = None) -> None:
+        """Show the selected claim's place on the overview map (None clears it)."""
+        if start is None:
+            self.map.set_claim(None)
+            return
+        total = self.text.verticalScrollBar().maximum() + self.text.viewport().height()
+        self.map.set_claim((self.offset_y(start) / total, self.offset_y(end or start) / total))
 
     @property
     def spans(self) -> list[Span]:

@@ -72,6 +72,16 @@ def char_format(kind: str, dark: bool = False) -> QTextCharFormat:
     return fmt
 
 
+_MAP_COLOURS = {ADDED: "#009e73", ADDED_PASSAGE: "#7fcdb8", DROPPED: "#d55e00",
+                DROPPED_PASSAGE: "#eaae80", CHANGED_OLD: "#e6b422", CHANGED_NEW: "#e6b422",
+                CONFLICT: "#cc3311"}
+
+
+def map_colour(kind: str) -> QColor:
+    """The colour of a highlight kind on the overview map (Okabe–Ito based)."""
+    return QColor(_MAP_COLOURS.get(kind, "#888888"))
+
+
 def legend_css(kind: str) -> str:
     """A style sheet fragment showing one highlight kind in a label."""
     css = f"background:{_BACKGROUNDS[kind][0]}; color:#222; padding:1px 6px; border-radius:2px;"

@@ -71,11 +71,14 @@ class ChangeNavigator:
         was = win.sync.enabled
         win.sync.enabled = False  # each pane goes to its own wording
         try:
-            for letter, m in firsts.items():
-                pane = win.panes.get(letter)
-                if pane is not None:
-                    pane.center_on(m.start)
-                    pane.flash(m.start, m.end, 1400)
+            for letter, pane in win.panes.items():
+                m = firsts.get(letter)
+                if m is None:
+                    pane.mark_claim(None)
+                    continue
+                pane.center_on(m.start)
+                pane.flash(m.start, m.end, 1400)
+                pane.mark_claim(m.start, m.end)
         finally:
             win.sync.enabled = was
         win.announce(f"Claim in {', '.join(firsts)}: {claim.text[:80]}")
