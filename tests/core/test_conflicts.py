@@ -60,3 +60,35 @@ def test_numbers_keep_their_wording_and_skip_dates():
 def test_dates_normalise_day_and_month():
     keys = [k for k, _ in extract_dates("Oct. 13, 13 October and the 13th of October")]
     assert {k[:2] for k in keys} == {(10, 13)}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The roads will be cleared by noon,” Mayor Ines Duarte said.", "Mayor Ines Duarte"),
+        ("“The roads will be cleared by noon,” said Ines Duarte.", "Ines Duarte"),
+        ("Ines Duarte told reporters: “The roads will be cleared by noon.”", "Ines Duarte"),
+        ("“The roads will be cleared by noon,” she said.", None),
+    ],
+)
+def test_quote_speakers_are_found_when_named(text, speaker):
+    from viewer.core.conflicts import extract_attributed_quotes
+    assert extract_attributed_quotes(text) == [("The roads will be cleared by noon", speaker)]
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        ("“The roads will be cleared by noon,” Ines Duarte said.",
+         "“The roads will be cleaned by noon,” said Ms Duarte.", True),
+        ("“The roads will be cleared by noon,” Ines Duarte said.",
+         "“The roads will be cleaned by noon,” Paul Okafor said.", False),
+        ("“The roads will be cleared by noon,” she said.",
+         "“The roads will be cleaned by noon,” Paul Okafor said.", True),
+        ("“The roads will be cleared by noon,” she said.",
+         "“Our crews are working through the night in every district,” she said.", False),
+    ],
+)
+def test_quote_conflicts_need_the_same_speaker_and_mostly_the_same_words(a, b, conflict):
+    kinds = [c.kind for c in find_conflicts([("A", a), ("B", b)])]
+    assert (kinds == ["quote"]) == conflict

@@ -3,7 +3,9 @@
 Each member's text is scanned for values; values of the same slot (a number with the same unit, the
 date, a name sharing a word, a quote with mostly the same words) are compared across articles after
 normalising, so "October 13" and "13th of October" agree, as do "Kim Yong-hyun" and "Kim Yong Hyun",
-while "24 years" and "25 years" or a quote with one word changed disagree.
+while "24 years" and "25 years" or a quote with one word changed disagree. Quotes are compared only
+when they share most of their words and, where both speakers can be found ("…,” he said" gives none;
+"…,” Zelenskyy said", "Zelenskyy said: “…”" give one), only when the speakers are the same.
 """
 
 from __future__ import annotations
@@ -55,7 +57,14 @@ _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is ar
 _NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)(?:\s+(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*))+")
 _QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{8,}?)[\"”»“]")
 _MIN_QUOTE_WORDS = 3
-_QUOTE_OVERLAP = 0.5
+_QUOTE_OVERLAP = 0.6
+_REPORTING = r"(?:said|says|say|told|tells|added|adds|stated|states|claimed|claims|mentioned|remarked|noted|" \
+             r"wrote|writes|insisted|explained|declared|argued|warned|continued|asked|replied)"
+_SPEAKER = r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+_SPEAKER_AFTER_RE = re.compile(r"[\s,]*(?:" + _SPEAKER + r"\s+" + _REPORTING + r"|" + _REPORTING + r"\s+"
+                               + _SPEAKER.replace("who", "who2") + r")\b")
+_SPEAKER_BEFORE_RE = re.compile(_SPEAKER + r"\s+(?:has\s+|had\s+)?" + _REPORTING + r"(?:\s+[a-z]+){0,2}?\s*[:,]?\s*$")
+_NOT_SPEAKERS = frozenset("he she it they we i you this that there the".split())
 _NAME_SPELLING = 0.75
 _MAX_NAME_WORDS = 4
 
@@ -124,7 +133,34 @@ def extract_names(text: str) -> list[str]:
 
 def extract_quotes(text: str) -> list[str]:
     """Quoted passages of at least three words."""
-    return [q.strip(" ,.") for q in _QUOTE_RE.findall(text) if len(q.split()) >= _MIN_QUOTE_WORDS]
+    return [q for q, _ in extract_attributed_quotes(text)]
+
+
+def _speaker(name: str | None) -> str | None:
+    if not name:
+        return None
+    parts = [p for p in name.split() if fold(p) not in _NOT_SPEAKERS | {"mr", "mrs", "ms", "dr"}]
+    return " ".join(parts) or None
+
+
+def extract_attributed_quotes(text: str) -> list[tuple[str, str | None]]:
+    """(quote, speaker or None) for each quoted passage of at least three words.
+
+    The speaker is a capitalised name attributed right after the quote (", Jane Roe said",
+    ", said Jane Roe") or right before it ("Jane Roe said: “…”"); pronouns give None.
+    """
+    out = []
+    for m in _QUOTE_RE.finditer(text):
+        quote = m.group(1).strip(" ,.")
+        if len(quote.split()) < _MIN_QUOTE_WORDS:
+            continue
+        after = _SPEAKER_AFTER_RE.match(text, m.end())
+        who = (after.group("who") or after.group("who2")) if after else None
+        if who is None:
+            before = _SPEAKER_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+            who = before.group("who") if before else None
+        out.append((quote, _speaker(who)))
+    return out
 
 
 def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]]) -> list[Conflict]:
@@ -197,16 +233,23 @@ def _quote_words(q: str) -> list[str]:
     return [fold(w) for w in re.findall(r"[\w'’-]+", q)]
 
 
-def _same_quote_slot(a: str, b: str) -> bool:
-    wa, wb = _quote_words(a), _quote_words(b)
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """Unknown speakers agree with anyone; known ones must share a name word ("Zelenskyy")."""
+    return a is None or b is None or bool(_name_tokens(a) & _name_tokens(b))
+
+
+def _same_quote_slot(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    if not _same_speaker(a[1], b[1]):
+        return False
+    wa, wb = _quote_words(a[0]), _quote_words(b[0])
     short = min(len(wa), len(wb))
     matched = sum(block.size for block in SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks())
     return short > 0 and matched / short >= _QUOTE_OVERLAP
 
 
-def _quotes_agree(a: str, b: str) -> bool:
+def _quotes_agree(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     """Same words, or one quote is an exact excerpt of the other."""
-    wa, wb = _quote_words(a), _quote_words(b)
+    wa, wb = _quote_words(a[0]), _quote_words(b[0])
     if len(wa) > len(wb):
         wa, wb = wb, wa
     return any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
@@ -225,6 +268,7 @@ def find_conflicts(members: Sequence[tuple[str, str]]) -> tuple[Conflict, ...]:
     conflicts += _slot_conflicts(DATE, {a: extract_dates(t) for a, t in joined.items()})
     conflicts += _grouped_conflicts(NAME, {a: extract_names(t) for a, t in joined.items()},
                                     _same_name_slot, _names_agree)
-    conflicts += _grouped_conflicts(QUOTE, {a: extract_quotes(t) for a, t in joined.items()},
-                                    _same_quote_slot, _quotes_agree)
+    quotes = _grouped_conflicts(QUOTE, {a: extract_attributed_quotes(t) for a, t in joined.items()},
+                                _same_quote_slot, _quotes_agree)
+    conflicts += [Conflict(QUOTE, {art: q for art, (q, _who) in c.values.items()}) for c in quotes]
     return tuple(conflicts)

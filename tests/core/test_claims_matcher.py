@@ -1,0 +1,78 @@
+"""The logistic claim matcher: features, reporting verbs, negation, numbers, spin, the gate."""
+
+import pytest
+
+from viewer.core.claimmatch import (FEATURES, REPORTING_VERBS, WEIGHTS, make_statement, match_probability,
+                                    pair_features, same_claim)
+
+
+def _st(text, article=0):
+    return make_statement(article, 0, len(text), text)
+
+
+def _p(a, b):
+    return match_probability(_st(a), _st(b, 1))
+
+
+def test_shipped_weights_fit_the_features():
+    assert len(WEIGHTS) == len(FEATURES)
+    feats = pair_features(_st("The river flooded the old town."), _st("The old town was flooded by the river.", 1))
+    assert len(feats) == len(FEATURES)
+    assert all(isinstance(x, float) for x in feats)
+
+
+@pytest.mark.parametrize("verb", ["said", "told", "claimed", "stated", "mentioned", "added", "remarked", "noted"])
+def test_reporting_verbs_are_interchangeable(verb):
+    a = "The harbour master said the new pier will open to ferries in the spring."
+    b = f"The harbour master {verb} the new pier will open to ferries in the spring."
+    assert same_claim(_st(a), _st(b, 1)) > 0
+    assert _st(a).keys.keys() == _st(b).keys.keys()
+
+
+def test_reporting_verb_list_is_small_and_general():
+    assert {"said", "mentioned", "noted", "remarked"} <= REPORTING_VERBS
+    assert len(REPORTING_VERBS) < 40
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Officials said the soldiers crossed the border at dawn on Sunday.",
+         "Officials mentioned the troopers crossed the frontier at dawn on Sunday."),
+        ("The company purchased a large warehouse near the airport last week.",
+         "The firm bought a big warehouse close to the airport last week."),
+        ("Rescue teams helped the children reach the shelter before the storm.",
+         "Rescue teams assisted the kids to reach the shelter before the storm."),
+    ],
+)
+def test_spun_copies_still_match(a, b):
+    assert same_claim(_st(a), _st(b, 1)) > 0
+
+
+def test_negation_mismatch_is_a_feature_that_lowers_the_match():
+    base = _st("The council approved the new budget for the library on Monday.")
+    negated = _st("On Monday the council has not approved the new library budget.", 1)
+    plain = _st("On Monday the council has now approved the new library budget.", 1)
+    i = FEATURES.index("negation_mismatch")
+    assert pair_features(base, negated)[i] == 1.0 and pair_features(base, plain)[i] == 0.0
+    assert WEIGHTS[i] < 0
+    assert match_probability(base, negated) < match_probability(base, plain)
+
+
+def test_different_numbers_lower_the_match():
+    base = "The lottery winner from Leeds collected 3 million pounds on Friday."
+    same = "On Friday the lottery winner from Leeds collected 3 million pounds."
+    other = "On Friday the lottery winner from Leeds collected 8 million pounds."
+    assert _p(base, other) < _p(base, same)
+
+
+def test_unrelated_pairs_are_gated_to_zero():
+    assert _p("The orchestra will tour Japan in the autumn.", "Wheat prices fell sharply after the harvest.") == 0.0
+
+
+def test_probability_is_a_probability_and_near_symmetric():
+    a = "The museum reopened its east wing after two years of repairs."
+    b = "After two years of repair work the museum's east wing has reopened."
+    p, q = _p(a, b), _p(b, a)
+    assert 0.5 <= p <= 1 and 0.5 <= q <= 1
+    assert abs(p - q) < 0.15
