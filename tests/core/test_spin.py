@@ -1,0 +1,81 @@
+"""Spin detection: synonym swaps in aligned sentences (our own texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from viewer.core.article import Article
+from viewer.core.spin import detect_spin
+from viewer.core.worddiff import word_diff
+
+SOURCE = ("The soldiers said the war was over. They walked home in the light rain, tired but happy. "
+          "Their families waited at the old station with flowers and bread.")
+SPUN = ("The troopers mentioned the battle was finished. They strolled home in the gentle rain, weary but glad. "
+        "Their households waited at the ancient station with blossoms and bread.")
+
+
+def art(i: str, text: str) -> Article:
+    return Article(i, "", text)
+
+
+def pairs(result) -> set[tuple[str, str]]:
+    return {(s.a_text, s.b_text) for s in result.substitutions}
+
+
+def test_spun_copy_scores_high_and_lists_swaps():
+    a, b = art("A", SOURCE), art("B", SPUN)
+    result = detect_spin(a, b)
+    assert result.score >= 0.8
+    assert {("said", "mentioned"), ("war", "battle"), ("light", "gentle"),
+            ("soldiers", "troopers")} <= pairs(result)
+    for s in result.substitutions:
+        assert a.text[s.a_start:s.a_end] == s.a_text and b.text[s.b_start:s.b_end] == s.b_text
+    assert all(s.known_synonym for s in result.substitutions if s.a_text in ("said", "war"))
+
+
+def test_given_diff_gives_same_result():
+    a, b = art("A", SOURCE), art("B", SPUN)
+    assert detect_spin(a, b, word_diff(a.text, b.text)) == detect_spin(a, b)
+
+
+def test_identical_texts_are_not_spin():
+    result = detect_spin(art("A", SOURCE), art("B", SOURCE))
+    assert result.score == 0.0 and result.substitutions == ()
+
+
+def test_structural_swaps_count_but_less_than_known_synonyms():
+    made_up = SOURCE.replace("war", "zint").replace("light", "quall")
+    known = SOURCE.replace("war", "battle").replace("light", "gentle")
+    result = detect_spin(art("A", SOURCE), art("B", made_up))
+    assert pairs(result) == {("war", "zint"), ("light", "quall")}
+    assert not any(s.known_synonym for s in result.substitutions)
+    assert 0.0 < result.score < detect_spin(art("A", SOURCE), art("B", known)).score
+
+
+@pytest.mark.parametrize("b_text", [
+    SOURCE.replace("over", "over after 24 years").replace("24", "25"),   # numbers change: facts, not spin
+    SOURCE.replace("The soldiers", "the soldiers"),                         # case only
+])
+def test_number_and_case_changes_are_not_swaps(b_text):
+    result = detect_spin(art("A", SOURCE.replace("over", "over after 24 years")), art("B", b_text))
+    assert result.substitutions == () and result.score == 0.0
+
+
+INDEPENDENT_A = ("Fire crews were called to a warehouse on Dock Road late on Friday after neighbours saw smoke. "
+                 "Nobody was hurt, the fire service said, but the roof collapsed before the flames were put out. "
+                 "The owner, Mark Ellis, said he would rebuild. Police are treating the fire as accidental.")
+INDEPENDENT_B = ("A blaze destroyed most of a storage building near the docks on Friday night. "
+                 "Firefighters spent four hours at the scene and managed to save the neighbouring offices. "
+                 "Mark Ellis, who owns the site, told reporters that the business would carry on. "
+                 "Investigators believe an electrical fault started it.")
+
+
+def test_independent_reports_of_same_event_score_low():
+    assert detect_spin(art("A", INDEPENDENT_A), art("B", INDEPENDENT_B)).score <= 0.2
+
+
+def test_rewritten_sentences_score_low():
+    rewritten = ("The soldiers, exhausted after months at the front, said at last that the war was over. "
+                 "They walked home together in the light rain that had fallen since the morning. "
+                 "Their families had waited for hours at the old station, holding flowers and fresh bread.")
+    assert detect_spin(art("A", SOURCE), art("B", rewritten)).score <= 0.3

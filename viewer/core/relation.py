@@ -1,0 +1,119 @@
+"""Derivation labels in METER's journalistic scheme, calibrated on METER.
+
+For a candidate derived text D and a source S the derivation score is
+
+    score(D, S) = (runs + bigrams + trigrams) / 3 - 0.05 * ln(words of D)
+
+where `runs` is the share of D's words inside verbatim runs of at least 4
+words with at most 1 imperfection (fixed settings, so the label does not move
+with the user's run options), and `bigrams`/`trigrams` are the shares of D's
+word 2-/3-grams that also occur in S (case and punctuation folded). The length
+term says that a short text sharing the same share of words is more likely to be
+derived; in METER short briefs are mostly wholly derived.
+
+The label is "wholly-derived" from WHOLLY_MIN_SCORE up, "partially-derived"
+from PARTIAL_MIN_SCORE up, "independent" below. Both thresholds maximise
+ternary macro-F1 on the METER subset in ../shared/dev-data/meter (newspaper
+article vs its PA source, best-scoring PA version); `bench/reuse_eval.py`
+re-derives them, prints them and a leave-one-domain-day-out cross-validated F1.
+
+For a pair of articles both directions are scored: the article with the
+higher score is the one judged derived (in practice the more covered, usually
+the shorter one); if the best label is "independent", neither is.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .article import Article
+from .verbatim import ReuseOptions, article_keys, covered_words, verbatim_runs
+
+WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
+LABELS = (WHOLLY, PARTIALLY, INDEPENDENT)
+
+LABEL_RUN_OPTIONS = ReuseOptions(min_words=4, max_imperfections=1)
+LENGTH_WEIGHT = 0.05
+PARTIAL_MIN_SCORE = -0.1145  # calibrated on METER (bench/reuse_eval.py)
+WHOLLY_MIN_SCORE = 0.0862    # calibrated on METER (bench/reuse_eval.py)
+
+
+@dataclass(frozen=True)
+class DerivationFeatures:
+    """How much of `derived` is found in the source: shares 0..1 and its length."""
+
+    runs: float
+    bigrams: float
+    trigrams: float
+    words: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    """The pair's label, the id of the article judged derived (or None), and its score."""
+
+    label: str
+    derived: str | None
+    score: float
+
+
+@lru_cache(maxsize=512)
+def _ngrams(keys: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
+    return frozenset(keys[i:i + n] for i in range(len(keys) - n + 1))
+
+
+def _containment(keys: tuple[str, ...], other: tuple[str, ...], n: int) -> float:
+    """Share of the n-grams of `keys` (with repeats) found among `other`'s."""
+    total = len(keys) - n + 1
+    if total <= 0:
+        return 0.0
+    pool = _ngrams(other, n)
+    return sum(1 for i in range(total) if keys[i:i + n] in pool) / total
+
+
+def _features(keys, other, inside: int) -> DerivationFeatures:
+    n = len(keys)
+    return DerivationFeatures(inside / n if n else 0.0, _containment(keys, other, 2),
+                              _containment(keys, other, 3), n)
+
+
+def derivation_features(derived: Article, source: Article) -> DerivationFeatures:
+    """Shares of `derived` found in `source` (runs, 2-grams, 3-grams) and its length."""
+    return pair_features(derived, source)[0]
+
+
+def pair_features(a: Article, b: Article) -> tuple[DerivationFeatures, DerivationFeatures]:
+    """Derivation features of a (as derived from b) and of b (from a), one run search."""
+    ka = article_keys(a, LABEL_RUN_OPTIONS)
+    kb = article_keys(b, LABEL_RUN_OPTIONS)
+    runs = verbatim_runs(a, b, LABEL_RUN_OPTIONS)
+    in_a = covered_words(ka, [(r.a_start, r.a_end) for r in runs])
+    in_b = covered_words(kb, [(r.b_start, r.b_end) for r in runs])
+    return _features(ka.keys, kb.keys, in_a), _features(kb.keys, ka.keys, in_b)
+
+
+def derivation_score(features: DerivationFeatures) -> float:
+    """The calibrated score: higher means more derived (see the module docstring)."""
+    shared = (features.runs + features.bigrams + features.trigrams) / 3
+    return shared - LENGTH_WEIGHT * math.log(max(1, features.words))
+
+
+def label_for(score: float, partial_min: float = PARTIAL_MIN_SCORE,
+              wholly_min: float = WHOLLY_MIN_SCORE) -> str:
+    """The METER label for a derivation score."""
+    if score >= wholly_min:
+        return WHOLLY
+    if score >= partial_min:
+        return PARTIALLY
+    return INDEPENDENT
+
+
+def relation(a: Article, b: Article) -> Relation:
+    """Label the pair: score both directions, the higher one decides (ties: b derived)."""
+    features_a, features_b = pair_features(a, b)
+    score_a, score_b = derivation_score(features_a), derivation_score(features_b)
+    derived, score = (a.id, score_a) if score_a > score_b else (b.id, score_b)
+    label = label_for(score)
+    return Relation(label, None if label == INDEPENDENT else derived, round(score, 4))

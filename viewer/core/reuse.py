@@ -1,0 +1,76 @@
+"""Reuse between two articles: verbatim runs, similarity, derivation, spin, moves.
+
+One entry point, `analyse_pair`, gathers what the export and the views show for
+a pair; the parts live in their own modules (`verbatim`, `relation`, `spin`,
+`moves`) and are re-exported here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .article import Article
+from .moves import Move, find_moves
+from .relation import INDEPENDENT, PARTIALLY, WHOLLY, Relation, relation
+from .spin import SpinResult, Substitution, detect_spin
+from .verbatim import ReuseOptions, VerbatimRun, article_keys, covered_words, verbatim_runs
+from .worddiff import word_diff
+
+__all__ = [
+    "INDEPENDENT", "PARTIALLY", "WHOLLY", "Move", "PairReuse", "Relation", "ReuseOptions",
+    "SpinResult", "Substitution", "VerbatimRun", "analyse_pair", "detect_spin", "find_moves",
+    "verbatim_runs", "verbatim_shares",
+]
+
+
+@dataclass(frozen=True)
+class PairReuse:
+    """Everything about the reuse between articles `a` and `b` (ids).
+
+    `similarity` (0..1, symmetric): share of both articles' words inside
+    verbatim runs. `verbatim[id]`: share of that article's words inside runs.
+    `label`/`derived`: METER derivation label and the id judged derived (or
+    None), see `relation.py`; `derivation_score` is the calibrated score behind it.
+    """
+
+    a: str
+    b: str
+    similarity: float
+    verbatim: dict[str, float]
+    runs: tuple[VerbatimRun, ...]
+    spin: SpinResult
+    moves: tuple[Move, ...]
+    label: str
+    derived: str | None
+    derivation_score: float = 0.0
+
+
+def verbatim_shares(a: Article, b: Article, runs: list[VerbatimRun],
+                    options: ReuseOptions = ReuseOptions()) -> tuple[int, int]:
+    """Words of a and of b that lie inside `runs` (bridged words included)."""
+    in_a = covered_words(article_keys(a, options), [(r.a_start, r.a_end) for r in runs])
+    in_b = covered_words(article_keys(b, options), [(r.b_start, r.b_end) for r in runs])
+    return in_a, in_b
+
+
+def analyse_pair(a: Article, b: Article, diff_ops=None,
+                 options: ReuseOptions = ReuseOptions()) -> PairReuse:
+    """Runs, shares, similarity, derivation label, spin and moves of a pair.
+
+    `diff_ops` is the word diff a → b when the caller already has it.
+    """
+    runs = verbatim_runs(a, b, options)
+    in_a, in_b = verbatim_shares(a, b, runs, options)
+    na, nb = len(article_keys(a, options).keys), len(article_keys(b, options).keys)
+    similarity = (in_a + in_b) / (na + nb) if na + nb else 0.0
+    rel = relation(a, b)
+    ops = diff_ops if diff_ops is not None else word_diff(a.text, b.text)
+    return PairReuse(
+        a=a.id, b=b.id,
+        similarity=round(similarity, 4),
+        verbatim={a.id: round(in_a / na, 4) if na else 0.0, b.id: round(in_b / nb, 4) if nb else 0.0},
+        runs=tuple(runs),
+        spin=detect_spin(a, b, ops),
+        moves=tuple(find_moves(a, b)),
+        label=rel.label, derived=rel.derived, derivation_score=rel.score,
+    )

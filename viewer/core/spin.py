@@ -1,0 +1,173 @@
+"""Spin detection: one text run through a synonym substituter.
+
+A spun copy keeps the sentences of its source and swaps single words for
+synonyms ("said" → "mentioned", "war" → "battle"). In the word diff that shows
+as a dense sequence of short one-for-one replacements inside sentences that
+otherwise still match. Rewritten or independent text differs differently:
+whole clauses inserted, deleted or replaced, and sentences that do not align.
+
+How the score is made, from the word diff of a → b:
+- a replace chunk of k words for k words (k ≤ 3) gives k one-for-one swaps; a
+  1↔2 or 2↔1 replacement gives one swap. Swaps involving numbers or only a
+  change of case are not spin and are left out;
+- a sentence of a is *aligned* when, with the words inserted into it, at least
+  ALIGNED_MIN of its words are equal or swapped and EQUAL_MIN are equal;
+- in aligned sentences each swap weighs 1 when the synonym resource knows the
+  words as synonyms, STRUCTURAL_WEIGHT when it counts from structure only;
+- score = coverage × purity × min(1, density / FULL_DENSITY), where coverage
+  is the share of the shorter text in aligned sentences (full from
+  FULL_COVERAGE up), purity the share of changed words in aligned sentences
+  that are swaps, and density the swap weight per aligned word.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import synonyms as _synonyms
+from .article import Article
+from .sentences import split_sentences
+from .tokens import fold, words
+from .worddiff import diff_chunks, word_diff
+
+ALIGNED_MIN = 0.65
+EQUAL_MIN = 0.4
+STRUCTURAL_WEIGHT = 0.5
+FULL_DENSITY = 0.08
+FULL_COVERAGE = 0.5
+MAX_SWAP_WORDS = 3
+
+_DIGIT = regex.compile(r"\p{N}")
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """A swap: `a.text[a_start:a_end]` replaced by `b.text[b_start:b_end]`."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+    known_synonym: bool
+
+
+@dataclass(frozen=True)
+class SpinResult:
+    """Spin score 0..1 and the swaps taken as synonym replacements, in a's order."""
+
+    score: float
+    substitutions: tuple[Substitution, ...]
+
+
+@lru_cache(maxsize=256)
+def _word_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    ws = words(text)
+    return tuple(w.start for w in ws), tuple(w.end for w in ws)
+
+
+@lru_cache(maxsize=256)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return tuple(s.start for s in split_sentences(text))
+
+
+def _known(a_words: list[str], b_words: list[str]) -> bool:
+    """True when some word of one side is a known synonym of some word of the other."""
+    return any(_synonyms.are_synonyms(x, y) for x in a_words for y in b_words)
+
+
+def _is_swap(a_words: list[str], b_words: list[str]) -> bool:
+    joined = " ".join(a_words + b_words)
+    if _DIGIT.search(joined):
+        return False
+    return [fold(w) for w in a_words] != [fold(w) for w in b_words]
+
+
+class _Tally:
+    """Per-sentence counts of a's words (all, equal, swapped, otherwise changed)
+    plus words inserted into the sentence, and its swaps."""
+
+    def __init__(self, n: int) -> None:
+        self.words = [0] * n
+        self.equal = [0] * n
+        self.swapped = [0] * n
+        self.changed = [0] * n
+        self.swaps: list[list[Substitution]] = [[] for _ in range(n)]
+
+    def aligned(self, s: int) -> bool:
+        """Whether sentence `s` still matches apart from short swaps."""
+        n = self.words[s]
+        size = max(n, self.equal[s] + self.swapped[s] + self.changed[s])
+        return (n > 0 and self.equal[s] >= EQUAL_MIN * n
+                and self.equal[s] + self.swapped[s] >= ALIGNED_MIN * size)
+
+
+def detect_spin(a: Article, b: Article, diff_ops=None) -> SpinResult:
+    """Spin score of the pair and its synonym swaps, from the word diff a → b."""
+    ops = diff_ops if diff_ops is not None else word_diff(a.text, b.text)
+    a_starts, a_ends = _word_spans(a.text)
+    b_starts, b_ends = _word_spans(b.text)
+    sent_starts = _sentence_starts(a.text) or (0,)
+    tally = _Tally(len(sent_starts))
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect_right(sent_starts, offset) - 1)
+
+    for start in a_starts:
+        tally.words[sentence_of(start)] += 1
+    for ch in diff_chunks(ops):
+        i0, i1 = bisect_left(a_starts, ch.a_start), bisect_left(a_starts, ch.a_end)
+        j0, j1 = bisect_left(b_starts, ch.b_start), bisect_left(b_starts, ch.b_end)
+        if ch.tag == "equal":
+            for i in range(i0, i1):
+                tally.equal[sentence_of(a_starts[i])] += 1
+            continue
+        na, nb = i1 - i0, j1 - j0
+        if not na and not nb:
+            continue  # whitespace or punctuation only
+        pieces: list[tuple[int, int, int, int]] = []
+        if na == nb <= MAX_SWAP_WORDS:
+            pieces = [(i0 + k, i0 + k + 1, j0 + k, j0 + k + 1) for k in range(na)]
+        elif na and nb and max(na, nb) <= 2:
+            pieces = [(i0, i1, j0, j1)]
+        else:
+            tally.changed[sentence_of(a_starts[i0] if na else ch.a_start)] += max(na, nb)
+        for p0, p1, q0, q1 in pieces:
+            a_words = [a.text[a_starts[k]:a_ends[k]] for k in range(p0, p1)]
+            b_words = [b.text[b_starts[k]:b_ends[k]] for k in range(q0, q1)]
+            sent = sentence_of(a_starts[p0])
+            if not _is_swap(a_words, b_words):
+                tally.changed[sent] += max(p1 - p0, q1 - q0)
+                continue
+            tally.swapped[sent] += p1 - p0
+            tally.swaps[sent].append(Substitution(
+                a_starts[p0], a_ends[p1 - 1], b_starts[q0], b_ends[q1 - 1],
+                " ".join(a_words), " ".join(b_words), _known(a_words, b_words)))
+    return _score(tally, len(a_starts), len(b_starts))
+
+
+def _score(tally: _Tally, a_words: int, b_words: int) -> SpinResult:
+    """Combine the per-sentence tally into the score (see the module docstring)."""
+    aligned = swapped = changed = 0
+    weight = 0.0
+    subs: list[Substitution] = []
+    for s in range(len(tally.words)):
+        if not tally.aligned(s):
+            continue
+        aligned += tally.words[s]
+        swapped += tally.swapped[s]
+        changed += tally.swapped[s] + tally.changed[s]
+        for sub in tally.swaps[s]:
+            subs.append(sub)
+            weight += 1.0 if sub.known_synonym else STRUCTURAL_WEIGHT
+    if not subs:
+        return SpinResult(0.0, ())
+    coverage = min(1.0, aligned / max(1, min(a_words, b_words)) / FULL_COVERAGE)
+    purity = swapped / changed
+    density = min(1.0, weight / aligned / FULL_DENSITY)
+    return SpinResult(round(coverage * purity * density, 4), tuple(subs))

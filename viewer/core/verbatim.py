@@ -1,0 +1,268 @@
+"""Verbatim runs between two articles, WCopyfind-style.
+
+A run is a stretch of at least `min_words` words that both articles share in
+the same order, after the chosen folding (case, punctuation, numbers). Inside a
+run up to `max_imperfections` non-matching words may be bridged in all: a gap
+of `ga` words in a against `gb` words in b costs `max(ga, gb)` imperfections
+(one word swapped for another costs one).
+
+How runs are found: every run with at most K imperfections holds at most K + 1
+exact blocks, so one of them is at least `ceil(N / (K + 1))` words long. Those
+"seed" blocks are found by hashing word n-grams of that length; each seed,
+longest first, is then extended both ways across small gaps. Per-article word
+keys are cached, so analysing all pairs of many articles prepares each once.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .article import Article
+from .tokens import fold_typography, tokenize
+
+_NON_ALNUM = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
+_DIGIT = regex.compile(r"\p{N}")
+NUMBER_KEY = "#"
+
+
+@dataclass(frozen=True)
+class ReuseOptions:
+    """How verbatim runs are matched.
+
+    `min_words`: shortest run (matching words) reported. `max_imperfections`:
+    non-matching words a run may bridge in all. `ignore_case`: "Police" matches
+    "police". `ignore_punctuation`: "said," matches "said" and "don't" matches
+    "dont". `ignore_numbers`: any number matches any other number.
+    """
+
+    min_words: int = 6
+    max_imperfections: int = 2
+    ignore_case: bool = True
+    ignore_punctuation: bool = True
+    ignore_numbers: bool = False
+
+
+@dataclass(frozen=True)
+class VerbatimRun:
+    """A run shared by a and b: code-point spans into `a.text` and `b.text`.
+
+    `words` counts the matching words (the same on both sides);
+    `imperfections` the non-matching words bridged inside the run.
+    """
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    words: int
+    imperfections: int = 0
+
+
+@dataclass(frozen=True)
+class WordKeys:
+    """An article's words as matching keys, with each word's code-point span."""
+
+    keys: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def word_index(self, offset: int) -> int:
+        """Index of the word containing or following code-point `offset`."""
+        return bisect_right(self.ends, offset)
+
+
+def word_key(word: str, options: ReuseOptions, trailing_punct: str = "") -> str:
+    """Matching key of one word under `options` (punctuation that follows it
+    counts only when punctuation is not ignored)."""
+    if options.ignore_numbers and _DIGIT.search(word):
+        return NUMBER_KEY
+    key = unicodedata.normalize("NFKC", fold_typography(word))
+    if options.ignore_case:
+        key = key.casefold()
+    if options.ignore_punctuation:
+        return _NON_ALNUM.sub("", key) or key
+    return key + fold_typography(trailing_punct)
+
+
+@lru_cache(maxsize=256)
+def word_keys(text: str, options: ReuseOptions = ReuseOptions()) -> WordKeys:
+    """The matching keys of `text`'s words (cached per text and options)."""
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    trailing: list[list[str]] = []
+    for tok in tokenize(text):
+        if tok.is_word:
+            words.append(tok.text)
+            trailing.append([])
+            starts.append(tok.start)
+            ends.append(tok.end)
+        elif tok.kind != "space" and trailing:
+            trailing[-1].append(tok.text)
+    keys = [word_key(w, options, "".join(p)) for w, p in zip(words, trailing)]
+    return WordKeys(tuple(keys), tuple(starts), tuple(ends))
+
+
+def article_keys(article: Article, options: ReuseOptions = ReuseOptions()) -> WordKeys:
+    """The matching keys of an article's words."""
+    return word_keys(article.text, options)
+
+
+@lru_cache(maxsize=256)
+def _gram_index(keys: tuple[str, ...], size: int) -> dict[tuple[str, ...], list[int]]:
+    """Positions of every `size`-word n-gram of `keys`."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for j in range(len(keys) - size + 1):
+        index.setdefault(keys[j:j + size], []).append(j)
+    return index
+
+
+def seed_length(options: ReuseOptions) -> int:
+    """Length of the exact block every reportable run must contain."""
+    return max(1, math.ceil(options.min_words / (options.max_imperfections + 1)))
+
+
+def _extend_exact(ka, kb, i: int, j: int, step: int) -> int:
+    """Length of the exact match from (i, j) going forward (step 1) or back (-1)."""
+    na, nb = len(ka), len(kb)
+    n = 0
+    if step > 0:
+        while i + n < na and j + n < nb and ka[i + n] == kb[j + n]:
+            n += 1
+    else:
+        while i - n - 1 >= 0 and j - n - 1 >= 0 and ka[i - n - 1] == kb[j - n - 1]:
+            n += 1
+    return n
+
+
+def _gaps(cost: int):
+    """All (ga, gb) with max(ga, gb) == cost, smallest total first."""
+    pairs = [(cost, g) for g in range(cost + 1)] + [(g, cost) for g in range(cost)]
+    return sorted(pairs, key=lambda p: (p[0] + p[1], p))
+
+
+_GAPS = {c: _gaps(c) for c in range(1, 9)}
+
+
+def _bridge(ka, kb, i: int, j: int, budget: int, step: int):
+    """Best gap to bridge from the edge (i, j) of a block: (cost, ga, gb, length)
+    of the next exact block, worth bridging only if longer than its cost."""
+    na, nb = len(ka), len(kb)
+    if step > 0:  # quick reject: no word in reach on both sides
+        if not set(ka[i:i + budget + 1]).intersection(kb[j:j + budget + 1]):
+            return None
+    elif not set(ka[max(0, i - budget - 1):i]).intersection(kb[max(0, j - budget - 1):j]):
+        return None
+    for cost in range(1, budget + 1):
+        best = None
+        for ga, gb in _GAPS.get(cost) or _gaps(cost):
+            if step > 0:
+                ii, jj = i + ga, j + gb
+                if ii >= na or jj >= nb or ka[ii] != kb[jj]:
+                    continue
+                n = _extend_exact(ka, kb, ii, jj, 1)
+            else:
+                ii, jj = i - ga, j - gb
+                if ii <= 0 or jj <= 0 or ka[ii - 1] != kb[jj - 1]:
+                    continue
+                n = _extend_exact(ka, kb, ii, jj, -1)
+            if n > cost and (best is None or n > best[3]):
+                best = (cost, ga, gb, n)
+        if best:
+            return best
+    return None
+
+
+def _grow(ka, kb, i: int, j: int, length: int, budget: int):
+    """Extend the exact block (i, j, length) both ways across gaps.
+
+    Returns (a0, a1, b0, b1, matched, imperfections, pairs) in word indices;
+    `pairs` are the (i, j) starts of the exact blocks the run holds.
+    """
+    a1, b1, matched, used = i + length, j + length, length, 0
+    pairs = [(i, j)]
+    while used < budget:
+        found = _bridge(ka, kb, a1, b1, budget - used, 1)
+        if not found:
+            break
+        cost, ga, gb, n = found
+        pairs.append((a1 + ga, b1 + gb))
+        a1, b1, matched, used = a1 + ga + n, b1 + gb + n, matched + n, used + cost
+    a0, b0 = i, j
+    while used < budget:
+        found = _bridge(ka, kb, a0, b0, budget - used, -1)
+        if not found:
+            break
+        cost, ga, gb, n = found
+        a0, b0, matched, used = a0 - ga - n, b0 - gb - n, matched + n, used + cost
+        pairs.append((a0, b0))
+    return a0, a1, b0, b1, matched, used, pairs
+
+
+def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) -> list[tuple[int, int, int, int, int, int]]:
+    """Runs as word-index spans (a0, a1, b0, b1, matched, imperfections), sorted."""
+    ka, kb = a_keys.keys, b_keys.keys
+    size = seed_length(options)
+    if len(ka) < size or len(kb) < size:
+        return []
+    index = _gram_index(kb, size)
+    blocks = []
+    diag_end: dict[int, int] = {}
+    for i in range(len(ka) - size + 1):
+        hits = index.get(ka[i:i + size])
+        if not hits:
+            continue
+        for j in hits:
+            d = i - j
+            if diag_end.get(d, -1) > i:
+                continue
+            n = _extend_exact(ka, kb, i, j, 1)
+            diag_end[d] = i + n
+            blocks.append((i, j, n))
+    blocks.sort(key=lambda blk: (-blk[2], blk[0], blk[1]))
+    taken: set[tuple[int, int]] = set()
+    runs = []
+    budget = options.max_imperfections
+    for i, j, n in blocks:
+        if (i, j) in taken:
+            continue
+        if n < options.min_words and not (
+                set(ka[i + n:i + n + budget + 1]).intersection(kb[j + n:j + n + budget + 1])
+                or set(ka[max(0, i - budget - 1):i]).intersection(kb[max(0, j - budget - 1):j])):
+            continue  # too short and nothing to bridge to on either side
+        a0, a1, b0, b1, matched, used, pairs = _grow(ka, kb, i, j, n, budget)
+        if matched >= options.min_words:
+            runs.append((a0, a1, b0, b1, matched, used))
+        # Blocks of a failed chain are not tried again as seeds: a seed inside
+        # it would grow over the same blocks.
+        taken.update(pairs)
+    runs.sort()
+    return runs
+
+
+def verbatim_runs(a: Article, b: Article, options: ReuseOptions = ReuseOptions()) -> list[VerbatimRun]:
+    """Runs of at least `options.min_words` words shared by a and b, in order
+    of their position in a (then b); spans are code-point offsets."""
+    wa, wb = article_keys(a, options), article_keys(b, options)
+    return [
+        VerbatimRun(wa.starts[a0], wa.ends[a1 - 1], wb.starts[b0], wb.ends[b1 - 1], matched, used)
+        for a0, a1, b0, b1, matched, used in run_word_spans(wa, wb, options)
+    ]
+
+
+def covered_words(keys: WordKeys, spans: list[tuple[int, int]]) -> int:
+    """How many words of `keys` lie inside any of the code-point `spans`."""
+    inside = [False] * len(keys.keys)
+    for start, end in spans:
+        for k in range(keys.word_index(start), len(keys.keys)):
+            if keys.starts[k] >= end:
+                break
+            inside[k] = True
+    return sum(inside)
