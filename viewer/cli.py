@@ -2,6 +2,7 @@
 
     python main.py [FILE ...]                          # GUI; no FILE opens the seeds
     python main.py --export OUT [--base FILE] FILE...  # headless export, then exit
+    python main.py --triage FOLDER --export OUT        # headless folder triage (viewer.triage_cli)
 
 Exit status 0 on success, 2 on a usage error or unreadable input, after one
 line per problem on stderr naming the file and the reason.
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_USAGE = 0, 2
+_QT_APP = None  # the QGuiApplication a PDF export needs, kept alive while it runs
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the analysis to OUT (.json or .html) without a window, then exit")
     p.add_argument("--base", metavar="FILE",
                    help="the reference article the others are compared against (default: the first)")
+    p.add_argument("--triage", metavar="FOLDER",
+                   help="group every article under FOLDER into stories and link copies to "
+                        "their sources (headless with --export OUT.json|OUT.html)")
     return p
 
 
@@ -80,21 +85,29 @@ def input_paths(files: list[str], base: str | None) -> tuple[list[str], int]:
     return [base] + paths, 0
 
 
-def run_export(args: argparse.Namespace, err=None) -> int:
-    """Load, analyse and write `args.export`; return the exit status."""
-    from viewer.core.comparison import compare
-    from viewer.core.export import EXPORT_FORMATS, export
-    from viewer.core.loaders import LoadError, load_article
+def _load_inputs(paths: list[str], base_index: int, err) -> tuple[list, str | None, tuple, int]:
+    """Articles, base id, review marks and status from files (a .copydesk session included)."""
     from viewer.core.article import letter_for
+    from viewer.core.loaders import LoadError, load_article
+    from viewer.core.session import SUFFIX, SessionError, load_session, session_articles
 
-    err = err or sys.stderr
-    out = args.export
-    if Path(out).suffix.lower() not in EXPORT_FORMATS:
-        print(f"copydesk: {out}: unsupported export format (use .json or .html)", file=err)
-        return EXIT_USAGE
-    paths, base_index = input_paths(expand_folders(args.files, err), args.base)
-    articles, status, base_id = [], EXIT_OK, None
+    articles, marks, status, base_id = [], (), EXIT_OK, None
     for k, path in enumerate(paths):
+        if path.lower().endswith(SUFFIX):
+            try:
+                session = load_session(path)
+            except SessionError as exc:
+                print(f"copydesk: {exc}", file=err)
+                status = EXIT_USAGE
+                continue
+            saved = session_articles(session)
+            first = len(articles)
+            remap = {a.id: letter_for(first + i) for i, a in enumerate(saved)}
+            articles.extend(a.with_id(remap[a.id]) for a in saved)
+            if k == base_index and session.base:
+                base_id = remap[session.base]
+            marks = session.marks if not first else marks  # marks belong to the session's letters
+            continue
         try:
             art = load_article(path, letter_for(len(articles)))
         except LoadError as exc:
@@ -104,14 +117,51 @@ def run_export(args: argparse.Namespace, err=None) -> int:
         if k == base_index:
             base_id = art.id
         articles.append(art)
+    return articles, base_id, marks, status
+
+
+def _write_pdf(comp, out: str, marks) -> None:
+    """The PDF report needs Qt's text layout: start it without a display."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from viewer.core.export import to_html
+    from viewer.ui.pdfexport import write_pdf
+
+    global _QT_APP
+    _QT_APP = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    write_pdf(to_html(comp, marks), out)
+
+
+def run_export(args: argparse.Namespace, err=None) -> int:
+    """Load, analyse and write `args.export`; return the exit status."""
+    from viewer.core.comparison import compare
+    from viewer.core.export import EXPORT_FORMATS, export
+
+    err = err or sys.stderr
+    if getattr(args, "triage", None):
+        from viewer.triage_cli import run_triage
+        return run_triage(args, err)
+    out = args.export
+    suffix = Path(out).suffix.lower()
+    if suffix not in EXPORT_FORMATS + (".pdf",):
+        print(f"copydesk: {out}: unsupported export format (use .json, .html or .pdf)", file=err)
+        return EXIT_USAGE
+    paths, base_index = input_paths(expand_folders(args.files, err), args.base)
+    articles, base_id, marks, status = _load_inputs(paths, base_index, err)
     if not articles:
         print("copydesk: no readable article to analyse", file=err)
         return EXIT_USAGE
     if base_id is None:
+        base_id = articles[0].id if status == EXIT_OK else None
+    if base_id is None:
         return status or EXIT_USAGE
     comp = compare(articles, base_id)
     try:
-        export(comp, out)
+        if suffix == ".pdf":
+            _write_pdf(comp, out, marks)
+        else:
+            export(comp, out, marks=marks)
     except OSError as exc:
         print(f"copydesk: {out}: cannot write ({exc.strerror or exc})", file=err)
         return EXIT_USAGE

@@ -1,0 +1,304 @@
+"""Folder triage: story grouping on METER, and speed/recall at scale.
+
+(1) METER (../shared/dev-data/meter, read in place, never copied): the PA wire
+    files and newspaper articles of all 74 stories are triaged as one set.
+    Prints the pairwise precision/recall/F1 of the triage stories against the
+    corpus's own grouping (domain/date/catchline), and how often a newspaper
+    article's linked source is one of its true PA sources.
+(2) Scale: synthetic folders (in a temporary directory outside the project)
+    of 100, 1,000 and 5,000 articles of ~600 words, built from real sentences
+    (METER and MSRP, read in place) so that no two base articles share more
+    than one sentence, plus planted copies (verbatim, and lightly edited:
+    ~8 % of words replaced, a sentence dropped, paragraphs moved, a new first
+    line). Each size runs `triage_folder` in a fresh subprocess (time, peak
+    RSS), next to a naive all-pairs reuse analysis on the same folder (the
+    same verbatim measure on every pair, word keys prepared once; file
+    reading not counted; capped: past `--naive-cap` pairs it times a random
+    sample and extrapolates, and says so). Prints recall of the planted copies (same
+    story; and linked source → copy).
+
+    python bench/triage_bench.py [--meter] [--scale 100,1000,5000] [--naive-cap 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "dev-data"
+METER = DATA / "meter"
+MSRP = DATA / "msrp" / "msr_paraphrase_train.txt"
+
+from viewer.core.loaders import load_article  # noqa: E402
+
+
+# ---------------------------------------------------------------- (1) METER
+
+def meter_articles():
+    """Articles of METER (PA + newspapers) with gold story and true sources."""
+    rows = list(csv.DictReader(open(METER / "labels_subset.tsv", newline="", encoding="utf-8"),
+                               delimiter="\t"))
+    paths, story, kind, sources, label = [], {}, {}, {}, {}
+    pa_seen = {}
+    for row in rows:
+        key = (row["domain"], row["date"], row["catchline"])
+        pa = []
+        for name in filter(None, row["pa_files"].split(";")):
+            p = METER / row["pa_dir"] / name
+            if p not in pa_seen:
+                pa_seen[p] = key
+                paths.append(p)
+                story[p], kind[p] = key, "pa"
+            pa.append(p)
+        p = METER / row["newspaper_rawtext"]
+        paths.append(p)
+        story[p], kind[p], sources[p], label[p] = key, "paper", set(pa), row["label"]
+    paths.sort()
+    return paths, story, kind, sources, label
+
+
+def run_meter() -> None:
+    from viewer.core.triage import triage_articles
+    paths, story, kind, sources, label = meter_articles()
+    articles = [load_article(p, f"A{k + 1}") for k, p in enumerate(paths)]
+    by_id = {a.id: p for a, p in zip(articles, paths)}
+    t0 = time.perf_counter()
+    result = triage_articles(articles)
+    elapsed = time.perf_counter() - t0
+    pred = {}
+    for s in result.stories:
+        for a in s.articles:
+            pred[by_id[a]] = s.id
+    tp = fp = fn = 0
+    for p, q in itertools.combinations(paths, 2):
+        same_gold, same_pred = story[p] == story[q], pred[p] == pred[q]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    f1 = 2 * prec * rec / max(1e-9, prec + rec)
+    best = {}
+    for s in result.stories:
+        for link in s.links:  # the first link of each derived article is its best source
+            best.setdefault(by_id[link.derived], by_id[link.source])
+    papers = [p for p in paths if kind[p] == "paper"]
+    print(f"METER: {len(paths)} files ({sum(k == 'pa' for k in kind.values())} PA, "
+          f"{len(papers)} newspaper), {len({story[p] for p in paths})} gold stories; "
+          f"{len(result.stories)} triage stories "
+          f"({sum(len(s.articles) > 1 for s in result.stories)} with 2+ articles); "
+          f"{result.pairs_analysed} pairs analysed of {len(paths) * (len(paths) - 1) // 2}; "
+          f"{elapsed:.1f} s")
+    print(f"  story grouping, pairwise:  precision {prec:.3f}  recall {rec:.3f}  F1 {f1:.3f}")
+    print("  newspaper article -> linked source (best link)")
+    print(f"  {'gold label':<18}{'articles':>9}{'linked':>8}{'to a PA':>9}{'true PA':>9}"
+          f"{'precision':>11}{'recall':>8}")
+    for lab in ("wholly_derived", "partially_derived", "non_derived", "all"):
+        group = [p for p in papers if lab == "all" or label[p] == lab]
+        linked = [p for p in group if p in best]
+        to_pa = [p for p in linked if kind[best[p]] == "pa"]
+        true = [p for p in linked if best[p] in sources[p]]
+        print(f"  {lab:<18}{len(group):>9}{len(linked):>8}{len(to_pa):>9}{len(true):>9}"
+              f"{len(true) / max(1, len(linked)):>11.3f}{len(true) / max(1, len(group)):>8.3f}")
+    print("  (precision: true PA source / linked; recall: true PA source / all in the row)")
+
+
+# ---------------------------------------------------------------- (2) scale
+
+_SENT = re.compile(r"(?<=[.!?])[\"']?\s+(?=[A-Z\"'])")
+
+
+def sentence_pool() -> list[str]:
+    """Distinct real sentences of 8-30 words; near-duplicates (a shared 8-gram) dropped."""
+    texts = []
+    for p in sorted((METER / "meter_corpus").glob("**/rawtexts/**/*.txt")):
+        if p.name == "readme.txt":
+            continue
+        raw = p.read_text(encoding="latin-1").replace("\r", "")
+        lines = [ln.rstrip("<").strip() for ln in raw.split("\n")]
+        texts.append(" ".join(ln for ln in lines if ln and not re.match(r"^\d\d:\d\d ", ln)))
+    with open(MSRP, encoding="utf-8-sig", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            texts.append(row[3])
+    seen, pool = set(), []
+    for text in texts:
+        for sent in _SENT.split(text):
+            words = sent.split()
+            if not 8 <= len(words) <= 30:
+                continue
+            keys = [re.sub(r"\W+", "", w.lower()) for w in words]
+            grams = {tuple(keys[k:k + 8]) for k in range(len(keys) - 7)}
+            if grams & seen:
+                continue
+            seen |= grams
+            pool.append(" ".join(words))
+    return pool
+
+
+def base_articles(n: int, pool: list[str], rng: random.Random, words: int = 600) -> list[list[str]]:
+    """`n` articles of ~`words` words, as sentence lists; two articles share at most one sentence."""
+    partners: list[set[int]] = [set() for _ in pool]  # sentences already in an article with it
+    uses = [0] * len(pool)
+    order = list(range(len(pool)))
+    out = []
+    for _ in range(n):
+        rng.shuffle(order)
+        order.sort(key=lambda s: uses[s])  # least used first (stable: random among equals)
+        chosen, count, banned = [], 0, set()
+        for s in order:
+            if s in banned:
+                continue
+            chosen.append(s)
+            banned |= partners[s]
+            banned.add(s)
+            count += len(pool[s].split())
+            if count >= words:
+                break
+        for s in chosen:
+            uses[s] += 1
+            partners[s].update(chosen)
+        out.append([pool[s] for s in chosen])
+    return out
+
+
+def as_text(title: str, sentences: list[str]) -> str:
+    paras = [" ".join(sentences[k:k + 3]) for k in range(0, len(sentences), 3)]
+    return title + "\n\n" + "\n\n".join(paras) + "\n"
+
+
+def edited(sentences: list[str], rng: random.Random, vocab: list[str]) -> list[str]:
+    """A lightly edited copy: ~8 % of words replaced, one sentence dropped, paragraphs moved."""
+    out = [s for s in sentences]
+    if len(out) > 4:
+        del out[rng.randrange(1, len(out))]
+    out = [" ".join(rng.choice(vocab) if rng.random() < 0.08 else w for w in s.split())
+           for s in out]
+    paras = [out[k:k + 3] for k in range(0, len(out), 3)]
+    if len(paras) > 3:
+        a, b = rng.sample(range(1, len(paras)), 2)
+        paras[a], paras[b] = paras[b], paras[a]
+    return [s for para in paras for s in para]
+
+
+def make_folder(folder: Path, n: int, pool: list[str], seed: int = 8) -> list[tuple[str, str]]:
+    """Write `n` articles (80 % base, 20 % planted copies); return (source, copy) file names."""
+    rng = random.Random(seed)
+    n_copies = n // 5
+    bases = base_articles(n - n_copies, pool, rng)
+    vocab = sorted({w for s in pool[:3000] for w in s.split() if w.isalpha()})
+    files, planted = {}, []
+    for k, sents in enumerate(bases):
+        files[f"story{k:05d}.txt"] = as_text(f"Story {k}", sents)
+    names = sorted(files)
+    for c in range(n_copies):
+        src = rng.choice(names)
+        k = int(src[5:10])
+        if c % 2 == 0:  # verbatim copy under a new headline, the last paragraph cut
+            sents = bases[k][:max(3, len(bases[k]) - 3)]
+        else:
+            sents = edited(bases[k], rng, vocab)
+        name = f"copy{c:05d}.txt"
+        files[name] = as_text(f"Copy {c} of story {k}", sents)
+        planted.append((src, name))
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return planted
+
+
+def child(folder: str, planted_file: str, naive_cap: int) -> None:
+    """Run inside a fresh process: triage the folder, then the naive run; print JSON."""
+    import resource
+    from viewer.core.triage import triage_folder, triage_paths
+    from viewer.core.triagelinks import match_keys, measure_keys
+
+    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    result = triage_folder(folder)
+    elapsed = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    name_of = {a.id: Path(a.path).name for a in result.articles}
+    story = {name_of[a]: s.id for s in result.stories for a in s.articles}
+    links = {(name_of[lk.source], name_of[lk.derived]) for s in result.stories for lk in s.links}
+    planted = json.load(open(planted_file))
+    same = sum(story[s] == story[c] for s, c in planted)
+    linked = sum((s, c) in links for s, c in planted)
+    false_groups = sum(1 for s in result.stories if len(s.articles) > 1
+                       and not any(Path(name_of[a]).name.startswith("copy") for a in s.articles))
+    # naive: the same full reuse analysis on every pair (or a timed sample of them)
+    paths, _ = triage_paths(folder)
+    arts = [load_article(p, f"A{k + 1}") for k, p in enumerate(paths)]
+    t1 = time.perf_counter()
+    keys = [match_keys(a.tokens) for a in arts]
+    prep = time.perf_counter() - t1
+    pairs = list(itertools.combinations(range(len(arts)), 2))
+    sampled = len(pairs) > naive_cap
+    if sampled:
+        pairs = random.Random(1).sample(pairs, naive_cap)
+    t1 = time.perf_counter()
+    for i, j in pairs:
+        measure_keys(arts[i].id, keys[i], arts[j].id, keys[j])
+    naive = (time.perf_counter() - t1) * (len(arts) * (len(arts) - 1) // 2) / len(pairs) + prep
+    print(json.dumps({"n": len(result.articles), "errors": len(result.errors), "time": elapsed,
+                      "peak_mb": peak / 1024, "base_mb": base_rss / 1024,
+                      "candidates": result.pairs_analysed, "planted": len(planted),
+                      "same_story": same, "linked": linked, "false_groups": false_groups,
+                      "naive_time": naive, "naive_sampled": sampled, "naive_pairs": len(pairs)}))
+
+
+def run_scale(sizes: list[int], naive_cap: int) -> None:
+    pool = sentence_pool()
+    words = sum(len(s.split()) for s in pool)
+    print(f"\nScale: sentence pool {len(pool):,} real sentences ({words:,} words); "
+          f"articles ~600 words, 20 % planted copies (half verbatim, half edited)")
+    print(f"{'articles':>8}{'time s':>8}{'s/1k':>7}{'peak MB':>9}{'cands':>7}{'planted':>8}"
+          f"{'found':>7}{'linked':>7}{'false':>6}{'naive s':>10}  naive run")
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="copydesk-triage-") as tmp:
+            folder = Path(tmp) / "folder"
+            folder.mkdir()
+            planted = make_folder(folder, n, pool)
+            planted_file = Path(tmp) / "planted.json"
+            planted_file.write_text(json.dumps(planted))
+            proc = subprocess.run([sys.executable, __file__, "--child", str(folder),
+                                   str(planted_file), str(naive_cap)],
+                                  capture_output=True, text=True, check=True)
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+        how = (f"sampled {r['naive_pairs']:,} pairs, extrapolated" if r["naive_sampled"]
+               else f"all {r['naive_pairs']:,} pairs")
+        print(f"{r['n']:>8}{r['time']:>8.2f}{1000 * r['time'] / r['n']:>7.2f}{r['peak_mb']:>9.0f}"
+              f"{r['candidates']:>7}{r['planted']:>8}{r['same_story'] / r['planted']:>7.1%}"
+              f"{r['linked'] / r['planted']:>7.1%}{r['false_groups']:>6}{r['naive_time']:>10.1f}"
+              f"  {how}")
+    print("found: planted copy in its source's story; linked: source -> copy link; "
+          "false: stories of 2+ articles with no planted copy; peak MB: max RSS of the process")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--meter", action="store_true", help="only the METER part")
+    ap.add_argument("--scale", default=None, help="sizes, e.g. 100,1000,5000 (default with no "
+                                                   "--meter: 100,1000,5000)")
+    ap.add_argument("--naive-cap", type=int, default=5000)
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        child(args.child[0], args.child[1], int(args.child[2]))
+        return
+    if args.meter or args.scale is None:
+        run_meter()
+    if args.scale or not args.meter:
+        run_scale([int(x) for x in (args.scale or "100,1000,5000").split(",")], args.naive_cap)
+
+
+if __name__ == "__main__":
+    main()

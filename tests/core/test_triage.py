@@ -1,0 +1,213 @@
+"""Folder triage: stories, source links and direction, bad files, export, CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from viewer.core.article import Article
+from viewer.core.cancel import Cancelled
+from viewer.core.loaders import LoadError
+from viewer.core.triage import triage_articles, triage_folder
+from viewer.core.triageexport import export_triage, triage_html, triage_json
+
+MAIN = Path(__file__).resolve().parents[2] / "main.py"
+
+_WORDS = ("harbour council vote budget river bridge school teacher farmer market storm flood "
+          "court judge witness police station museum painting concert orchestra railway ticket "
+          "hospital nurse doctor patient election candidate mayor street festival garden winter "
+          "summer village mountain lake island ferry captain engineer factory worker union strike "
+          "library reader author novel poem theatre actor stadium player coach season league").split()
+
+
+def prose(seed: int, n_words: int = 240) -> str:
+    """Distinct made-up prose (random words from a small vocabulary, in sentences)."""
+    rng = random.Random(seed)
+    sentences = []
+    count = 0
+    while count < n_words:
+        k = rng.randint(8, 16)
+        words = [rng.choice(_WORDS) for _ in range(k)]
+        sentences.append(" ".join(words).capitalize() + ".")
+        count += k
+    paras = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
+    return "\n\n".join(paras)
+
+
+def edit(text: str, seed: int, rate: float = 0.06) -> str:
+    rng = random.Random(seed)
+    return " ".join("changed" if rng.random() < rate else w for w in text.split(" "))
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    """wire.txt; copy.txt (wire's first part, edited) written later; blog.md quoting half of
+    the wire; two unrelated articles; a sub-folder; bad files."""
+    wire = "Wire: storm hits the harbour\n\n" + prose(1, 300)
+    first_half = wire[: len(wire) // 2]
+    files = {
+        "wire.txt": wire,
+        "news/copy.txt": "Paper: harbour storm\n\n" + edit(first_half, 7),
+        "news/blog.md": "# Blog on the storm\n\n" + prose(5, 150) + "\n\n" + wire[len(wire) // 2:],
+        "other1.txt": "Other one\n\n" + prose(2, 250),
+        "other2.txt": "Other two\n\n" + prose(3, 250),
+        "empty.txt": "",
+        "binary.txt": "",
+        ".hidden.txt": wire,
+        "notes.xyz": wire,
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 200)
+    base = 1_600_000_000
+    for k, name in enumerate(["wire.txt", "other1.txt", "other2.txt", "news/blog.md",
+                              "news/copy.txt"]):
+        os.utime(tmp_path / name, (base + 3600 * k, base + 3600 * k))
+    return tmp_path
+
+
+def _ids(result) -> dict[str, str]:
+    return {Path(a.path).name: a.id for a in result.articles}
+
+
+def test_reads_files_and_subfolders_in_path_order(folder: Path):
+    result = triage_folder(folder)
+    names = [Path(a.path).relative_to(folder).as_posix() for a in result.articles]
+    assert names == ["news/blog.md", "news/copy.txt", "other1.txt", "other2.txt", "wire.txt"]
+    assert [a.id for a in result.articles] == ["A1", "A2", "A3", "A4", "A5"]
+    assert all(a.words > 50 for a in result.articles)
+
+
+def test_not_recursive_reads_top_level_only(folder: Path):
+    result = triage_folder(folder, recursive=False)
+    assert sorted(Path(a.path).name for a in result.articles) == ["other1.txt", "other2.txt",
+                                                                  "wire.txt"]
+
+
+def test_bad_files_are_listed_and_skipped(folder: Path):
+    result = triage_folder(folder)
+    bad = {Path(e.path).name: e.reason for e in result.errors}
+    assert set(bad) == {"empty.txt", "binary.txt"}
+    assert all(bad.values())
+
+
+def test_groups_copies_into_one_story(folder: Path):
+    result = triage_folder(folder)
+    ids = _ids(result)
+    story = result.story_of(ids["wire.txt"])
+    assert set(story.articles) == {ids["wire.txt"], ids["copy.txt"], ids["blog.md"]}
+    assert len(result.story_of(ids["other1.txt"]).articles) == 1
+    assert len(result.stories) == 3
+    assert result.stories[0] is story  # largest first
+
+
+def test_links_and_direction(folder: Path):
+    result = triage_folder(folder)
+    ids = _ids(result)
+    links = {(lk.source, lk.derived): lk for lk in result.story_of(ids["wire.txt"]).links}
+    copy = links[(ids["wire.txt"], ids["copy.txt"])]
+    assert copy.label in ("wholly-derived", "partially-derived")
+    assert copy.verbatim > 0.5
+    assert copy.basis == "time"
+    blog = links[(ids["wire.txt"], ids["blog.md"])]
+    assert 0.2 < blog.verbatim < 0.9
+    assert not any(lk.derived == ids["wire.txt"] for lk in links.values())
+
+
+def test_direction_by_content_without_times():
+    wire = Article("W", "wire", prose(11, 400))
+    copy = Article("C", "copy", wire.text[: len(wire.text) // 2])
+    result = triage_articles([copy, wire])
+    (story,) = [s for s in result.stories if len(s.articles) > 1]
+    (link,) = story.links
+    # Without file times the reuse analysis (or, failing it, coverage) sets the direction.
+    assert (link.source, link.derived) == ("W", "C") and link.basis in ("reuse", "coverage")
+    later = triage_articles([copy, wire], times={"W": 5000.0, "C": 0.0})
+    (link,) = later.stories[0].links
+    assert (link.source, link.derived, link.basis) == ("C", "W", "time")
+
+
+def test_folder_is_not_written(folder: Path):
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+    triage_folder(folder)
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_json_schema_and_determinism(folder: Path, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    export_triage(triage_folder(folder), out / "a.json")
+    export_triage(triage_folder(folder), out / "b.json")
+    data = (out / "a.json").read_bytes()
+    assert data == (out / "b.json").read_bytes()
+    doc = json.loads(data)
+    assert doc["schema"] == "copydesk.triage/1"
+    assert list(doc) == ["schema", "articles", "stories", "errors"]
+    ids = [a["id"] for a in doc["articles"]]
+    assert all(set(a) >= {"id", "path", "title", "words"} for a in doc["articles"])
+    in_stories = [a for s in doc["stories"] for a in s["articles"]]
+    assert sorted(in_stories) == sorted(ids)  # every article in exactly one story
+    for s in doc["stories"]:
+        for lk in s["links"]:
+            assert lk["source"] in s["articles"] and lk["derived"] in s["articles"]
+            assert lk["label"] in ("wholly-derived", "partially-derived", "independent")
+            assert 0.0 <= lk["verbatim"] <= 1.0
+    assert {Path(e["path"]).name for e in doc["errors"]} == {"empty.txt", "binary.txt"}
+
+
+def test_html_escapes_text(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("<script>alert(1)</script> & co\n\n" + prose(21), "utf-8")
+    html = triage_html(triage_folder(tmp_path))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "http" not in html.lower().replace("<!doctype html>", "")
+
+
+def test_progress_and_cancel(folder: Path):
+    seen = []
+    triage_folder(folder, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (100, 100) and seen == sorted(seen)
+    with pytest.raises(Cancelled):
+        triage_folder(folder, cancelled=lambda: True)
+
+
+def test_unreadable_folder_raises(tmp_path: Path):
+    with pytest.raises(LoadError):
+        triage_folder(tmp_path / "missing")
+    (tmp_path / "file.txt").write_text("x", "utf-8")
+    with pytest.raises(LoadError):
+        triage_folder(tmp_path / "file.txt")
+
+
+def test_triage_json_ends_with_newline_and_keeps_unicode(tmp_path: Path):
+    (tmp_path / "é.txt").write_text("Café – naïve\n\n" + prose(31), "utf-8")
+    text = triage_json(triage_folder(tmp_path))
+    assert text.endswith("\n") and "Café" in text
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, str(MAIN), *args], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_cli_triage_exit_codes(folder: Path, tmp_path_factory):
+    out = tmp_path_factory.mktemp("cli")
+    ok = _cli("--triage", str(folder), "--export", str(out / "t.json"))
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads((out / "t.json").read_text("utf-8"))["schema"] == "copydesk.triage/1"
+    assert "empty.txt" in ok.stderr and "binary.txt" in ok.stderr
+    html = _cli("--triage", str(folder), "--export", str(out / "t.html"))
+    assert html.returncode == 0 and (out / "t.html").read_text("utf-8").startswith("<!DOCTYPE")
+    missing = _cli("--triage", str(folder / "nope"), "--export", str(out / "m.json"))
+    assert missing.returncode == 2 and "nope" in missing.stderr
+    assert not (out / "m.json").exists()
+    bad_format = _cli("--triage", str(folder), "--export", str(out / "t.txt"))
+    assert bad_format.returncode == 2 and "t.txt" in bad_format.stderr

@@ -1,0 +1,349 @@
+"""Triage a folder of articles: group them into stories and link copies to their sources.
+
+    result = triage_folder("today/")            # every supported file, sub-folders too
+    for story in result.stories: ...            # articles about the same event
+        story.links                             # source → derived, label, verbatim share
+
+Steps (each checks `cancelled()` between items and reports `progress(done, 100)`,
+a percentage):
+
+1. **Read** every supported file (`loaders.SUPPORTED_SUFFIXES`; hidden files and
+   folders skipped; symlinked folders not followed) in path order, with the
+   same loaders as the comparison view. Ids are "A1", "A2", ... in that order
+   (case-insensitive relative path, then exact path), so the same folder gives
+   the same ids. Unreadable files go to `errors` with their reason; nothing is
+   ever written in the folder.
+2. **Candidates**: word-shingle MinHash LSH (`nearcopies.candidate_pairs`), so
+   only pairs likely to share text are analysed, not all N²/2.
+3. **Reuse** of each candidate pair (`triagelinks.measure_pair`): verbatim
+   shares, similarity, derivation label.
+4. **Stories**: connected groups of articles joined by pairs in which at least
+   `story_min_share` of one article's words, and at least `story_min_words`
+   words, lie in verbatim runs shared with the other (the word floor keeps
+   datelines and bylines from joining unrelated items). Every article is in exactly one story (possibly alone).
+5. **Links**: inside a story, each article's most likely source is the other
+   article that covers most of its words, among the pairs oriented towards it
+   (`triagelinks.orient`: file time, reuse analysis, coverage, length, order)
+   whose label is not "independent"; an original (an article with no source
+   of its own) is preferred to another copy unless the copy covers at least
+   `original_margin` more; near ties (within `source_tie`) are all listed, at
+   most `max_sources`.
+
+Output order is deterministic: stories by size (largest first), then by their
+first article; articles in id order; links by derived article, best source first.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .article import Article
+from .cancel import CancelCheck, Progress, check
+from .loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load_article
+from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
+from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,
+                          reuse_available)
+from .verbatim import ReuseOptions, WordKeys
+
+__all__ = ["TriageOptions", "TriageArticle", "TriageLink", "Story", "TriageError",
+           "TriageResult", "triage_folder", "triage_articles", "triage_paths"]
+
+
+@dataclass(frozen=True)
+class TriageOptions:
+    """Tuning of a triage run (the defaults are what the bench measures)."""
+
+    candidates: CandidateOptions = CandidateOptions()
+    reuse: ReuseOptions = ReuseOptions()
+    story_min_share: float = 0.03
+    story_min_words: int = 12
+    source_tie: float = 0.02
+    original_margin: float = 0.15
+    max_sources: int = 3
+    time_tolerance: float = 60.0
+    max_files: int = 50_000
+    max_bytes: int = MAX_BYTES
+
+
+@dataclass(frozen=True)
+class TriageArticle:
+    """One readable file: `modified` is its modification time (None if unknown)."""
+
+    id: str
+    path: str | None
+    title: str
+    words: int
+    modified: float | None = None
+
+
+@dataclass(frozen=True)
+class TriageLink:
+    """`derived` was most likely written from `source`.
+
+    `verbatim`: share of the derived article's words found verbatim in the
+    source; `label`: the derivation label of the pair; `basis`: the rule that
+    set the direction ("time", "reuse", "coverage", "length", "order");
+    `spin`: the pair's spin score when the reuse analysis gives one.
+    """
+
+    source: str
+    derived: str
+    label: str
+    verbatim: float
+    similarity: float
+    basis: str
+    spin: float | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about the same event (ids in triage order) and their source links."""
+
+    id: str
+    articles: tuple[str, ...]
+    links: tuple[TriageLink, ...] = ()
+
+    @property
+    def derived_count(self) -> int:
+        """How many of the story's articles are linked to a source."""
+        return len({link.derived for link in self.links})
+
+
+@dataclass(frozen=True)
+class TriageError:
+    """A file (or folder) that could not be read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    """Everything a triage run found; `pairs_analysed` counts full reuse analyses."""
+
+    articles: tuple[TriageArticle, ...]
+    stories: tuple[Story, ...]
+    errors: tuple[TriageError, ...] = ()
+    pairs_analysed: int = 0
+    _by_id: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def article(self, article_id: str) -> TriageArticle:
+        """The article with this id."""
+        if not self._by_id:
+            self._by_id.update({a.id: a for a in self.articles})
+        return self._by_id[article_id]
+
+    def story_of(self, article_id: str) -> Story:
+        """The story holding this article."""
+        return next(s for s in self.stories if article_id in s.articles)
+
+
+def _percent(progress: Progress) -> Callable[[float], None]:
+    last = [-1]
+
+    def report(fraction: float) -> None:
+        done = min(100, int(fraction * 100))
+        if progress is not None and done != last[0]:
+            last[0] = done
+            progress(done, 100)
+    return report
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def triage_paths(folder: str | os.PathLike, recursive: bool = True
+                 ) -> tuple[list[Path], list[TriageError]]:
+    """Supported files under `folder` in triage order, and sub-folders that could not be listed.
+
+    Raises LoadError when `folder` itself is missing, not a folder or unreadable.
+    """
+    root = Path(folder)
+    if not root.exists():
+        raise LoadError(folder, "folder not found")
+    if not root.is_dir():
+        raise LoadError(folder, "not a folder")
+    try:
+        os.listdir(root)
+    except OSError as exc:
+        raise LoadError(folder, "permission denied" if isinstance(exc, PermissionError)
+                        else f"cannot be read ({exc.strerror or exc})") from None
+    found: list[Path] = []
+    errors: list[TriageError] = []
+
+    def failed(exc: OSError) -> None:
+        errors.append(TriageError(str(exc.filename), f"folder cannot be read ({exc.strerror})"))
+
+    for here, dirs, files in os.walk(root, onerror=failed):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d)) if recursive else []
+        for name in files:
+            path = Path(here) / name
+            if not _hidden(name) and path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
+                found.append(path)
+
+    def order(p: Path) -> tuple[str, str]:
+        rel = p.relative_to(root).as_posix()
+        return rel.casefold(), rel
+    return sorted(found, key=order), sorted(errors, key=lambda e: e.path)
+
+
+@dataclass
+class _Entry:
+    meta: TriageArticle
+    text: str
+    encoding: str | None
+    keys: WordKeys
+    article: Article | None = None  # kept only when the caller gave Articles
+
+    def as_article(self) -> Article:
+        return self.article or Article(self.meta.id, self.meta.title, self.text, self.meta.path,
+                                       self.encoding)
+
+
+def _modified(path) -> float | None:
+    try:
+        return os.stat(path).st_mtime if path else None
+    except OSError:
+        return None
+
+
+def triage_folder(folder: str | os.PathLike, *, recursive: bool = True,
+                  options: TriageOptions = TriageOptions(), progress: Progress = None,
+                  cancelled: CancelCheck = None) -> TriageResult:
+    """Read every supported file under `folder` and triage them (see the module docstring).
+
+    Raises LoadError if the folder itself cannot be read, Cancelled if
+    `cancelled()` turns True.
+    """
+    report = _percent(progress)
+    paths, folder_errors = triage_paths(folder, recursive)
+    errors = [*folder_errors]
+    if len(paths) > options.max_files:
+        errors.append(TriageError(str(folder), f"{len(paths) - options.max_files:,} more files "
+                                               f"not read (the limit is {options.max_files:,})"))
+        paths = paths[:options.max_files]
+    entries: list[_Entry] = []
+    sets: list[np.ndarray] = []
+    report(0.0)
+    for k, path in enumerate(paths):
+        check(cancelled)
+        try:
+            art = load_article(path, f"A{len(entries) + 1}", options.max_bytes)
+        except LoadError as exc:
+            errors.append(TriageError(exc.path, exc.reason))
+            continue
+        meta = TriageArticle(art.id, art.path, art.title, art.word_count, _modified(path))
+        keys = match_keys(art.tokens, options.reuse)
+        entries.append(_Entry(meta, art.text, art.encoding, keys))
+        sets.append(shingle_hashes(keys.keys, options.candidates.shingle_words))
+        report(0.5 * (k + 1) / max(1, len(paths)))
+    return _triage(entries, sets, errors, options, lambda f: report(0.5 + 0.5 * f), cancelled)
+
+
+def triage_articles(articles: Sequence[Article], *, times: dict[str, float] | None = None,
+                    options: TriageOptions = TriageOptions(), progress: Progress = None,
+                    cancelled: CancelCheck = None) -> TriageResult:
+    """Triage articles already loaded (unique ids; `times[id]` = file time, optional)."""
+    report = _percent(progress)
+    if len({a.id for a in articles}) != len(articles):
+        raise ValueError("article ids must be unique")
+    times = times or {}
+    entries, sets = [], []
+    for k, art in enumerate(articles):
+        check(cancelled)
+        meta = TriageArticle(art.id, art.path, art.title, art.word_count, times.get(art.id))
+        keys = match_keys(art.tokens, options.reuse)
+        entries.append(_Entry(meta, art.text, art.encoding, keys, art))
+        sets.append(shingle_hashes(keys.keys, options.candidates.shingle_words))
+        report(0.2 * (k + 1) / max(1, len(articles)))
+    return _triage(entries, sets, [], options, lambda f: report(0.2 + 0.8 * f), cancelled)
+
+
+def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageError],
+            options: TriageOptions, report: Callable[[float], None],
+            cancelled: CancelCheck) -> TriageResult:
+    check(cancelled)
+    candidates = candidate_pairs(sets, options.candidates, cancelled)
+    report(0.1)
+    measures: list[tuple[int, int, PairMeasure]] = []
+    built: dict[int, Article] = {}
+    full = reuse_available()
+    for n, cand in enumerate(candidates):
+        check(cancelled)
+        a, b = entries[cand.i], entries[cand.j]
+        if not full:
+            measures.append((cand.i, cand.j, measure_keys(a.meta.id, a.keys, b.meta.id, b.keys,
+                                                          options.reuse)))
+            report(0.1 + 0.85 * (n + 1) / len(candidates))
+            continue
+        for k in (cand.i, cand.j):
+            if k not in built:
+                built[k] = entries[k].as_article()
+        while len(built) > 64:  # candidates come sorted: low indices are mostly done
+            built.pop(next(k for k in sorted(built) if k not in (cand.i, cand.j)))
+        measures.append((cand.i, cand.j, measure_pair(built[cand.i], built[cand.j], options.reuse)))
+        report(0.1 + 0.85 * (n + 1) / len(candidates))
+    check(cancelled)
+    stories = _stories(entries, measures, options)
+    report(1.0)
+    return TriageResult(tuple(e.meta for e in entries), stories,
+                        tuple(sorted(errors, key=lambda e: (e.path, e.reason))), len(measures))
+
+
+def _find(parent: list[int], k: int) -> int:
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = parent[k]
+    return k
+
+
+def _joins(m: PairMeasure, words_a: int, words_b: int, options: TriageOptions) -> bool:
+    shared = max(m.share_a * words_a, m.share_b * words_b)
+    return (max(m.share_a, m.share_b) >= options.story_min_share
+            and shared >= options.story_min_words)
+
+
+def _stories(entries: list[_Entry], measures, options: TriageOptions) -> tuple[Story, ...]:
+    parent = list(range(len(entries)))
+    for i, j, m in measures:
+        if _joins(m, entries[i].meta.words, entries[j].meta.words, options):
+            ri, rj = _find(parent, i), _find(parent, j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(entries)):
+        groups.setdefault(_find(parent, k), []).append(k)
+    incoming: dict[int, list[tuple[float, int, TriageLink]]] = {}
+    for i, j, m in measures:
+        if _find(parent, i) != _find(parent, j) or m.label == INDEPENDENT:
+            continue
+        a, b = entries[i].meta, entries[j].meta
+        d = orient(m, times=(a.modified, b.modified), words=(a.words, b.words), order=(i, j),
+                   time_tolerance=options.time_tolerance)
+        src, der = (i, j) if d.source == a.id else (j, i)
+        share = m.share_of(d.derived)
+        link = TriageLink(d.source, d.derived, m.label, round(share, 4), round(m.similarity, 4),
+                          d.basis, None if m.spin is None else round(m.spin, 4))
+        incoming.setdefault(der, []).append((share, src, link))
+    originals = {k for k in range(len(entries)) if not incoming.get(k)}
+    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+    stories = []
+    for n, members in enumerate(ordered, 1):
+        links = []
+        for k in members:
+            options_k = sorted(incoming.get(k, []), key=lambda t: (-t[0], t[1]))
+            first = [t for t in options_k if t[1] in originals]
+            if first and first[0][0] >= options_k[0][0] - options.original_margin:
+                options_k = first  # an original rather than another copy of it
+            if options_k:
+                best = options_k[0][0]
+                links += [link for share, _, link in options_k[:options.max_sources]
+                          if share >= best - options.source_tie]
+        stories.append(Story(f"S{n}", tuple(entries[k].meta.id for k in members), tuple(links)))
+    return tuple(stories)

@@ -1,0 +1,156 @@
+"""Reuse between two triaged articles, and which of them is the source.
+
+`measure_pair` runs the full reuse analysis on one candidate pair: the pair
+analysis of `viewer.core.reuse` (`analyse_pair`) when it is available, else
+the verbatim runs of `viewer.core.verbatim` with interim label thresholds.
+
+`orient` decides the direction of a pair, by the first rule that applies:
+
+1. **time**: both files have a modification time and they differ by at least
+   `time_tolerance` seconds → the earlier file is the source;
+2. **reuse**: the reuse analysis named the derived article → that one;
+3. **coverage**: the verbatim shares differ by at least `coverage_margin` →
+   the article with more of its words found in the other is the derived one
+   (a story written from wire copy is mostly wire words; the wire item has
+   more that the story left out);
+4. **length**: the longer article is the source;
+5. **order**: the article earlier in the triage order is the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sys
+
+from .article import Article
+from .tokens import Token
+from .verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
+
+WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
+
+# Interim thresholds on the derived article's verbatim share, used only while
+# `viewer.core.reuse.analyse_pair` is not available.
+FALLBACK_WHOLLY = 0.55
+FALLBACK_PARTIALLY = 0.15
+
+
+@dataclass(frozen=True)
+class PairMeasure:
+    """Reuse between articles `a` and `b` (ids): `share_a` is the share of a's
+    words found verbatim in b, and the other way round."""
+
+    a: str
+    b: str
+    share_a: float
+    share_b: float
+    similarity: float
+    label: str
+    derived: str | None = None
+    spin: float | None = None
+
+    def share_of(self, article_id: str) -> float:
+        """Share of `article_id`'s words found verbatim in the other article."""
+        return self.share_a if article_id == self.a else self.share_b
+
+
+def _reuse_analyser():
+    try:
+        from .reuse import analyse_pair
+    except ImportError:
+        return None
+    return analyse_pair
+
+
+def _spin_score(found) -> float | None:
+    spin = getattr(found, "spin", None)
+    if spin is None:
+        return None
+    score = getattr(spin, "score", spin)
+    try:
+        return float(score)
+    except (TypeError, ValueError):
+        return None
+
+
+def match_keys(tokens: tuple[Token, ...], options: ReuseOptions = ReuseOptions()) -> WordKeys:
+    """An article's verbatim matching keys from its tokens (interned; no offsets kept)."""
+    keys: list[str] = []
+    for k, tok in enumerate(tokens):
+        if tok.is_word:
+            trail = ""
+            if not options.ignore_punctuation:
+                for nxt in tokens[k + 1:]:
+                    if nxt.kind == "space" or nxt.is_word:
+                        break
+                    trail += nxt.text
+            keys.append(sys.intern(word_key(tok.text, options, trail)))
+    return WordKeys(tuple(keys), (), ())
+
+
+def _covered(spans: list[tuple[int, int]], n: int) -> float:
+    inside = bytearray(n)
+    for start, end in spans:
+        inside[start:end] = b"\x01" * (end - start)
+    return sum(inside) / max(1, n)
+
+
+def _label(derived_share: float) -> str:
+    if derived_share >= FALLBACK_WHOLLY:
+        return WHOLLY
+    return PARTIALLY if derived_share >= FALLBACK_PARTIALLY else INDEPENDENT
+
+
+def measure_keys(a_id: str, ka: WordKeys, b_id: str, kb: WordKeys,
+                 options: ReuseOptions = ReuseOptions()) -> PairMeasure:
+    """Reuse measures from verbatim runs alone (interim labels), on precomputed keys."""
+    runs = run_word_spans(ka, kb, options)
+    na, nb = len(ka.keys), len(kb.keys)
+    share_a = _covered([(r[0], r[1]) for r in runs], na)
+    share_b = _covered([(r[2], r[3]) for r in runs], nb)
+    similarity = (share_a * na + share_b * nb) / max(1, na + nb)
+    return PairMeasure(a_id, b_id, share_a, share_b, similarity, _label(max(share_a, share_b)))
+
+
+def reuse_available() -> bool:
+    """True when `viewer.core.reuse.analyse_pair` (calibrated labels) can be used."""
+    return _reuse_analyser() is not None
+
+
+def measure_pair(a: Article, b: Article, options: ReuseOptions = ReuseOptions()) -> PairMeasure:
+    """The full reuse measures of one pair (shares, similarity, label)."""
+    analyse = _reuse_analyser()
+    if analyse is not None:
+        found = analyse(a, b)
+        shares = dict(found.verbatim)
+        return PairMeasure(a.id, b.id, float(shares.get(a.id, 0.0)), float(shares.get(b.id, 0.0)),
+                           float(found.similarity), str(found.label), found.derived,
+                           _spin_score(found))
+    return measure_keys(a.id, match_keys(a.tokens, options), b.id, match_keys(b.tokens, options),
+                        options)
+
+
+@dataclass(frozen=True)
+class Direction:
+    """`source` → `derived`, and the rule that decided it."""
+
+    source: str
+    derived: str
+    basis: str  # "time", "reuse", "coverage", "length" or "order"
+
+
+def orient(m: PairMeasure, *, times: tuple[float | None, float | None], words: tuple[int, int],
+           order: tuple[int, int], time_tolerance: float = 60.0,
+           coverage_margin: float = 0.05) -> Direction:
+    """Which article of the measured pair is the source (rules in the module docstring)."""
+    a, b = m.a, m.b
+    ta, tb = times
+    if ta is not None and tb is not None and abs(ta - tb) >= time_tolerance:
+        return Direction(a, b, "time") if ta < tb else Direction(b, a, "time")
+    if m.derived in (a, b):
+        return Direction(b, a, "reuse") if m.derived == a else Direction(a, b, "reuse")
+    if abs(m.share_a - m.share_b) >= coverage_margin:
+        return Direction(b, a, "coverage") if m.share_a > m.share_b else Direction(a, b, "coverage")
+    if words[0] != words[1]:
+        return Direction(a, b, "length") if words[0] > words[1] else Direction(b, a, "length")
+    return Direction(a, b, "order") if order[0] < order[1] else Direction(b, a, "order")
