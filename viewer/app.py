@@ -43,8 +43,13 @@ def run_gui(files: list[str] | None = None) -> int:
     app = make_application()
     from viewer.ui.mainwindow import MainWindow
 
+    from PySide6.QtCore import QTimer
+
     window = MainWindow(files or None)
+    crashed = window.session.start()
     window.show()
+    if crashed is not None:
+        QTimer.singleShot(0, lambda: window.session.offer_recovery(crashed))
     return app.exec()
 
 

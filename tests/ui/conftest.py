@@ -4,8 +4,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def temp_settings(tmp_path, qapp):
-    """Point QSettings at a temporary INI file for every UI test."""
+def temp_settings(tmp_path, qapp, monkeypatch):
+    """Point QSettings at a temporary INI file (and autosave at a temp folder) for every UI test."""
+    monkeypatch.setenv("COPYDESK_DATA_DIR", str(tmp_path / "data"))
     from PySide6.QtCore import QSettings
     qapp.setOrganizationName("CopydeskTests")
     qapp.setApplicationName("Copydesk")
@@ -18,11 +19,16 @@ def temp_settings(tmp_path, qapp):
 @pytest.fixture
 def make_window(qtbot):
     """Build a MainWindow on some files and wait until its analysis is drawn."""
+    from PySide6.QtWidgets import QMessageBox
+
     from viewer.ui.mainwindow import MainWindow
     windows = []
 
     def make(files=None, wait=True):
         win = MainWindow(files)
+        # Never block on a question when pytest-qt closes the window; tests that
+        # check the questions replace this.
+        win.session.ask = lambda *a: QMessageBox.StandardButton.Discard
         qtbot.addWidget(win)
         win.resize(1400, 900)
         win.show()

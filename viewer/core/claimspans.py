@@ -1,4 +1,4 @@
-"""Where claims' conflicting values sit in each article's text, for highlighting."""
+"""Presenting claims: where conflicting values sit in the texts, and one-line summaries."""
 
 from __future__ import annotations
 
@@ -35,3 +35,16 @@ def conflict_spans(comp: Comparison) -> dict[str, list[tuple[int, int]]]:
                 if found:
                     out[member.article].add(found)
     return {k: sorted(v) for k, v in out.items()}
+
+
+def _short(text: str, n: int = 48) -> str:
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
+
+
+def conflict_summary(conflict) -> str:
+    """One line: "24 years (A) vs 25 years (C)", or "quote altered (A ≠ E): “…”"."""
+    values = sorted(conflict.values.items())
+    if conflict.kind == "quote":
+        ids = " ≠ ".join(k for k, _ in values)
+        return f"quote altered ({ids}): “{_short(values[0][1])}”"
+    return " vs ".join(f"{v} ({k})" for k, v in values)

@@ -65,9 +65,9 @@ def to_json(comp: Comparison, options: dict | None = None) -> str:
                       sort_keys=False) + "\n"
 
 
-def to_html(comp: Comparison) -> str:
-    """The self-contained HTML report."""
-    return render_html(comp)
+def to_html(comp: Comparison, marks=()) -> str:
+    """The self-contained HTML report (with review marks when given)."""
+    return render_html(comp, marks)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
@@ -99,13 +99,14 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 EXPORT_FORMATS = (".json", ".html", ".htm")
 
 
-def export(comp: Comparison, out: str | os.PathLike, options: dict | None = None) -> None:
-    """Write the analysis to `out`, the format following its extension."""
+def export(comp: Comparison, out: str | os.PathLike, options: dict | None = None,
+           marks=()) -> None:
+    """Write the analysis to `out` (.json or .html), the format following its extension."""
     suffix = Path(out).suffix.lower()
     if suffix == ".json":
         data = to_json(comp, options)
     elif suffix in (".html", ".htm"):
-        data = to_html(comp)
+        data = to_html(comp, marks)
     else:
         raise ValueError(f"unsupported export format {suffix or '(none)'!r}; "
                          f"use one of {', '.join(EXPORT_FORMATS)}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .claimspans import conflict_summary
 from .comparison import Comparison
 from .worddiff import DELETE, EQUAL, INSERT
 
@@ -66,21 +67,24 @@ def _side_by_side(comp: Comparison, other: str) -> str:
 def _claims_table(comp: Comparison) -> str:
     if not comp.claims:
         return "<h2>Claims</h2><p class='meta'>No claims were found.</p>"
-    head = "".join(f"<th>{_badge(comp, a.id)}</th>" for a in comp.articles)
+    head = "".join(f"<th width='18'>{_badge(comp, a.id)}</th>" for a in comp.articles)
     rows = []
     for claim in comp.claims:
-        cells = "".join(f"<td class='dot'>{'●' if a.id in claim.articles else '○'}</td>"
+        cells = "".join(f"<td class='dot' width='18'>{'●' if a.id in claim.articles else '○'}</td>"
                         for a in comp.articles)
-        conflicts = "; ".join(
-            f"{escape(c.kind)}: " + ", ".join(f"{escape(k)} “{escape(v)}”" for k, v in sorted(c.values.items()))
-            for c in claim.conflicts)
-        rows.append(f"<tr><td>{escape(claim.text)}</td>{cells}<td>{conflicts}</td></tr>")
-    return (f"<h2>Claims</h2><table><tr><th>Claim</th>{head}<th>Conflicts</th></tr>"
+        conflicts = "<br>".join(escape(conflict_summary(c)) for c in claim.conflicts)
+        rows.append(f"<tr>{cells}<td width='60%'>{escape(claim.text)}</td>"
+                    f"<td class='meta'>{conflicts}</td></tr>")
+    shared = sum(1 for c in comp.claims if len(c.articles) > 1)
+    return (f"<h2>Claims</h2><p class='meta'>{len(comp.claims)} claims, {shared} shared by two "
+            f"or more articles. ● carries the claim, ○ does not.</p>"
+            f"<table><tr>{head}<th width='60%'>Claim</th><th>Conflicts</th></tr>"
             + "".join(rows) + "</table>")
 
 
-def render_html(comp: Comparison) -> str:
-    """The whole report as one HTML document."""
+def render_html(comp: Comparison, marks=()) -> str:
+    """The whole report as one HTML document (review marks included when given)."""
+    from .marksreport import MARKS_CSS, marks_table_html
     arts = "".join(
         f"<tr><td>{_badge(comp, a.id)}</td><td>{escape(a.title)}</td>"
         f"<td>{escape(a.path or '(pasted)')}</td><td>{a.word_count}</td></tr>"
@@ -90,9 +94,9 @@ def render_html(comp: Comparison) -> str:
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width'>"
         f"<title>Copydesk report — {len(comp.articles)} articles</title>"
-        f"<style>{_CSS}</style></head><body>"
+        f"<style>{_CSS}{MARKS_CSS}</style></head><body>"
         f"<h1>Copydesk report: {len(comp.articles)} articles, base {_badge(comp, comp.base)}</h1>"
         "<table><tr><th></th><th>Title</th><th>Source</th><th>Words</th></tr>" + arts + "</table>"
         "<p class='legend meta'><span class='ins'>added</span><span class='del'>dropped</span>"
         "<span class='chg-b'>changed</span></p>"
-        + _claims_table(comp) + sides + "</body></html>\n")
+        + _claims_table(comp) + marks_table_html(comp, marks) + sides + "</body></html>\n")

@@ -22,7 +22,8 @@ LEGEND_TIPS = {"added": "Words the article adds to the base",
 
 
 # Where a platform defines no key for a standard action, these are used.
-_FALLBACK = {SK.Quit: "Ctrl+Q", SK.Close: "Ctrl+W", SK.Find: "Ctrl+F", SK.FindNext: "F3",
+_FALLBACK = {SK.Quit: "Ctrl+Q", SK.Close: "Ctrl+W", SK.Save: "Ctrl+S", SK.SaveAs: "Ctrl+Shift+S",
+             SK.Print: "Ctrl+P", SK.Find: "Ctrl+F", SK.FindNext: "F3",
              SK.FindPrevious: "Shift+F3", SK.Open: "Ctrl+O", SK.ZoomIn: "Ctrl++",
              SK.ZoomOut: "Ctrl+-", SK.HelpContents: "F1"}
 
@@ -59,6 +60,14 @@ def build_actions(win) -> None:
                          "Add the clipboard text as an article")
     win.action_close_article = a("&Close Article", win.action_close_focused, SK.Close,
                                  "Close the focused article")
+    win.action_open_session = a("Open &Session…", lambda: win.action_open_session_file(),
+                                "Ctrl+Alt+O", "Open a saved comparison (.copydesk)")
+    win.action_save = a("&Save Session", lambda: win.session.save(), SK.Save,
+                        "Save the comparison and review marks")
+    win.action_save_as = a("Save Session &As…", lambda: win.session.save_as(), SK.SaveAs)
+    win.action_export = a("&Export Report…", win.action_export_report, "Ctrl+E",
+                          "Save the report as HTML or PDF, or the analysis as JSON")
+    win.action_print = a("&Print Report…", win.action_print_report, SK.Print)
     win.action_quit = a("&Quit", win.close, SK.Quit)
     win.action_find = a("&Find…", win.find_bar_open, SK.Find, "Find in all articles")
     win.action_find_next = a("Find &Next", lambda: win.find_bar.next_match(), SK.FindNext)
@@ -98,6 +107,13 @@ def build_menus(win) -> None:
     m.addAction(win.action_open_folder)
     win.recent_menu = m.addMenu("Open &Recent")
     m.addAction(win.action_paste)
+    m.addSeparator()
+    m.addAction(win.action_open_session)
+    m.addAction(win.action_save)
+    m.addAction(win.action_save_as)
+    m.addSeparator()
+    m.addAction(win.action_export)
+    m.addAction(win.action_print)
     m.addSeparator()
     m.addAction(win.action_close_article)
     m.addSeparator()

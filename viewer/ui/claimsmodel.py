@@ -12,13 +12,20 @@ from html import escape
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
+from viewer.core.claimspans import conflict_summary
 from viewer.core.comparison import Comparison
+from viewer.core.marks import MARK_LABELS, claim_keys, conflict_key
 from viewer.core.worddiff import DELETE, EQUAL, INSERT, word_diff
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
 PresenceRole = Qt.ItemDataRole.UserRole + 2
 FilterRole = Qt.ItemDataRole.UserRole + 3
 SectionRole = Qt.ItemDataRole.UserRole + 4
+KeyRole = Qt.ItemDataRole.UserRole + 5  # stable key of the claim or conflict (review marks)
+MarkRole = Qt.ItemDataRole.UserRole + 6  # its ReviewMark, or None
+ConflictRole = Qt.ItemDataRole.UserRole + 7
+
+MARK_SYMBOLS = {"verified": "✔", "disputed": "✘", "needs-attribution": "❓"}
 
 CONFLICTS, SHARED, UNIQUE = "conflicts", "shared", "unique"
 _WHOLE = 200  # characters of a wording shown in a tooltip
@@ -28,25 +35,12 @@ _WHOLE = 200  # characters of a wording shown in a tooltip
 class _Section:
     key: str
     title: str
-    claims: list = field(default_factory=list)
+    claims: list = field(default_factory=list)  # (claim, conflict or None) rows
     article: str | None = None
 
 
-def _short(text: str, n: int = 48) -> str:
-    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
-
-
 def _conflict_summary(claim) -> str:
-    """One line per claim: "24 years (A) vs 25 years (C)", "quote altered (A ≠ E): “…”"."""
-    parts = []
-    for c in claim.conflicts:
-        values = sorted(c.values.items())
-        if c.kind == "quote":
-            ids = " ≠ ".join(k for k, _ in values)
-            parts.append(f"quote altered ({ids}): “{_short(values[0][1])}”")
-        else:
-            parts.append(" vs ".join(f"{v} ({k})" for k, v in values))
-    return "; ".join(parts)
+    return "; ".join(conflict_summary(c) for c in claim.conflicts)
 
 
 class ClaimsModel(QAbstractItemModel):
@@ -57,6 +51,8 @@ class ClaimsModel(QAbstractItemModel):
         self._sections: list[_Section] = []
         self._comparison: Comparison | None = None
         self._article_ids: list[str] = []
+        self._marks: dict = {}  # key -> ReviewMark
+        self._keys: dict[str, str] = {}  # claim id -> key
 
     # -- content ---------------------------------------------------------------------
     def set_comparison(self, comp: Comparison | None) -> None:
@@ -65,18 +61,43 @@ class ClaimsModel(QAbstractItemModel):
         self._comparison = comp
         self._sections = []
         self._article_ids = [a.id for a in comp.articles] if comp else []
+        self._keys = claim_keys(comp) if comp is not None else {}
         if comp is not None:
             claims = list(comp.claims)
-            conflicts = _Section(CONFLICTS, "Conflicts", [c for c in claims if c.conflicts])
+            conflicts = _Section(CONFLICTS, "Conflicts",
+                                 [(c, k) for c in claims for k in c.conflicts])
             shared = _Section(SHARED, "Shared",
-                              sorted((c for c in claims if len(c.articles) > 1),
-                                     key=lambda c: -len(c.articles)))
+                              [(c, None) for c in sorted((c for c in claims if len(c.articles) > 1),
+                                                         key=lambda c: -len(c.articles))])
             self._sections = [conflicts, shared]
             for art in comp.articles:
                 self._sections.append(_Section(
                     UNIQUE, f"Unique to {art.id}",
-                    [c for c in claims if tuple(c.articles) == (art.id,)], art.id))
+                    [(c, None) for c in claims if tuple(c.articles) == (art.id,)], art.id))
         self.endResetModel()
+
+    def set_marks(self, marks: dict) -> None:
+        """Show review marks (key -> ReviewMark) on the rows."""
+        self._marks = dict(marks)
+        for sec_no, sec in enumerate(self._sections):
+            if sec.claims:
+                parent = self.index(sec_no, 0)
+                self.dataChanged.emit(self.index(0, 0, parent),
+                                      self.index(len(sec.claims) - 1, 0, parent))
+
+    def key_at(self, index: QModelIndex) -> str | None:
+        """The review-mark key of a claim or conflict row."""
+        row = self._row(index)
+        if row is None:
+            return None
+        claim, conflict = row
+        if conflict is not None:
+            return conflict_key(claim, conflict, self._comparison)
+        return self._keys.get(claim.id)
+
+    def comparison(self) -> Comparison | None:
+        """The comparison shown."""
+        return self._comparison
 
     def section_count(self, key: str, article: str | None = None) -> int:
         """Number of claims in a section."""
@@ -126,12 +147,16 @@ class ClaimsModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def claim_at(self, index: QModelIndex):
-        """The claim of a claim row, or None for a section row."""
+    def _row(self, index: QModelIndex):
         if not index.isValid() or self._is_section(index):
             return None
         sec = self._sections[index.internalId() - 1]
         return sec.claims[index.row()] if index.row() < len(sec.claims) else None
+
+    def claim_at(self, index: QModelIndex):
+        """The claim of a claim or conflict row, or None for a section row."""
+        row = self._row(index)
+        return row[0] if row else None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -145,19 +170,35 @@ class ClaimsModel(QAbstractItemModel):
             if role == FilterRole:
                 return sec.title
             return None
-        claim = self.claim_at(index)
-        if claim is None:
+        row = self._row(index)
+        if row is None:
             return None
+        claim, conflict = row
         sec = self._sections[index.internalId() - 1]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if sec.key == CONFLICTS:
-                return f"⚠ {_conflict_summary(claim)}"
-            return claim.text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            where = ", ".join(claim.articles)
-            return f"{claim.text}. In articles {where}."
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip_html(claim)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, MarkRole,
+                    Qt.ItemDataRole.ToolTipRole):
+            mark = self._marks.get(self.key_at(index))
+            if role == MarkRole:
+                return mark
+            symbol = f"{MARK_SYMBOLS[mark.mark]} " if mark else ""
+            if role == Qt.ItemDataRole.DisplayRole:
+                if conflict is not None:
+                    return f"{symbol}⚠ {conflict_summary(conflict)}"
+                return symbol + claim.text
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                where = ", ".join(claim.articles)
+                what = f"Conflict: {conflict_summary(conflict)}. " if conflict else ""
+                status = f" Marked {MARK_LABELS[mark.mark]}." if mark else ""
+                return f"{what}{claim.text}. In articles {where}.{status}"
+            tip = self.tooltip_html(claim)
+            if mark:
+                note = f": {escape(mark.note)}" if mark.note else ""
+                tip = tip.replace("</qt>", f"<p><b>{escape(MARK_LABELS[mark.mark])}</b>{note}</p></qt>")
+            return tip
+        if role == KeyRole:
+            return self.key_at(index)
+        if role == ConflictRole:
+            return conflict
         if role == ClaimRole:
             return claim
         if role == PresenceRole:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QDockWidget, QLineEdit, QStyle, QStyledItemDelegate,
-                               QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget)
+from functools import partial
 
-from .claimsmodel import ClaimRole, ClaimsModel, FilterRole, PresenceRole
+from PySide6.QtCore import QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog, QLineEdit, QMenu,
+                               QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView,
+                               QVBoxLayout, QWidget)
+
+from viewer.core.marks import MARK_LABELS
+from viewer.core.session import MARKS
+
+from .claimsmodel import ClaimRole, ClaimsModel, FilterRole, KeyRole, MarkRole, PresenceRole
+
+UNMARKED = "unmarked"
 from .highlight import article_colour
 
 _DOT = 11
@@ -56,19 +64,42 @@ class PresenceDelegate(QStyledItemDelegate):
 
 
 class ClaimsFilter(QSortFilterProxyModel):
-    """Keeps claims whose wording matches the filter text; sections stay with their matches."""
+    """Keeps claims whose wording matches the filter text (and the chosen review mark)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterRole(FilterRole)
+        self.mark_filter: str | None = None  # None: all; UNMARKED; or a mark
+
+    def set_mark_filter(self, mark: str | None) -> None:
+        """Show only claims with this review mark (None shows all)."""
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
+            self.beginFilterChange()
+            self.mark_filter = mark
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.mark_filter = mark
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
+        if not parent.isValid():
+            return super().filterAcceptsRow(row, parent)  # sections: kept by recursion
+        if self.mark_filter is not None:
+            mark = self.sourceModel().index(row, 0, parent).data(MarkRole)
+            wanted = mark is None if self.mark_filter == UNMARKED else \
+                (mark is not None and mark.mark == self.mark_filter)
+            if not wanted:
+                return False
+        return super().filterAcceptsRow(row, parent)
 
 
 class ClaimsPanel(QDockWidget):
     """The sidebar dock; emits `claim_activated(claim)` when a claim is chosen."""
 
     claim_activated = Signal(object)
+    mark_requested = Signal(str, object, str)  # key, mark (None clears), note
 
     def __init__(self, parent=None):
         super().__init__("Claims", parent)
@@ -93,14 +124,77 @@ class ClaimsPanel(QDockWidget):
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
         self.view.selectionModel().currentChanged.connect(lambda cur, _prev: self._on_current(cur))
+        self.mark_combo = QComboBox()
+        self.mark_combo.setAccessibleName("Show claims with review mark")
+        self.mark_combo.addItem("All claims", None)
+        self.mark_combo.addItem("Not yet reviewed", UNMARKED)
+        for mark in MARKS:
+            self.mark_combo.addItem(MARK_LABELS[mark].capitalize(), mark)
+        self.mark_combo.currentIndexChanged.connect(
+            lambda _i: (self.proxy.set_mark_filter(self.mark_combo.currentData()), self._expand()))
+        self._build_mark_actions()
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.setSpacing(6)
-        lay.addWidget(self.filter)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.mark_combo)
+        lay.addLayout(row)
         lay.addWidget(self.view, 1)
         self.setWidget(body)
         self.filter.returnPressed.connect(self.view.setFocus)
+
+    def _build_mark_actions(self) -> None:
+        self.mark_actions: dict[str | None, QAction] = {}
+        keys = {"verified": "Ctrl+Alt+1", "disputed": "Ctrl+Alt+2", "needs-attribution": "Ctrl+Alt+3",
+                None: "Ctrl+Alt+0"}
+        for mark in (*MARKS, None):
+            label = f"Mark {MARK_LABELS[mark].capitalize()}" if mark else "Clear Mark"
+            act = QAction(label, self.view)
+            act.setShortcut(QKeySequence(keys[mark]))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(partial(self.mark_current, mark))
+            self.view.addAction(act)
+            self.mark_actions[mark] = act
+        self.note_action = QAction("Edit Note…", self.view)
+        self.note_action.setShortcut(QKeySequence("Ctrl+Alt+N"))
+        self.note_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.note_action.triggered.connect(self.edit_note)
+        self.view.addAction(self.note_action)
+
+    def _context_menu(self, pos) -> None:
+        if self.view.indexAt(pos).data(KeyRole) is None:
+            return
+        menu = QMenu(self)
+        for act in self.mark_actions.values():
+            menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction(self.note_action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def mark_current(self, mark: str | None, note: str | None = None) -> None:
+        """Mark the current claim or conflict (None clears); keeps its note unless given."""
+        index = self.view.currentIndex()
+        key = index.data(KeyRole)
+        if key is None:
+            return
+        old = index.data(MarkRole)
+        if note is None:
+            note = old.note if old else ""
+        self.mark_requested.emit(key, mark, note)
+
+    def edit_note(self) -> None:
+        """Ask for a short note on the current claim's mark."""
+        index = self.view.currentIndex()
+        if index.data(KeyRole) is None:
+            return
+        old = index.data(MarkRole)
+        note, ok = QInputDialog.getText(self, "Review Note", "Note:", text=old.note if old else "")
+        if ok:
+            self.mark_current(old.mark if old else "needs-attribution", note.strip())
 
     def set_comparison(self, comp) -> None:
         """Show the claims of a comparison; sections with claims start expanded."""

@@ -19,6 +19,7 @@ from viewer.core.align import map_offset
 from viewer.core.article import letter_for
 from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
+from viewer.core.export import export, to_html
 from viewer.core.loaders import (SUPPORTED_SUFFIXES, LoadError, article_from_text, folder_paths,
                                  seed_paths)
 from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
@@ -30,8 +31,10 @@ from .claimspanel import ClaimsPanel
 from .dialogs import ShortcutsDialog, show_about
 from .findbar import FindBar
 from .navigation import ChangeNavigator
+from .pdfexport import print_report, write_pdf
 from .highlight import article_colour, base_spans, conflict_marks, other_spans
 from .scrollsync import ScrollSync
+from .sessions import SUFFIX, SessionController
 from .settings import add_recent_files, app_settings, read_bool, recent_files
 from .theme import apply_appearance
 from .viewoptions import ViewOptions
@@ -53,7 +56,8 @@ def _letter_index(letter: str) -> int:
 class MainWindow(QMainWindow):
     """Copydesk's window over a set of articles."""
 
-    def __init__(self, files: list[str] | None = None, parent: QWidget | None = None):
+    def __init__(self, files: list[str] | None = None, parent: QWidget | None = None,
+                 data_dir=None):
         super().__init__(parent)
         self.settings = app_settings()
         self.sources: list[Source] = []
@@ -79,6 +83,8 @@ class MainWindow(QMainWindow):
 
         self.claims_panel = ClaimsPanel(self)
         self.claims_panel.claim_activated.connect(self.jump_to_claim)
+        self.session = SessionController(self, data_dir)
+        self.claims_panel.mark_requested.connect(self.session.set_mark)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.claims_panel)
         self.view_options = ViewOptions(self.settings, self)
         self.view_options.changed.connect(self._apply_view_options)
@@ -165,8 +171,12 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.session.confirm_close():
+            event.ignore()
+            return
         self.save_settings()
         self.runner.wait(3000)
+        self.session.shutdown()
         super().closeEvent(event)
 
     # -- sources and analysis ------------------------------------------------------
@@ -194,7 +204,14 @@ class MainWindow(QMainWindow):
         return out
 
     def open_paths(self, paths: list[str], remember: bool = False) -> None:
-        """Add files (or every article in a folder) as new articles, each once."""
+        """Add files (or every article in a folder) as new articles, each once.
+
+        A `.copydesk` session file replaces the comparison with the saved one.
+        """
+        sessions = [p for p in paths if p.lower().endswith(SUFFIX)]
+        if sessions:
+            self.session.open_path(sessions[-1])
+            paths = [p for p in paths if p not in sessions]
         paths = self._expand_folders(paths)
         open_paths = {os.path.abspath(s.path) for s in self.sources if s.path}
         added = []
@@ -226,6 +243,15 @@ class MainWindow(QMainWindow):
         self.order.append(letter)
         self.request_analysis()
 
+    def replace_articles(self, articles, order: list[str], base: str | None) -> None:
+        """Show exactly these articles (e.g. from a session), in this pane order."""
+        self.sources = [Source(a.id, a.path, a) for a in articles]
+        letters = [a.id for a in articles]
+        self.order = [x for x in order if x in letters] + [x for x in letters if x not in order]
+        self.base = base
+        self.focused = None
+        self.request_analysis()
+
     def request_analysis(self) -> None:
         """Start (or restart) the background comparison of the current sources."""
         sources = tuple(self.sources)
@@ -233,6 +259,7 @@ class MainWindow(QMainWindow):
         cache = self._pair_cache
         self.runner.start(lambda progress, cancelled: load_and_compare(
             sources, base, progress=progress, cancelled=cancelled, cache=cache))
+        self.session.changed()
 
     def _on_result(self, result: WorkspaceResult) -> None:
         if result.errors:
@@ -260,6 +287,7 @@ class MainWindow(QMainWindow):
             self._pair_cache.clear()
         self._rebuild_panes()
         self.claims_panel.set_comparison(self.comparison)
+        self.session.show_marks()
         self.refresh()
 
     def _on_failed(self, message: str) -> None:
@@ -354,9 +382,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Redraw highlights, headers, title and status from the comparison."""
         comp = self.comparison
-        n = len(comp.articles) if comp else 0
-        self.setWindowTitle(f"Copydesk — {n} article{'s' if n != 1 else ''}"
-                            + (f" · base: {self.base}" if comp else ""))
+        self.refresh_title()
         if not comp:
             self.status.setText("")
             return
@@ -387,6 +413,15 @@ class MainWindow(QMainWindow):
         else:
             base_pane.set_spans(conflict_marks(conflicts.get(self.base, [])))
         self._update_status()
+
+    def refresh_title(self) -> None:
+        """Window title: session name, article count, base, unsaved marker."""
+        comp = self.comparison
+        n = len(comp.articles) if comp else 0
+        name = os.path.basename(self.session.path) + " — " if self.session.path else ""
+        unsaved = " •" if self.session.dirty and self.session.marks else ""
+        self.setWindowTitle(f"{name}Copydesk — {n} article{'s' if n != 1 else ''}"
+                            + (f" · base: {self.base}" if comp else "") + unsaved)
 
     def _update_status(self) -> None:
         partner = self.partner()
@@ -488,6 +523,48 @@ class MainWindow(QMainWindow):
         self.sources = [Source(s.letter, s.path, None, encoding) if s.letter == letter and s.path
                         else s for s in self.sources]
         self.request_analysis()
+
+    def action_open_session_file(self) -> None:
+        """File ▸ Open Session."""
+        path, _ = QFileDialog.getOpenFileName(self, "Open Session", "",
+                                              f"Copydesk sessions (*{SUFFIX});;All files (*)")
+        if path:
+            self.session.open_path(path)
+
+    def report_html(self) -> str | None:
+        """The HTML report of the current comparison, with the review marks."""
+        if self.comparison is None:
+            return None
+        return to_html(self.comparison, self.session.marks)
+
+    def action_export_report(self) -> None:
+        """File ▸ Export Report: HTML, PDF or JSON by the chosen file's extension."""
+        if self.comparison is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Report", "copydesk-report.html",
+            "HTML report (*.html);;PDF report (*.pdf);;JSON analysis (*.json)")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> bool:
+        """Write the report or analysis to `path`; a failure gets a clear message."""
+        try:
+            if path.lower().endswith(".pdf"):
+                write_pdf(self.report_html(), path)
+            else:
+                export(self.comparison, path, marks=self.session.marks)
+        except (OSError, ValueError) as exc:
+            self.error_bar.add_messages([f"Could not export to {path}: {exc}."])
+            return False
+        self.announce(f"Exported to {path}.")
+        return True
+
+    def action_print_report(self) -> None:
+        """File ▸ Print Report."""
+        html = self.report_html()
+        if html:
+            print_report(html, self)
 
     def action_paste_article(self) -> None:
         """Add the clipboard's text as a new article."""
