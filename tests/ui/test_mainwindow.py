@@ -5,7 +5,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from viewer.ui.highlight import (ADDED, ADDED_PASSAGE, CHANGED_NEW, CHANGED_OLD, CONFLICT, DROPPED,
-                                 DROPPED_PASSAGE)
+                                 DROPPED_PASSAGE, MOVED, SWAP)
 
 
 def test_opens_seeds_side_by_side(make_window, seed_files):
@@ -26,7 +26,7 @@ def test_opens_seeds_side_by_side(make_window, seed_files):
 def test_highlights_follow_the_diff(make_window, seed_files):
     win = make_window(seed_files[:2] + seed_files[4:5])
     base, other = win.comparison.article("A"), win.comparison.article("C")
-    spans = [s for s in win.panes["C"].spans if s.kind != CONFLICT]
+    spans = [s for s in win.panes["C"].spans if s.kind not in (CONFLICT, SWAP, MOVED)]
     assert spans and {s.kind for s in spans} <= {ADDED, ADDED_PASSAGE, CHANGED_NEW}
     pair = win.oriented("A", "C")
     inserted = {(c.b_start, c.b_end) for c in pair.chunks if c.tag in ("insert", "replace")}
@@ -35,7 +35,7 @@ def test_highlights_follow_the_diff(make_window, seed_files):
         piece = other.text[s.start:s.end]
         assert piece == piece.strip() and piece
     # The base pane shows what the focused/first other article drops.
-    base_kinds = {s.kind for s in win.panes["A"].spans} - {CONFLICT}
+    base_kinds = {s.kind for s in win.panes["A"].spans} - {CONFLICT, SWAP, MOVED}
     assert base_kinds and base_kinds <= {DROPPED, DROPPED_PASSAGE, CHANGED_OLD}
     assert all(base.text[s.start:s.end].strip() for s in win.panes["A"].spans)
     # The document really carries the styles.

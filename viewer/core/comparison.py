@@ -13,6 +13,8 @@ from itertools import combinations
 from typing import Sequence
 
 from .align import SentencePair, align_sentences
+from .reuse import PairReuse
+from .reuse import analyse_pair as analyse_reuse
 from .article import Article
 from .cancel import CancelCheck, Progress, check
 from .tokens import count_words
@@ -38,7 +40,7 @@ class PairAnalysis:
     ops: tuple[tuple[str, str], ...]
     similarity: float
     alignment: tuple[SentencePair, ...]
-    extras: dict = field(default_factory=dict, compare=False)
+    reuse: PairReuse | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,12 @@ class OrientedPair:
     similarity: float
     stats: DiffStats
     analysis: PairAnalysis
+    runs: tuple[tuple[int, int, int, int], ...] = ()  # verbatim runs: ref span, other span
+    swaps: tuple[tuple[int, int, int, int, str, str, bool], ...] = ()  # spin: spans, words, known
+    moves: tuple[tuple[int, int, int, int], ...] = ()
+    label: str | None = None  # derivation label of the pair
+    derived: str | None = None  # which of the two is derived (id), if any
+    spin_score: float = 0.0
 
 
 def diff_stats(ops: Ops) -> DiffStats:
@@ -82,11 +90,17 @@ def diff_similarity(ops: Ops) -> float:
 
 
 def analyse_pair(a: Article, b: Article, cancelled: CancelCheck = None) -> PairAnalysis:
-    """Diff and align one pair of articles."""
-    ops = tuple(word_diff(a.text, b.text, cancelled=cancelled))
+    """Diff, align and measure the reuse between one pair of articles.
+
+    `similarity` is the reuse analysis' symmetric share of both articles'
+    words inside verbatim runs (robust to shared common words, unlike a diff).
+    """
+    ops = word_diff(a.text, b.text, cancelled=cancelled)
     check(cancelled)
     alignment = tuple(align_sentences(a, b))
-    return PairAnalysis(a.id, b.id, ops, diff_similarity(list(ops)), alignment)
+    check(cancelled)
+    reuse = analyse_reuse(a, b, diff_ops=ops)
+    return PairAnalysis(a.id, b.id, tuple(ops), round(reuse.similarity, 4), alignment, reuse)
 
 
 @dataclass(frozen=True)
@@ -112,15 +126,29 @@ class Comparison:
     def oriented(self, ref: str, other: str) -> OrientedPair:
         """The pair as a diff of `ref` → `other`, with chunks and stats."""
         pa = self.pair(ref, other)
-        if pa.a == ref:
+        forward = pa.a == ref
+
+        def side(a0, a1, b0, b1):
+            return (a0, a1, b0, b1) if forward else (b0, b1, a0, a1)
+
+        if forward:
             ops = list(pa.ops)
-            align = tuple((p.a_start, p.a_end, p.b_start, p.b_end, p.moved) for p in pa.alignment)
         else:
             ops = invert(list(pa.ops))
-            align = tuple(sorted((p.b_start, p.b_end, p.a_start, p.a_end, p.moved)
-                                 for p in pa.alignment))
+        align = tuple(sorted(side(p.a_start, p.a_end, p.b_start, p.b_end) + (p.moved,)
+                             for p in pa.alignment))
+        r = pa.reuse
+        extra = {}
+        if r is not None:
+            extra = dict(
+                runs=tuple(sorted(side(v.a_start, v.a_end, v.b_start, v.b_end) for v in r.runs)),
+                swaps=tuple(sorted(side(w.a_start, w.a_end, w.b_start, w.b_end)
+                                   + ((w.a_text, w.b_text) if forward else (w.b_text, w.a_text))
+                                   + (w.known_synonym,) for w in r.spin.substitutions)),
+                moves=tuple(sorted(side(m.a_start, m.a_end, m.b_start, m.b_end) for m in r.moves)),
+                label=r.label, derived=r.derived, spin_score=r.spin.score)
         return OrientedPair(ref, other, ops, tuple(diff_chunks(ops)), align,
-                            pa.similarity, diff_stats(ops), pa)
+                            pa.similarity, diff_stats(ops), pa, **extra)
 
 
 def compare(articles: Sequence[Article], base: str | None = None, *,

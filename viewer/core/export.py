@@ -20,16 +20,22 @@ SCHEMA = "copydesk.analysis/1"
 
 def _pair_json(comp: Comparison, key: tuple[str, str], options: dict) -> dict:
     pa = comp.pairs[key]
-    ex = pa.extras
-    return {
-        "a": pa.a,
-        "b": pa.b,
-        "similarity": ex.get("similarity", pa.similarity),
-        "verbatim": ex.get("verbatim", {}),
-        "spin": ex.get("spin", {"score": 0.0, "substitutions": []}),
-        "relation": ex.get("relation", {"label": None, "derived": None}),
-        "diff": [[op, text] for op, text in pa.ops],
-    }
+    r = pa.reuse
+    out = {"a": pa.a, "b": pa.b, "similarity": pa.similarity}
+    if r is None:
+        out.update(verbatim={}, spin={"score": 0.0, "substitutions": []},
+                   relation={"label": None, "derived": None})
+    else:
+        out.update(
+            verbatim={k: round(v, 4) for k, v in sorted(r.verbatim.items())},
+            spin={"score": round(r.spin.score, 4),
+                  "substitutions": [[s.a_text, s.b_text] for s in r.spin.substitutions]},
+            relation={"label": r.label, "derived": r.derived},
+            # Extensions (not in the base contract): where the runs, swaps and moves are.
+            runs=[[v.a_start, v.a_end, v.b_start, v.b_end] for v in r.runs],
+            moves=[[m.a_start, m.a_end, m.b_start, m.b_end] for m in r.moves])
+    out["diff"] = [[op, text] for op, text in pa.ops]
+    return out
 
 
 def _claim_json(claim) -> dict:

@@ -18,7 +18,11 @@ from .theme import DARK, LIGHT, SYSTEM
 SK = QKeySequence.StandardKey
 LEGEND_TIPS = {"added": "Words the article adds to the base",
                "dropped": "Words of the base the article drops (shown in the base pane)",
-               "changed": "Words the article words differently"}
+               "changed": "Words the article words differently",
+               "swap": "A synonym swap, as a spinning tool makes it (said → mentioned)",
+               "moved": "A passage the other article has in another place (click to see it)",
+               "verbatim run": "Six or more words found word for word in the other article "
+                               "(click to see its twin)"}
 
 
 # Where a platform defines no key for a standard action, these are used.
@@ -91,6 +95,15 @@ def build_actions(win) -> None:
     win.action_about = a("&About Copydesk", win.action_show_about)
     win.focus_actions = [a(f"Focus Article {k}", partial(win.focus_pane, k - 1), f"Ctrl+{k}")
                          for k in range(1, 10)]
+    modes = QActionGroup(win)
+    win.view_actions = {}
+    for mode, label, keys in (("diff", "&Diff View", "Ctrl+Shift+D"), ("reuse", "&Reuse View", "Ctrl+Shift+R")):
+        act = a(label, partial(win.set_view_mode, mode), keys, checkable=True)
+        modes.addAction(act)
+        win.view_actions[mode] = act
+    win.view_actions["diff"].setChecked(True)
+    win.view_actions["diff"].setToolTip("Word changes against the base (Ctrl+Shift+D)")
+    win.view_actions["reuse"].setToolTip("Verbatim runs shared with the base (Ctrl+Shift+R)")
     group = QActionGroup(win)
     win.appearance_actions = {}
     for mode, label in ((SYSTEM, "Follow &System"), (LIGHT, "&Light"), (DARK, "&Dark")):
@@ -122,12 +135,19 @@ def build_menus(win) -> None:
     for act in (win.action_find, win.action_find_next, win.action_find_prev):
         m.addAction(act)
     m = bar.addMenu("&View")
+    for act in win.view_actions.values():
+        m.addAction(act)
+    m.addSeparator()
     m.addAction(win.action_sync)
     show_claims = win.claims_panel.toggleViewAction()
     show_claims.setText("Claims &Sidebar")
     show_claims.setShortcut(QKeySequence("Ctrl+Shift+C"))
     m.addAction(show_claims)
     m.addAction(win.action_focus_claims)
+    for dock, label in ((win.matrix_dock, "Similarity &Matrix"), (win.spin_panel, "S&pin Swaps")):
+        act = dock.toggleViewAction()
+        act.setText(label)
+        m.addAction(act)
     m.addSeparator()
     for act in (win.action_zoom_in, win.action_zoom_out, win.action_zoom_reset, win.action_font):
         m.addAction(act)
@@ -167,6 +187,10 @@ def build_toolbar(win) -> None:
     win.base_combo.activated.connect(win.on_base_combo)
     tb.addWidget(win.base_combo)
     tb.addSeparator()
+    tb.addWidget(QLabel(" View: "))
+    for act in win.view_actions.values():
+        tb.addAction(act)
+    tb.addSeparator()
     tb.addAction(win.action_prev)
     tb.addAction(win.action_next)
     tb.addSeparator()
@@ -179,10 +203,12 @@ def build_toolbar(win) -> None:
     win.legend.setAccessibleName("Legend")
     row = QHBoxLayout(win.legend)
     row.setContentsMargins(0, 0, 8, 0)
+    win.legend_labels = {}
     for kind, label in LEGEND:
         lab = QLabel(label)
         lab.setStyleSheet(legend_css(kind))
         lab.setToolTip(LEGEND_TIPS[label])
         lab.setAccessibleName(f"Legend: {label}")
         row.addWidget(lab)
+        win.legend_labels[kind] = lab
     tb.addWidget(win.legend)

@@ -66,6 +66,7 @@ class ArticlePane(QFrame):
     move_requested = Signal(str, int)
     close_requested = Signal(str)
     reopen_requested = Signal(str, str)  # letter, encoding
+    offset_clicked = Signal(str, int)  # letter, code-point offset of a plain click
 
     def __init__(self, letter: str, colour: QColor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -131,6 +132,7 @@ class ArticlePane(QFrame):
         self._current_match: tuple[int, int] | None = None
         self.text.setAccessibleName(f"Article {letter} text")
         self.text.installEventFilter(self)
+        self.text.viewport().installEventFilter(self)
         self.map = OverviewMap()
         self.map.jump_requested.connect(self.scroll_to_fraction)
         self.text.verticalScrollBar().valueChanged.connect(self._update_visible_part)
@@ -320,4 +322,9 @@ class ArticlePane(QFrame):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if obj is self.text and event.type() == QEvent.Type.FocusIn:
             self.focused.emit(self.letter)
+        elif (obj is self.text.viewport() and event.type() == QEvent.Type.MouseButtonRelease
+              and event.button() == Qt.MouseButton.LeftButton
+              and not self.text.textCursor().hasSelection()):
+            pos = self.text.cursorForPosition(event.position().toPoint()).position()
+            self.offset_clicked.emit(self.letter, self._posmap.from_qt(pos))
         return super().eventFilter(obj, event)

@@ -26,6 +26,9 @@ ADDED, DROPPED, CHANGED_OLD, CHANGED_NEW = "added", "dropped", "changed-old", "c
 ADDED_PASSAGE, DROPPED_PASSAGE = "added-passage", "dropped-passage"
 PASSAGE_MIN_WORDS = 12
 CONFLICT = "conflict"  # a value that disagrees with another article's: wavy red underline
+SWAP = "swap"  # a synonym swap of a spun copy: dashed purple underline
+MOVED = "moved"  # a sentence found elsewhere in the other article: lavender, italic
+RUN = "run"  # Reuse view: a verbatim run shared with the other article: blue, overline
 
 _BACKGROUNDS = {
     ADDED: ("#dcefd6", "#2c4a2a"),
@@ -34,9 +37,12 @@ _BACKGROUNDS = {
     CHANGED_NEW: ("#f7ead0", "#54452a"),
     ADDED_PASSAGE: ("#ebf6e7", "#253a24"),
     DROPPED_PASSAGE: ("#fbeaea", "#452525"),
+    MOVED: ("#e6e0f5", "#3a3352"),
+    RUN: ("#d6e6f5", "#233a52"),
 }
 
-LEGEND = ((ADDED, "added"), (DROPPED, "dropped"), (CHANGED_NEW, "changed"))
+LEGEND = ((ADDED, "added"), (DROPPED, "dropped"), (CHANGED_NEW, "changed"), (SWAP, "swap"),
+          (MOVED, "moved"), (RUN, "verbatim run"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,15 @@ def char_format(kind: str, dark: bool = False) -> QTextCharFormat:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor("#d55e00"))
         return fmt
+    if kind == SWAP:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(QColor("#8e44ad"))
+        fmt.setBackground(QColor("#eadcf2" if not dark else "#45304f"))
+        return fmt
+    if kind == MOVED:
+        fmt.setFontItalic(True)
+    if kind == RUN:
+        fmt.setFontOverline(True)
     fmt.setBackground(QColor(_BACKGROUNDS[kind][1 if dark else 0]))
     if kind == ADDED:
         fmt.setFontUnderline(True)
@@ -74,7 +89,7 @@ def char_format(kind: str, dark: bool = False) -> QTextCharFormat:
 
 _MAP_COLOURS = {ADDED: "#009e73", ADDED_PASSAGE: "#7fcdb8", DROPPED: "#d55e00",
                 DROPPED_PASSAGE: "#eaae80", CHANGED_OLD: "#e6b422", CHANGED_NEW: "#e6b422",
-                CONFLICT: "#cc3311"}
+                CONFLICT: "#cc3311", SWAP: "#8e44ad", MOVED: "#9b8fd0", RUN: "#0072b2"}
 
 
 def map_colour(kind: str) -> QColor:
@@ -84,12 +99,27 @@ def map_colour(kind: str) -> QColor:
 
 def legend_css(kind: str) -> str:
     """A style sheet fragment showing one highlight kind in a label."""
-    css = f"background:{_BACKGROUNDS[kind][0]}; color:#222; padding:1px 6px; border-radius:2px;"
-    if kind == ADDED:
-        css += "text-decoration: underline;"
-    elif kind == DROPPED:
-        css += "text-decoration: line-through;"
+    bg = "#eadcf2" if kind == SWAP else _BACKGROUNDS[kind][0]
+    css = f"background:{bg}; color:#222; padding:1px 6px; border-radius:2px;"
+    css += {ADDED: "text-decoration: underline;", DROPPED: "text-decoration: line-through;",
+            SWAP: "text-decoration: underline;", MOVED: "font-style: italic;",
+            RUN: "text-decoration: overline;"}.get(kind, "")
     return css
+
+
+def swap_spans(pair: OrientedPair, on_ref: bool) -> list[Span]:
+    """Synonym swaps of a spun pair, on the reference side or the other side."""
+    return [Span(w[0], w[1], SWAP) if on_ref else Span(w[2], w[3], SWAP) for w in pair.swaps]
+
+
+def moved_spans(pair: OrientedPair, on_ref: bool) -> list[Span]:
+    """Passages the other article has in a different place."""
+    return [Span(m[0], m[1], MOVED) if on_ref else Span(m[2], m[3], MOVED) for m in pair.moves]
+
+
+def run_spans(pair: OrientedPair, on_ref: bool) -> list[Span]:
+    """Verbatim runs shared by the pair (Reuse view)."""
+    return [Span(r[0], r[1], RUN) if on_ref else Span(r[2], r[3], RUN) for r in pair.runs]
 
 
 def _trimmed(text: str, start: int, end: int, kind: str) -> list[Span]:

@@ -32,7 +32,10 @@ from .dialogs import ShortcutsDialog, show_about
 from .findbar import FindBar
 from .navigation import ChangeNavigator
 from .pdfexport import print_report, write_pdf
-from .highlight import article_colour, base_spans, conflict_marks, other_spans
+from .highlight import (RUN, article_colour, base_spans, conflict_marks, moved_spans, other_spans,
+                        run_spans, swap_spans)
+from .matrixdock import MatrixDock
+from .spinpanel import SpinPanel
 from .scrollsync import ScrollSync
 from .sessions import SUFFIX, SessionController
 from .settings import add_recent_files, app_settings, read_bool, recent_files
@@ -41,6 +44,32 @@ from .viewoptions import ViewOptions
 from .workers import AnalysisRunner
 
 PROGRESS_DELAY_MS = 250
+DIFF, REUSE = "diff", "reuse"
+LABEL_WORDS = {"wholly-derived": "wholly derived", "partially-derived": "partially derived",
+               "independent": "independent"}
+
+
+def pair_info(words: int, op: OrientedPair, base: str) -> str:
+    """A pane header's second line: words, similarity, derivation, spin."""
+    info = f"{words} words · {op.similarity:.0%} similar to {base}"
+    if op.label and op.label != "independent":
+        info += f" · {LABEL_WORDS[op.label]}"
+        if op.derived and op.derived != op.other:
+            info += f" (source of {base})" if op.derived == base else ""
+    if op.spin_score >= 0.5:
+        info += " · ⚠ spun"
+    return info
+
+
+def pair_tooltip(op: OrientedPair, base: str) -> str:
+    """The header's tooltip: the numbers behind the second line."""
+    text = (f"{op.stats.changes} changes against {base}; +{op.stats.words_added} / "
+            f"−{op.stats.words_dropped} words")
+    if op.label:
+        text += f"\nDerivation: {LABEL_WORDS[op.label]}" + (f" ({op.derived} is derived)"
+                                                             if op.derived else "")
+    text += f"\nSpin score {op.spin_score:.2f}; {len(op.swaps)} synonym swaps; {len(op.moves)} moved"
+    return text
 OPEN_FILTER = ("Articles (" + " ".join(f"*{x}" for x in SUPPORTED_SUFFIXES) + ");;"
                "Text (*.txt *.text *.md);;Web pages (*.html *.htm);;Documents (*.docx *.odt *.rtf *.pdf);;"
                "All files (*)")
@@ -81,11 +110,19 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._on_busy)
         self.sync = ScrollSync(self)
 
+        self.view_mode = DIFF
         self.claims_panel = ClaimsPanel(self)
         self.claims_panel.claim_activated.connect(self.jump_to_claim)
+        self.matrix_dock = MatrixDock(self)
+        self.matrix_dock.pair_chosen.connect(self.show_pair)
+        self.spin_panel = SpinPanel(self)
+        self.spin_panel.swap_chosen.connect(self.jump_to_swap)
         self.session = SessionController(self, data_dir)
         self.claims_panel.mark_requested.connect(self.session.set_mark)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.claims_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.matrix_dock)
+        self.tabifyDockWidget(self.matrix_dock, self.spin_panel)
+        self.matrix_dock.raise_()
         self.view_options = ViewOptions(self.settings, self)
         self.view_options.changed.connect(self._apply_view_options)
         self.navigator = ChangeNavigator(self)
@@ -155,7 +192,8 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         else:
-            self.resizeDocks([self.claims_panel], [320], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.claims_panel], [340], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.claims_panel, self.matrix_dock], [600, 260], Qt.Orientation.Vertical)
         self.action_sync.setChecked(read_bool(s, "options/sync_scroll", True))
         self.sync.enabled = self.action_sync.isChecked()
         self.appearance_actions[self.view_options.appearance].setChecked(True)
@@ -287,6 +325,7 @@ class MainWindow(QMainWindow):
             self._pair_cache.clear()
         self._rebuild_panes()
         self.claims_panel.set_comparison(self.comparison)
+        self.matrix_dock.set_comparison(self.comparison)
         self.session.show_marks()
         self.refresh()
 
@@ -331,6 +370,7 @@ class MainWindow(QMainWindow):
                 pane.move_requested.connect(self.move_pane)
                 pane.close_requested.connect(self.close_article)
                 pane.reopen_requested.connect(self.reopen_with_encoding)
+                pane.offset_clicked.connect(self.jump_to_twin)
                 self.panes[letter] = pane
             self.panes[letter].set_article(comp.article(letter))
         first_layout = self.splitter.count() == 0 and bool(live)
@@ -387,31 +427,39 @@ class MainWindow(QMainWindow):
             self.status.setText("")
             return
         partner = self.partner()
-        base_pane = self.panes[self.base]
         conflicts = conflict_spans(comp)
+        reuse = self.view_mode == REUSE
+        base_text = comp.article(self.base).text
         for letter, pane in self.panes.items():
             art = comp.article(letter)
+            marks = conflict_marks(conflicts.get(letter, []))
             if letter == self.base:
                 info = f"{art.word_count} words · base"
                 if partner:
-                    info += f" (drops vs {partner})"
+                    info += f" ({'runs' if reuse else 'drops'} vs {partner})"
                 pane.set_info(info, "The reference article the others are compared against")
                 pane.setProperty("isBase", True)
+                if not partner:
+                    pane.set_spans(marks)
+                    continue
+                op = self.oriented(self.base, partner)
+                other_text = comp.article(partner).text
+                spans = run_spans(op, True) if reuse else (
+                    base_spans(op, base_text, other_text) + moved_spans(op, True)
+                    + swap_spans(op, True))
             else:
                 op = self.oriented(self.base, letter)
-                pane.set_info(f"{art.word_count} words · {op.similarity:.0%} similar to {self.base}",
-                              f"{op.stats.changes} changes against {self.base}")
+                pane.set_info(pair_info(art.word_count, op, self.base), pair_tooltip(op, self.base))
                 pane.setProperty("isBase", False)
-                pane.set_spans(other_spans(op, comp.article(self.base).text, art.text)
-                               + conflict_marks(conflicts.get(letter, [])))
+                spans = run_spans(op, False) if reuse else (
+                    other_spans(op, base_text, art.text) + moved_spans(op, False)
+                    + swap_spans(op, False))
+            pane.set_spans(spans + marks)
             pane.style().unpolish(pane)
             pane.style().polish(pane)
-        if partner:
-            base_pane.set_spans(base_spans(self.oriented(self.base, partner), base_pane.article.text,
-                                           comp.article(partner).text)
-                                + conflict_marks(conflicts.get(self.base, [])))
-        else:
-            base_pane.set_spans(conflict_marks(conflicts.get(self.base, [])))
+        self.spin_panel.show_pair(self.oriented(self.base, partner) if partner else None)
+        for kind, label in self.legend_labels.items():
+            label.setVisible((kind == RUN) == reuse)
         self._update_status()
 
     def refresh_title(self) -> None:
@@ -589,6 +637,59 @@ class MainWindow(QMainWindow):
         """Say something in the status bar, where screen readers can read it."""
         self.statusBar().showMessage(text, ms)
         self.statusBar().setAccessibleDescription(text)
+
+    def set_view_mode(self, mode: str) -> None:
+        """Diff view (word changes) or Reuse view (verbatim runs)."""
+        self.view_mode = mode if mode in (DIFF, REUSE) else DIFF
+        self.view_actions[self.view_mode].setChecked(True)
+        self.refresh()
+        self.session.changed()
+
+    def show_pair(self, a: str, b: str) -> None:
+        """Compare two articles side by side: `a` becomes the base, `b` sits next to it."""
+        if a not in self.panes or b not in self.panes:
+            return
+        self.set_base(a)
+        self.order.remove(b)
+        self.order.insert(self.order.index(a) + 1, b)
+        for k, letter in enumerate(self.order):
+            self.splitter.insertWidget(k, self.panes[letter])
+        self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset)
+        self.panes[b].text.setFocus()
+        self._on_pane_focused(b)
+        self.refresh()
+        self.announce(f"Comparing {b} against {a}.")
+
+    def jump_to_twin(self, letter: str, offset: int) -> None:
+        """A click on a verbatim run or moved passage shows its twin in the other pane."""
+        if not self.comparison or len(self.panes) < 2:
+            return
+        if letter == self.base:
+            other = self.partner()
+            if not other:
+                return
+            pair, mine, theirs = self.oriented(self.base, other), 0, 2
+        else:
+            other, pair, mine, theirs = self.base, self.oriented(self.base, letter), 2, 0
+        links = list(pair.moves) + (list(pair.runs) if self.view_mode == REUSE else [])
+        for link in links:
+            if link[mine] <= offset < link[mine + 1]:
+                target = self.panes[other]
+                target.center_on(link[theirs])
+                target.flash(link[theirs], link[theirs + 1], 1400)
+                self.announce(f"Twin passage in {other}.")
+                return
+
+    def jump_to_swap(self, swap) -> None:
+        """Show one synonym swap in the base pane and the focused article."""
+        partner = self.partner()
+        if not partner:
+            return
+        for letter, (start, end) in ((self.base, swap[0:2]), (partner, swap[2:4])):
+            pane = self.panes[letter]
+            pane.center_on(start)
+            pane.flash(start, end, 1400)
+        self.announce(f"{swap[4]} → {swap[5]}")
 
     def action_next_change(self) -> None:
         """Go to the next change of the focused pane (Alt+Down)."""

@@ -1,0 +1,116 @@
+"""The N × N similarity matrix: a heat map of every pair, click a cell to compare it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView
+
+from viewer.core.comparison import Comparison
+
+SHORT_LABELS = {"wholly-derived": "wholly", "partially-derived": "partly", "independent": ""}
+
+
+def heat(value: float, dark: bool = False) -> QColor:
+    """A calm single-hue scale (light to deep blue) for 0..1."""
+    v = max(0.0, min(1.0, value))
+    if dark:
+        return QColor.fromRgbF(0.12 + 0.05 * v, 0.16 + 0.2 * v, 0.22 + 0.45 * v)
+    return QColor.fromRgbF(1.0 - 0.75 * v, 1.0 - 0.55 * v, 1.0 - 0.25 * v)
+
+
+class SimilarityModel(QAbstractTableModel):
+    """Rows and columns are articles; a cell is their similarity and derivation label."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self.ids: list[str] = []
+
+    def set_comparison(self, comp: Comparison | None) -> None:
+        """Show the pairs of a comparison."""
+        self.beginResetModel()
+        self.comparison = comp
+        self.ids = [a.id for a in comp.articles] if comp else []
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.ids)
+
+    def pair_at(self, index: QModelIndex):
+        """(row id, column id) of a cell, or None on the diagonal."""
+        if not index.isValid() or index.row() == index.column():
+            return None
+        return self.ids[index.row()], self.ids[index.column()]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.comparison is None:
+            return None
+        a, b = self.ids[index.row()], self.ids[index.column()]
+        if a == b:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "—"
+            if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+                return f"Article {a}: {self.comparison.article(a).title}"
+            return None
+        op = self.comparison.oriented(a, b)
+        label = op.label or ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            short = SHORT_LABELS.get(label, "")
+            spin = " ⚠" if op.spin_score >= 0.5 else ""
+            return f"{op.similarity:.0%}" + (f"\n{short}" if short else "") + spin
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return heat(op.similarity)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#ffffff") if op.similarity > 0.55 else QColor("#1e1e1e")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            shares = op.analysis.reuse.verbatim if op.analysis.reuse else {}
+            text = (f"{a} and {b}: similarity {op.similarity:.0%}; {label or 'no label'}"
+                    + (f", {op.derived} derived" if op.derived else "")
+                    + "".join(f"; {k}: {v:.0%} of its words in verbatim runs"
+                              for k, v in sorted(shares.items()))
+                    + (f"; spin {op.spin_score:.2f}" if op.spin_score else ""))
+            return text
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.ids):
+            return self.ids[section]
+        if role == Qt.ItemDataRole.ToolTipRole and self.comparison and 0 <= section < len(self.ids):
+            return self.comparison.article(self.ids[section]).title
+        return None
+
+
+class MatrixDock(QDockWidget):
+    """Dock with the similarity matrix; `pair_chosen(a, b)` when a cell is clicked."""
+
+    pair_chosen = Signal(str, str)
+
+    def __init__(self, parent=None):
+        super().__init__("Similarity", parent)
+        self.setObjectName("MatrixDock")
+        self.model = SimilarityModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Similarity matrix")
+        self.view.setWordWrap(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.clicked.connect(self._on_click)
+        self.view.activated.connect(self._on_click)
+        self.setWidget(self.view)
+
+    def set_comparison(self, comp) -> None:
+        """Show a comparison's pairs."""
+        self.model.set_comparison(comp)
+
+    def _on_click(self, index: QModelIndex) -> None:
+        pair = self.model.pair_at(index)
+        if pair:
+            self.pair_chosen.emit(*pair)
