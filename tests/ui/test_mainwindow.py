@@ -342,3 +342,55 @@ def test_overview_map_shows_changes_and_click_jumps(make_window, seed_files, qtb
     assert bar.value() > bar.maximum() * 0.6
     top, bottom = strip.visible_part
     assert top > 0.4 and bottom <= 1.01
+
+
+def test_reuse_view_marks_runs_and_jumps_to_twin(make_window, seed_files, qtbot):
+    from viewer.ui.highlight import RUN
+    win = make_window([seed_files[4], seed_files[0]])
+    win.view_actions["reuse"].trigger()
+    assert win.view_mode == "reuse"
+    pane, base = win.panes["B"], win.panes["A"]
+    pair = win.oriented("A", "B")
+    assert pair.runs
+    assert {s.kind for s in pane.spans} - {CONFLICT} == {RUN}
+    assert {s.kind for s in base.spans} - {CONFLICT} == {RUN}
+    assert not win.legend_labels[ADDED].isVisible() or not win.isVisible()
+    run = max(pair.runs, key=lambda r: r[3] - r[2])
+    base.text.verticalScrollBar().setValue(base.text.verticalScrollBar().maximum())
+    win.sync.enabled = False
+    win.jump_to_twin("B", (run[2] + run[3]) // 2)
+    sels = base.text.extraSelections()
+    assert sels and sels[-1].cursor.selectedText() == base.article.text[run[0]:run[1]].replace("\n", "\u2029")
+    win.view_actions["diff"].trigger()
+    assert RUN not in {s.kind for s in pane.spans}
+
+
+def test_spun_copy_shows_swaps_and_spin_panel(make_window, tmp_path):
+    original = ("The soldiers said the war was over. The president said the nation must rebuild "
+                "its army and help the people in the small towns near the border.")
+    spun = ("The troopers mentioned the battle was over. The president mentioned the country must "
+            "rebuild its military and assist the individuals in the little towns near the border.")
+    a, b = tmp_path / "orig.txt", tmp_path / "spun.txt"
+    a.write_text(original, encoding="utf-8")
+    b.write_text(spun, encoding="utf-8")
+    win = make_window([str(a), str(b)])
+    pair = win.oriented("A", "B")
+    assert pair.spin_score >= 0.5 and len(pair.swaps) >= 5
+    assert any(s.kind == SWAP for s in win.panes["B"].spans)
+    assert "spun" in win.panes["B"].info.text()
+    items = [win.spin_panel.list.item(i).text() for i in range(win.spin_panel.list.count())]
+    assert any(t.startswith("said → mentioned") for t in items)
+    win.spin_panel.list.itemClicked.emit(win.spin_panel.list.item(0))
+    assert win.panes["B"].text.extraSelections()
+
+
+def test_matrix_cell_click_compares_that_pair(make_window, seed_files, qtbot):
+    win = make_window(seed_files[:4])
+    model = win.matrix_dock.model
+    assert model.rowCount() == 4 and model.columnCount() == 4
+    cell = model.index(2, 0)  # C against A
+    assert "%" in cell.data() and model.index(1, 1).data() == "—"
+    assert "similarity" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    win.matrix_dock.view.clicked.emit(cell)
+    assert win.base == "C" and win.focused == "A"
+    assert win.order.index("A") == win.order.index("C") + 1

@@ -29,6 +29,7 @@ th{font:600 13px system-ui,sans-serif;text-align:left;background:#f6f6f4}
  font:600 12px system-ui,sans-serif;padding:1px 4px}
 .legend span{margin-right:1.2em}
 .dot{font-size:18px;line-height:1}
+.matrix td.cell{text-align:center;min-width:5em}
 """
 
 
@@ -82,6 +83,62 @@ def _claims_table(comp: Comparison) -> str:
             + "".join(rows) + "</table>")
 
 
+def _heat_css(value: float) -> str:
+    v = max(0.0, min(1.0, value))
+    r, g, b = (round(255 * (1 - 0.75 * v)), round(255 * (1 - 0.55 * v)), round(255 * (1 - 0.25 * v)))
+    fg = "#fff" if v > 0.55 else "#1e1e1e"
+    return f"background:rgb({r},{g},{b});color:{fg}"
+
+
+_LABEL = {"wholly-derived": "wholly derived", "partially-derived": "partially derived",
+          "independent": "independent"}
+
+
+def _matrix_table(comp: Comparison) -> str:
+    """The N × N similarity matrix with derivation labels."""
+    if len(comp.articles) < 2:
+        return ""
+    ids = [a.id for a in comp.articles]
+    head = "".join(f"<th>{_badge(comp, i)}</th>" for i in ids)
+    rows = []
+    for a in ids:
+        cells = []
+        for b in ids:
+            if a == b:
+                cells.append("<td class='cell'>—</td>")
+                continue
+            op = comp.oriented(a, b)
+            label = _LABEL.get(op.label or "", "")
+            spin = " ⚠ spun" if op.spin_score >= 0.5 else ""
+            cells.append(f"<td class='cell' style='{_heat_css(op.similarity)}'>{op.similarity:.0%}"
+                         f"<br><small>{escape(label)}{spin}</small></td>")
+        rows.append(f"<tr><th>{_badge(comp, a)}</th>{''.join(cells)}</tr>")
+    return ("<h2>Similarity</h2><p class='meta'>Share of both articles' words in verbatim runs of six "
+            "or more words; the label is the METER derivation level.</p>"
+            f"<table class='matrix'><tr><th></th>{head}</tr>{''.join(rows)}</table>")
+
+
+def _spin_summary(comp: Comparison) -> str:
+    """Pairs that look like one text run through a synonym substituter."""
+    rows = []
+    for (a, b), pa in sorted(comp.pairs.items()):
+        r = pa.reuse
+        if r is None or r.spin.score < 0.2:
+            continue
+        swaps = {}
+        for w in r.spin.substitutions:
+            key = (w.a_text.lower(), w.b_text.lower())
+            swaps[key] = swaps.get(key, 0) + 1
+        top = ", ".join(f"{escape(x)} → {escape(y)}" + (f" ×{n}" if n > 1 else "")
+                        for (x, y), n in sorted(swaps.items(), key=lambda kv: -kv[1])[:12])
+        rows.append(f"<tr><td>{_badge(comp, a)} / {_badge(comp, b)}</td><td>{r.spin.score:.2f}</td>"
+                    f"<td>{len(r.spin.substitutions)}</td><td>{top}</td></tr>")
+    if not rows:
+        return "<h2>Spin</h2><p class='meta'>No pair looks like a synonym-substituted copy.</p>"
+    return ("<h2>Spin</h2><table><tr><th>Pair</th><th>Score</th><th>Swaps</th><th>Most frequent</th>"
+            "</tr>" + "".join(rows) + "</table>")
+
+
 def render_html(comp: Comparison, marks=()) -> str:
     """The whole report as one HTML document (review marks included when given)."""
     from .marksreport import MARKS_CSS, marks_table_html
@@ -99,4 +156,5 @@ def render_html(comp: Comparison, marks=()) -> str:
         "<table><tr><th></th><th>Title</th><th>Source</th><th>Words</th></tr>" + arts + "</table>"
         "<p class='legend meta'><span class='ins'>added</span><span class='del'>dropped</span>"
         "<span class='chg-b'>changed</span></p>"
+        + _matrix_table(comp) + _spin_summary(comp)
         + _claims_table(comp) + marks_table_html(comp, marks) + sides + "</body></html>\n")
