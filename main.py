@@ -11,7 +11,7 @@ def main() -> int:
     if args.export:
         return run_export(args)
     from viewer.app import run_gui
-    return run_gui(args.files)
+    return run_gui(args.files, args.triage)
 
 
 if __name__ == "__main__":

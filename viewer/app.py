@@ -38,7 +38,7 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
-def run_gui(files: list[str] | None = None) -> int:
+def run_gui(files: list[str] | None = None, triage: str | None = None) -> int:
     """Open the main window on `files` (or the seeds) and run the event loop."""
     app = make_application()
     from viewer.ui.mainwindow import MainWindow
@@ -50,6 +50,8 @@ def run_gui(files: list[str] | None = None) -> int:
     window.show()
     if crashed is not None:
         QTimer.singleShot(0, lambda: window.session.offer_recovery(crashed))
+    if triage:
+        QTimer.singleShot(0, lambda: window.triage(triage))
     return app.exec()
 
 
@@ -60,4 +62,4 @@ def main() -> int:
     args = parse_args()
     if args.export:
         return run_export(args)
-    return run_gui(args.files)
+    return run_gui(args.files, getattr(args, "triage", None))

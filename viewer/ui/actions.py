@@ -60,6 +60,8 @@ def build_actions(win) -> None:
     win.action_open = a("&Open…", win.action_open_files, SK.Open, "Open one or more articles")
     win.action_open_folder = a("Open &Folder…", win.action_open_folder, "Ctrl+Shift+O",
                                "Open every article in a folder")
+    win.action_triage = a("&Triage Folder…", win.action_triage_folder, "Ctrl+Shift+T",
+                          "Group a folder of articles by event and find who copied whom")
     win.action_paste = a("&Paste as New Article", win.action_paste_article, "Ctrl+Shift+V",
                          "Add the clipboard text as an article")
     win.action_close_article = a("&Close Article", win.action_close_focused, SK.Close,
@@ -118,6 +120,7 @@ def build_menus(win) -> None:
     m = bar.addMenu("&File")
     m.addAction(win.action_open)
     m.addAction(win.action_open_folder)
+    m.addAction(win.action_triage)
     win.recent_menu = m.addMenu("Open &Recent")
     m.addAction(win.action_paste)
     m.addSeparator()

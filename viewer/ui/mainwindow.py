@@ -36,6 +36,7 @@ from .highlight import (RUN, article_colour, base_spans, conflict_marks, moved_s
                         run_spans, swap_spans)
 from .matrixdock import MatrixDock
 from .spinpanel import SpinPanel
+from .triagewindow import TriageWindow
 from .scrollsync import ScrollSync
 from .sessions import SUFFIX, SessionController
 from .settings import add_recent_files, app_settings, read_bool, recent_files
@@ -571,6 +572,30 @@ class MainWindow(QMainWindow):
         self.sources = [Source(s.letter, s.path, None, encoding) if s.letter == letter and s.path
                         else s for s in self.sources]
         self.request_analysis()
+
+    def action_triage_folder(self) -> None:
+        """File ▸ Triage Folder: group a folder's articles by event."""
+        folder = QFileDialog.getExistingDirectory(self, "Triage Folder")
+        if folder:
+            self.triage(folder)
+
+    def triage(self, folder: str) -> TriageWindow:
+        """Open the triage window on a folder."""
+        win = TriageWindow(self)
+        win.open_requested.connect(self.compare_only)
+        win.show()
+        win.start(folder)
+        self._triage_windows = [w for w in getattr(self, "_triage_windows", []) if w.isVisible()]
+        self._triage_windows.append(win)
+        return win
+
+    def compare_only(self, paths: list[str]) -> None:
+        """Replace the open articles with these files."""
+        self.runner.cancel()
+        self.sources, self.order, self.base, self.focused = [], [], None, None
+        self.open_paths(paths, remember=True)
+        self.raise_()
+        self.activateWindow()
 
     def action_open_session_file(self) -> None:
         """File ▸ Open Session."""

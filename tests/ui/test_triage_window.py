@@ -1,0 +1,48 @@
+"""The triage window: stories from a folder, filter, and opening a story for comparison."""
+
+from viewer.ui.triagewindow import KindRole
+
+
+def _write(folder, name, text):
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+WIRE = ("Flood waters forced hundreds of families from their homes in the river valley on Tuesday, "
+        "and emergency crews said the level would keep rising until the weekend. The mayor "
+        "opened three school halls as shelters and asked residents to stay away from the bridges. ")
+OTHER = ("A new library opened in the old post office building downtown, with a cafe, a reading "
+         "garden and a room for children's story time every Saturday morning. ")
+
+
+def test_triage_groups_a_folder_and_opens_a_story(make_window, seed_files, tmp_path, qtbot):
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    _write(folder, "wire.txt", WIRE * 3)
+    _write(folder, "paper.txt", "From our reporter. " + WIRE * 2 + "Local shops closed early.")
+    _write(folder, "library.txt", OTHER * 3)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    win = make_window(seed_files[:2])
+    tri = win.triage(str(folder))
+    qtbot.waitUntil(lambda: tri.result is not None and not tri.runner.is_busy(), timeout=20000)
+    assert len(tri.result.articles) == 3 and len(tri.result.errors) == 1
+    assert "could not be read" in tri.status.text()
+    proxy = tri.proxy
+    tri.filter_box.setCurrentIndex(tri.filter_box.findData("spun"))
+    assert proxy.rowCount() == 0
+    tri.filter_box.setCurrentIndex(0)
+    assert proxy.rowCount() == 2
+    stories = [proxy.index(r, 0) for r in range(proxy.rowCount())]
+    big = max(stories, key=lambda i: proxy.rowCount(i))
+    assert proxy.rowCount(big) == 2
+    tri.view.selectionModel().select(big, tri.view.selectionModel().SelectionFlag.Select
+                                     | tri.view.selectionModel().SelectionFlag.Rows)
+    paths = tri.selected_paths()
+    assert sorted(p.split("/")[-1] for p in paths) == ["paper.txt", "wire.txt"]
+    assert big.data(KindRole) == "story"
+    with qtbot.waitSignal(tri.open_requested, timeout=2000):
+        tri.open_selected()
+    qtbot.waitUntil(lambda: not win.runner.is_busy() and len(win.panes) == 2
+                    and all("library" not in (p.article.path or "") for p in win.panes.values()),
+                    timeout=10000)
+    assert sorted(p.article.path.split("/")[-1] for p in win.panes.values()) == ["paper.txt", "wire.txt"]
+    tri.close()
