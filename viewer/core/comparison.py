@@ -8,7 +8,7 @@ the headless export calls it directly, so both always agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Sequence
 
@@ -122,6 +122,29 @@ class Comparison:
     def pair(self, a_id: str, b_id: str) -> PairAnalysis:
         """The stored (unoriented) analysis of two articles."""
         return self.pairs.get((a_id, b_id)) or self.pairs[(b_id, a_id)]
+
+    def without(self, article_id: str) -> "Comparison | None":
+        """The same analysis with one article left out (None when none remain).
+
+        Pairs are kept as they are; claims lose that article's members (and
+        claims it alone carried), conflicts lose its values.
+        """
+        arts = tuple(a for a in self.articles if a.id != article_id)
+        if not arts:
+            return None
+        pairs = {k: v for k, v in self.pairs.items() if article_id not in k}
+        claims = []
+        for c in self.claims:
+            members = tuple(m for m in c.members if m.article != article_id)
+            if not members:
+                continue
+            conflicts = tuple(type(k)(k.kind, {x: v for x, v in k.values.items() if x != article_id})
+                              for k in c.conflicts)
+            conflicts = tuple(k for k in conflicts if len(set(k.values.values())) > 1)
+            claims.append(replace(c, articles=tuple(x for x in c.articles if x != article_id),
+                                  members=members, conflicts=conflicts))
+        base = self.base if self.base != article_id else arts[0].id
+        return Comparison(arts, base, pairs, tuple(claims))
 
     def oriented(self, ref: str, other: str) -> OrientedPair:
         """The pair as a diff of `ref` → `other`, with chunks and stats."""

@@ -12,8 +12,10 @@ from .comparison import Comparison
 from .worddiff import DELETE, EQUAL, INSERT
 
 # One colour per article identity, shared with the GUI's palette.
-ARTICLE_COLOURS = ("#3b6ea8", "#b5562d", "#4d8a4a", "#8a4d8a", "#a8892b", "#2b8a8a",
-                   "#a83b5d", "#5d5d5d", "#6b4fbb", "#8a6a3b")
+# Okabe–Ito, a palette that stays distinct for colour-blind readers (deepened
+# where white letters must stay readable on it).
+ARTICLE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B07800", "#3A8FC2",
+                   "#555555", "#8C7A00", "#7B3F9E", "#00695C")
 
 _CSS = """
 body{font:15px/1.55 Georgia,'Noto Serif',serif;color:#222;margin:2em auto;max-width:1200px;padding:0 1em}

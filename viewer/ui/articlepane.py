@@ -17,6 +17,10 @@ from .overview import OverviewMap
 from .textpos import PositionMap
 
 
+PAINT_BATCH = 400  # highlights applied per event-loop turn
+MAP_LAYOUT_LIMIT = 60_000  # longer texts place overview marks by character offset
+
+
 class ElidedLabel(QLabel):
     """A one-line label that ends in "…" when it does not fit."""
 
@@ -74,6 +78,8 @@ class ArticlePane(QFrame):
         self.article: Article | None = None
         self._posmap = PositionMap("")
         self._spans: list[Span] = []
+        self._paint_generation = 0
+        self._formats: dict = {}
         self.setObjectName("ArticlePane")
         self.setFrameShape(QFrame.Shape.NoFrame)
 
@@ -184,31 +190,51 @@ class ArticlePane(QFrame):
         """Replace the diff highlights with `spans`."""
         if spans == self._spans:
             return
-        doc = self.text.document()
-        cur = QTextCursor(doc)
-        cur.beginEditBlock()
+        self._paint_generation += 1
+        cur = QTextCursor(self.text.document())
         cur.select(QTextCursor.SelectionType.Document)
         cur.setCharFormat(QTextCharFormat())
+        self._spans = list(spans)
+        self._formats = {}
+        self._paint_batch(self._paint_generation, 0)
+        self._update_map()
+
+    def _paint_batch(self, generation: int, first: int) -> None:
+        """Apply a batch of highlights; long lists continue on the next event-loop turn,
+        so a huge article never freezes the window."""
+        if generation != self._paint_generation:
+            return  # newer highlights replaced these
         dark = self.palette().base().color().lightness() < 128
-        formats = {}
-        for span in spans:
-            fmt = formats.get(span.kind) or formats.setdefault(span.kind, char_format(span.kind, dark))
+        cur = QTextCursor(self.text.document())
+        cur.beginEditBlock()
+        batch = self._spans[first:first + PAINT_BATCH]
+        for span in batch:
+            fmt = self._formats.get(span.kind)
+            if fmt is None:
+                fmt = self._formats[span.kind] = char_format(span.kind, dark)
             cur.setPosition(self._posmap.to_qt(span.start))
             cur.setPosition(self._posmap.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
             cur.mergeCharFormat(fmt)
         cur.endEditBlock()
-        self._spans = list(spans)
-        self._update_map()
+        if first + PAINT_BATCH < len(self._spans):
+            # The pane is the timer's context: a closed pane gets no late call.
+            QTimer.singleShot(0, self, lambda: self._paint_batch(generation, first + PAINT_BATCH))
 
     # -- overview map ------------------------------------------------------------
+    def _fraction(self, offset: int, total: float) -> float:
+        """Where an offset sits in the document, 0..1 (by layout, or by characters when long)."""
+        if self._posmap.length > MAP_LAYOUT_LIMIT:
+            return offset / max(1, self._posmap.length)
+        return self.offset_y(offset) / total
+
     def _update_map(self) -> None:
         total = self.text.verticalScrollBar().maximum() + self.text.viewport().height()
         if total <= 0 or self.article is None:
             return
         marks = []
         for span in self._spans:
-            top = self.offset_y(span.start) / total
-            bottom = self.offset_y(span.end) / total
+            top = self._fraction(span.start, total)
+            bottom = self._fraction(span.end, total)
             marks.append((top, max(bottom, top + 0.004), map_colour(span.kind)))
         self.map.set_marks(marks)
         self._update_visible_part()
@@ -232,7 +258,7 @@ class ArticlePane(QFrame):
             self.map.set_claim(None)
             return
         total = self.text.verticalScrollBar().maximum() + self.text.viewport().height()
-        self.map.set_claim((self.offset_y(start) / total, self.offset_y(end or start) / total))
+        self.map.set_claim((self._fraction(start, total), self._fraction(end or start, total)))
 
     @property
     def spans(self) -> list[Span]:

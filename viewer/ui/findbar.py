@@ -69,6 +69,13 @@ class FindBar(QFrame):
             pane.set_find_matches([])
         self.closed.emit()
 
+    def refresh(self) -> None:
+        """The panes changed: search them again (or forget the old matches)."""
+        if self.isVisible():
+            self.search()
+        else:
+            self.matches, self.current = [], -1
+
     def search(self, needle: str | None = None) -> None:
         """Find every match in every pane, in pane order."""
         needle = self.edit.text() if needle is None else needle

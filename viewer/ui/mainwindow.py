@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
         self._oriented: dict[tuple[str, str], OrientedPair] = {}
         self._pasted = 0
         self._reopen_backup: dict = {}  # letter -> article kept while reopening with an encoding
+        # What the next result should show; `order` and `base` always describe what is shown.
+        self._wanted_order: list[str] | None = None
+        self._wanted_base: str | None = None
 
         self.setWindowTitle("Copydesk")
         self.setAcceptDrops(True)
@@ -258,9 +261,7 @@ class MainWindow(QMainWindow):
             if os.path.abspath(p) in open_paths:
                 continue
             open_paths.add(os.path.abspath(p))
-            src = Source(self._next_letter(), p)
-            self.sources.append(src)
-            self.order.append(src.letter)
+            self.sources.append(Source(self._next_letter(), p))
             added.append(p)
         if remember and added:
             add_recent_files(self.settings, [os.path.abspath(p) for p in added])
@@ -279,22 +280,20 @@ class MainWindow(QMainWindow):
         if title is None:
             art = article_from_text(text, letter, f"Pasted text {self._pasted}: {art.title}")
         self.sources.append(Source(letter, None, art))
-        self.order.append(letter)
         self.request_analysis()
 
     def replace_articles(self, articles, order: list[str], base: str | None) -> None:
         """Show exactly these articles (e.g. from a session), in this pane order."""
         self.sources = [Source(a.id, a.path, a) for a in articles]
-        letters = [a.id for a in articles]
-        self.order = [x for x in order if x in letters] + [x for x in letters if x not in order]
-        self.base = base
+        self._wanted_order = list(order)
+        self._wanted_base = base
         self.focused = None
         self.request_analysis()
 
     def request_analysis(self) -> None:
         """Start (or restart) the background comparison of the current sources."""
         sources = tuple(self.sources)
-        base = self.base
+        base = self._wanted_base or self.base
         cache = self._pair_cache
         self.runner.start(lambda progress, cancelled: load_and_compare(
             sources, base, progress=progress, cancelled=cancelled, cache=cache))
@@ -314,7 +313,6 @@ class MainWindow(QMainWindow):
                 return
             gone = {s.letter for s in self.sources if s.path in failed and s.article is None}
             self.sources = [s for s in self.sources if s.letter not in gone]
-            self.order = [x for x in self.order if x not in gone]
         self._reopen_backup.clear()
         loaded = {a.id: a for a in result.articles}
         self.sources = [Source(s.letter, s.path, loaded.get(s.letter, s.article), s.encoding)
@@ -354,6 +352,7 @@ class MainWindow(QMainWindow):
     # -- panes ---------------------------------------------------------------------
     def _rebuild_panes(self) -> None:
         comp = self.comparison
+        self.sync.set_panes([], None)  # no syncing while panes come and go
         live = [a.id for a in comp.articles] if comp else []
         for letter in list(self.panes):
             if letter not in live:
@@ -361,7 +360,10 @@ class MainWindow(QMainWindow):
                 pane.hide()
                 pane.setParent(None)
                 pane.deleteLater()
-        self.order = [x for x in self.order if x in live] + [x for x in live if x not in self.order]
+        wanted = self._wanted_order if self._wanted_order is not None else self.order
+        self._wanted_order = None
+        self._wanted_base = None
+        self.order = [x for x in wanted if x in live] + [x for x in live if x not in wanted]
         for letter in live:
             if letter not in self.panes:
                 pane = ArticlePane(letter, article_colour(_letter_index(letter)))
@@ -387,6 +389,7 @@ class MainWindow(QMainWindow):
             self.focused = None
         self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset if comp else None)
         self._refresh_base_combo()
+        self.find_bar.refresh()
 
     def _apply_view_options(self) -> None:
         font = self.view_options.pane_font()
@@ -412,6 +415,8 @@ class MainWindow(QMainWindow):
 
     def map_offset(self, src: str, dst: str, offset: int) -> int:
         """Map a text offset of article `src` to the matching one of `dst`."""
+        if self.comparison is None or src == dst:
+            return offset
         return map_offset(self.oriented(src, dst).alignment, offset)
 
     def partner(self) -> str | None:
@@ -523,18 +528,20 @@ class MainWindow(QMainWindow):
         self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset)
 
     def close_article(self, letter: str) -> None:
-        """Close one article; the others are compared again without it."""
+        """Close one article at once; the others' claims are then found again without it."""
         self.sources = [s for s in self.sources if s.letter != letter]
-        self.order = [x for x in self.order if x != letter]
-        if self.base == letter:
-            self.base = None
         if self.focused == letter:
             self.focused = None
-        if self.sources:
-            self.request_analysis()
-        else:
+        if self._wanted_order is not None:
+            self._wanted_order = [x for x in self._wanted_order if x != letter]
+        if self._wanted_base == letter:
+            self._wanted_base = None
+        if self.comparison is not None and letter in self.panes:
+            rest = self.comparison.without(letter)
             self.runner.cancel()
-            self._on_result(WorkspaceResult((), (), None))
+            self._on_result(WorkspaceResult(rest.articles if rest else (), (), rest))
+        if any(s.article is None for s in self.sources) or (self.sources and self.comparison):
+            self.request_analysis()
 
     def action_close_focused(self) -> None:
         """Close the focused article (File ▸ Close Article)."""
@@ -592,7 +599,8 @@ class MainWindow(QMainWindow):
     def compare_only(self, paths: list[str]) -> None:
         """Replace the open articles with these files."""
         self.runner.cancel()
-        self.sources, self.order, self.base, self.focused = [], [], None, None
+        self.sources, self.focused = [], None
+        self._wanted_order, self._wanted_base = [], None
         self.open_paths(paths, remember=True)
         self.raise_()
         self.activateWindow()

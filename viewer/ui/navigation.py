@@ -42,8 +42,10 @@ class ChangeNavigator:
             win.announce("No changes in this article.")
             return
         here = pane.cursor_offset()
+        on_change = pane.text.textCursor().hasSelection()
         if forward:
-            target = next((c for c in changes if c[0] > here), None)
+            target = next((c for c in changes if c[0] > here or (c[0] == here and not on_change)),
+                          None)
         else:
             target = next((c for c in reversed(changes) if c[0] < here), None)
         if target is None:
