@@ -39,12 +39,16 @@ class Heartbeat:
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.beat)
         self.phase = "start"
+        self.long_gaps: list[tuple[float, float, str]] = []  # (at, gap, phase)
+        self.t0 = time.perf_counter()
 
     def beat(self) -> None:
         now = time.perf_counter()
         gap = now - self.last
         if gap > self.worst:
             self.worst, self.where = gap, self.phase
+        if gap > 0.1:
+            self.long_gaps.append((now - self.t0, gap, self.phase))
         self.last = now
 
     def start(self) -> None:
@@ -74,7 +78,8 @@ def main() -> None:
     hb.phase = "window"
     win = MainWindow([str(tmp / "a.txt"), str(tmp / "b.txt")])
     win.show()
-    hb.phase = "analysis"
+    hb.phase = "loading and analysis (worker)"
+    win.runner.result_ready.connect(lambda _r: setattr(hb, "phase", "drawing the result"))
     while win.comparison is None or win.runner.is_busy():
         app.processEvents()
         time.sleep(0.002)
@@ -86,6 +91,8 @@ def main() -> None:
         time.sleep(0.002)
     print(f"two {len(a.split()):,}-word texts: analysis drawn after {t_drawn:.1f} s")
     print(f"worst GUI-thread gap: {hb.worst * 1000:.0f} ms during {hb.where} (target ≤ 100 ms)")
+    for at, gap, phase in hb.long_gaps:
+        print(f"  gap of {gap * 1000:.0f} ms at {at:.1f} s ({phase})")
 
     # Cancel and close while an analysis runs.
     win.open_paths([str(ROOT / "seeds" / sorted(os.listdir(ROOT / "seeds"))[0])])

@@ -68,8 +68,18 @@ def _increasing(js: list[int]) -> set[int]:
 
 def align_sentences(a: Article, b: Article, min_score: float = MIN_SCORE) -> list[SentencePair]:
     """Matched sentences of `a` and `b`, in `a`'s order, with moves flagged."""
-    sa, bags_a = _sentences_and_bags(a.text)
-    sb, bags_b = _sentences_and_bags(b.text)
+    return list(_align_texts(a.text, b.text, min_score))
+
+
+# Words in more sentences than this do not propose candidate pairs (they still
+# count in the score): keeps long articles near-linear.
+_COMMON_DF = 50
+
+
+@lru_cache(maxsize=32)
+def _align_texts(a_text: str, b_text: str, min_score: float) -> tuple[SentencePair, ...]:
+    sa, bags_a = _sentences_and_bags(a_text)
+    sb, bags_b = _sentences_and_bags(b_text)
     index: dict[str, list[int]] = {}
     for j, bag in enumerate(bags_b):
         for w in bag:
@@ -78,12 +88,16 @@ def align_sentences(a: Article, b: Article, min_score: float = MIN_SCORE) -> lis
     for i, bag in enumerate(bags_a):
         if not bag:
             continue
-        shared: dict[int, int] = {}
+        proposed: set[int] = set()
         for w in bag:
-            for j in index.get(w, ()):
-                shared[j] = shared.get(j, 0) + 1
-        for j, n in shared.items():
-            score = 2 * n / (len(bag) + len(bags_b[j]))
+            js = index.get(w, ())
+            if len(js) <= _COMMON_DF:
+                proposed.update(js)
+        if not proposed:  # only common words: fall back to all of them
+            for w in bag:
+                proposed.update(index.get(w, ()))
+        for j in proposed:
+            score = 2 * len(bag & bags_b[j]) / (len(bag) + len(bags_b[j]))
             if score >= min_score:
                 candidates.append((-score, i, j))
     candidates.sort()
@@ -97,9 +111,9 @@ def align_sentences(a: Article, b: Article, min_score: float = MIN_SCORE) -> lis
             matched.append((i, j, -neg))
     matched.sort()
     in_order = _increasing([j for _, j, _ in matched])
-    return [SentencePair(sa[i].start, sa[i].end, sb[j].start, sb[j].end, round(score, 4),
+    return tuple(SentencePair(sa[i].start, sa[i].end, sb[j].start, sb[j].end, round(score, 4),
                          k not in in_order)
-            for k, (i, j, score) in enumerate(matched)]
+                 for k, (i, j, score) in enumerate(matched))
 
 
 def map_offset(anchors, pos: int) -> int:

@@ -48,11 +48,12 @@ class Article:
     def __post_init__(self) -> None:
         if not self.tokens:
             object.__setattr__(self, "tokens", tuple(tokenize(self.text)))
+        object.__setattr__(self, "_words", sum(1 for t in self.tokens if t.is_word))
 
     @property
     def word_count(self) -> int:
         """Number of words in the text."""
-        return sum(1 for t in self.tokens if t.is_word)
+        return self._words
 
     def with_id(self, new_id: str) -> "Article":
         """The same article under another identity letter."""

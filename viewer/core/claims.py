@@ -28,6 +28,7 @@ __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
 _CLAUSE_RE = re.compile(r";\s+")
 _MIN_CLAUSE_WORDS = 4
 _COMMON_SHARE, _COMMON_MIN = 0.2, 40   # keys in more statements than this propose no pairs
+_COMMON_MAX = 150  # ... and never more than this, so long articles stay near-linear
 _MIN_EXACT_SHARE = 0.2  # calibrated on MSRP: pairs below it are almost never paraphrases
 _MIN_LINK_SHARE = 0.5   # clusters merge only when half their cross pairs are linked (no chaining)
 
@@ -104,7 +105,7 @@ def _candidate_pairs(statements: list[Statement]) -> list[tuple[int, int]]:
         for key, weight in st.keys.items():
             if weight >= 1.0:
                 postings[key].append(i)
-    common = max(_COMMON_MIN, _COMMON_SHARE * len(statements))
+    common = min(_COMMON_MAX, max(_COMMON_MIN, _COMMON_SHARE * len(statements)))
     proposed: set[tuple[int, int]] = set()
     for ids in postings.values():
         if 1 < len(ids) <= common:

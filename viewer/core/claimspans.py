@@ -19,8 +19,21 @@ def _find(text: str, value: str, start: int, end: int) -> tuple[int, int] | None
     return start + k, start + k + len(value)
 
 
+_last: tuple = (None, None)
+
+
 def conflict_spans(comp: Comparison) -> dict[str, list[tuple[int, int]]]:
-    """For each article id, the spans of values that conflict with another article's."""
+    """For each article id, the spans of values that conflict with another article's
+    (remembered for the most recent comparison)."""
+    global _last
+    if _last[0] is comp:
+        return _last[1]
+    found = _conflict_spans(comp)
+    _last = (comp, found)
+    return found
+
+
+def _conflict_spans(comp: Comparison) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for claim in comp.claims:
         if not claim.conflicts:

@@ -111,6 +111,7 @@ class Comparison:
     base: str
     pairs: dict[tuple[str, str], PairAnalysis]
     claims: tuple = ()
+    _oriented: dict = field(default_factory=dict, compare=False, repr=False)
 
     def article(self, article_id: str) -> Article:
         """The article with this id."""
@@ -147,7 +148,13 @@ class Comparison:
         return Comparison(arts, base, pairs, tuple(claims))
 
     def oriented(self, ref: str, other: str) -> OrientedPair:
-        """The pair as a diff of `ref` → `other`, with chunks and stats."""
+        """The pair as a diff of `ref` → `other`, with chunks and stats (computed once)."""
+        found = self._oriented.get((ref, other))
+        if found is None:
+            found = self._oriented[(ref, other)] = self._orient(ref, other)
+        return found
+
+    def _orient(self, ref: str, other: str) -> OrientedPair:
         pa = self.pair(ref, other)
         forward = pa.a == ref
 

@@ -124,6 +124,12 @@ def _gram_index(keys: tuple[str, ...], size: int) -> dict[tuple[str, ...], list[
     return index
 
 
+# A seed n-gram found more often than this in the other text starts no run (a run
+# through it is still found from its rarer blocks and bridged): keeps long texts
+# near-linear. Articles of a few thousand words never reach it.
+_MAX_SEED_HITS = 40
+
+
 def seed_length(options: ReuseOptions) -> int:
     """Length of the exact block every reportable run must contain."""
     return max(1, math.ceil(options.min_words / (options.max_imperfections + 1)))
@@ -217,8 +223,8 @@ def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) ->
     diag_end: dict[int, int] = {}
     for i in range(len(ka) - size + 1):
         hits = index.get(ka[i:i + size])
-        if not hits:
-            continue
+        if not hits or len(hits) > _MAX_SEED_HITS:
+            continue  # absent, or so common ("of the") that only rarer seeds may start a run
         for j in hits:
             d = i - j
             if diag_end.get(d, -1) > i:

@@ -17,7 +17,8 @@ from .overview import OverviewMap
 from .textpos import PositionMap
 
 
-PAINT_BATCH = 400  # highlights applied per event-loop turn
+PAINT_BATCH = 120  # highlights applied per event-loop turn
+LOAD_CHUNK = 30_000  # characters laid out per event-loop turn for long texts
 MAP_LAYOUT_LIMIT = 60_000  # longer texts place overview marks by character offset
 
 
@@ -80,6 +81,9 @@ class ArticlePane(QFrame):
         self._spans: list[Span] = []
         self._paint_generation = 0
         self._formats: dict = {}
+        self._load_generation = 0
+        self.loaded = True
+        self._fresh = True
         self.setObjectName("ArticlePane")
         self.setFrameShape(QFrame.Shape.NoFrame)
 
@@ -142,7 +146,8 @@ class ArticlePane(QFrame):
         self.map = OverviewMap()
         self.map.jump_requested.connect(self.scroll_to_fraction)
         self.text.verticalScrollBar().valueChanged.connect(self._update_visible_part)
-        self.text.verticalScrollBar().rangeChanged.connect(lambda *_: self._update_map())
+        self.text.verticalScrollBar().rangeChanged.connect(
+            lambda *_: self._update_map() if self.loaded else None)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -164,9 +169,18 @@ class ArticlePane(QFrame):
     def set_article(self, article: Article) -> None:
         """Show an article's text (only re-laid out when the text changed)."""
         if self.article is None or self.article.text != article.text:
-            self.text.setPlainText(article.text)
-            self._posmap = PositionMap(article.text)
+            self._load_generation += 1
             self._spans = []
+            self._paint_generation += 1
+            self._posmap = PositionMap(article.text)
+            self._fresh = True  # no formats to clear yet
+            if len(article.text) <= LOAD_CHUNK:
+                self.text.setPlainText(article.text)
+                self.loaded = True
+            else:  # a long text goes in piece by piece, so its layout never freezes the window
+                self.loaded = False
+                self.text.setPlainText(article.text[:LOAD_CHUNK])
+                QTimer.singleShot(0, self, lambda g=self._load_generation: self._load_more(g, LOAD_CHUNK))
         self.article = article
         self.title.setText(article.title)
         where = article.path or "pasted text"
@@ -175,6 +189,21 @@ class ArticlePane(QFrame):
         self.encoding_menu.setEnabled(bool(article.path))
         self.text.setAccessibleDescription(f"Article {self.letter}: {article.title}, "
                                            f"{article.word_count} words")
+
+    def _load_more(self, generation: int, done: int) -> None:
+        if generation != self._load_generation or self.article is None:
+            return
+        text = self.article.text
+        cur = QTextCursor(self.text.document())
+        cur.movePosition(QTextCursor.MoveOperation.End)
+        cur.insertText(text[done:done + LOAD_CHUNK])
+        done += LOAD_CHUNK
+        if done < len(text):
+            QTimer.singleShot(0, self, lambda: self._load_more(generation, done))
+            return
+        self.loaded = True
+        self._paint_batch(self._paint_generation, 0)
+        self._update_map()
 
     def set_info(self, text: str, tooltip: str = "") -> None:
         """The second header line: words, base or relation to the base."""
@@ -191,12 +220,15 @@ class ArticlePane(QFrame):
         if spans == self._spans:
             return
         self._paint_generation += 1
-        cur = QTextCursor(self.text.document())
-        cur.select(QTextCursor.SelectionType.Document)
-        cur.setCharFormat(QTextCharFormat())
+        if not self._fresh:
+            cur = QTextCursor(self.text.document())
+            cur.select(QTextCursor.SelectionType.Document)
+            cur.setCharFormat(QTextCharFormat())
+        self._fresh = False
         self._spans = list(spans)
         self._formats = {}
-        self._paint_batch(self._paint_generation, 0)
+        if self.loaded:  # otherwise painting starts when the text is all in
+            self._paint_batch(self._paint_generation, 0)
         self._update_map()
 
     def _paint_batch(self, generation: int, first: int) -> None:
@@ -275,7 +307,7 @@ class ArticlePane(QFrame):
     def offset_y(self, offset: int) -> int:
         """Document y (pixels) of a code-point offset."""
         cur = QTextCursor(self.text.document())
-        cur.setPosition(min(self._posmap.to_qt(offset), self.text.document().characterCount() - 1))
+        cur.setPosition(self._qt(offset))
         return self.text.cursorRect(cur).center().y() + self.text.verticalScrollBar().value()
 
     def center_on(self, offset: int) -> None:
@@ -283,11 +315,15 @@ class ArticlePane(QFrame):
         bar = self.text.verticalScrollBar()
         bar.setValue(self.offset_y(offset) - self.text.viewport().height() // 2)
 
+    def _qt(self, offset: int) -> int:
+        """Qt position of a code-point offset, inside what the document holds now."""
+        return min(self._posmap.to_qt(offset), self.text.document().characterCount() - 1)
+
     def select_range(self, start: int, end: int) -> None:
         """Put the cursor on a range (code points) and centre it."""
         cur = QTextCursor(self.text.document())
-        cur.setPosition(self._posmap.to_qt(start))
-        cur.setPosition(self._posmap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cur.setPosition(self._qt(start))
+        cur.setPosition(self._qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.text.setTextCursor(cur)
         self.center_on(start)
 
@@ -314,7 +350,7 @@ class ArticlePane(QFrame):
 
     def flash(self, start: int, end: int, ms: int = 900) -> None:
         """Briefly highlight a range (code points), e.g. a change or claim jumped to."""
-        self._flash = [self._selection(self._posmap.to_qt(start), self._posmap.to_qt(end), "#ffe38a")]
+        self._flash = [self._selection(self._qt(start), self._qt(end), "#ffe38a")]
         self._apply_extra()
         self._flash_timer.start(ms)
 

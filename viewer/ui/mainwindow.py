@@ -8,6 +8,7 @@ that list changes, and draws the newest result. All analysis comes from
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -20,6 +21,7 @@ from viewer.core.article import letter_for
 from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.export import export, to_html
+from viewer.core.marks import claim_keys
 from viewer.core.loaders import (SUPPORTED_SUFFIXES, LoadError, article_from_text, folder_paths,
                                  seed_paths)
 from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
@@ -48,6 +50,20 @@ PROGRESS_DELAY_MS = 250
 DIFF, REUSE = "diff", "reuse"
 LABEL_WORDS = {"wholly-derived": "wholly derived", "partially-derived": "partially derived",
                "independent": "independent"}
+
+
+def prepare_for_display(result: WorkspaceResult) -> WorkspaceResult:
+    """In the worker: compute what drawing the result needs (oriented pairs against the
+    base, claim keys, conflict places), so the GUI thread only draws."""
+    comp = result.comparison
+    if comp is not None:
+        for art in comp.articles:
+            if art.id != comp.base:
+                comp.oriented(comp.base, art.id)
+                comp.oriented(art.id, comp.base)
+        claim_keys(comp)
+        conflict_spans(comp)
+    return result
 
 
 def pair_info(words: int, op: OrientedPair, base: str) -> str:
@@ -97,7 +113,6 @@ class MainWindow(QMainWindow):
         self.comparison: Comparison | None = None
         self.focused: str | None = None
         self._pair_cache: dict = {}
-        self._oriented: dict[tuple[str, str], OrientedPair] = {}
         self._pasted = 0
         self._reopen_backup: dict = {}  # letter -> article kept while reopening with an encoding
         # What the next result should show; `order` and `base` always describe what is shown.
@@ -295,8 +310,8 @@ class MainWindow(QMainWindow):
         sources = tuple(self.sources)
         base = self._wanted_base or self.base
         cache = self._pair_cache
-        self.runner.start(lambda progress, cancelled: load_and_compare(
-            sources, base, progress=progress, cancelled=cancelled, cache=cache))
+        self.runner.start(lambda progress, cancelled: prepare_for_display(load_and_compare(
+            sources, base, progress=progress, cancelled=cancelled, cache=cache)))
         self.session.changed()
 
     def _on_result(self, result: WorkspaceResult) -> None:
@@ -318,7 +333,6 @@ class MainWindow(QMainWindow):
         self.sources = [Source(s.letter, s.path, loaded.get(s.letter, s.article), s.encoding)
                         for s in self.sources]
         self.comparison = result.comparison
-        self._oriented = {}
         self.base = result.comparison.base if result.comparison else None
         if len(self._pair_cache) > 400:
             self._pair_cache.clear()
@@ -408,10 +422,7 @@ class MainWindow(QMainWindow):
 
     def oriented(self, ref: str, other: str) -> OrientedPair:
         """The diff of `ref` → `other` for the current comparison (cached)."""
-        key = (ref, other)
-        if key not in self._oriented:
-            self._oriented[key] = self.comparison.oriented(ref, other)
-        return self._oriented[key]
+        return self.comparison.oriented(ref, other)
 
     def map_offset(self, src: str, dst: str, offset: int) -> int:
         """Map a text offset of article `src` to the matching one of `dst`."""
@@ -502,8 +513,7 @@ class MainWindow(QMainWindow):
         if not self.comparison or letter == self.base or letter not in self.panes:
             return
         self.base = letter
-        self.comparison = Comparison(self.comparison.articles, letter, self.comparison.pairs,
-                                     self.comparison.claims)
+        self.comparison = replace(self.comparison, base=letter)
         self._refresh_base_combo()
         self.refresh()
 

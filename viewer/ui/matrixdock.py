@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView
 
 from viewer.core.comparison import Comparison
 
+from .theme import is_dark
+
 SHORT_LABELS = {"wholly-derived": "wholly", "partially-derived": "partly", "independent": ""}
 
 
@@ -63,8 +65,10 @@ class SimilarityModel(QAbstractTableModel):
             spin = " ⚠" if op.spin_score >= 0.5 else ""
             return f"{op.similarity:.0%}" + (f"\n{short}" if short else "") + spin
         if role == Qt.ItemDataRole.BackgroundRole:
-            return heat(op.similarity)
+            return heat(op.similarity, is_dark())
         if role == Qt.ItemDataRole.ForegroundRole:
+            if is_dark():
+                return QColor("#f0f0f0")
             return QColor("#ffffff") if op.similarity > 0.55 else QColor("#1e1e1e")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter

@@ -8,6 +8,9 @@ some CJK). `PositionMap` converts both ways for one text.
 from __future__ import annotations
 
 import bisect
+import re
+
+_WIDE = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class PositionMap:
@@ -16,7 +19,7 @@ class PositionMap:
     def __init__(self, text: str):
         # Code-point indices of the characters that take two UTF-16 units,
         # and the UTF-16 position just after each of them.
-        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._wide = [] if text.isascii() else [m.start() for m in _WIDE.finditer(text)]
         self._wide_end16 = [i + k + 2 for k, i in enumerate(self._wide)]
         self.length = len(text)
 
