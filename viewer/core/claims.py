@@ -106,20 +106,22 @@ def _candidate_pairs(statements: list[Statement]) -> list[tuple[int, int]]:
             if weight >= 1.0:
                 postings[key].append(i)
     common = min(_COMMON_MAX, max(_COMMON_MIN, _COMMON_SHARE * len(statements)))
-    proposed: set[tuple[int, int]] = set()
+    # Partners per statement, not one big set of pairs: sorting many small sets keeps
+    # every single C call short, so the GUI thread is never starved of the GIL.
+    partners: dict[int, set[int]] = defaultdict(set)
     for ids in postings.values():
         if 1 < len(ids) <= common:
             for x, i in enumerate(ids):
                 ai = statements[i].article
-                for j in ids[x + 1:]:
-                    if statements[j].article != ai:
-                        proposed.add((i, j))
+                partners[i].update(j for j in ids[x + 1:] if statements[j].article != ai)
     pairs = []
-    for i, j in sorted(proposed):
-        a, b = statements[i], statements[j]
-        shared = sum(min(w, b.keys[k]) for k, w in a.keys.items() if k in b.keys)
-        if shared >= _MIN_EXACT_SHARE * min(a.weight, b.weight):
-            pairs.append((i, j))
+    for i in sorted(partners):
+        a = statements[i]
+        for j in sorted(partners[i]):
+            b = statements[j]
+            shared = sum(min(w, b.keys[k]) for k, w in a.keys.items() if k in b.keys)
+            if shared >= _MIN_EXACT_SHARE * min(a.weight, b.weight):
+                pairs.append((i, j))
     return pairs
 
 

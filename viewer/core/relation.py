@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .article import Article
-from .verbatim import ReuseOptions, article_keys, covered_words, verbatim_runs
+from .verbatim import ReuseOptions, article_keys, run_word_spans
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 LABELS = (WHOLLY, PARTIALLY, INDEPENDENT)
@@ -60,8 +60,12 @@ class Relation:
 
 
 @lru_cache(maxsize=512)
-def _ngrams(keys: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
-    return frozenset(keys[i:i + n] for i in range(len(keys) - n + 1))
+def _ngram_counts(keys: tuple[str, ...], n: int) -> dict[tuple[str, ...], int]:
+    """How often each word n-gram occurs in `keys` (cached per article)."""
+    counts: dict[tuple[str, ...], int] = {}
+    for gram in zip(*(keys[k:] for k in range(n))):
+        counts[gram] = counts.get(gram, 0) + 1
+    return counts
 
 
 def _containment(keys: tuple[str, ...], other: tuple[str, ...], n: int) -> float:
@@ -69,8 +73,19 @@ def _containment(keys: tuple[str, ...], other: tuple[str, ...], n: int) -> float
     total = len(keys) - n + 1
     if total <= 0:
         return 0.0
-    pool = _ngrams(other, n)
-    return sum(1 for i in range(total) if keys[i:i + n] in pool) / total
+    mine = _ngram_counts(keys, n)
+    shared = mine.keys() & _ngram_counts(other, n).keys()
+    return sum(mine[g] for g in shared) / total
+
+
+def _covered(spans: list[tuple[int, int]]) -> int:
+    """Words inside the union of word-index spans [start, end)."""
+    total, reach = 0, 0
+    for start, end in sorted(spans):
+        if end > reach:
+            total += end - max(start, reach)
+            reach = end
+    return total
 
 
 def _features(keys, other, inside: int) -> DerivationFeatures:
@@ -84,13 +99,18 @@ def derivation_features(derived: Article, source: Article) -> DerivationFeatures
     return pair_features(derived, source)[0]
 
 
-def pair_features(a: Article, b: Article) -> tuple[DerivationFeatures, DerivationFeatures]:
-    """Derivation features of a (as derived from b) and of b (from a), one run search."""
+def pair_features(a: Article, b: Article, runs=None) -> tuple[DerivationFeatures, DerivationFeatures]:
+    """Derivation features of a (as derived from b) and of b (from a), one run search.
+
+    `runs`: the pair's word-index runs under LABEL_RUN_OPTIONS when the caller
+    already has them (`run_word_spans`), else they are found here.
+    """
     ka = article_keys(a, LABEL_RUN_OPTIONS)
     kb = article_keys(b, LABEL_RUN_OPTIONS)
-    runs = verbatim_runs(a, b, LABEL_RUN_OPTIONS)
-    in_a = covered_words(ka, [(r.a_start, r.a_end) for r in runs])
-    in_b = covered_words(kb, [(r.b_start, r.b_end) for r in runs])
+    if runs is None:
+        runs = run_word_spans(ka, kb, LABEL_RUN_OPTIONS)
+    in_a = _covered([(r[0], r[1]) for r in runs])
+    in_b = _covered([(r[2], r[3]) for r in runs])
     return _features(ka.keys, kb.keys, in_a), _features(kb.keys, ka.keys, in_b)
 
 
@@ -110,9 +130,11 @@ def label_for(score: float, partial_min: float = PARTIAL_MIN_SCORE,
     return INDEPENDENT
 
 
-def relation(a: Article, b: Article) -> Relation:
-    """Label the pair: score both directions, the higher one decides (ties: b derived)."""
-    features_a, features_b = pair_features(a, b)
+def relation(a: Article, b: Article, runs=None) -> Relation:
+    """Label the pair: score both directions, the higher one decides (ties: b derived).
+
+    `runs`: as for `pair_features`."""
+    features_a, features_b = pair_features(a, b, runs)
     score_a, score_b = derivation_score(features_a), derivation_score(features_b)
     derived, score = (a.id, score_a) if score_a > score_b else (b.id, score_b)
     label = label_for(score)

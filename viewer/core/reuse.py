@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from .article import Article
 from .moves import Move, find_moves
-from .relation import INDEPENDENT, PARTIALLY, WHOLLY, Relation, relation
+from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, PARTIALLY, WHOLLY, Relation, relation
 from .spin import SpinResult, Substitution, detect_spin
-from .verbatim import ReuseOptions, VerbatimRun, article_keys, covered_words, verbatim_runs
+from .verbatim import (ReuseOptions, VerbatimRun, article_keys, covered_words, run_word_spans,
+                       verbatim_runs)
 from .worddiff import word_diff
 
 __all__ = [
@@ -53,17 +54,31 @@ def verbatim_shares(a: Article, b: Article, runs: list[VerbatimRun],
     return in_a, in_b
 
 
+def _covered(spans) -> int:
+    """Words inside the union of word-index spans [start, end)."""
+    total, reach = 0, 0
+    for start, end in sorted(spans):
+        if end > reach:
+            total += end - max(start, reach)
+            reach = end
+    return total
+
+
 def analyse_pair(a: Article, b: Article, diff_ops=None,
                  options: ReuseOptions = ReuseOptions()) -> PairReuse:
     """Runs, shares, similarity, derivation label, spin and moves of a pair.
 
     `diff_ops` is the word diff a → b when the caller already has it.
     """
-    runs = verbatim_runs(a, b, options)
-    in_a, in_b = verbatim_shares(a, b, runs, options)
-    na, nb = len(article_keys(a, options).keys), len(article_keys(b, options).keys)
+    wa, wb = article_keys(a, options), article_keys(b, options)
+    spans = run_word_spans(wa, wb, options)
+    runs = [VerbatimRun(wa.starts[a0], wa.ends[a1 - 1], wb.starts[b0], wb.ends[b1 - 1], matched, used)
+            for a0, a1, b0, b1, matched, used in spans]
+    in_a = _covered([(s[0], s[1]) for s in spans])
+    in_b = _covered([(s[2], s[3]) for s in spans])
+    na, nb = len(wa.keys), len(wb.keys)
     similarity = (in_a + in_b) / (na + nb) if na + nb else 0.0
-    rel = relation(a, b)
+    rel = relation(a, b, spans if options == LABEL_RUN_OPTIONS else None)
     ops = diff_ops if diff_ops is not None else word_diff(a.text, b.text)
     return PairReuse(
         a=a.id, b=b.id,

@@ -31,7 +31,7 @@ import regex
 from . import synonyms as _synonyms
 from .article import Article
 from .sentences import split_sentences
-from .tokens import fold, words
+from .tokens import _WORD_ONLY_RE, fold
 from .worddiff import diff_chunks, word_diff
 
 ALIGNED_MIN = 0.65
@@ -67,13 +67,25 @@ class SpinResult:
 
 @lru_cache(maxsize=256)
 def _word_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    ws = words(text)
-    return tuple(w.start for w in ws), tuple(w.end for w in ws)
+    spans = [m.span() for m in _WORD_ONLY_RE.finditer(text)]  # the words of `tokenize`
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
 
 
 @lru_cache(maxsize=256)
 def _sentence_starts(text: str) -> tuple[int, ...]:
     return tuple(s.start for s in split_sentences(text))
+
+
+@lru_cache(maxsize=256)
+def _sentence_layout(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Sentence starts of `text`, the sentence of each word, and words per sentence."""
+    sent_starts = _sentence_starts(text) or (0,)
+    word_starts = _word_spans(text)[0]
+    of_word = tuple(max(0, bisect_right(sent_starts, start) - 1) for start in word_starts)
+    per_sentence = [0] * len(sent_starts)
+    for s in of_word:
+        per_sentence[s] += 1
+    return sent_starts, of_word, tuple(per_sentence)
 
 
 def _known(a_words: list[str], b_words: list[str]) -> bool:
@@ -112,20 +124,20 @@ def detect_spin(a: Article, b: Article, diff_ops=None) -> SpinResult:
     ops = diff_ops if diff_ops is not None else word_diff(a.text, b.text)
     a_starts, a_ends = _word_spans(a.text)
     b_starts, b_ends = _word_spans(b.text)
-    sent_starts = _sentence_starts(a.text) or (0,)
+    sent_starts, of_word, per_sentence = _sentence_layout(a.text)
     tally = _Tally(len(sent_starts))
+    tally.words = list(per_sentence)
 
     def sentence_of(offset: int) -> int:
         return max(0, bisect_right(sent_starts, offset) - 1)
 
-    for start in a_starts:
-        tally.words[sentence_of(start)] += 1
     for ch in diff_chunks(ops):
         i0, i1 = bisect_left(a_starts, ch.a_start), bisect_left(a_starts, ch.a_end)
         j0, j1 = bisect_left(b_starts, ch.b_start), bisect_left(b_starts, ch.b_end)
         if ch.tag == "equal":
-            for i in range(i0, i1):
-                tally.equal[sentence_of(a_starts[i])] += 1
+            equal = tally.equal
+            for sent in of_word[i0:i1]:
+                equal[sent] += 1
             continue
         na, nb = i1 - i0, j1 - j0
         if not na and not nb:
@@ -136,11 +148,11 @@ def detect_spin(a: Article, b: Article, diff_ops=None) -> SpinResult:
         elif na and nb and max(na, nb) <= 2:
             pieces = [(i0, i1, j0, j1)]
         else:
-            tally.changed[sentence_of(a_starts[i0] if na else ch.a_start)] += max(na, nb)
+            tally.changed[of_word[i0] if na else sentence_of(ch.a_start)] += max(na, nb)
         for p0, p1, q0, q1 in pieces:
             a_words = [a.text[a_starts[k]:a_ends[k]] for k in range(p0, p1)]
             b_words = [b.text[b_starts[k]:b_ends[k]] for k in range(q0, q1)]
-            sent = sentence_of(a_starts[p0])
+            sent = of_word[p0]
             if not _is_swap(a_words, b_words):
                 tally.changed[sent] += max(p1 - p0, q1 - q0)
                 continue

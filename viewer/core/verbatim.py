@@ -24,10 +24,11 @@ from functools import lru_cache
 import regex
 
 from .article import Article
-from .tokens import fold_typography, tokenize
+from .tokens import _WORD_ONLY_RE, fold_typography
 
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 _DIGIT = regex.compile(r"\p{N}")
+_SPACE = regex.compile(r"\s+", regex.V1)
 NUMBER_KEY = "#"
 
 
@@ -90,24 +91,37 @@ def word_key(word: str, options: ReuseOptions, trailing_punct: str = "") -> str:
     return key + fold_typography(trailing_punct)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=65536)
+def _cached_key(word: str, options: ReuseOptions) -> str:
+    return word_key(word, options)
+
+
 def word_keys(text: str, options: ReuseOptions = ReuseOptions()) -> WordKeys:
-    """The matching keys of `text`'s words (cached per text and options)."""
-    keys: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    trailing: list[list[str]] = []
-    for tok in tokenize(text):
-        if tok.is_word:
-            words.append(tok.text)
-            trailing.append([])
-            starts.append(tok.start)
-            ends.append(tok.end)
-        elif tok.kind != "space" and trailing:
-            trailing[-1].append(tok.text)
-    keys = [word_key(w, options, "".join(p)) for w, p in zip(words, trailing)]
-    return WordKeys(tuple(keys), tuple(starts), tuple(ends))
+    """The matching keys of `text`'s words (cached per text and folding options)."""
+    return _folded_keys(text, options.ignore_case, options.ignore_punctuation, options.ignore_numbers)
+
+
+@lru_cache(maxsize=256)
+def _folded_keys(text: str, ignore_case: bool, ignore_punctuation: bool, ignore_numbers: bool) -> WordKeys:
+    """Keys of `text`'s words under one folding (run lengths do not change keys).
+
+    Words are found with the tokenizer's word-only pattern (the same words as
+    `tokenize`, without building a Token for every piece); the punctuation
+    after a word is the non-space text up to the next word.
+    """
+    options = ReuseOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation,
+                           ignore_numbers=ignore_numbers)
+    spans = [m.span() for m in _WORD_ONLY_RE.finditer(text)]
+    starts = tuple(s for s, _ in spans)
+    ends = tuple(e for _, e in spans)
+    if ignore_punctuation:
+        key = _cached_key
+        keys = tuple(key(text[s:e], options) for s, e in spans)
+    else:
+        follow = starts[1:] + (len(text),)
+        keys = tuple(word_key(text[s:e], options, _SPACE.sub("", text[e:f]))
+                     for (s, e), f in zip(spans, follow))
+    return WordKeys(keys, starts, ends)
 
 
 def article_keys(article: Article, options: ReuseOptions = ReuseOptions()) -> WordKeys:
@@ -115,12 +129,17 @@ def article_keys(article: Article, options: ReuseOptions = ReuseOptions()) -> Wo
     return word_keys(article.text, options)
 
 
+def _grams(keys: tuple[str, ...], size: int):
+    """The `size`-word n-grams of `keys`, in order."""
+    return zip(*(keys[k:] for k in range(size)))
+
+
 @lru_cache(maxsize=256)
 def _gram_index(keys: tuple[str, ...], size: int) -> dict[tuple[str, ...], list[int]]:
     """Positions of every `size`-word n-gram of `keys`."""
     index: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(keys) - size + 1):
-        index.setdefault(keys[j:j + size], []).append(j)
+    for j, gram in enumerate(_grams(keys, size)):
+        index.setdefault(gram, []).append(j)
     return index
 
 
@@ -212,17 +231,16 @@ def _grow(ka, kb, i: int, j: int, length: int, budget: int):
     return a0, a1, b0, b1, matched, used, pairs
 
 
-def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) -> list[tuple[int, int, int, int, int, int]]:
-    """Runs as word-index spans (a0, a1, b0, b1, matched, imperfections), sorted."""
-    ka, kb = a_keys.keys, b_keys.keys
-    size = seed_length(options)
-    if len(ka) < size or len(kb) < size:
-        return []
+@lru_cache(maxsize=8)
+def _exact_blocks(ka: tuple[str, ...], kb: tuple[str, ...], size: int) -> tuple[tuple[int, int, int], ...]:
+    """Maximal exact blocks (i, j, length) grown from shared seed n-grams,
+    longest first. Cached briefly: runs under other options with the same seed
+    length (the derivation label's, say) start from the same blocks."""
     index = _gram_index(kb, size)
     blocks = []
     diag_end: dict[int, int] = {}
-    for i in range(len(ka) - size + 1):
-        hits = index.get(ka[i:i + size])
+    for i, gram in enumerate(_grams(ka, size)):
+        hits = index.get(gram)
         if not hits or len(hits) > _MAX_SEED_HITS:
             continue  # absent, or so common ("of the") that only rarer seeds may start a run
         for j in hits:
@@ -233,6 +251,16 @@ def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) ->
             diag_end[d] = i + n
             blocks.append((i, j, n))
     blocks.sort(key=lambda blk: (-blk[2], blk[0], blk[1]))
+    return tuple(blocks)
+
+
+def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) -> list[tuple[int, int, int, int, int, int]]:
+    """Runs as word-index spans (a0, a1, b0, b1, matched, imperfections), sorted."""
+    ka, kb = a_keys.keys, b_keys.keys
+    size = seed_length(options)
+    if len(ka) < size or len(kb) < size:
+        return []
+    blocks = _exact_blocks(ka, kb, size)
     taken: set[tuple[int, int]] = set()
     runs = []
     budget = options.max_imperfections

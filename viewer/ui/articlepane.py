@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -17,8 +18,9 @@ from .overview import OverviewMap
 from .textpos import PositionMap
 
 
-PAINT_BATCH = 120  # highlights applied per event-loop turn
-LOAD_CHUNK = 30_000  # characters laid out per event-loop turn for long texts
+PAINT_BATCH = 400  # at most this many highlights per event-loop turn ...
+PAINT_SLICE_S = 0.02  # ... and for no longer than this
+LOAD_CHUNK = 12_000  # characters laid out per event-loop turn for long texts
 MAP_LAYOUT_LIMIT = 60_000  # longer texts place overview marks by character offset
 
 
@@ -238,19 +240,21 @@ class ArticlePane(QFrame):
             return  # newer highlights replaced these
         dark = self.palette().base().color().lightness() < 128
         cur = QTextCursor(self.text.document())
-        cur.beginEditBlock()
-        batch = self._spans[first:first + PAINT_BATCH]
-        for span in batch:
+        deadline = time.perf_counter() + PAINT_SLICE_S
+        k = first
+        end = min(len(self._spans), first + PAINT_BATCH)
+        while k < end and (k == first or time.perf_counter() < deadline):
+            span = self._spans[k]
             fmt = self._formats.get(span.kind)
             if fmt is None:
                 fmt = self._formats[span.kind] = char_format(span.kind, dark)
             cur.setPosition(self._posmap.to_qt(span.start))
             cur.setPosition(self._posmap.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
             cur.mergeCharFormat(fmt)
-        cur.endEditBlock()
-        if first + PAINT_BATCH < len(self._spans):
+            k += 1
+        if k < len(self._spans):
             # The pane is the timer's context: a closed pane gets no late call.
-            QTimer.singleShot(0, self, lambda: self._paint_batch(generation, first + PAINT_BATCH))
+            QTimer.singleShot(0, self, lambda: self._paint_batch(generation, k))
 
     # -- overview map ------------------------------------------------------------
     def _fraction(self, offset: int, total: float) -> float:

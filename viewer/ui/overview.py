@@ -8,7 +8,7 @@ pane there.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 WIDTH = 12
@@ -29,10 +29,12 @@ class OverviewMap(QWidget):
         self.marks: list[tuple[float, float, QColor]] = []
         self.claim: tuple[float, float] | None = None
         self.visible_part: tuple[float, float] = (0.0, 1.0)
+        self._cache: QPixmap | None = None  # the marks, drawn once per change or resize
 
     def set_marks(self, marks: list[tuple[float, float, QColor]]) -> None:
         """Replace the marks: (top, bottom, colour), top/bottom as fractions."""
         self.marks = marks
+        self._cache = None
         self.setAccessibleDescription(f"{len(marks)} marked passages")
         self.update()
 
@@ -46,14 +48,27 @@ class OverviewMap(QWidget):
         self.visible_part = (top, bottom)
         self.update()
 
+    def _marks_pixmap(self) -> QPixmap:
+        if self._cache is None or self._cache.size() != self.size():
+            pix = QPixmap(self.size())
+            pix.fill(self.palette().alternateBase().color())
+            p = QPainter(pix)
+            h, w = max(1, self.height()), self.width()
+            for top, bottom, colour in self.marks:
+                p.fillRect(QRectF(2, top * h, w - 4, max(2.0, (bottom - top) * h)), colour)
+            p.end()
+            self._cache = pix
+        return self._cache
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._cache = None  # palette changes redraw the marks
+        super().changeEvent(event)
+
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         h = max(1, self.height())
         w = self.width()
-        p.fillRect(self.rect(), self.palette().alternateBase())
-        for top, bottom, colour in self.marks:
-            y = top * h
-            p.fillRect(QRectF(2, y, w - 4, max(2.0, (bottom - top) * h)), colour)
+        p.drawPixmap(0, 0, self._marks_pixmap())
         if self.claim is not None:
             top, bottom = self.claim
             p.fillRect(QRectF(0, top * h, w, max(3.0, (bottom - top) * h)), QColor("#e69f00"))
