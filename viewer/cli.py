@@ -59,19 +59,25 @@ def _seed_display_paths() -> list[str]:
     return out
 
 
-def expand_folders(paths: list[str], err) -> list[str]:
-    """Replace each folder by the supported files in it (reporting unreadable folders)."""
+def expand_folders(paths: list[str], err) -> tuple[list[str], bool]:
+    """Replace each folder by the supported files in it; False if a folder was unusable."""
     from viewer.core.loaders import LoadError, folder_paths
-    out = []
+    out, ok = [], True
     for p in paths:
-        if os.path.isdir(p):
-            try:
-                out.extend(str(f) for f in folder_paths(p))
-            except LoadError as exc:
-                print(f"copydesk: {exc.path}: {exc.reason}", file=err)
-        else:
+        if not os.path.isdir(p):
             out.append(p)
-    return out
+            continue
+        try:
+            found = [str(f) for f in folder_paths(p)]
+        except LoadError as exc:
+            print(f"copydesk: {exc.path}: {exc.reason}", file=err)
+            ok = False
+            continue
+        if not found:
+            print(f"copydesk: {p}: no supported articles in the folder", file=err)
+            ok = False
+        out.extend(found)
+    return out, ok
 
 
 def input_paths(files: list[str], base: str | None) -> tuple[list[str], int]:
@@ -147,15 +153,16 @@ def run_export(args: argparse.Namespace, err=None) -> int:
     if suffix not in EXPORT_FORMATS + (".pdf",):
         print(f"copydesk: {out}: unsupported export format (use .json, .html or .pdf)", file=err)
         return EXIT_USAGE
-    paths, base_index = input_paths(expand_folders(args.files, err), args.base)
+    files, folders_ok = expand_folders(args.files, err)
+    paths, base_index = input_paths(files, args.base)
     articles, base_id, marks, status = _load_inputs(paths, base_index, err)
+    if not folders_ok:
+        status = EXIT_USAGE
     if not articles:
         print("copydesk: no readable article to analyse", file=err)
         return EXIT_USAGE
-    if base_id is None:
-        base_id = articles[0].id if status == EXIT_OK else None
-    if base_id is None:
-        return status or EXIT_USAGE
+    if base_id is None:  # the base could not be read: compare against the first readable one
+        base_id = articles[0].id
     comp = compare(articles, base_id)
     try:
         if suffix == ".pdf":

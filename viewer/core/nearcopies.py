@@ -109,34 +109,6 @@ def _keep(sets: Sequence[np.ndarray], i: int, j: int, options: CandidateOptions)
     return None
 
 
-def _keep_many(sets: Sequence[np.ndarray], pairs: np.ndarray, options: CandidateOptions,
-               cancelled: CancelCheck = None) -> list[Candidate]:
-    """`_keep` on many pairs (rows i < j, sorted) at once: shared shingles counted
-    by one sparse product per block instead of one intersection per pair."""
-    from scipy.sparse import csr_matrix
-
-    if not len(pairs):
-        return []
-    sizes = np.fromiter((s.size for s in sets), dtype=np.int64, count=len(sets))
-    values, column = np.unique(np.concatenate(sets), return_inverse=True)
-    indptr = np.concatenate(([0], np.cumsum(sizes)))
-    matrix = csr_matrix((np.ones(column.size, dtype=np.int32), column.ravel(), indptr),
-                        shape=(len(sets), values.size))
-    out: list[Candidate] = []
-    block = 50_000
-    for start in range(0, len(pairs), block):
-        check(cancelled)
-        rows = pairs[start:start + block]
-        shared = np.asarray(matrix[rows[:, 0]].multiply(matrix[rows[:, 1]]).sum(axis=1)).ravel()
-        smaller = np.minimum(sizes[rows[:, 0]], sizes[rows[:, 1]])
-        containment = np.where(smaller > 0, shared / np.maximum(smaller, 1), 0.0)
-        keep = (shared >= options.min_shared) & (containment >= options.min_containment)
-        for (i, j), n, c in zip(rows[keep].tolist(), shared[keep].tolist(),
-                                containment[keep].tolist()):
-            out.append(Candidate(i, j, n, c))
-    return out
-
-
 def common_shingles(sets: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions()
                     ) -> np.ndarray:
     """Shingles that too many of `sets` hold (boilerplate), sorted."""
@@ -176,20 +148,23 @@ def candidate_pairs(texts: Sequence[np.ndarray], options: CandidateOptions = Can
             session.insert(n, sketch, check_duplication=False)
     # Windows that agree in a band share a bucket of that band's table: read the
     # buckets instead of querying every window back (the same pairs, found once).
-    owner = np.asarray(owners, dtype=np.int64)
     found: set[tuple[int, int]] = set()
     for table in lsh.hashtables:
         check(cancelled)
         for key, count in table.itemcounts().items():
             if count < 2:
                 continue
-            members = np.unique(owner[list(table.get(key))])
-            if members.size < 2:
-                continue
-            a, b = np.triu_indices(members.size, 1)
-            found.update(zip(members[a].tolist(), members[b].tolist()))
-    pairs = np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
-    return _keep_many(sets, pairs, options, cancelled)
+            members = sorted({owners[n] for n in table.get(key)})
+            for x, i in enumerate(members):
+                found.update((i, j) for j in members[x + 1:])
+    out = []
+    for n, (i, j) in enumerate(sorted(found)):
+        if n % 256 == 0:
+            check(cancelled)
+        kept = _keep(sets, i, j, options)
+        if kept:
+            out.append(kept)
+    return out
 
 
 def all_pairs(texts: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions(),

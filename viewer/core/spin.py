@@ -31,7 +31,8 @@ import regex
 from . import synonyms as _synonyms
 from .article import Article
 from .sentences import split_sentences
-from .tokens import _WORD_ONLY_RE, fold
+from .tokens import fold
+from .verbatim import word_keys
 from .worddiff import diff_chunks, word_diff
 
 ALIGNED_MIN = 0.65
@@ -65,10 +66,9 @@ class SpinResult:
     substitutions: tuple[Substitution, ...]
 
 
-@lru_cache(maxsize=256)
 def _word_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    spans = [m.span() for m in _WORD_ONLY_RE.finditer(text)]  # the words of `tokenize`
-    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
+    keys = word_keys(text)  # the words of `tokenize`, shared with the run search's cache
+    return keys.starts, keys.ends
 
 
 @lru_cache(maxsize=256)

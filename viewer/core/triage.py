@@ -47,7 +47,7 @@ from .cancel import CancelCheck, Progress, check
 from .loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load_article
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
 from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,
-                          reuse_available)
+                          pair_spin, reuse_available)
 from .verbatim import ReuseOptions, WordKeys
 
 __all__ = ["TriageOptions", "TriageArticle", "TriageLink", "Story", "TriageError",
@@ -271,29 +271,62 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
     check(cancelled)
     candidates = candidate_pairs(sets, options.candidates, cancelled)
     report(0.1)
-    measures: list[tuple[int, int, PairMeasure]] = []
-    built: dict[int, Article] = {}
-    full = reuse_available()
+    # Quick verbatim measures of every candidate, on the keys already made: the
+    # same runs and shares the full analysis finds, so they decide which pairs
+    # can end up in one story. Only those get the full analysis; a pair across
+    # two groups is never linked and its label is never used.
+    measures: dict[tuple[int, int], PairMeasure] = {}
     for n, cand in enumerate(candidates):
-        check(cancelled)
+        if n % 64 == 0:
+            check(cancelled)
         a, b = entries[cand.i], entries[cand.j]
-        if not full:
-            measures.append((cand.i, cand.j, measure_keys(a.meta.id, a.keys, b.meta.id, b.keys,
-                                                          options.reuse)))
-            report(0.1 + 0.85 * (n + 1) / len(candidates))
-            continue
-        for k in (cand.i, cand.j):
-            if k not in built:
-                built[k] = entries[k].as_article()
-        while len(built) > 64:  # candidates come sorted: low indices are mostly done
-            built.pop(next(k for k in sorted(built) if k not in (cand.i, cand.j)))
-        measures.append((cand.i, cand.j, measure_pair(built[cand.i], built[cand.j], options.reuse)))
-        report(0.1 + 0.85 * (n + 1) / len(candidates))
+        measures[(cand.i, cand.j)] = measure_keys(a.meta.id, a.keys, b.meta.id, b.keys,
+                                                  options.reuse)
+    report(0.2)
+    analysed = len(measures)
+    full = reuse_available()
+    articles = _Articles(entries)
+    if full:
+        parent = _groups(entries, measures, options)
+        inside = sorted((_find(parent, i), i, j) for i, j in measures
+                        if _find(parent, i) == _find(parent, j))
+        analysed = len(inside)
+        for n, (root, i, j) in enumerate(inside):
+            check(cancelled)
+            articles.keep_group(root)
+            measures[(i, j)] = measure_pair(articles.get(i), articles.get(j), options.reuse,
+                                            spin=False)
+            report(0.2 + 0.65 * (n + 1) / len(inside))
     check(cancelled)
-    stories = _stories(entries, measures, options)
+    spin_of = None
+    if full:
+        def spin_of(i: int, j: int) -> float | None:
+            check(cancelled)
+            return pair_spin(articles.get(i), articles.get(j))
+    stories = _stories(entries, [(i, j, m) for (i, j), m in sorted(measures.items())], options,
+                       spin_of, articles)
     report(1.0)
     return TriageResult(tuple(e.meta for e in entries), stories,
-                        tuple(sorted(errors, key=lambda e: (e.path, e.reason))), len(measures))
+                        tuple(sorted(errors, key=lambda e: (e.path, e.reason))), analysed)
+
+
+class _Articles:
+    """Articles rebuilt for the full analysis, kept only while their group is worked on."""
+
+    def __init__(self, entries: list[_Entry]):
+        self.entries = entries
+        self.built: dict[int, Article] = {}
+        self.group = None
+
+    def keep_group(self, group) -> None:
+        if group != self.group:
+            self.group = group
+            self.built.clear()
+
+    def get(self, k: int) -> Article:
+        if k not in self.built:
+            self.built[k] = self.entries[k].as_article()
+        return self.built[k]
 
 
 def _find(parent: list[int], k: int) -> int:
@@ -309,17 +342,25 @@ def _joins(m: PairMeasure, words_a: int, words_b: int, options: TriageOptions) -
             and shared >= options.story_min_words)
 
 
-def _stories(entries: list[_Entry], measures, options: TriageOptions) -> tuple[Story, ...]:
+def _groups(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasure],
+            options: TriageOptions) -> list[int]:
+    """Union-find parents joining the pairs that pass `_joins`."""
     parent = list(range(len(entries)))
-    for i, j, m in measures:
+    for (i, j), m in sorted(measures.items()):
         if _joins(m, entries[i].meta.words, entries[j].meta.words, options):
             ri, rj = _find(parent, i), _find(parent, j)
             if ri != rj:
                 parent[max(ri, rj)] = min(ri, rj)
+    return parent
+
+
+def _stories(entries: list[_Entry], measures, options: TriageOptions, spin_of=None,
+             articles: _Articles | None = None) -> tuple[Story, ...]:
+    parent = _groups(entries, {(i, j): m for i, j, m in measures}, options)
     groups: dict[int, list[int]] = {}
     for k in range(len(entries)):
         groups.setdefault(_find(parent, k), []).append(k)
-    incoming: dict[int, list[tuple[float, int, TriageLink]]] = {}
+    incoming: dict[int, list[tuple[float, int, tuple]]] = {}
     for i, j, m in measures:
         if _find(parent, i) != _find(parent, j) or m.label == INDEPENDENT:
             continue
@@ -327,14 +368,21 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions) -> tuple[S
         d = orient(m, times=(a.modified, b.modified), words=(a.words, b.words), order=(i, j),
                    time_tolerance=options.time_tolerance)
         src, der = (i, j) if d.source == a.id else (j, i)
-        share = m.share_of(d.derived)
-        link = TriageLink(d.source, d.derived, m.label, round(share, 4), round(m.similarity, 4),
-                          d.basis, None if m.spin is None else round(m.spin, 4))
-        incoming.setdefault(der, []).append((share, src, link))
+        incoming.setdefault(der, []).append((m.share_of(d.derived), src, (i, j, m, d)))
+
+    def link(share: float, i: int, j: int, m: PairMeasure, d) -> TriageLink:
+        spin = m.spin
+        if spin is None and spin_of is not None:
+            spin = spin_of(i, j)
+        return TriageLink(d.source, d.derived, m.label, round(share, 4), round(m.similarity, 4),
+                          d.basis, None if spin is None else round(spin, 4))
+
     originals = {k for k in range(len(entries)) if not incoming.get(k)}
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
     stories = []
     for n, members in enumerate(ordered, 1):
+        if articles is not None:
+            articles.keep_group(members[0])
         links = []
         for k in members:
             options_k = sorted(incoming.get(k, []), key=lambda t: (-t[0], t[1]))
@@ -343,7 +391,7 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions) -> tuple[S
                 options_k = first  # an original rather than another copy of it
             if options_k:
                 best = options_k[0][0]
-                links += [link for share, _, link in options_k[:options.max_sources]
+                links += [link(share, *pair) for share, _, pair in options_k[:options.max_sources]
                           if share >= best - options.source_tie]
         stories.append(Story(f"S{n}", tuple(entries[k].meta.id for k in members), tuple(links)))
     return tuple(stories)

@@ -63,7 +63,10 @@ def _reuse_analyser():
 
 
 def _spin_score(found) -> float | None:
-    spin = getattr(found, "spin", None)
+    return _spin_value(getattr(found, "spin", None))
+
+
+def _spin_value(spin) -> float | None:
     if spin is None:
         return None
     score = getattr(spin, "score", spin)
@@ -73,18 +76,32 @@ def _spin_score(found) -> float | None:
         return None
 
 
+_KEY_CACHE: dict[tuple[str, str, ReuseOptions], str] = {}
+
+
 def match_keys(tokens: tuple[Token, ...], options: ReuseOptions = ReuseOptions()) -> WordKeys:
-    """An article's verbatim matching keys from its tokens (interned; no offsets kept)."""
+    """An article's verbatim matching keys from its tokens (interned; no offsets kept).
+
+    Keys are cached per word (and trailing punctuation): a folder repeats most words.
+    """
     keys: list[str] = []
+    cache = _KEY_CACHE
+    if len(cache) > 500_000:
+        cache.clear()
+    punct = not options.ignore_punctuation
     for k, tok in enumerate(tokens):
-        if tok.is_word:
+        if tok.kind == "word":
             trail = ""
-            if not options.ignore_punctuation:
+            if punct:
                 for nxt in tokens[k + 1:]:
-                    if nxt.kind == "space" or nxt.is_word:
+                    if nxt.kind == "space" or nxt.kind == "word":
                         break
                     trail += nxt.text
-            keys.append(sys.intern(word_key(tok.text, options, trail)))
+            key = cache.get((tok.text, trail, options))
+            if key is None:
+                key = cache[(tok.text, trail, options)] = sys.intern(word_key(tok.text, options,
+                                                                              trail))
+            keys.append(key)
     return WordKeys(tuple(keys), (), ())
 
 
@@ -117,17 +134,45 @@ def reuse_available() -> bool:
     return _reuse_analyser() is not None
 
 
-def measure_pair(a: Article, b: Article, options: ReuseOptions = ReuseOptions()) -> PairMeasure:
-    """The full reuse measures of one pair (shares, similarity, label)."""
+def measure_pair(a: Article, b: Article, options: ReuseOptions = ReuseOptions(), *,
+                 spin: bool = True) -> PairMeasure:
+    """The full reuse measures of one pair (shares, similarity, label, spin).
+
+    With `spin=False` the measures triage needs to group and orient (the
+    verbatim shares, similarity and derivation label of `analyse_pair`) are
+    computed without the word diff, spin and moves; `pair_spin` adds the spin
+    score later, for the pairs that become links.
+    """
     analyse = _reuse_analyser()
-    if analyse is not None:
+    if analyse is not None and spin:
         found = analyse(a, b)
         shares = dict(found.verbatim)
         return PairMeasure(a.id, b.id, float(shares.get(a.id, 0.0)), float(shares.get(b.id, 0.0)),
                            float(found.similarity), str(found.label), found.derived,
                            _spin_score(found))
+    if analyse is not None:
+        from .relation import relation
+        from .reuse import verbatim_runs, verbatim_shares
+        from .verbatim import article_keys
+        runs = verbatim_runs(a, b)  # as analyse_pair: its default options
+        in_a, in_b = verbatim_shares(a, b, runs)
+        na, nb = len(article_keys(a).keys), len(article_keys(b).keys)
+        rel = relation(a, b)
+        return PairMeasure(a.id, b.id, round(in_a / na, 4) if na else 0.0,
+                           round(in_b / nb, 4) if nb else 0.0,
+                           round((in_a + in_b) / (na + nb), 4) if na + nb else 0.0,
+                           str(rel.label), rel.derived, None)
     return measure_keys(a.id, match_keys(a.tokens, options), b.id, match_keys(b.tokens, options),
                         options)
+
+
+def pair_spin(a: Article, b: Article) -> float | None:
+    """The spin score `analyse_pair` gives the pair (None without the reuse analysis)."""
+    if _reuse_analyser() is None:
+        return None
+    from .reuse import detect_spin
+    from .worddiff import word_diff
+    return _spin_value(detect_spin(a, b, word_diff(a.text, b.text)))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,94 @@
+"""Every file of the loader corpus through the GUI and the headless path, and arbitrary bytes
+through decoding and analysis."""
+
+import argparse
+import importlib.util
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+CORE_TESTS = Path(__file__).resolve().parent.parent / "core"
+sys.path.insert(0, str(CORE_TESTS))
+_spec = importlib.util.spec_from_file_location("loader_cases", CORE_TESTS / "test_loaders.py")
+cases = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cases)
+
+# A folder given where a file is expected is opened as a folder by the GUI and the command
+# line (every article in it), so it is not a bad input there; the loader tests cover it.
+BAD = [b for b in cases.BAD if b[0] != "directory"]
+REFERENCE = "The harbour bridge reopened on Monday after months of repairs, the council said.\n"
+
+
+def _reference(tmp_path):
+    ref = tmp_path / "reference.txt"
+    ref.write_text(REFERENCE, encoding="utf-8")
+    return ref
+
+
+def _export(paths, out):
+    from viewer.cli import run_export
+    err = io.StringIO()
+    code = run_export(argparse.Namespace(export=str(out), files=[str(p) for p in paths], base=None,
+                                         triage=None), err)
+    return code, err.getvalue()
+
+
+@pytest.mark.parametrize("build", [g[1] for g in cases.GOOD], ids=[g[0] for g in cases.GOOD])
+def test_good_file_headless(tmp_path, build):
+    path = build(tmp_path)
+    code, err = _export([path, _reference(tmp_path)], tmp_path / "out.json")
+    assert code == 0, err
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    expected = cases.load_article(path).text
+    assert data["articles"][0]["text"] == expected
+
+
+@pytest.mark.parametrize("build,reason", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_bad_file_headless(tmp_path, build, reason):
+    path = build(tmp_path)
+    code, err = _export([path, _reference(tmp_path)], tmp_path / "out.json")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and reason in lines[0]
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [a["text"] for a in data["articles"]] == [REFERENCE]  # the readable one still analysed
+
+
+@pytest.mark.parametrize("build", [g[1] for g in cases.GOOD], ids=[g[0] for g in cases.GOOD])
+def test_good_file_in_the_window(make_window, tmp_path, build):
+    path = build(tmp_path)
+    win = make_window([str(path), str(_reference(tmp_path))])
+    assert not win.error_bar.isVisible()
+    assert win.panes["A"].text.toPlainText() == cases.load_article(path).text
+
+
+@pytest.mark.parametrize("build,reason", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_bad_file_in_the_window(make_window, tmp_path, build, reason):
+    path = build(tmp_path)
+    win = make_window([str(path), str(_reference(tmp_path))])
+    text = "\n".join(win.error_bar.messages)
+    assert str(path) in text and reason in text
+    assert [p.text.toPlainText() for p in win.panes.values()] == [REFERENCE]
+
+
+SUFFIXES = [".txt", ".md", ".html", ".rtf", ".docx", ".odt", ".pdf", ".dat"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600), suffix=st.sampled_from(SUFFIXES))
+def test_arbitrary_bytes_decode_and_analyse_without_raising(tmp_path, data, suffix):
+    from viewer.core.article import Article
+    from viewer.core.comparison import compare
+    from viewer.core.loaders import LoadError, load_article
+    path = tmp_path / f"blob{suffix}"
+    path.write_bytes(data)
+    try:
+        art = load_article(path, "A")
+    except LoadError:
+        return
+    comp = compare([art, Article("B", "ref", REFERENCE)])
+    assert comp.pair("A", "B").similarity >= 0
