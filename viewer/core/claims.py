@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -226,13 +226,17 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         first = min((statements[i].article, statements[i].start) for i in group)
         return (0, -len(arts), first) if len(arts) > 1 else (1, 0, first)
 
+    # A condensed sentence can carry several claims: each claim is worded by its most
+    # specific member (the one in fewest claims), so claims do not all read alike.
+    use = Counter(i for group in groups for i in group)
     claims = []
     for number, group in enumerate(sorted(groups, key=order), start=1):
         if number % 50 == 0:
             check(cancelled)
         members = sorted(group, key=lambda i: (statements[i].article, statements[i].start))
         arts = tuple(ids[a] for a in sorted({statements[i].article for i in members}))
-        text = " ".join(statements[members[0]].text.split())
+        rep = min(members, key=lambda i: (use[i], statements[i].article, statements[i].start))
+        text = " ".join(statements[rep].text.split())
         conflicts = find_conflicts([(ids[statements[i].article], statements[i].text) for i in members]) \
             if len(arts) > 1 else ()
         claims.append(Claim(
