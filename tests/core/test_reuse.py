@@ -186,3 +186,37 @@ def test_no_moves_in_same_order():
     b = art("B", "\n".join(PARAS[:3]))
     assert find_moves(a, b) == []
     assert analyse_pair(a, b).moves == ()
+
+
+KEY_TEXT = st.text(alphabet=st.sampled_from(list("abC é\u0301\n\t.,'’-1234:;\"“U漢字 \u00a0\u2009")), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(KEY_TEXT, st.booleans(), st.booleans(), st.booleans())
+def test_word_keys_match_the_tokenizer(text, ignore_case, ignore_punct, ignore_numbers):
+    """The fast key path (no Token objects) sees the words `tokenize` sees."""
+    from viewer.core.tokens import tokenize
+    from viewer.core.verbatim import word_key, word_keys
+    opts = ReuseOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punct,
+                        ignore_numbers=ignore_numbers)
+    toks = tokenize(text)
+    words = [t for t in toks if t.is_word]
+    trailing = []
+    for t in toks:
+        if t.is_word:
+            trailing.append("")
+        elif t.kind != "space" and trailing:
+            trailing[-1] += t.text
+    keys = word_keys(text, opts)
+    assert keys.starts == tuple(t.start for t in words) and keys.ends == tuple(t.end for t in words)
+    assert keys.keys == tuple(word_key(t.text, opts, p) for t, p in zip(words, trailing))
+
+
+def test_pair_label_same_as_relation_alone():
+    """analyse_pair shares its run search with the label; the label must not change."""
+    from viewer.core.relation import relation
+    for a, b in [(art("A", STORY), art("B", STORY + " " + OTHER)),
+                 (art("A", RIGHT + " " + STORY[:200]), art("B", STORY)),
+                 (art("A", STORY), art("B", OTHER))]:
+        found, alone = analyse_pair(a, b), relation(a, b)
+        assert (found.label, found.derived, found.derivation_score) == (alone.label, alone.derived, alone.score)
