@@ -8,7 +8,11 @@
 (2) Scale: synthetic folders (in a temporary directory outside the project)
     of 100, 1,000 and 5,000 articles of ~600 words, built from real sentences
     (METER and MSRP, read in place) so that no two base articles share more
-    than one sentence, plus planted copies (verbatim, and lightly edited:
+    than one sentence; the pool (~6,800 sentences) is far smaller than a
+    5,000-article folder needs, so a sentence is written as found only the
+    first time, later uses have every 4th word replaced (a different 4th
+    each time) and no two bases share a verbatim run of 4+ words, as
+    unrelated stories would not; plus planted copies (verbatim, and lightly edited:
     ~8 % of words replaced, a sentence dropped, paragraphs moved, a new first
     line). Each size runs `triage_folder` in a fresh subprocess (time, peak
     RSS), next to a naive all-pairs reuse analysis on the same folder (the
@@ -171,6 +175,25 @@ def base_articles(n: int, pool: list[str], rng: random.Random, words: int = 600)
     return out
 
 
+def varied(bases: list[list[str]], rng: random.Random, vocab: list[str]) -> list[list[str]]:
+    """The bases with reused pool sentences varied: a sentence reads as found the
+    first time; its u-th reuse has the words at positions p with (p + u) % 4 == 0
+    replaced by random words, so reuses share no verbatim run longer than 3 words."""
+    uses: dict[str, int] = {}
+    out = []
+    for sents in bases:
+        new = []
+        for sent in sents:
+            u = uses.get(sent, 0)
+            uses[sent] = u + 1
+            if u:
+                sent = " ".join(rng.choice(vocab) if (p + u) % 4 == 0 else w
+                                for p, w in enumerate(sent.split()))
+            new.append(sent)
+        out.append(new)
+    return out
+
+
 def as_text(title: str, sentences: list[str]) -> str:
     paras = [" ".join(sentences[k:k + 3]) for k in range(0, len(sentences), 3)]
     return title + "\n\n" + "\n\n".join(paras) + "\n"
@@ -196,6 +219,7 @@ def make_folder(folder: Path, n: int, pool: list[str], seed: int = 8) -> list[tu
     n_copies = n // 5
     bases = base_articles(n - n_copies, pool, rng)
     vocab = sorted({w for s in pool[:3000] for w in s.split() if w.isalpha()})
+    bases = varied(bases, rng, vocab)
     files, planted = {}, []
     for k, sents in enumerate(bases):
         files[f"story{k:05d}.txt"] = as_text(f"Story {k}", sents)

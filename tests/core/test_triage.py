@@ -211,3 +211,20 @@ def test_cli_triage_exit_codes(folder: Path, tmp_path_factory):
     assert not (out / "m.json").exists()
     bad_format = _cli("--triage", str(folder), "--export", str(out / "t.txt"))
     assert bad_format.returncode == 2 and "t.txt" in bad_format.stderr
+
+
+def test_quick_measures_match_the_full_analysis():
+    """Triage analyses pairs without moves and adds spin only where it can be a link:
+    the fields it keeps must equal `analyse_pair`'s."""
+    from viewer.core.loaders import article_from_text
+    from viewer.core.triagelinks import measure_pair, pair_spin, reuse_available
+    if not reuse_available():
+        pytest.skip("no reuse analysis")
+    wire = "Wire\n\n" + prose(11, 300)
+    a = article_from_text(wire, "A1")
+    b = article_from_text("Paper\n\n" + edit(wire[: len(wire) * 2 // 3], 3), "A2")
+    full = measure_pair(a, b)
+    quick = measure_pair(a, b, spin=False)
+    assert (quick.share_a, quick.share_b, quick.similarity, quick.label, quick.derived) == \
+        (full.share_a, full.share_b, full.similarity, full.label, full.derived)
+    assert quick.spin is None and pair_spin(a, b) == full.spin

@@ -15,8 +15,12 @@ a percentage):
    ever written in the folder.
 2. **Candidates**: word-shingle MinHash LSH (`nearcopies.candidate_pairs`), so
    only pairs likely to share text are analysed, not all N²/2.
-3. **Reuse** of each candidate pair (`triagelinks.measure_pair`): verbatim
-   shares, similarity, derivation label.
+3. **Reuse**: every candidate gets the quick verbatim measure on the word
+   keys already made (`triagelinks.measure_keys`, the same runs and shares);
+   only pairs that these join into one group (step 4's rule) get the full
+   reuse analysis (`triagelinks.measure_pair` without moves: shares,
+   similarity, derivation label; the spin score only when the label is not
+   "independent"). A pair across groups is never linked.
 4. **Stories**: connected groups of articles joined by pairs in which at least
    `story_min_share` of one article's words, and at least `story_min_words`
    words, lie in verbatim runs shared with the other (the word floor keeps
@@ -36,7 +40,7 @@ first article; articles in id order; links by derived article, best source first
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -294,17 +298,13 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
         for n, (root, i, j) in enumerate(inside):
             check(cancelled)
             articles.keep_group(root)
-            measures[(i, j)] = measure_pair(articles.get(i), articles.get(j), options.reuse,
-                                            spin=False)
+            m = measure_pair(articles.get(i), articles.get(j), options.reuse, spin=False)
+            if m.label != INDEPENDENT:  # only these can become links: they show the spin
+                m = replace(m, spin=pair_spin(articles.get(i), articles.get(j)))
+            measures[(i, j)] = m
             report(0.2 + 0.65 * (n + 1) / len(inside))
     check(cancelled)
-    spin_of = None
-    if full:
-        def spin_of(i: int, j: int) -> float | None:
-            check(cancelled)
-            return pair_spin(articles.get(i), articles.get(j))
-    stories = _stories(entries, [(i, j, m) for (i, j), m in sorted(measures.items())], options,
-                       spin_of, articles)
+    stories = _stories(entries, [(i, j, m) for (i, j), m in sorted(measures.items())], options)
     report(1.0)
     return TriageResult(tuple(e.meta for e in entries), stories,
                         tuple(sorted(errors, key=lambda e: (e.path, e.reason))), analysed)
@@ -354,8 +354,7 @@ def _groups(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasure],
     return parent
 
 
-def _stories(entries: list[_Entry], measures, options: TriageOptions, spin_of=None,
-             articles: _Articles | None = None) -> tuple[Story, ...]:
+def _stories(entries: list[_Entry], measures, options: TriageOptions) -> tuple[Story, ...]:
     parent = _groups(entries, {(i, j): m for i, j, m in measures}, options)
     groups: dict[int, list[int]] = {}
     for k in range(len(entries)):
@@ -372,8 +371,6 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions, spin_of=No
 
     def link(share: float, i: int, j: int, m: PairMeasure, d) -> TriageLink:
         spin = m.spin
-        if spin is None and spin_of is not None:
-            spin = spin_of(i, j)
         return TriageLink(d.source, d.derived, m.label, round(share, 4), round(m.similarity, 4),
                           d.basis, None if spin is None else round(spin, 4))
 
@@ -381,8 +378,6 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions, spin_of=No
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
     stories = []
     for n, members in enumerate(ordered, 1):
-        if articles is not None:
-            articles.keep_group(members[0])
         links = []
         for k in members:
             options_k = sorted(incoming.get(k, []), key=lambda t: (-t[0], t[1]))
