@@ -19,7 +19,7 @@ from .textpos import PositionMap
 
 
 PAINT_BATCH = 400  # at most this many highlights per event-loop turn ...
-PAINT_SLICE_S = 0.02  # ... and for no longer than this
+PAINT_SLICE_S = 0.008  # ... and for no longer than this
 LOAD_CHUNK = 12_000  # characters laid out per event-loop turn for long texts
 MAP_LAYOUT_LIMIT = 60_000  # longer texts place overview marks by character offset
 
