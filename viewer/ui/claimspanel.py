@@ -68,13 +68,24 @@ class ClaimsFilter(QSortFilterProxyModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
+        # Recursion (a section stays when a claim in it matches) only while filtering:
+        # without a filter the proxy then maps claims lazily, which keeps a list of
+        # thousands of claims quick to show.
+        self.setRecursiveFilteringEnabled(False)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterRole(FilterRole)
         self.mark_filter: str | None = None  # None: all; UNMARKED; or a mark
+        self.text_filter = ""
+
+    def set_text_filter(self, text: str) -> None:
+        """Show only claims whose wording contains `text`."""
+        self.text_filter = text
+        self.setRecursiveFilteringEnabled(bool(text) or self.mark_filter is not None)
+        self.setFilterFixedString(text)
 
     def set_mark_filter(self, mark: str | None) -> None:
         """Show only claims with this review mark (None shows all)."""
+        self.setRecursiveFilteringEnabled(bool(self.text_filter) or mark is not None)
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
             self.beginFilterChange()
             self.mark_filter = mark
@@ -208,7 +219,7 @@ class ClaimsPanel(QDockWidget):
             self.view.setExpanded(idx, not unique or bool(self.filter.text()))
 
     def _on_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
+        self.proxy.set_text_filter(text)
         self._expand()
 
     def _claim_of(self, proxy_index: QModelIndex):
