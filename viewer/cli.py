@@ -59,27 +59,6 @@ def _seed_display_paths() -> list[str]:
     return out
 
 
-def expand_folders(paths: list[str], err) -> tuple[list[str], bool]:
-    """Replace each folder by the supported files in it; False if a folder was unusable."""
-    from viewer.core.loaders import LoadError, folder_paths
-    out, ok = [], True
-    for p in paths:
-        if not os.path.isdir(p):
-            out.append(p)
-            continue
-        try:
-            found = [str(f) for f in folder_paths(p)]
-        except LoadError as exc:
-            print(f"copydesk: {exc.path}: {exc.reason}", file=err)
-            ok = False
-            continue
-        if not found:
-            print(f"copydesk: {p}: no supported articles in the folder", file=err)
-            ok = False
-        out.extend(found)
-    return out, ok
-
-
 def input_paths(files: list[str], base: str | None) -> tuple[list[str], int]:
     """The paths to load and the index of the base among them."""
     paths = list(files) or _seed_display_paths()
@@ -153,10 +132,14 @@ def run_export(args: argparse.Namespace, err=None) -> int:
     if suffix not in EXPORT_FORMATS + (".pdf",):
         print(f"copydesk: {out}: unsupported export format (use .json, .html or .pdf)", file=err)
         return EXIT_USAGE
-    files, folders_ok = expand_folders(args.files, err)
+    from viewer.core.loaders import expand_folders
+
+    files, folder_errors = expand_folders(args.files)
+    for exc in folder_errors:
+        print(f"copydesk: {exc.path}: {exc.reason}", file=err)
     paths, base_index = input_paths(files, args.base)
     articles, base_id, marks, status = _load_inputs(paths, base_index, err)
-    if not folders_ok:
+    if folder_errors:
         status = EXIT_USAGE
     if not articles:
         print("copydesk: no readable article to analyse", file=err)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .article import Article
 from .sentences import Sentence, split_sentences
+from .sequences import longest_increasing
 from .tokens import fold, words
 
 MIN_SCORE = 0.5
@@ -42,28 +43,6 @@ def _sentences_and_bags(text: str) -> tuple[tuple[Sentence, ...], tuple[frozense
     """Sentences of a text and their word bags, computed once per text."""
     sents = tuple(split_sentences(text))
     return sents, tuple(_bag(s) for s in sents)
-
-
-def _increasing(js: list[int]) -> set[int]:
-    """Indices of a longest strictly increasing subsequence of `js`."""
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev = [-1] * len(js)
-    for k, j in enumerate(js):
-        t = bisect.bisect_left(tails, j)
-        if t == len(tails):
-            tails.append(j)
-            tail_idx.append(k)
-        else:
-            tails[t] = j
-            tail_idx[t] = k
-        prev[k] = tail_idx[t - 1] if t else -1
-    keep: set[int] = set()
-    k = tail_idx[-1] if tail_idx else -1
-    while k >= 0:
-        keep.add(k)
-        k = prev[k]
-    return keep
 
 
 def align_sentences(a: Article, b: Article, min_score: float = MIN_SCORE) -> list[SentencePair]:
@@ -110,7 +89,7 @@ def _align_texts(a_text: str, b_text: str, min_score: float) -> tuple[SentencePa
             used_b.add(j)
             matched.append((i, j, -neg))
     matched.sort()
-    in_order = _increasing([j for _, j, _ in matched])
+    in_order = set(longest_increasing([j for _, j, _ in matched]))
     return tuple(SentencePair(sa[i].start, sa[i].end, sb[j].start, sb[j].end, round(score, 4),
                          k not in in_order)
                  for k, (i, j, score) in enumerate(matched))

@@ -8,6 +8,7 @@ existing file only once the new one is complete.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 import os
 import tempfile
 from pathlib import Path
@@ -76,11 +77,17 @@ def to_html(comp: Comparison, marks=()) -> str:
     return render_html(comp, marks)
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file, fsync, then rename over it."""
+@contextmanager
+def atomic_target(path: str | os.PathLike):
+    """Yield a temporary path beside `path`; on success it is fsynced and renamed over it.
+
+    An existing file keeps its permissions and is never left half-written: on any
+    failure the temporary file is removed and the old file stays as it was.
+    """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    os.close(fd)
     try:
         try:
             mode = target.stat().st_mode & 0o777
@@ -89,9 +96,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
+        yield tmp
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
@@ -100,6 +106,13 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write `data` to `path` via a temporary file, fsync, then rename over it."""
+    with atomic_target(path) as tmp:
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_TRUNC), "wb") as fh:
+            fh.write(data)
 
 
 EXPORT_FORMATS = (".json", ".html", ".htm")

@@ -175,6 +175,26 @@ def load_folder(path: str | os.PathLike, max_bytes: int = MAX_BYTES,
     return articles, errors
 
 
+def expand_folders(paths) -> tuple[list[str], list[LoadError]]:
+    """Each folder among `paths` replaced by the supported files in it, in order;
+    an unreadable or empty folder becomes an error instead."""
+    files: list[str] = []
+    errors: list[LoadError] = []
+    for p in paths:
+        if not os.path.isdir(p):
+            files.append(str(p))
+            continue
+        try:
+            found = [str(f) for f in folder_paths(p)]
+        except LoadError as exc:
+            errors.append(exc)
+            continue
+        if not found:
+            errors.append(LoadError(p, "no supported articles in the folder"))
+        files.extend(found)
+    return files, errors
+
+
 def seeds_dir() -> Path:
     """The bundled sample articles (inside the package or the checkout)."""
     here = Path(__file__).resolve().parent

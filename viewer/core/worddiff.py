@@ -16,7 +16,6 @@ algorithm, so both give the same diff (a test checks it).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -24,6 +23,7 @@ from typing import Callable
 import diff_match_patch as _dmp_mod
 
 from .cancel import CancelCheck, check
+from .sequences import longest_increasing
 from .tokens import pieces
 
 try:  # Google's C++ diff-match-patch, where a wheel exists
@@ -108,26 +108,7 @@ def _unique_anchors(a: str, b: str) -> list[tuple[int, int]]:
         count_b[ch] = count_b.get(ch, 0) + 1
     pos_b = {ch: j for j, ch in enumerate(b) if count_b[ch] == 1 and count_a.get(ch) == 1}
     pairs = [(i, pos_b[ch]) for i, ch in enumerate(a) if ch in pos_b]
-    # Longest increasing subsequence of the b positions (patience sorting).
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        t = bisect.bisect_left(tails, j)
-        if t == len(tails):
-            tails.append(j)
-            tail_idx.append(k)
-        else:
-            tails[t] = j
-            tail_idx[t] = k
-        prev[k] = tail_idx[t - 1] if t > 0 else -1
-    out: list[tuple[int, int]] = []
-    k = tail_idx[-1] if tail_idx else -1
-    while k >= 0:
-        out.append(pairs[k])
-        k = prev[k]
-    out.reverse()
-    return out
+    return [pairs[k] for k in longest_increasing([j for _, j in pairs])]
 
 
 def _anchored(a: str, b: str, backend: str, cancelled: CancelCheck) -> Ops:

@@ -22,8 +22,7 @@ from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.export import export, to_html
 from viewer.core.marks import claim_keys
-from viewer.core.loaders import (SUPPORTED_SUFFIXES, LoadError, article_from_text, folder_paths,
-                                 seed_paths)
+from viewer.core.loaders import SUPPORTED_SUFFIXES, article_from_text, expand_folders, seed_paths
 from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
 
 from .actions import build_actions, build_menus, build_toolbar
@@ -244,22 +243,6 @@ class MainWindow(QMainWindow):
             k += 1
         return letter_for(k)
 
-    def _expand_folders(self, paths: list[str]) -> list[str]:
-        out = []
-        for p in paths:
-            if not os.path.isdir(p):
-                out.append(p)
-                continue
-            try:
-                found = [str(f) for f in folder_paths(p)]
-            except LoadError as exc:
-                self.error_bar.add_messages([f"Could not open {exc.path}: {exc.reason}."])
-                continue
-            if not found:
-                self.error_bar.add_messages([f"No articles found in {p}."])
-            out.extend(found)
-        return out
-
     def open_paths(self, paths: list[str], remember: bool = False) -> None:
         """Add files (or every article in a folder) as new articles, each once.
 
@@ -269,7 +252,8 @@ class MainWindow(QMainWindow):
         if sessions:
             self.session.open_path(sessions[-1])
             paths = [p for p in paths if p not in sessions]
-        paths = self._expand_folders(paths)
+        paths, folder_errors = expand_folders(paths)
+        self.error_bar.add_messages([f"Could not open {e.path}: {e.reason}." for e in folder_errors])
         open_paths = {os.path.abspath(s.path) for s in self.sources if s.path}
         added = []
         for p in paths:

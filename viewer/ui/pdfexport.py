@@ -8,11 +8,11 @@ existing file is never left half-written.
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from viewer.core.export import atomic_target
 
 
 def report_document(html: str) -> QTextDocument:
@@ -24,10 +24,7 @@ def report_document(html: str) -> QTextDocument:
 
 def write_pdf(html: str, path: str | os.PathLike) -> None:
     """Render the HTML report to a paginated A4 PDF at `path`, atomically."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    os.close(fd)
-    try:
+    with atomic_target(path) as tmp:
         writer = QPdfWriter(tmp)
         writer.setTitle("Copydesk report")
         writer.setCreator("Copydesk")
@@ -39,15 +36,6 @@ def write_pdf(html: str, path: str | os.PathLike) -> None:
         doc.setPageSize(QSizeF(writer.width(), writer.height()))
         doc.print_(writer)
         del writer  # flushes and closes the file
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def print_report(html: str, parent=None) -> bool:
