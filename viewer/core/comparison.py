@@ -112,6 +112,7 @@ class Comparison:
     pairs: dict[tuple[str, str], PairAnalysis]
     claims: tuple = ()
     _oriented: dict = field(default_factory=dict, compare=False, repr=False)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # callers' derived views
 
     def article(self, article_id: str) -> Article:
         """The article with this id."""

@@ -229,9 +229,9 @@ class ArticlePane(QFrame):
         self._fresh = False
         self._spans = list(spans)
         self._formats = {}
-        if self.loaded:  # otherwise painting starts when the text is all in
+        if self.loaded:  # otherwise painting (and the map) start when the text is all in
             self._paint_batch(self._paint_generation, 0)
-        self._update_map()
+            self._update_map()
 
     def _paint_batch(self, generation: int, first: int) -> None:
         """Apply a batch of highlights; long lists continue on the next event-loop turn,

@@ -16,6 +16,7 @@ from viewer.core.session import MARKS
 from .claimsmodel import ClaimRole, ClaimsModel, FilterRole, KeyRole, MarkRole, PresenceRole
 
 UNMARKED = "unmarked"
+EXPAND_MAX = 300  # sections longer than this start closed
 from .highlight import article_colour
 
 _DOT = 11
@@ -213,10 +214,13 @@ class ClaimsPanel(QDockWidget):
         self._expand()
 
     def _expand(self) -> None:
+        """Open the Conflicts and Shared sections (and every section while filtering);
+        a section of hundreds of claims stays closed until asked for, so it shows at once."""
         for row in range(self.proxy.rowCount()):
             idx = self.proxy.index(row, 0)
             unique = str(idx.data()).startswith("Unique")
-            self.view.setExpanded(idx, not unique or bool(self.filter.text()))
+            small = self.model.rowCount(self.proxy.mapToSource(idx)) <= EXPAND_MAX
+            self.view.setExpanded(idx, small and (not unique or bool(self.filter.text())))
 
     def _on_filter(self, text: str) -> None:
         self.proxy.set_text_filter(text)

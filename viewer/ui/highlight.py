@@ -164,3 +164,28 @@ def base_spans(pair: OrientedPair, base_text: str, other_text: str) -> list[Span
             kind = CHANGED_OLD if _is_change(c, base_text, other_text) else DROPPED
             out.extend(_trimmed(base_text, c.a_start, c.a_end, kind))
     return out
+
+
+def pane_spans(comp, letter: str, base: str, partner: str | None, reuse_view: bool) -> list[Span]:
+    """Everything one pane shows (without conflict marks), remembered on the comparison
+    so the worker can prepare it and the GUI thread only draws."""
+    key = ("pane_spans", letter, base, partner, reuse_view)
+    found = comp.memo.get(key)
+    if found is not None:
+        return found
+    base_text = comp.article(base).text
+    if letter == base:
+        if not partner:
+            spans = []
+        else:
+            op = comp.oriented(base, partner)
+            spans = run_spans(op, True) if reuse_view else (
+                base_spans(op, base_text, comp.article(partner).text) + moved_spans(op, True)
+                + swap_spans(op, True))
+    else:
+        op = comp.oriented(base, letter)
+        spans = run_spans(op, False) if reuse_view else (
+            other_spans(op, base_text, comp.article(letter).text) + moved_spans(op, False)
+            + swap_spans(op, False))
+    comp.memo[key] = spans
+    return spans

@@ -33,8 +33,7 @@ from .dialogs import ShortcutsDialog, show_about
 from .findbar import FindBar
 from .navigation import ChangeNavigator
 from .pdfexport import print_report, write_pdf
-from .highlight import (RUN, article_colour, base_spans, conflict_marks, moved_spans, other_spans,
-                        run_spans, swap_spans)
+from .highlight import RUN, article_colour, conflict_marks, pane_spans
 from .matrixdock import MatrixDock
 from .spinpanel import SpinPanel
 from .triagewindow import TriageWindow
@@ -56,10 +55,12 @@ def prepare_for_display(result: WorkspaceResult) -> WorkspaceResult:
     base, claim keys, conflict places), so the GUI thread only draws."""
     comp = result.comparison
     if comp is not None:
-        for art in comp.articles:
-            if art.id != comp.base:
-                comp.oriented(comp.base, art.id)
-                comp.oriented(art.id, comp.base)
+        others = [a.id for a in comp.articles if a.id != comp.base]
+        for other in others:
+            comp.oriented(comp.base, other)
+            comp.oriented(other, comp.base)
+            pane_spans(comp, other, comp.base, others[0], False)
+        pane_spans(comp, comp.base, comp.base, others[0] if others else None, False)
         claim_keys(comp)
         conflict_spans(comp)
     return result
@@ -430,7 +431,6 @@ class MainWindow(QMainWindow):
         partner = self.partner()
         conflicts = conflict_spans(comp)
         reuse = self.view_mode == REUSE
-        base_text = comp.article(self.base).text
         for letter, pane in self.panes.items():
             art = comp.article(letter)
             marks = conflict_marks(conflicts.get(letter, []))
@@ -440,22 +440,11 @@ class MainWindow(QMainWindow):
                     info += f" ({'runs' if reuse else 'drops'} vs {partner})"
                 pane.set_info(info, "The reference article the others are compared against")
                 pane.setProperty("isBase", True)
-                if not partner:
-                    pane.set_spans(marks)
-                    continue
-                op = self.oriented(self.base, partner)
-                other_text = comp.article(partner).text
-                spans = run_spans(op, True) if reuse else (
-                    base_spans(op, base_text, other_text) + moved_spans(op, True)
-                    + swap_spans(op, True))
             else:
                 op = self.oriented(self.base, letter)
                 pane.set_info(pair_info(art.word_count, op, self.base), pair_tooltip(op, self.base))
                 pane.setProperty("isBase", False)
-                spans = run_spans(op, False) if reuse else (
-                    other_spans(op, base_text, art.text) + moved_spans(op, False)
-                    + swap_spans(op, False))
-            pane.set_spans(spans + marks)
+            pane.set_spans(pane_spans(comp, letter, self.base, partner, reuse) + marks)
             pane.style().unpolish(pane)
             pane.style().polish(pane)
         self.spin_panel.show_pair(self.oriented(self.base, partner) if partner else None)
