@@ -62,7 +62,7 @@ def iter_tokens(text: str) -> Iterator[Token]:
 
 def pieces(text: str) -> list[str]:
     """The token strings of `text` (fast path: no Token objects)."""
-    return _PIECE_RE.findall(text)
+    return _PIECE_RE.findall(text, concurrent=True)  # releases the GIL while matching
 
 
 def tokenize(text: str) -> list[Token]:
