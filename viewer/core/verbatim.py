@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import regex
 
+from .sequences import sorted_in_slices
 from .article import Article
 from .tokens import _WORD_ONLY_RE, fold_typography
 
@@ -250,8 +251,7 @@ def _exact_blocks(ka: tuple[str, ...], kb: tuple[str, ...], size: int) -> tuple[
             n = _extend_exact(ka, kb, i, j, 1)
             diag_end[d] = i + n
             blocks.append((i, j, n))
-    blocks.sort(key=lambda blk: (-blk[2], blk[0], blk[1]))
-    return tuple(blocks)
+    return tuple(sorted_in_slices(blocks, key=lambda blk: (-blk[2], blk[0], blk[1])))
 
 
 def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) -> list[tuple[int, int, int, int, int, int]]:
