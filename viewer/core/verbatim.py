@@ -23,8 +23,8 @@ from functools import lru_cache
 
 import regex
 
-from .sequences import sorted_in_slices
 from .article import Article
+from .sequences import sorted_in_slices
 from .tokens import _WORD_ONLY_RE, fold_typography
 
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
