@@ -28,6 +28,22 @@ def test_accessible_names_and_descriptions(make_window, seed_files):
     assert "Change 1 of" in win.statusBar().accessibleDescription()
 
 
+def _next_tab_stop(widget):
+    w = widget.nextInFocusChain()
+    while w is not widget and not (w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible()
+                                   and w.isEnabled()):
+        w = w.nextInFocusChain()
+    return w
+
+
+def test_tab_goes_through_the_panes_then_the_sidebar(make_window, seed_files):
+    win = make_window(seed_files[:3])
+    order = [win.panes[x].text for x in win.order]
+    for first, second in zip(order, order[1:]):
+        assert _next_tab_stop(first) is second
+    assert _next_tab_stop(order[-1]) is win.claims_panel.filter
+
+
 def _settle(win, qtbot):
     qtbot.waitUntil(lambda: not win.runner.is_busy(), timeout=15000)
 

@@ -44,7 +44,7 @@ from .theme import apply_appearance
 from .viewoptions import ViewOptions
 from .workers import AnalysisRunner
 
-PROGRESS_DELAY_MS = 250
+PROGRESS_DELAY_MS = 500  # fast work never flashes a progress bar
 DIFF, REUSE = "diff", "reuse"
 LABEL_WORDS = {"wholly-derived": "wholly derived", "partially-derived": "partially derived",
                "independent": "independent"}
@@ -387,6 +387,7 @@ class MainWindow(QMainWindow):
         if self.focused not in live:
             self.focused = None
         self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset if comp else None)
+        self._set_focus_order()
         self._refresh_base_combo()
         self.find_bar.refresh()
 
@@ -396,6 +397,14 @@ class MainWindow(QMainWindow):
             pane.text.setFont(font)
             pane.restyle()
         self.statusBar().showMessage(f"Text size {font.pointSize()} pt", 1500)
+
+    def _set_focus_order(self) -> None:
+        """Tab goes through the panes left to right, then the claims filter and list."""
+        chain = [self.panes[x].text for x in self.order] + [
+            self.claims_panel.filter, self.claims_panel.mark_combo, self.claims_panel.view,
+            self.matrix_dock.view]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _refresh_base_combo(self) -> None:
         self.base_combo.clear()
@@ -417,9 +426,9 @@ class MainWindow(QMainWindow):
 
     def partner(self) -> str | None:
         """The non-base article the base pane shows its drops against."""
-        if self.focused and self.focused != self.base and self.focused in self.panes:
+        if self.focused != self.base and self._shown(self.focused):
             return self.focused
-        return next((x for x in self.order if x != self.base), None)
+        return next((x for x in self.order if x != self.base and self._shown(x)), None)
 
     def refresh(self) -> None:
         """Redraw highlights, headers, title and status from the comparison."""
@@ -471,9 +480,14 @@ class MainWindow(QMainWindow):
         self.status.setText(f"{partner} vs {self.base}: {s.changes} changes · +{s.words_added} / "
                             f"−{s.words_dropped} words · similarity {op.similarity:.0%}")
 
+    def _shown(self, letter: str | None) -> bool:
+        """True when `letter` is an article of the comparison on screen."""
+        return bool(letter) and self.comparison is not None and letter in self.panes and any(
+            a.id == letter for a in self.comparison.articles)
+
     def _on_pane_focused(self, letter: str) -> None:
-        if letter == self.focused:
-            return
+        if letter == self.focused or not self._shown(letter):
+            return  # also: focus passing through a pane that is being closed
         self.focused = letter
         if self.comparison and letter != self.base:
             self.refresh()
