@@ -55,6 +55,8 @@ class SimilarityModel(QAbstractTableModel):
         if a == b:
             if role == Qt.ItemDataRole.DisplayRole:
                 return "—"
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return heat(0.0, is_dark())
             if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
                 return f"Article {a}: {self.comparison.article(a).title}"
             return None
