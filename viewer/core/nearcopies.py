@@ -34,7 +34,7 @@ import numpy as np
 from .cancel import CancelCheck, check
 
 __all__ = ["CandidateOptions", "Candidate", "shingle_set", "shingle_hashes", "windows", "common_shingles", "candidate_pairs",
-           "all_pairs"]
+           "all_pairs", "window_sketches"]
 
 
 @dataclass(frozen=True)
@@ -123,27 +123,95 @@ def _without(a: np.ndarray, common: np.ndarray) -> np.ndarray:
     return a[~np.isin(a, common)] if common.size else a
 
 
+def window_sketches(chunks: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions(),
+                    cancelled: CancelCheck = None) -> list:
+    """datasketch `LeanMinHash` sketches of the shingle sets `chunks`, hashed in bulk.
+
+    The same hash values as `MinHash(num_perm, seed, hashfunc=int).update_batch(chunk)`
+    for each chunk (datasketch's own permutations and formula for its
+    permutation scheme), but all windows' shingles are permuted in a few
+    numpy operations and reduced per window with `np.minimum.reduceat`,
+    instead of one `MinHash` per window. Should datasketch change its
+    formula, a spot check against `update_batch` notices and the per-window
+    `MinHash.generator` is used instead.
+    """
+    from datasketch import LeanMinHash, MinHash
+
+    template = MinHash(num_perm=options.num_perm, seed=options.seed, hashfunc=int)
+    scheme, seed = template.scheme, options.seed
+    values = _bulk_hashvalues(chunks, template, cancelled)
+    if values is None or not _agrees(values, chunks, template):
+        return [LeanMinHash(m) for m in MinHash.generator(
+            [c.tolist() for c in chunks], num_perm=options.num_perm, seed=seed, hashfunc=int)]
+    return [LeanMinHash(seed=seed, hashvalues=row, scheme=scheme) for row in values]
+
+
+def _bulk_hashvalues(chunks: Sequence[np.ndarray], template, cancelled: CancelCheck
+                     ) -> np.ndarray | None:
+    try:
+        from datasketch import minhash as dm
+        legacy = template.scheme == dm._SCHEME_LEGACY
+        if not legacy:
+            fmix, width = dm._fmix, dm._SCHEME_WIDTHS[template.scheme]
+    except (ImportError, AttributeError, KeyError):
+        return None
+    dtype = template.hashvalues.dtype
+    a, b = (np.asarray(p)[None, :] for p in template.permutations)
+    sizes = np.fromiter((c.size for c in chunks), dtype=np.int64, count=len(chunks))
+    out = np.empty((len(chunks), template.hashvalues.size), dtype=dtype)
+    out[:] = template.hashvalues
+    step = 4096  # windows per block: bounded memory (block shingles × num_perm × 8 bytes)
+    for lo in range(0, len(chunks), step):
+        check(cancelled)
+        hi = min(len(chunks), lo + step)
+        nonempty = np.nonzero(sizes[lo:hi])[0]
+        if not nonempty.size:
+            continue
+        joined = np.concatenate([chunks[lo + k] for k in nonempty])
+        if legacy:  # as MinHash.update_batch, legacy scheme
+            hv = joined.astype(np.uint64)[:, None]
+            phv = np.bitwise_and((hv * a + b) % np.uint64(dm._mersenne_prime),
+                                 np.uint64(dm._max_hash))
+        else:  # as MinHash.update_batch, affine schemes (wrapping arithmetic)
+            hv = fmix(joined.astype(dtype)[:, None], width)
+            phv = hv * a + b
+        starts = np.concatenate(([0], np.cumsum(sizes[lo:hi][nonempty])[:-1]))
+        rows = lo + nonempty
+        out[rows] = np.minimum(out[rows], np.minimum.reduceat(phv, starts, axis=0))
+    return out
+
+
+def _agrees(values: np.ndarray, chunks: Sequence[np.ndarray], template, checks: int = 8) -> bool:
+    """True when a few sketches equal datasketch's own `update_batch` on the same chunks."""
+    picks = sorted({(k * 7919) % len(chunks) for k in range(checks)}) if chunks else []
+    for k in picks:
+        m = template.copy()
+        m.update_batch(chunks[k].tolist())
+        if not np.array_equal(m.hashvalues, values[k]):
+            return False
+    return True
+
 def candidate_pairs(texts: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions(),
                     cancelled: CancelCheck = None) -> list[Candidate]:
     """Pairs of articles likely to share text, sorted; `texts[k]` is article k's
     shingle hashes in text order (`shingle_hashes`)."""
-    from datasketch import MinHash, MinHashLSH  # imported here: numpy/scipy load takes a while
+    from datasketch import MinHashLSH  # imported here: numpy/scipy load takes a while
 
     sets = [np.unique(t) for t in texts]
     common = common_shingles(sets, options)
     sets = [_without(s, common) for s in sets]
     owners: list[int] = []
-    chunks: list[list[int]] = []
+    chunks: list[np.ndarray] = []
     for k, t in enumerate(texts):
         for w in windows(_without(t, common), options.window, options.stride):
             owners.append(k)
-            chunks.append(np.unique(w).tolist())
+            chunks.append(np.unique(w))
     check(cancelled)
     lsh = MinHashLSH(num_perm=options.num_perm, params=(options.bands, options.rows))
+    sketches = window_sketches(chunks, options, cancelled)
     with lsh.insertion_session() as session:
-        for n, sketch in enumerate(MinHash.generator(chunks, num_perm=options.num_perm,
-                                                     seed=options.seed, hashfunc=int)):
-            if n % 256 == 0:
+        for n, sketch in enumerate(sketches):
+            if n % 1024 == 0:
                 check(cancelled)
             session.insert(n, sketch, check_duplication=False)
     # Windows that agree in a band share a bucket of that band's table: read the

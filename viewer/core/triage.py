@@ -48,10 +48,14 @@ import numpy as np
 
 from .article import Article
 from .cancel import CancelCheck, Progress, check
-from .loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, load_article
+from .article import title_from_text
+from .formats import FormatError
+from .formats.text import normalise_newlines
+from .loaders import (MAX_BYTES, MAX_CHARS, SUPPORTED_SUFFIXES, LoadError, extract, load_article,
+                      read_bytes)
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
 from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,
-                          pair_spin, reuse_available)
+                          pair_spin, reuse_available, text_keys)
 from .verbatim import ReuseOptions, WordKeys
 
 __all__ = ["TriageOptions", "TriageArticle", "TriageLink", "Story", "TriageError",
@@ -205,6 +209,11 @@ class _Entry:
     keys: WordKeys
     article: Article | None = None  # kept only when the caller gave Articles
 
+    def spec(self):
+        """What rebuilds `as_article()` in a worker process (the Article itself if given)."""
+        return self.article or (self.meta.id, self.meta.title, self.text, self.meta.path,
+                                self.encoding)
+
     def as_article(self) -> Article:
         return self.article or Article(self.meta.id, self.meta.title, self.text, self.meta.path,
                                        self.encoding)
@@ -232,22 +241,173 @@ def triage_folder(folder: str | os.PathLike, *, recursive: bool = True,
         errors.append(TriageError(str(folder), f"{len(paths) - options.max_files:,} more files "
                                                f"not read (the limit is {options.max_files:,})"))
         paths = paths[:options.max_files]
-    entries: list[_Entry] = []
-    sets: list[np.ndarray] = []
     report(0.0)
-    for k, path in enumerate(paths):
-        check(cancelled)
+    with _pool(len(paths)) as pool:
+        entries: list[_Entry] = []
+        sets: list[np.ndarray] = []
+        for k, loaded in _loaded(paths, options, pool, cancelled):
+            if isinstance(loaded, TriageError):
+                errors.append(loaded)
+            else:
+                meta, text, encoding, keys, hashes = loaded
+                entries.append(_Entry(replace(meta, id=f"A{len(entries) + 1}"), text, encoding,
+                                      keys))
+                sets.append(hashes)
+            report(0.5 * (k + 1) / max(1, len(paths)))
+        return _triage(entries, sets, errors, options, lambda f: report(0.5 + 0.5 * f), cancelled,
+                       pool)
+
+
+# ------------------------------------------------------------ worker processes
+#
+# Reading files and the full reuse analyses of candidate pairs are independent
+# per item, so on a large folder they run in a small pool of worker processes
+# (the 'spawn' start method: safe with the Qt GUI's threads). Work goes out in
+# chunks and comes back in submission order, so the result is the same as the
+# in-process run; `cancelled()` is checked between chunks. Small folders, or a
+# machine where processes cannot start, do the same work in-process.
+
+POOL_MIN_FILES = 50
+"""Folders with fewer readable files than this are triaged in-process."""
+
+POOL_MIN_PAIRS = 16
+"""Fewer full pair analyses than this are run in-process."""
+
+
+class _NoPool:
+    """The in-process stand-in for a pool."""
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _pool(items: int):
+    """A process pool context for `items` work items (None in-process when not worth it)."""
+    workers = min(2, os.cpu_count() or 1)
+    if items < POOL_MIN_FILES or workers < 2:
+        return _NoPool()
+    try:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        return _Pool(ProcessPoolExecutor(max_workers=workers,
+                                         mp_context=multiprocessing.get_context("spawn")))
+    except (OSError, ImportError, ValueError, RuntimeError, NotImplementedError):
+        return _NoPool()
+
+
+class _Pool:
+    """A ProcessPoolExecutor that is always shut down on leaving (pending work cancelled)."""
+
+    def __init__(self, executor):
+        self.executor = executor
+        self.broken = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        return False
+
+
+def _in_chunks(pool: "_Pool | None", work, chunks: list, cancelled: CancelCheck):
+    """`work(chunk)` for each of `chunks`, in order.
+
+    Runs in `pool` when given and working, else in-process; if the pool cannot
+    start processes or breaks, the chunks not yet done are redone in-process.
+    An error raised by `work` itself is raised here as it would be in-process.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+    futures = None
+    if pool is not None and not pool.broken and len(chunks) > 1:
         try:
-            art = load_article(path, f"A{len(entries) + 1}", options.max_bytes)
-        except LoadError as exc:
-            errors.append(TriageError(exc.path, exc.reason))
-            continue
-        meta = TriageArticle(art.id, art.path, art.title, art.word_count, _modified(path))
-        keys = match_keys(art.tokens, options.reuse)
-        entries.append(_Entry(meta, art.text, art.encoding, keys))
-        sets.append(shingle_hashes(keys.keys, options.candidates.shingle_words))
-        report(0.5 * (k + 1) / max(1, len(paths)))
-    return _triage(entries, sets, errors, options, lambda f: report(0.5 + 0.5 * f), cancelled)
+            futures = [pool.executor.submit(work, chunk) for chunk in chunks]
+        except (OSError, RuntimeError, BrokenProcessPool):  # cannot start: work in-process
+            pool.broken = True
+    for n, chunk in enumerate(chunks):
+        check(cancelled)
+        if futures is not None and not pool.broken:
+            try:
+                yield futures[n].result()
+                continue
+            except (BrokenProcessPool, OSError, EOFError):
+                pool.broken = True
+                for f in futures:
+                    f.cancel()
+        yield work(chunk)
+
+
+def _read(path: Path, max_bytes: int) -> tuple[str, str, str | None]:
+    """(title, text, encoding) of a file exactly as `loaders.load_article` reads it,
+    without the Article (whose Token objects triage does not need); LoadError if unreadable."""
+    data = read_bytes(path, max_bytes)
+    if not data.strip():
+        raise LoadError(path, "the file is empty")
+    try:
+        found = extract(path, data)
+    except FormatError as exc:
+        raise LoadError(path, exc.reason) from None
+    text = normalise_newlines(found.text)
+    if not text.strip():
+        raise LoadError(path, "no text found in the file")
+    if len(text) > MAX_CHARS:
+        raise LoadError(path, f"too much text ({len(text):,} characters; the limit is "
+                              f"{MAX_CHARS:,})")
+    return found.title or title_from_text(text), text, found.encoding
+
+
+def _load_one(path: Path, options: TriageOptions):
+    """A file read as triage needs it, or a TriageError (runs in a worker process too)."""
+    try:
+        title, text, encoding = _read(path, options.max_bytes)
+    except LoadError as exc:
+        return TriageError(exc.path, exc.reason)
+    keys = text_keys(text, options.reuse)  # as match_keys(Article.tokens); len = word count
+    meta = TriageArticle("A", str(path), title, len(keys.keys), _modified(path))
+    return meta, text, encoding, keys, shingle_hashes(keys.keys, options.candidates.shingle_words)
+
+
+def _load_chunk(args):
+    paths, options = args
+    return [_load_one(p, options) for p in paths]
+
+
+def _loaded(paths: list[Path], options: TriageOptions, pool, cancelled: CancelCheck):
+    """(index, loaded) for every path, in order: see `_load_one`."""
+    if pool is None:
+        for k, path in enumerate(paths):
+            check(cancelled)
+            yield k, _load_one(path, options)
+        return
+    size = max(8, min(64, len(paths) // 16 or 1))
+    items = [(paths[k:k + size], options) for k in range(0, len(paths), size)]
+
+    def flat():
+        for chunk in _in_chunks(pool, _load_chunk, items, cancelled):
+            yield from chunk
+    yield from enumerate(flat())
+
+
+def _analyse_chunk(args):
+    """Full reuse measures of pairs [(i, j, article i, article j)] (in a worker process too)."""
+    pairs, reuse = args
+    built: dict[int, Article] = {}
+
+    def get(k, spec):
+        if k not in built:
+            built[k] = spec if isinstance(spec, Article) else Article(*spec)
+        return built[k]
+    out = []
+    for i, j, spec_i, spec_j in pairs:
+        a, b = get(i, spec_i), get(j, spec_j)
+        m = measure_pair(a, b, reuse, spin=False)
+        if m.label != INDEPENDENT:  # only these can become links: they show the spin
+            m = replace(m, spin=pair_spin(a, b))
+        out.append(m)
+    return out
 
 
 def triage_articles(articles: Sequence[Article], *, times: dict[str, float] | None = None,
@@ -266,12 +426,14 @@ def triage_articles(articles: Sequence[Article], *, times: dict[str, float] | No
         entries.append(_Entry(meta, art.text, art.encoding, keys, art))
         sets.append(shingle_hashes(keys.keys, options.candidates.shingle_words))
         report(0.2 * (k + 1) / max(1, len(articles)))
-    return _triage(entries, sets, [], options, lambda f: report(0.2 + 0.8 * f), cancelled)
+    with _pool(len(articles)) as pool:
+        return _triage(entries, sets, [], options, lambda f: report(0.2 + 0.8 * f), cancelled,
+                       pool)
 
 
 def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageError],
             options: TriageOptions, report: Callable[[float], None],
-            cancelled: CancelCheck) -> TriageResult:
+            cancelled: CancelCheck, pool: "_Pool | None" = None) -> TriageResult:
     check(cancelled)
     candidates = candidate_pairs(sets, options.candidates, cancelled)
     report(0.1)
@@ -289,20 +451,37 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
     report(0.2)
     analysed = len(measures)
     full = reuse_available()
-    articles = _Articles(entries)
     if full:
         parent = _groups(entries, measures, options)
         inside = sorted((_find(parent, i), i, j) for i, j in measures
                         if _find(parent, i) == _find(parent, j))
         analysed = len(inside)
-        for n, (root, i, j) in enumerate(inside):
-            check(cancelled)
-            articles.keep_group(root)
-            m = measure_pair(articles.get(i), articles.get(j), options.reuse, spin=False)
-            if m.label != INDEPENDENT:  # only these can become links: they show the spin
-                m = replace(m, spin=pair_spin(articles.get(i), articles.get(j)))
-            measures[(i, j)] = m
-            report(0.2 + 0.65 * (n + 1) / len(inside))
+        if pool is None or len(inside) < POOL_MIN_PAIRS:
+            articles = _Articles(entries)
+            for n, (root, i, j) in enumerate(inside):
+                check(cancelled)
+                articles.keep_group(root)
+                measures[(i, j)] = _analyse_chunk(
+                    ([(i, j, articles.get(i), articles.get(j))], options.reuse))[0]
+                report(0.2 + 0.65 * (n + 1) / len(inside))
+        else:
+            # chunks of whole groups where possible: each worker builds an article once per chunk
+            size = max(4, min(32, len(inside) // 8))
+            items, chunk = [], []
+            for root, i, j in inside:
+                chunk.append((i, j, entries[i].spec(), entries[j].spec()))
+                if len(chunk) >= size:
+                    items.append((chunk, options.reuse))
+                    chunk = []
+            if chunk:
+                items.append((chunk, options.reuse))
+            done = 0
+            for ms in _in_chunks(pool, _analyse_chunk, items, cancelled):
+                for m in ms:
+                    _, i, j = inside[done]
+                    measures[(i, j)] = m
+                    done += 1
+                report(0.2 + 0.65 * done / len(inside))
     check(cancelled)
     stories = _stories(entries, [(i, j, m) for (i, j), m in sorted(measures.items())], options)
     report(1.0)

@@ -105,6 +105,45 @@ def match_keys(tokens: tuple[Token, ...], options: ReuseOptions = ReuseOptions()
     return WordKeys(tuple(keys), (), ())
 
 
+_WORD_RE = None
+_SPACE_RE = None
+
+
+def text_keys(text: str, options: ReuseOptions = ReuseOptions()) -> WordKeys:
+    """`match_keys(tokenize(text))` without building a Token for every piece.
+
+    Words are found with the tokenizer's word-only pattern (the same words, at
+    the same places, as `tokenize`: no word can start inside a whitespace run
+    or a single punctuation mark); the punctuation after a word is the text
+    between it and the next word up to the first whitespace (the punctuation
+    tokens before the next space or word token). `len(keys)` is the word count.
+    """
+    global _WORD_RE, _SPACE_RE
+    if _WORD_RE is None:
+        import regex
+        from .tokens import _WORD_ONLY_RE
+        _WORD_RE, _SPACE_RE = _WORD_ONLY_RE, regex.compile(r"\s")
+    cache = _KEY_CACHE
+    if len(cache) > 500_000:
+        cache.clear()
+    punct = not options.ignore_punctuation
+    spans = [m.span() for m in _WORD_RE.finditer(text)]
+    keys: list[str] = []
+    space = _SPACE_RE.search
+    for k, (start, end) in enumerate(spans):
+        word, trail = text[start:end], ""
+        if punct:
+            nxt = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+            if nxt > end:
+                gap = space(text, end, nxt)
+                trail = text[end:gap.start() if gap else nxt]
+        key = cache.get((word, trail, options))
+        if key is None:
+            key = cache[(word, trail, options)] = sys.intern(word_key(word, options, trail))
+        keys.append(key)
+    return WordKeys(tuple(keys), (), ())
+
+
 def _covered(spans: list[tuple[int, int]], n: int) -> float:
     inside = bytearray(n)
     for start, end in spans:

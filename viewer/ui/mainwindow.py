@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from functools import partial
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton,
-                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from viewer.core.align import map_offset
 from viewer.core.article import letter_for
 from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
-from viewer.core.export import export, to_html
-from viewer.core.marks import claim_keys
-from viewer.core.loaders import SUPPORTED_SUFFIXES, article_from_text, expand_folders, seed_paths
+from viewer.core.loaders import article_from_text, expand_folders, seed_paths
 from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
 
 from .actions import build_actions, build_menus, build_toolbar
@@ -30,66 +26,22 @@ from .articlepane import ArticlePane
 from .banners import EmptyState, ErrorBar
 from .claimspanel import ClaimsPanel
 from .dialogs import ShortcutsDialog, show_about
+from .fileactions import FileActionsMixin
 from .findbar import FindBar
 from .navigation import ChangeNavigator
-from .pdfexport import print_report, write_pdf
+from .presenter import pair_info, pair_tooltip, prepare_for_display
+from .progressarea import ProgressArea
 from .highlight import RUN, article_colour, conflict_marks, pane_spans
 from .matrixdock import MatrixDock
 from .spinpanel import SpinPanel
-from .triagewindow import TriageWindow
 from .scrollsync import ScrollSync
 from .sessions import SUFFIX, SessionController
-from .settings import add_recent_files, app_settings, read_bool, recent_files
+from .settings import add_recent_files, app_settings, restore_window_state, save_window_state
 from .theme import apply_appearance
 from .viewoptions import ViewOptions
 from .workers import AnalysisRunner
 
-PROGRESS_DELAY_MS = 500  # fast work never flashes a progress bar
 DIFF, REUSE = "diff", "reuse"
-LABEL_WORDS = {"wholly-derived": "wholly derived", "partially-derived": "partially derived",
-               "independent": "independent"}
-
-
-def prepare_for_display(result: WorkspaceResult) -> WorkspaceResult:
-    """In the worker: compute what drawing the result needs (oriented pairs against the
-    base, claim keys, conflict places), so the GUI thread only draws."""
-    comp = result.comparison
-    if comp is not None:
-        others = [a.id for a in comp.articles if a.id != comp.base]
-        for other in others:
-            comp.oriented(comp.base, other)
-            comp.oriented(other, comp.base)
-            pane_spans(comp, other, comp.base, others[0], False)
-        pane_spans(comp, comp.base, comp.base, others[0] if others else None, False)
-        claim_keys(comp)
-        conflict_spans(comp)
-    return result
-
-
-def pair_info(words: int, op: OrientedPair, base: str) -> str:
-    """A pane header's second line: words, similarity, derivation, spin."""
-    info = f"{words} words · {op.similarity:.0%} similar to {base}"
-    if op.label and op.label != "independent":
-        info += f" · {LABEL_WORDS[op.label]}"
-        if op.derived and op.derived != op.other:
-            info += f" (source of {base})" if op.derived == base else ""
-    if op.spin_score >= 0.5:
-        info += " · ⚠ spun"
-    return info
-
-
-def pair_tooltip(op: OrientedPair, base: str) -> str:
-    """The header's tooltip: the numbers behind the second line."""
-    text = (f"{op.stats.changes} changes against {base}; +{op.stats.words_added} / "
-            f"−{op.stats.words_dropped} words")
-    if op.label:
-        text += f"\nDerivation: {LABEL_WORDS[op.label]}" + (f" ({op.derived} is derived)"
-                                                             if op.derived else "")
-    text += f"\nSpin score {op.spin_score:.2f}; {len(op.swaps)} synonym swaps; {len(op.moves)} moved"
-    return text
-OPEN_FILTER = ("Articles (" + " ".join(f"*{x}" for x in SUPPORTED_SUFFIXES) + ");;"
-               "Text (*.txt *.text *.md);;Web pages (*.html *.htm);;Documents (*.docx *.odt *.rtf *.pdf);;"
-               "All files (*)")
 
 
 def _letter_index(letter: str) -> int:
@@ -99,7 +51,7 @@ def _letter_index(letter: str) -> int:
     return n - 1
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActionsMixin, QMainWindow):
     """Copydesk's window over a set of articles."""
 
     def __init__(self, files: list[str] | None = None, parent: QWidget | None = None,
@@ -124,9 +76,6 @@ class MainWindow(QMainWindow):
         self.runner = AnalysisRunner(self)
         self.runner.result_ready.connect(self._on_result)
         self.runner.failed.connect(self._on_failed)
-        self.runner.stopped.connect(lambda: self.status.setText("Analysis cancelled."))
-        self.runner.progressed.connect(self._on_progress)
-        self.runner.busy_changed.connect(self._on_busy)
         self.sync = ScrollSync(self)
 
         self.view_mode = DIFF
@@ -175,57 +124,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_status(self) -> None:
-        self.status = QLabel()
-        self.status.setObjectName("StatusCounts")
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(160)
-        self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.runner.cancel)
-        self.busy_label = QLabel("Analysing…")
-        sb = self.statusBar()
-        sb.addWidget(self.status, 1)
-        for w in (self.busy_label, self.progress, self.cancel_button):
-            sb.addPermanentWidget(w)
-            w.hide()
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setSingleShot(True)
-        self._progress_timer.timeout.connect(self._show_progress)
+        self.progress_area = ProgressArea(self.statusBar(), self.runner, self)
+        self.status = self.progress_area.status
 
     # -- settings ----------------------------------------------------------------
     def _restore_settings(self) -> None:
-        s = self.settings
-        geo = s.value("window/geometry")
-        if isinstance(geo, QByteArray) and not geo.isEmpty():
-            self.restoreGeometry(geo)
-        else:
-            screen = QGuiApplication.primaryScreen()
-            area = screen.availableGeometry() if screen else None
-            if area is not None and area.width() > 800:
-                self.resize(int(area.width() * 0.92), int(area.height() * 0.9))
-                self.move(area.center() - self.rect().center())
-            else:
-                self.resize(1400, 860)
-        self._splitter_state = s.value("window/splitter")
-        state = s.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        else:
-            self.resizeDocks([self.claims_panel], [340], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.claims_panel, self.matrix_dock], [600, 260], Qt.Orientation.Vertical)
-        self.action_sync.setChecked(read_bool(s, "options/sync_scroll", True))
+        self._splitter_state = restore_window_state(self)
         self.sync.enabled = self.action_sync.isChecked()
         self.appearance_actions[self.view_options.appearance].setChecked(True)
         apply_appearance(self.view_options.appearance)
 
     def save_settings(self) -> None:
-        """Write geometry, splitter sizes and options to the settings store."""
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/state", self.saveState())
-        s.setValue("options/sync_scroll", self.action_sync.isChecked())
-        s.sync()
+        """Write geometry, splitter sizes, docks and options to the settings store."""
+        save_window_state(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.session.confirm_close():
@@ -330,72 +241,50 @@ class MainWindow(QMainWindow):
     def _on_failed(self, message: str) -> None:
         self.error_bar.add_messages([f"The analysis failed: {message}"])
 
-    def _on_busy(self, busy: bool) -> None:
-        if busy:
-            self._progress_timer.start(PROGRESS_DELAY_MS)
-        else:
-            self._progress_timer.stop()
-            for w in (self.busy_label, self.progress, self.cancel_button):
-                w.hide()
-
-    def _show_progress(self) -> None:
-        if self.runner.is_busy():
-            self.progress.setRange(0, 0)
-            for w in (self.busy_label, self.progress, self.cancel_button):
-                w.show()
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
     # -- panes ---------------------------------------------------------------------
+    def _new_pane(self, letter: str) -> ArticlePane:
+        pane = ArticlePane(letter, article_colour(_letter_index(letter)))
+        pane.text.setFont(self.view_options.pane_font())
+        pane.focused.connect(self._on_pane_focused)
+        pane.make_base_requested.connect(self.set_base)
+        pane.move_requested.connect(self.move_pane)
+        pane.close_requested.connect(self.close_article)
+        pane.reopen_requested.connect(self.reopen_with_encoding)
+        pane.offset_clicked.connect(self.jump_to_twin)
+        return pane
+
     def _rebuild_panes(self) -> None:
         comp = self.comparison
         self.sync.set_panes([], None)  # no syncing while panes come and go
         live = [a.id for a in comp.articles] if comp else []
-        for letter in list(self.panes):
-            if letter not in live:
-                pane = self.panes.pop(letter)
-                pane.hide()
-                pane.setParent(None)
-                pane.deleteLater()
+        for letter in [x for x in self.panes if x not in live]:
+            pane = self.panes.pop(letter)
+            pane.hide()
+            pane.setParent(None)
+            pane.deleteLater()
         wanted = self._wanted_order if self._wanted_order is not None else self.order
-        self._wanted_order = None
-        self._wanted_base = None
+        self._wanted_order = self._wanted_base = None
         self.order = [x for x in wanted if x in live] + [x for x in live if x not in wanted]
         for letter in live:
             if letter not in self.panes:
-                pane = ArticlePane(letter, article_colour(_letter_index(letter)))
-                pane.text.setFont(self.view_options.pane_font())
-                pane.focused.connect(self._on_pane_focused)
-                pane.make_base_requested.connect(self.set_base)
-                pane.move_requested.connect(self.move_pane)
-                pane.close_requested.connect(self.close_article)
-                pane.reopen_requested.connect(self.reopen_with_encoding)
-                pane.offset_clicked.connect(self.jump_to_twin)
-                self.panes[letter] = pane
+                self.panes[letter] = self._new_pane(letter)
             self.panes[letter].set_article(comp.article(letter))
         first_layout = self.splitter.count() == 0 and bool(live)
-        for k, letter in enumerate(self.order):
-            self.splitter.insertWidget(k, self.panes[letter])
-        if first_layout and isinstance(self._splitter_state, QByteArray):
-            self.splitter.restoreState(self._splitter_state)
-        if self.splitter.count() and (first_layout or len(set(self.splitter.sizes())) > 1
-                                      and min(self.splitter.sizes()) < 80):
-            self.splitter.setSizes([1000] * self.splitter.count())
+        self.place_panes()
+        restored = (first_layout and isinstance(self._splitter_state, QByteArray)
+                    and self.splitter.restoreState(self._splitter_state))
+        sizes = self.splitter.sizes()
+        if sizes and not restored and (first_layout or min(sizes) < 80):
+            self.splitter.setSizes([1000] * len(sizes))  # equal widths
         self.stack.setCurrentWidget(self.splitter if live else self.empty)
         if self.focused not in live:
             self.focused = None
-        self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset if comp else None)
         self._set_focus_order()
         self._refresh_base_combo()
         self.find_bar.refresh()
 
     def _apply_view_options(self) -> None:
-        font = self.view_options.pane_font()
-        for pane in self.panes.values():
-            pane.text.setFont(font)
-            pane.restyle()
+        font = self.view_options.apply_to(self.panes.values())
         self.statusBar().showMessage(f"Text size {font.pointSize()} pt", 1500)
 
     def _set_focus_order(self) -> None:
@@ -520,8 +409,13 @@ class MainWindow(QMainWindow):
             return
         sizes = self.splitter.sizes()
         self.order.insert(j, self.order.pop(k))
-        self.splitter.insertWidget(j, self.panes[letter])
+        self.place_panes()
         self.splitter.setSizes(sizes)
+
+    def place_panes(self) -> None:
+        """Put the panes in the splitter in `order` and keep their scrolling in step."""
+        for k, letter in enumerate(self.order):
+            self.splitter.insertWidget(k, self.panes[letter])
         self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset)
 
     def close_article(self, letter: str) -> None:
@@ -551,23 +445,6 @@ class MainWindow(QMainWindow):
         if self.focused:
             self.set_base(self.focused)
 
-    def action_open_files(self) -> None:
-        """File ▸ Open: choose one or more articles."""
-        start = os.path.dirname(recent_files(self.settings)[0]) if recent_files(self.settings) else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open Articles", start, OPEN_FILTER)
-        if paths:
-            self.open_paths(paths, remember=True)
-
-    def action_open_folder(self) -> None:
-        """File ▸ Open Folder: every supported file in a folder."""
-        folder = QFileDialog.getExistingDirectory(self, "Open Folder")
-        if folder:
-            self.open_folder(folder)
-
-    def open_folder(self, folder: str) -> None:
-        """Add every supported file of a folder (not its sub-folders)."""
-        self.open_paths([folder], remember=True)
-
     def reopen_with_encoding(self, letter: str, encoding: str) -> None:
         """Read an article's file again with a chosen text encoding."""
         for s in self.sources:
@@ -577,91 +454,11 @@ class MainWindow(QMainWindow):
                         else s for s in self.sources]
         self.request_analysis()
 
-    def action_triage_folder(self) -> None:
-        """File ▸ Triage Folder: group a folder's articles by event."""
-        folder = QFileDialog.getExistingDirectory(self, "Triage Folder")
-        if folder:
-            self.triage(folder)
-
-    def triage(self, folder: str) -> TriageWindow:
-        """Open the triage window on a folder."""
-        win = TriageWindow(self)
-        win.open_requested.connect(self.compare_only)
-        win.show()
-        win.start(folder)
-        self._triage_windows = [w for w in getattr(self, "_triage_windows", []) if w.isVisible()]
-        self._triage_windows.append(win)
-        return win
-
-    def compare_only(self, paths: list[str]) -> None:
-        """Replace the open articles with these files."""
-        self.runner.cancel()
-        self.sources, self.focused = [], None
-        self._wanted_order, self._wanted_base = [], None
-        self.open_paths(paths, remember=True)
-        self.raise_()
-        self.activateWindow()
-
-    def action_open_session_file(self) -> None:
-        """File ▸ Open Session."""
-        path, _ = QFileDialog.getOpenFileName(self, "Open Session", "",
-                                              f"Copydesk sessions (*{SUFFIX});;All files (*)")
-        if path:
-            self.session.open_path(path)
-
-    def report_html(self) -> str | None:
-        """The HTML report of the current comparison, with the review marks."""
-        if self.comparison is None:
-            return None
-        return to_html(self.comparison, self.session.marks)
-
-    def action_export_report(self) -> None:
-        """File ▸ Export Report: HTML, PDF or JSON by the chosen file's extension."""
-        if self.comparison is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export Report", "copydesk-report.html",
-            "HTML report (*.html);;PDF report (*.pdf);;JSON analysis (*.json)")
-        if path:
-            self.export_to(path)
-
-    def export_to(self, path: str) -> bool:
-        """Write the report or analysis to `path`; a failure gets a clear message."""
-        try:
-            if path.lower().endswith(".pdf"):
-                write_pdf(self.report_html(), path)
-            else:
-                export(self.comparison, path, marks=self.session.marks)
-        except (OSError, ValueError) as exc:
-            self.error_bar.add_messages([f"Could not export to {path}: {exc}."])
-            return False
-        self.announce(f"Exported to {path}.")
-        return True
-
-    def action_print_report(self) -> None:
-        """File ▸ Print Report."""
-        html = self.report_html()
-        if html:
-            print_report(html, self)
-
-    def action_paste_article(self) -> None:
-        """Add the clipboard's text as a new article."""
-        self.add_text_article(QGuiApplication.clipboard().text())
-
     def action_toggle_sync(self, checked: bool) -> None:
         """Switch synchronized scrolling on or off."""
         self.sync.enabled = checked
         if checked and self.focused in self.panes:
             self.sync.sync_from(self.panes[self.focused])
-
-    def _refresh_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        items = recent_files(self.settings)
-        for path in items:
-            act = self.recent_menu.addAction(os.path.basename(path))
-            act.setToolTip(path)
-            act.triggered.connect(partial(self.open_paths, [path], True))
-        self.recent_menu.setEnabled(bool(items))
 
     def announce(self, text: str, ms: int = 4000) -> None:
         """Say something in the status bar, where screen readers can read it."""
@@ -677,49 +474,15 @@ class MainWindow(QMainWindow):
 
     def show_pair(self, a: str, b: str) -> None:
         """Compare two articles side by side: `a` becomes the base, `b` sits next to it."""
-        if a not in self.panes or b not in self.panes:
-            return
-        self.set_base(a)
-        self.order.remove(b)
-        self.order.insert(self.order.index(a) + 1, b)
-        for k, letter in enumerate(self.order):
-            self.splitter.insertWidget(k, self.panes[letter])
-        self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset)
-        self.panes[b].text.setFocus()
-        self._on_pane_focused(b)
-        self.refresh()
-        self.announce(f"Comparing {b} against {a}.")
+        self.navigator.show_pair(a, b)
 
     def jump_to_twin(self, letter: str, offset: int) -> None:
         """A click on a verbatim run or moved passage shows its twin in the other pane."""
-        if not self.comparison or len(self.panes) < 2:
-            return
-        if letter == self.base:
-            other = self.partner()
-            if not other:
-                return
-            pair, mine, theirs = self.oriented(self.base, other), 0, 2
-        else:
-            other, pair, mine, theirs = self.base, self.oriented(self.base, letter), 2, 0
-        links = list(pair.moves) + (list(pair.runs) if self.view_mode == REUSE else [])
-        for link in links:
-            if link[mine] <= offset < link[mine + 1]:
-                target = self.panes[other]
-                target.center_on(link[theirs])
-                target.flash(link[theirs], link[theirs + 1], 1400)
-                self.announce(f"Twin passage in {other}.")
-                return
+        self.navigator.jump_to_twin(letter, offset, self.view_mode == REUSE)
 
     def jump_to_swap(self, swap) -> None:
         """Show one synonym swap in the base pane and the focused article."""
-        partner = self.partner()
-        if not partner:
-            return
-        for letter, (start, end) in ((self.base, swap[0:2]), (partner, swap[2:4])):
-            pane = self.panes[letter]
-            pane.center_on(start)
-            pane.flash(start, end, 1400)
-        self.announce(f"{swap[4]} → {swap[5]}")
+        self.navigator.jump_to_swap(swap)
 
     def action_next_change(self) -> None:
         """Go to the next change of the focused pane (Alt+Down)."""
@@ -757,21 +520,6 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     # -- drag and drop -------------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        md = event.mimeData()
-        if md.hasUrls() or md.hasText():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        md = event.mimeData()
-        paths = [u.toLocalFile() for u in md.urls() if u.isLocalFile()] if md.hasUrls() else []
-        if paths:
-            self.open_paths(paths, remember=True)
-            event.acceptProposedAction()
-        elif md.hasText():
-            self.add_text_article(md.text(), None)
-            event.acceptProposedAction()
-
     def letters_in_order(self) -> list[str]:
         """The pane letters, left to right."""
         return list(self.order)

@@ -84,3 +84,50 @@ class ChangeNavigator:
         finally:
             win.sync.enabled = was
         win.announce(f"Claim in {', '.join(firsts)}: {claim.text[:80]}")
+
+    def jump_to_twin(self, letter: str, offset: int, runs_too: bool) -> None:
+        """A click on a verbatim run (when shown) or moved passage shows its twin."""
+        win = self.win
+        if not win.comparison or len(win.panes) < 2:
+            return
+        if letter == win.base:
+            other = win.partner()
+            if not other:
+                return
+            pair, mine, theirs = win.oriented(win.base, other), 0, 2
+        else:
+            other, pair, mine, theirs = win.base, win.oriented(win.base, letter), 2, 0
+        links = list(pair.moves) + (list(pair.runs) if runs_too else [])
+        for link in links:
+            if link[mine] <= offset < link[mine + 1]:
+                target = win.panes[other]
+                target.center_on(link[theirs])
+                target.flash(link[theirs], link[theirs + 1], 1400)
+                win.announce(f"Twin passage in {other}.")
+                return
+
+    def jump_to_swap(self, swap) -> None:
+        """Show one synonym swap in the base pane and the focused article."""
+        win = self.win
+        partner = win.partner()
+        if not partner:
+            return
+        for letter, (start, end) in ((win.base, swap[0:2]), (partner, swap[2:4])):
+            pane = win.panes[letter]
+            pane.center_on(start)
+            pane.flash(start, end, 1400)
+        win.announce(f"{swap[4]} → {swap[5]}")
+
+    def show_pair(self, a: str, b: str) -> None:
+        """Compare two articles side by side: `a` becomes the base, `b` sits next to it."""
+        win = self.win
+        if a not in win.panes or b not in win.panes:
+            return
+        win.set_base(a)
+        win.order.remove(b)
+        win.order.insert(win.order.index(a) + 1, b)
+        win.place_panes()
+        win.panes[b].text.setFocus()
+        win._on_pane_focused(b)
+        win.refresh()
+        win.announce(f"Comparing {b} against {a}.")

@@ -6,7 +6,8 @@ they never touch the user's real settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 
 MAX_RECENT = 10
 
@@ -46,3 +47,37 @@ def read_int(settings: QSettings, key: str, default: int) -> int:
         return int(settings.value(key, default))
     except (TypeError, ValueError):
         return default
+
+
+def restore_window_state(win):
+    """Geometry, docks and options of the main window; returns the saved splitter state."""
+    s = win.settings
+    geo = s.value("window/geometry")
+    if isinstance(geo, QByteArray) and not geo.isEmpty():
+        win.restoreGeometry(geo)
+    else:  # first run: most of the screen, centred
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        if area is not None and area.width() > 800:
+            win.resize(int(area.width() * 0.92), int(area.height() * 0.9))
+            win.move(area.center() - win.rect().center())
+        else:
+            win.resize(1400, 860)
+    state = s.value("window/state")
+    if isinstance(state, QByteArray) and not state.isEmpty():
+        win.restoreState(state)
+    else:
+        win.resizeDocks([win.claims_panel], [340], Qt.Orientation.Horizontal)
+        win.resizeDocks([win.claims_panel, win.matrix_dock], [600, 260], Qt.Orientation.Vertical)
+    win.action_sync.setChecked(read_bool(s, "options/sync_scroll", True))
+    return s.value("window/splitter")
+
+
+def save_window_state(win) -> None:
+    """Write the main window's geometry, splitter sizes, docks and options."""
+    s = win.settings
+    s.setValue("window/geometry", win.saveGeometry())
+    s.setValue("window/splitter", win.splitter.saveState())
+    s.setValue("window/state", win.saveState())
+    s.setValue("options/sync_scroll", win.action_sync.isChecked())
+    s.sync()

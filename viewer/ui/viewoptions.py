@@ -40,6 +40,14 @@ class ViewOptions(QObject):
         f.setPointSize(self.point_size())
         return f
 
+    def apply_to(self, panes) -> QFont:
+        """Give every pane the current font (and redraw its highlights); returns the font."""
+        font = self.pane_font()
+        for pane in panes:
+            pane.text.setFont(font)
+            pane.restyle()
+        return font
+
     def zoom(self, direction: int) -> None:
         """+1 bigger, -1 smaller, 0 back to the chosen size."""
         self.step = 0 if direction == 0 else self.step + direction

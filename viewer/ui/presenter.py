@@ -1,0 +1,56 @@
+"""What the window shows about a comparison, computed apart from the widgets.
+
+`prepare_for_display` runs in the worker thread, so the GUI thread only draws;
+`pair_info` / `pair_tooltip` word a pane header.
+"""
+
+from __future__ import annotations
+
+from viewer.core.claimspans import conflict_spans
+from viewer.core.comparison import OrientedPair
+from viewer.core.marks import claim_keys
+from viewer.core.workspace import WorkspaceResult
+
+from .highlight import pane_spans
+
+LABEL_WORDS = {"wholly-derived": "wholly derived", "partially-derived": "partially derived",
+               "independent": "independent"}
+
+
+def prepare_for_display(result: WorkspaceResult) -> WorkspaceResult:
+    """In the worker: compute what drawing the result needs (oriented pairs against the
+    base, claim keys, conflict places), so the GUI thread only draws."""
+    comp = result.comparison
+    if comp is not None:
+        others = [a.id for a in comp.articles if a.id != comp.base]
+        for other in others:
+            comp.oriented(comp.base, other)
+            comp.oriented(other, comp.base)
+            pane_spans(comp, other, comp.base, others[0], False)
+        pane_spans(comp, comp.base, comp.base, others[0] if others else None, False)
+        claim_keys(comp)
+        conflict_spans(comp)
+    return result
+
+
+def pair_info(words: int, op: OrientedPair, base: str) -> str:
+    """A pane header's second line: words, similarity, derivation, spin."""
+    info = f"{words} words · {op.similarity:.0%} similar to {base}"
+    if op.label and op.label != "independent":
+        info += f" · {LABEL_WORDS[op.label]}"
+        if op.derived and op.derived != op.other:
+            info += f" (source of {base})" if op.derived == base else ""
+    if op.spin_score >= 0.5:
+        info += " · ⚠ spun"
+    return info
+
+
+def pair_tooltip(op: OrientedPair, base: str) -> str:
+    """The header's tooltip: the numbers behind the second line."""
+    text = (f"{op.stats.changes} changes against {base}; +{op.stats.words_added} / "
+            f"−{op.stats.words_dropped} words")
+    if op.label:
+        text += f"\nDerivation: {LABEL_WORDS[op.label]}" + (f" ({op.derived} is derived)"
+                                                             if op.derived else "")
+    text += f"\nSpin score {op.spin_score:.2f}; {len(op.swaps)} synonym swaps; {len(op.moves)} moved"
+    return text
