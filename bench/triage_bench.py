@@ -15,10 +15,12 @@
     unrelated stories would not; plus planted copies (verbatim, and lightly edited:
     ~8 % of words replaced, a sentence dropped, paragraphs moved, a new first
     line). Each size runs `triage_folder` in a fresh subprocess (time, peak
-    RSS), next to a naive all-pairs reuse analysis on the same folder (the
-    same verbatim measure on every pair, word keys prepared once; file
-    reading not counted; capped: past `--naive-cap` pairs it times a random
-    sample and extrapolates, and says so). Prints recall of the planted copies (same
+    RSS of it and of its largest worker process, if the folder was large
+    enough for the two-process pool), next to a naive all-pairs reuse
+    analysis on the same folder (the same verbatim measure on every pair,
+    word keys prepared once; file reading not counted; capped: past
+    `--naive-cap` pairs it times a random sample and extrapolates, and says
+    so). Prints recall of the planted copies (same
     story; and linked source → copy).
 
     python bench/triage_bench.py [--meter] [--scale 100,1000,5000] [--naive-cap 5000]
@@ -250,6 +252,7 @@ def child(folder: str, planted_file: str, naive_cap: int) -> None:
     result = triage_folder(folder)
     elapsed = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # largest worker process
     name_of = {a.id: Path(a.path).name for a in result.articles}
     story = {name_of[a]: s.id for s in result.stories for a in s.articles}
     links = {(name_of[lk.source], name_of[lk.derived]) for s in result.stories for lk in s.links}
@@ -274,6 +277,7 @@ def child(folder: str, planted_file: str, naive_cap: int) -> None:
     naive = (time.perf_counter() - t1) * (len(arts) * (len(arts) - 1) // 2) / len(pairs) + prep
     print(json.dumps({"n": len(result.articles), "errors": len(result.errors), "time": elapsed,
                       "peak_mb": peak / 1024, "base_mb": base_rss / 1024,
+                      "worker_mb": workers / 1024,
                       "candidates": result.pairs_analysed, "planted": len(planted),
                       "same_story": same, "linked": linked, "false_groups": false_groups,
                       "naive_time": naive, "naive_sampled": sampled, "naive_pairs": len(pairs)}))
@@ -284,7 +288,8 @@ def run_scale(sizes: list[int], naive_cap: int) -> None:
     words = sum(len(s.split()) for s in pool)
     print(f"\nScale: sentence pool {len(pool):,} real sentences ({words:,} words); "
           f"articles ~600 words, 20 % planted copies (half verbatim, half edited)")
-    print(f"{'articles':>8}{'time s':>8}{'s/1k':>7}{'peak MB':>9}{'cands':>7}{'planted':>8}"
+    print(f"{'articles':>8}{'time s':>8}{'s/1k':>7}{'peak MB':>9}{'wrk MB':>8}{'cands':>7}"
+          f"{'planted':>8}"
           f"{'found':>7}{'linked':>7}{'false':>6}{'naive s':>10}  naive run")
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="copydesk-triage-") as tmp:
@@ -300,11 +305,13 @@ def run_scale(sizes: list[int], naive_cap: int) -> None:
         how = (f"sampled {r['naive_pairs']:,} pairs, extrapolated" if r["naive_sampled"]
                else f"all {r['naive_pairs']:,} pairs")
         print(f"{r['n']:>8}{r['time']:>8.2f}{1000 * r['time'] / r['n']:>7.2f}{r['peak_mb']:>9.0f}"
+              f"{r['worker_mb']:>8.0f}"
               f"{r['candidates']:>7}{r['planted']:>8}{r['same_story'] / r['planted']:>7.1%}"
               f"{r['linked'] / r['planted']:>7.1%}{r['false_groups']:>6}{r['naive_time']:>10.1f}"
               f"  {how}")
     print("found: planted copy in its source's story; linked: source -> copy link; "
-          "false: stories of 2+ articles with no planted copy; peak MB: max RSS of the process")
+          "false: stories of 2+ articles with no planted copy; peak MB: max RSS of the process; "
+          "wrk MB: max RSS of one worker process (0: run in-process)")
 
 
 def main(argv=None) -> None:

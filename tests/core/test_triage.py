@@ -228,3 +228,123 @@ def test_quick_measures_match_the_full_analysis():
     assert (quick.share_a, quick.share_b, quick.similarity, quick.label, quick.derived) == \
         (full.share_a, full.share_b, full.similarity, full.label, full.derived)
     assert quick.spin is None and pair_spin(a, b) == full.spin
+
+
+# ------------------------------------------------ speed paths give the same result
+
+def _many(tmp_path: Path) -> Path:
+    """30 files: 6 stories of a base and 3 edited copies, and 6 unrelated articles."""
+    for s in range(6):
+        base = f"Story {s}\n\n" + prose(100 + s, 260)
+        (tmp_path / f"s{s}_base.txt").write_text(base, encoding="utf-8")
+        for c in range(3):
+            (tmp_path / f"s{s}_copy{c}.txt").write_text(
+                f"Copy {c} of story {s}\n\n" + edit(base, 10 * s + c), encoding="utf-8")
+    for k in range(6):
+        (tmp_path / f"single{k}.txt").write_text(f"Single {k}\n\n" + prose(200 + k, 200),
+                                                 encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    return tmp_path
+
+
+def _in_process(monkeypatch) -> None:
+    import viewer.core.triage as triage
+    monkeypatch.setattr(triage, "POOL_MIN_FILES", 10 ** 9)
+
+
+def _pooled(monkeypatch) -> None:
+    import viewer.core.triage as triage
+    monkeypatch.setattr(triage, "POOL_MIN_FILES", 0)
+    monkeypatch.setattr(triage, "POOL_MIN_PAIRS", 0)
+
+
+def test_worker_processes_give_the_same_result(tmp_path: Path, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+    folder = _many(tmp_path)
+    _in_process(monkeypatch)
+    alone = triage_folder(folder)
+    _pooled(monkeypatch)
+    submitted = []
+    submit = ProcessPoolExecutor.submit
+
+    def spy(self, fn, *args, **kwargs):
+        submitted.append(fn.__name__)
+        return submit(self, fn, *args, **kwargs)
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", spy)
+    pooled = triage_folder(folder)
+    assert {"_load_chunk", "band_pairs", "_analyse_chunk"} <= set(submitted)
+    assert triage_json(pooled) == triage_json(alone)
+    assert repr((pooled.stories, pooled.errors, pooled.pairs_analysed)) == \
+        repr((alone.stories, alone.errors, alone.pairs_analysed))
+    assert len(alone.stories) == 12 and alone.pairs_analysed > 0
+
+
+def test_falls_back_in_process_when_processes_cannot_start(tmp_path: Path, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+    folder = _many(tmp_path)
+    _in_process(monkeypatch)
+    alone = triage_folder(folder)
+    _pooled(monkeypatch)
+
+    def fail(self, fn, *args, **kwargs):
+        raise OSError("no processes here")
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", fail)
+    assert triage_json(triage_folder(folder)) == triage_json(alone)
+
+
+def test_cancel_with_worker_processes(tmp_path: Path, monkeypatch):
+    folder = _many(tmp_path)
+    _pooled(monkeypatch)
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 3
+    with pytest.raises(Cancelled):
+        triage_folder(folder, cancelled=cancelled)
+
+
+def test_light_reader_matches_load_article(folder: Path):
+    from viewer.core.loaders import load_article
+    from viewer.core.triage import TriageOptions, _load_one, triage_paths
+    from viewer.core.triagelinks import match_keys
+    paths, _ = triage_paths(folder)
+    for path in paths:
+        loaded = _load_one(path, TriageOptions())
+        try:
+            art = load_article(path, "A")
+        except LoadError as exc:
+            assert (loaded.path, loaded.reason) == (exc.path, exc.reason)
+            continue
+        meta, text, encoding, keys, _ = loaded
+        assert (meta.title, meta.path, meta.words, text, encoding) == \
+            (art.title, art.path, art.word_count, art.text, art.encoding)
+        assert keys == match_keys(art.tokens)
+
+
+@pytest.mark.parametrize("text", [
+    "word. (x) «Bonjour», dit-il… U.S. 1,000 2.5 Zelenskyy’s 東京タワー ok!? ",
+    "a\u00a0b.\u2009c", "", "  ,,", "x, \t y;\n\nz", "end.", "(a) [b]-c —d— e's f’ g-",
+])
+def test_text_keys_match_token_keys(text: str):
+    from viewer.core.tokens import tokenize
+    from viewer.core.triagelinks import match_keys, text_keys
+    from viewer.core.verbatim import ReuseOptions
+    for options in (ReuseOptions(), ReuseOptions(ignore_punctuation=False),
+                    ReuseOptions(ignore_punctuation=True)):
+        assert text_keys(text, options) == match_keys(tuple(tokenize(text)), options)
+
+
+def test_bulk_minhash_matches_datasketch():
+    import numpy as np
+    from datasketch import MinHash
+    from viewer.core.nearcopies import CandidateOptions, window_hashvalues
+    rng = np.random.default_rng(3)
+    chunks = [np.unique(rng.integers(0, 2 ** 32, size=int(rng.integers(0, 40))).astype(np.uint32))
+              for _ in range(300)]
+    values, scheme = window_hashvalues(chunks, CandidateOptions())
+    for chunk, row in zip(chunks, values):
+        m = MinHash(num_perm=32, seed=1, hashfunc=int)
+        m.update_batch(chunk.tolist())
+        assert np.array_equal(m.hashvalues, row)
+    assert scheme == m.scheme

@@ -20,11 +20,18 @@ Boilerplate ("Sign up for our newsletter", a wire's standard credit line) would
 chain unrelated articles together, so shingles found in more than
 `max(common_min, common_share × N)` of the N articles are dropped first.
 
+The window sketches are datasketch MinHash values computed in bulk
+(`window_hashvalues`: datasketch's permutations and formula applied to all
+windows at once with numpy, checked against `MinHash.update_batch`), indexed in
+datasketch `MinHashLSH`; given an ordered `map_parts` (triage's worker pool),
+the two halves of the bands are indexed in parallel and their pairs joined.
+
 Everything is deterministic: CRC-32 hashes, a fixed MinHash seed, pairs sorted.
 """
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from dataclasses import dataclass
 from typing import Sequence
@@ -34,7 +41,8 @@ import numpy as np
 from .cancel import CancelCheck, check
 
 __all__ = ["CandidateOptions", "Candidate", "shingle_set", "shingle_hashes", "windows", "common_shingles", "candidate_pairs",
-           "all_pairs", "window_sketches"]
+           "all_pairs", "window_sketches",
+           "window_hashvalues", "band_pairs"]
 
 
 @dataclass(frozen=True)
@@ -123,9 +131,9 @@ def _without(a: np.ndarray, common: np.ndarray) -> np.ndarray:
     return a[~np.isin(a, common)] if common.size else a
 
 
-def window_sketches(chunks: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions(),
-                    cancelled: CancelCheck = None) -> list:
-    """datasketch `LeanMinHash` sketches of the shingle sets `chunks`, hashed in bulk.
+def window_hashvalues(chunks: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions(),
+                      cancelled: CancelCheck = None) -> tuple[np.ndarray, str]:
+    """MinHash values of the shingle sets `chunks` (one row each) and datasketch's scheme name.
 
     The same hash values as `MinHash(num_perm, seed, hashfunc=int).update_batch(chunk)`
     for each chunk (datasketch's own permutations and formula for its
@@ -135,15 +143,49 @@ def window_sketches(chunks: Sequence[np.ndarray], options: CandidateOptions = Ca
     formula, a spot check against `update_batch` notices and the per-window
     `MinHash.generator` is used instead.
     """
-    from datasketch import LeanMinHash, MinHash
+    from datasketch import MinHash
 
     template = MinHash(num_perm=options.num_perm, seed=options.seed, hashfunc=int)
-    scheme, seed = template.scheme, options.seed
     values = _bulk_hashvalues(chunks, template, cancelled)
     if values is None or not _agrees(values, chunks, template):
-        return [LeanMinHash(m) for m in MinHash.generator(
-            [c.tolist() for c in chunks], num_perm=options.num_perm, seed=seed, hashfunc=int)]
-    return [LeanMinHash(seed=seed, hashvalues=row, scheme=scheme) for row in values]
+        values = np.array([m.hashvalues for m in MinHash.generator(
+            [c.tolist() for c in chunks], num_perm=options.num_perm, seed=options.seed,
+            hashfunc=int)], dtype=template.hashvalues.dtype).reshape(len(chunks), -1)
+    return values, template.scheme
+
+
+def window_sketches(chunks: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions(),
+                    cancelled: CancelCheck = None) -> list:
+    """datasketch `LeanMinHash` sketches of `chunks` (values from `window_hashvalues`)."""
+    from datasketch import LeanMinHash
+    values, scheme = window_hashvalues(chunks, options, cancelled)
+    return [LeanMinHash(seed=options.seed, hashvalues=row, scheme=scheme) for row in values]
+
+
+def band_pairs(args) -> list[tuple[int, int]]:
+    """Article pairs (i < j, sorted) with windows in a common bucket of a datasketch
+    `MinHashLSH` over these bands: `args` = (values, owners, bands, rows, seed, scheme),
+    `values` the windows' MinHash columns of those bands, `owners[n]` window n's article.
+    (A separate function so that two band halves can be indexed in two processes.)"""
+    from datasketch import LeanMinHash, MinHashLSH  # imported here: numpy/scipy load takes a while
+
+    values, owners, bands, rows, seed, scheme = args
+    lsh = MinHashLSH(num_perm=bands * rows, params=(bands, rows))
+    with lsh.insertion_session() as session:
+        for n, row in enumerate(values):
+            session.insert(n, LeanMinHash(seed=seed, hashvalues=row, scheme=scheme),
+                           check_duplication=False)
+    # Windows that agree in a band share a bucket of that band's table: read the
+    # buckets instead of querying every window back (the same pairs, found once).
+    found: set[tuple[int, int]] = set()
+    for table in lsh.hashtables:
+        for key, count in table.itemcounts().items():
+            if count < 2:
+                continue
+            members = sorted({owners[n] for n in table.get(key)})
+            if len(members) > 1:
+                found.update(itertools.combinations(members, 2))
+    return sorted(found)
 
 
 def _bulk_hashvalues(chunks: Sequence[np.ndarray], template, cancelled: CancelCheck
@@ -192,11 +234,10 @@ def _agrees(values: np.ndarray, chunks: Sequence[np.ndarray], template, checks: 
     return True
 
 def candidate_pairs(texts: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions(),
-                    cancelled: CancelCheck = None) -> list[Candidate]:
+                    cancelled: CancelCheck = None, map_parts=None) -> list[Candidate]:
     """Pairs of articles likely to share text, sorted; `texts[k]` is article k's
-    shingle hashes in text order (`shingle_hashes`)."""
-    from datasketch import MinHashLSH  # imported here: numpy/scipy load takes a while
-
+    shingle hashes in text order (`shingle_hashes`). `map_parts(function, jobs)`,
+    if given, maps `band_pairs` over band groups in order (e.g. in worker processes)."""
     sets = [np.unique(t) for t in texts]
     common = common_shingles(sets, options)
     sets = [_without(s, common) for s in sets]
@@ -207,24 +248,20 @@ def candidate_pairs(texts: Sequence[np.ndarray], options: CandidateOptions = Can
             owners.append(k)
             chunks.append(np.unique(w))
     check(cancelled)
-    lsh = MinHashLSH(num_perm=options.num_perm, params=(options.bands, options.rows))
-    sketches = window_sketches(chunks, options, cancelled)
-    with lsh.insertion_session() as session:
-        for n, sketch in enumerate(sketches):
-            if n % 1024 == 0:
-                check(cancelled)
-            session.insert(n, sketch, check_duplication=False)
-    # Windows that agree in a band share a bucket of that band's table: read the
-    # buckets instead of querying every window back (the same pairs, found once).
+    values, scheme = window_hashvalues(chunks, options, cancelled)
+    # The LSH bands are independent: with `map_parts` (an ordered map, e.g. over
+    # a process pool) the two halves of the bands are indexed separately, and
+    # the union of their pairs is the same as one index of all bands.
+    parts = 2 if map_parts is not None and options.bands > 1 and len(chunks) > 1 else 1
+    cuts = [options.bands * p // parts for p in range(parts + 1)]
+    r = options.rows
+    owners_arr = np.asarray(owners, dtype=np.int64).tolist()
+    jobs = [(np.ascontiguousarray(values[:, lo * r:hi * r]), owners_arr, hi - lo, r, options.seed,
+             scheme) for lo, hi in zip(cuts, cuts[1:])]
     found: set[tuple[int, int]] = set()
-    for table in lsh.hashtables:
+    for pairs in (map_parts or map)(band_pairs, jobs):
         check(cancelled)
-        for key, count in table.itemcounts().items():
-            if count < 2:
-                continue
-            members = sorted({owners[n] for n in table.get(key)})
-            for x, i in enumerate(members):
-                found.update((i, j) for j in members[x + 1:])
+        found.update(pairs)
     out = []
     for n, (i, j) in enumerate(sorted(found)):
         if n % 256 == 0:

@@ -35,6 +35,16 @@ a percentage):
 
 Output order is deterministic: stories by size (largest first), then by their
 first article; articles in id order; links by derived article, best source first.
+
+Speed: files are read as `load_article` reads them but without building Token
+objects (`_read`, `triagelinks.text_keys`: the same text, title, word count
+and keys); from `POOL_MIN_FILES` files on, reading (with keys and shingles),
+the two halves of the LSH bands and the full pair analyses run in two worker
+processes ('spawn'), chunk by chunk, results taken in submission order, so the
+result is byte-identical to the in-process run; if processes cannot start the
+same work runs in-process. Callers that start triage from a script need the
+usual `if __name__ == "__main__":` guard (spawned workers import the main
+module).
 """
 
 from __future__ import annotations
@@ -46,13 +56,11 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .article import Article
+from .article import Article, title_from_text
 from .cancel import CancelCheck, Progress, check
-from .article import title_from_text
 from .formats import FormatError
 from .formats.text import normalise_newlines
-from .loaders import (MAX_BYTES, MAX_CHARS, SUPPORTED_SUFFIXES, LoadError, extract, load_article,
-                      read_bytes)
+from .loaders import MAX_BYTES, MAX_CHARS, SUPPORTED_SUFFIXES, LoadError, extract, read_bytes
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
 from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,
                           pair_spin, reuse_available, text_keys)
@@ -210,9 +218,14 @@ class _Entry:
     article: Article | None = None  # kept only when the caller gave Articles
 
     def spec(self):
-        """What rebuilds `as_article()` in a worker process (the Article itself if given)."""
-        return self.article or (self.meta.id, self.meta.title, self.text, self.meta.path,
-                                self.encoding)
+        """What rebuilds `as_article()` in a worker process: its constructor arguments
+        (an Article's tokens are always `tokenize(text)`, rebuilt there faster than
+        pickled), or the given article itself if it is of a subclass."""
+        if self.article is not None and type(self.article) is not Article:
+            return self.article
+        a = self.as_article() if self.article is not None else None
+        return (a.id, a.title, a.text, a.path, a.encoding) if a else (
+            self.meta.id, self.meta.title, self.text, self.meta.path, self.encoding)
 
     def as_article(self) -> Article:
         return self.article or Article(self.meta.id, self.meta.title, self.text, self.meta.path,
@@ -267,8 +280,9 @@ def triage_folder(folder: str | os.PathLike, *, recursive: bool = True,
 # in-process run; `cancelled()` is checked between chunks. Small folders, or a
 # machine where processes cannot start, do the same work in-process.
 
-POOL_MIN_FILES = 50
-"""Folders with fewer readable files than this are triaged in-process."""
+POOL_MIN_FILES = 300
+"""Folders with fewer files than this are triaged in-process: starting the two worker
+processes (spawn, imports) costs ~1 s, more than they save below ~300 articles."""
 
 POOL_MIN_PAIRS = 16
 """Fewer full pair analyses than this are run in-process."""
@@ -435,7 +449,10 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
             options: TriageOptions, report: Callable[[float], None],
             cancelled: CancelCheck, pool: "_Pool | None" = None) -> TriageResult:
     check(cancelled)
-    candidates = candidate_pairs(sets, options.candidates, cancelled)
+    def in_pool(work, jobs):
+        return _in_chunks(pool, work, jobs, cancelled)
+    use_pool = pool is not None and len(entries) >= POOL_MIN_FILES
+    candidates = candidate_pairs(sets, options.candidates, cancelled, in_pool if use_pool else None)
     report(0.1)
     # Quick verbatim measures of every candidate, on the keys already made: the
     # same runs and shares the full analysis finds, so they decide which pairs
