@@ -94,10 +94,18 @@ def extract(path: str | os.PathLike, data: bytes, encoding: str | None = None) -
     return module.read(data, encoding)
 
 
-def load_article(path: str | os.PathLike, article_id: str = "A",
-                 max_bytes: int = MAX_BYTES, encoding: str | None = None,
-                 max_chars: int = MAX_CHARS) -> Article:
-    """Load one file as an Article, or raise LoadError saying why not.
+@dataclass(frozen=True)
+class ReadText:
+    """What a file holds for an article: its title, text (newlines as \\n) and encoding."""
+
+    title: str
+    text: str
+    encoding: str | None
+
+
+def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES, encoding: str | None = None,
+              max_chars: int = MAX_CHARS) -> ReadText:
+    """Read a file's article text (no Article, no tokens), or raise LoadError saying why not.
 
     `encoding` forces a text encoding (for reopening a file that was guessed
     wrong); formats that declare their own (PDF, .docx, .odt) ignore it.
@@ -116,8 +124,15 @@ def load_article(path: str | os.PathLike, article_id: str = "A",
     if len(text) > max_chars:
         raise LoadError(path, f"too much text ({len(text):,} characters; the limit is "
                               f"{max_chars:,})")
-    return Article(article_id, found.title or title_from_text(text), text, str(path),
-                   found.encoding)
+    return ReadText(found.title or title_from_text(text), text, found.encoding)
+
+
+def load_article(path: str | os.PathLike, article_id: str = "A",
+                 max_bytes: int = MAX_BYTES, encoding: str | None = None,
+                 max_chars: int = MAX_CHARS) -> Article:
+    """Load one file as an Article, or raise LoadError saying why not (see `read_text`)."""
+    read = read_text(path, max_bytes, encoding, max_chars)
+    return Article(article_id, read.title, read.text, str(path), read.encoding)
 
 
 def article_from_text(text: str, article_id: str = "A", title: str | None = None) -> Article:

@@ -37,7 +37,7 @@ Output order is deterministic: stories by size (largest first), then by their
 first article; articles in id order; links by derived article, best source first.
 
 Speed: files are read as `load_article` reads them but without building Token
-objects (`_read`, `triagelinks.text_keys`: the same text, title, word count
+objects (`loaders.read_text`, `triagelinks.text_keys`: the same text, title, word count
 and keys); from `POOL_MIN_FILES` files on, reading (with keys and shingles),
 the two halves of the LSH bands and the full pair analyses run in two worker
 processes ('spawn'), chunk by chunk, results taken in submission order, so the
@@ -56,15 +56,15 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .article import Article, title_from_text
+from .article import Article
 from .cancel import CancelCheck, Progress, check
-from .formats import FormatError
-from .formats.text import normalise_newlines
-from .loaders import MAX_BYTES, MAX_CHARS, SUPPORTED_SUFFIXES, LoadError, extract, read_bytes
+from .loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, read_text
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
 from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,
                           pair_spin, reuse_available, text_keys)
 from .verbatim import ReuseOptions, WordKeys
+from .workerpool import ProcessPool, process_pool
+from .workerpool import in_chunks as _in_chunks
 
 __all__ = ["TriageOptions", "TriageArticle", "TriageLink", "Story", "TriageError",
            "TriageResult", "triage_folder", "triage_articles", "triage_paths"]
@@ -288,95 +288,16 @@ POOL_MIN_PAIRS = 16
 """Fewer full pair analyses than this are run in-process."""
 
 
-class _NoPool:
-    """The in-process stand-in for a pool."""
-
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
-
-
 def _pool(items: int):
     """A process pool context for `items` work items (None in-process when not worth it)."""
-    workers = min(2, os.cpu_count() or 1)
-    if items < POOL_MIN_FILES or workers < 2:
-        return _NoPool()
-    try:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        return _Pool(ProcessPoolExecutor(max_workers=workers,
-                                         mp_context=multiprocessing.get_context("spawn")))
-    except (OSError, ImportError, ValueError, RuntimeError, NotImplementedError):
-        return _NoPool()
-
-
-class _Pool:
-    """A ProcessPoolExecutor that is always shut down on leaving (pending work cancelled)."""
-
-    def __init__(self, executor):
-        self.executor = executor
-        self.broken = False
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        return False
-
-
-def _in_chunks(pool: "_Pool | None", work, chunks: list, cancelled: CancelCheck):
-    """`work(chunk)` for each of `chunks`, in order.
-
-    Runs in `pool` when given and working, else in-process; if the pool cannot
-    start processes or breaks, the chunks not yet done are redone in-process.
-    An error raised by `work` itself is raised here as it would be in-process.
-    """
-    from concurrent.futures.process import BrokenProcessPool
-    futures = None
-    if pool is not None and not pool.broken and len(chunks) > 1:
-        try:
-            futures = [pool.executor.submit(work, chunk) for chunk in chunks]
-        except (OSError, RuntimeError, BrokenProcessPool):  # cannot start: work in-process
-            pool.broken = True
-    for n, chunk in enumerate(chunks):
-        check(cancelled)
-        if futures is not None and not pool.broken:
-            try:
-                yield futures[n].result()
-                continue
-            except (BrokenProcessPool, OSError, EOFError):
-                pool.broken = True
-                for f in futures:
-                    f.cancel()
-        yield work(chunk)
-
-
-def _read(path: Path, max_bytes: int) -> tuple[str, str, str | None]:
-    """(title, text, encoding) of a file exactly as `loaders.load_article` reads it,
-    without the Article (whose Token objects triage does not need); LoadError if unreadable."""
-    data = read_bytes(path, max_bytes)
-    if not data.strip():
-        raise LoadError(path, "the file is empty")
-    try:
-        found = extract(path, data)
-    except FormatError as exc:
-        raise LoadError(path, exc.reason) from None
-    text = normalise_newlines(found.text)
-    if not text.strip():
-        raise LoadError(path, "no text found in the file")
-    if len(text) > MAX_CHARS:
-        raise LoadError(path, f"too much text ({len(text):,} characters; the limit is "
-                              f"{MAX_CHARS:,})")
-    return found.title or title_from_text(text), text, found.encoding
+    return process_pool(items, POOL_MIN_FILES)
 
 
 def _load_one(path: Path, options: TriageOptions):
     """A file read as triage needs it, or a TriageError (runs in a worker process too)."""
     try:
-        title, text, encoding = _read(path, options.max_bytes)
+        read = read_text(path, options.max_bytes)  # as load_article reads it, without tokens
+        title, text, encoding = read.title, read.text, read.encoding
     except LoadError as exc:
         return TriageError(exc.path, exc.reason)
     keys = text_keys(text, options.reuse)  # as match_keys(Article.tokens); len = word count
@@ -447,7 +368,7 @@ def triage_articles(articles: Sequence[Article], *, times: dict[str, float] | No
 
 def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageError],
             options: TriageOptions, report: Callable[[float], None],
-            cancelled: CancelCheck, pool: "_Pool | None" = None) -> TriageResult:
+            cancelled: CancelCheck, pool: "ProcessPool | None" = None) -> TriageResult:
     check(cancelled)
     def in_pool(work, jobs):
         return _in_chunks(pool, work, jobs, cancelled)
