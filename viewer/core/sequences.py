@@ -44,3 +44,20 @@ def sorted_in_slices(items: list, key=None, slice_size: int = 20_000) -> list:
         return sorted(items, key=key)
     parts = [sorted(items[k:k + slice_size], key=key) for k in range(0, len(items), slice_size)]
     return list(heapq.merge(*parts, key=key))
+
+
+def connected_roots(n: int, pairs) -> list[int]:
+    """For items 0..n-1 joined by `pairs`, each item's group root (its group's smallest item)."""
+    parent = list(range(n))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    return [find(k) for k in range(n)]

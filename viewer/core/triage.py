@@ -62,6 +62,7 @@ from .loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, read_text
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
 from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,
                           pair_spin, reuse_available, text_keys)
+from .sequences import connected_roots
 from .verbatim import ReuseOptions, WordKeys
 from .workerpool import ProcessPool, process_pool
 from .workerpool import in_chunks as _in_chunks
@@ -390,9 +391,8 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
     analysed = len(measures)
     full = reuse_available()
     if full:
-        parent = _groups(entries, measures, options)
-        inside = sorted((_find(parent, i), i, j) for i, j in measures
-                        if _find(parent, i) == _find(parent, j))
+        root = _story_roots(entries, measures, options)
+        inside = sorted((root[i], i, j) for i, j in measures if root[i] == root[j])
         analysed = len(inside)
         if pool is None or len(inside) < POOL_MIN_PAIRS:
             articles = _Articles(entries)
@@ -446,39 +446,28 @@ class _Articles:
         return self.built[k]
 
 
-def _find(parent: list[int], k: int) -> int:
-    while parent[k] != k:
-        parent[k] = parent[parent[k]]
-        k = parent[k]
-    return k
-
-
 def _joins(m: PairMeasure, words_a: int, words_b: int, options: TriageOptions) -> bool:
     shared = max(m.share_a * words_a, m.share_b * words_b)
     return (max(m.share_a, m.share_b) >= options.story_min_share
             and shared >= options.story_min_words)
 
 
-def _groups(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasure],
-            options: TriageOptions) -> list[int]:
-    """Union-find parents joining the pairs that pass `_joins`."""
-    parent = list(range(len(entries)))
-    for (i, j), m in sorted(measures.items()):
-        if _joins(m, entries[i].meta.words, entries[j].meta.words, options):
-            ri, rj = _find(parent, i), _find(parent, j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
-    return parent
+def _story_roots(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasure],
+                 options: TriageOptions) -> list[int]:
+    """Each article's story root: articles join where a pair passes `_joins`."""
+    return connected_roots(len(entries), [
+        (i, j) for (i, j), m in sorted(measures.items())
+        if _joins(m, entries[i].meta.words, entries[j].meta.words, options)])
 
 
 def _stories(entries: list[_Entry], measures, options: TriageOptions) -> tuple[Story, ...]:
-    parent = _groups(entries, {(i, j): m for i, j, m in measures}, options)
+    root = _story_roots(entries, {(i, j): m for i, j, m in measures}, options)
     groups: dict[int, list[int]] = {}
     for k in range(len(entries)):
-        groups.setdefault(_find(parent, k), []).append(k)
+        groups.setdefault(root[k], []).append(k)
     incoming: dict[int, list[tuple[float, int, tuple]]] = {}
     for i, j, m in measures:
-        if _find(parent, i) != _find(parent, j) or m.label == INDEPENDENT:
+        if root[i] != root[j] or m.label == INDEPENDENT:
             continue
         a, b = entries[i].meta, entries[j].meta
         d = orient(m, times=(a.modified, b.modified), words=(a.words, b.words), order=(i, j),

@@ -12,6 +12,7 @@ from functools import partial
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from .dialogs import ShortcutsDialog, show_about
 from .highlight import LEGEND, legend_css
 from .theme import DARK, LIGHT, SYSTEM
 
@@ -215,3 +216,47 @@ def build_toolbar(win) -> None:
         row.addWidget(lab)
         win.legend_labels[kind] = lab
     tb.addWidget(win.legend)
+
+
+class CommandsMixin:
+    """The main window's small commands that act on its focus, panes and dialogs."""
+
+    def action_close_focused(self) -> None:
+        """Close the focused article (File ▸ Close Article)."""
+        letter = self.focused or (self.order[-1] if self.order else None)
+        if letter:
+            self.close_article(letter)
+
+    def action_base_focused(self) -> None:
+        """Make the focused article the base."""
+        if self.focused:
+            self.set_base(self.focused)
+
+    def action_toggle_sync(self, checked: bool) -> None:
+        """Switch synchronized scrolling on or off."""
+        self.sync.enabled = checked
+        if checked and self.focused in self.panes:
+            self.sync.sync_from(self.panes[self.focused])
+
+    def find_bar_open(self) -> None:
+        """Edit ▸ Find: search all panes."""
+        self.find_bar.open_bar()
+
+    def focus_pane(self, k: int) -> None:
+        """Move the keyboard focus to the k-th pane from the left (Ctrl+1…9)."""
+        if 0 <= k < len(self.order):
+            self.panes[self.order[k]].text.setFocus()
+            self._on_pane_focused(self.order[k])
+
+    def focus_claims(self) -> None:
+        """Move the keyboard focus to the claims list."""
+        self.claims_panel.show()
+        self.claims_panel.view.setFocus()
+
+    def action_show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts."""
+        ShortcutsDialog(self.actions(), self).exec()
+
+    def action_show_about(self) -> None:
+        """Help ▸ About."""
+        show_about(self)

@@ -21,11 +21,10 @@ from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.loaders import article_from_text, expand_folders, seed_paths
 from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
 
-from .actions import build_actions, build_menus, build_toolbar
+from .actions import CommandsMixin, build_actions, build_menus, build_toolbar
 from .articlepane import ArticlePane
 from .banners import EmptyState, ErrorBar
 from .claimspanel import ClaimsPanel
-from .dialogs import ShortcutsDialog, show_about
 from .fileactions import FileActionsMixin
 from .findbar import FindBar
 from .navigation import ChangeNavigator
@@ -51,7 +50,7 @@ def _letter_index(letter: str) -> int:
     return n - 1
 
 
-class MainWindow(FileActionsMixin, QMainWindow):
+class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
     """Copydesk's window over a set of articles."""
 
     def __init__(self, files: list[str] | None = None, parent: QWidget | None = None,
@@ -434,17 +433,6 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if any(s.article is None for s in self.sources) or (self.sources and self.comparison):
             self.request_analysis()
 
-    def action_close_focused(self) -> None:
-        """Close the focused article (File ▸ Close Article)."""
-        letter = self.focused or (self.order[-1] if self.order else None)
-        if letter:
-            self.close_article(letter)
-
-    def action_base_focused(self) -> None:
-        """Make the focused article the base."""
-        if self.focused:
-            self.set_base(self.focused)
-
     def reopen_with_encoding(self, letter: str, encoding: str) -> None:
         """Read an article's file again with a chosen text encoding."""
         for s in self.sources:
@@ -453,12 +441,6 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.sources = [Source(s.letter, s.path, None, encoding) if s.letter == letter and s.path
                         else s for s in self.sources]
         self.request_analysis()
-
-    def action_toggle_sync(self, checked: bool) -> None:
-        """Switch synchronized scrolling on or off."""
-        self.sync.enabled = checked
-        if checked and self.focused in self.panes:
-            self.sync.sync_from(self.panes[self.focused])
 
     def announce(self, text: str, ms: int = 4000) -> None:
         """Say something in the status bar, where screen readers can read it."""
@@ -495,29 +477,6 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def jump_to_claim(self, claim) -> None:
         """Scroll every pane that carries a claim to its wording and flash it."""
         self.navigator.jump_to_claim(claim)
-
-    def find_bar_open(self) -> None:
-        """Edit ▸ Find: search all panes."""
-        self.find_bar.open_bar()
-
-    def focus_pane(self, k: int) -> None:
-        """Move the keyboard focus to the k-th pane from the left (Ctrl+1…9)."""
-        if 0 <= k < len(self.order):
-            self.panes[self.order[k]].text.setFocus()
-            self._on_pane_focused(self.order[k])
-
-    def focus_claims(self) -> None:
-        """Move the keyboard focus to the claims list."""
-        self.claims_panel.show()
-        self.claims_panel.view.setFocus()
-
-    def action_show_shortcuts(self) -> None:
-        """Help ▸ Keyboard Shortcuts."""
-        ShortcutsDialog(self.actions(), self).exec()
-
-    def action_show_about(self) -> None:
-        """Help ▸ About."""
-        show_about(self)
 
     # -- drag and drop -------------------------------------------------------------------
     def letters_in_order(self) -> list[str]:

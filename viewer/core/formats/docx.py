@@ -8,11 +8,10 @@ document properties, else from a paragraph styled Title or Heading 1.
 from __future__ import annotations
 
 from . import Extracted, FormatError, clean_title, join_paragraphs
-from .zipxml import has_part, open_zip, parse_xml, read_part
+from .zipxml import has_part, metadata_title, open_zip, parse_xml, read_part
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _KIND = ".docx"
 # Subtrees with no text a reader sees in the body.
 _SKIP = {_W + t for t in ("delText", "instrText", "del", "moveFrom", "rPr", "pPr",
@@ -74,19 +73,6 @@ def read(data: bytes, encoding: str | None = None) -> Extracted:
     blocks: list[tuple[str, str]] = []
     _blocks(body, blocks)
     text = join_paragraphs(t for _, t in blocks)
-    title = _core_title(archive) or clean_title(
+    title = metadata_title(archive, "docProps/core.xml", _KIND) or clean_title(
         next((t for s, t in blocks if s in _TITLE_STYLES and t.strip()), None))
     return Extracted(text, title, None)
-
-
-def _core_title(archive) -> str | None:
-    """dc:title from docProps/core.xml, when present and readable."""
-    name = "docProps/core.xml"
-    if not has_part(archive, name):
-        return None
-    try:
-        root = parse_xml(read_part(archive, name, _KIND, limit=1024 * 1024), name, _KIND)
-    except FormatError:
-        return None
-    node = root.find(_DC_TITLE)
-    return clean_title(node.text if node is not None else None)

@@ -7,12 +7,11 @@ out. The title comes from meta.xml, else from the first heading.
 from __future__ import annotations
 
 from . import Extracted, FormatError, clean_title, join_paragraphs
-from .zipxml import has_part, open_zip, parse_xml, read_part
+from .zipxml import has_part, metadata_title, open_zip, parse_xml, read_part
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
-_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _KIND = ".odt"
 _SKIP = {_TEXT + "note", _OFFICE + "annotation", _OFFICE + "annotation-end",
          _TEXT + "tracked-changes", "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}frame",
@@ -71,19 +70,6 @@ def read(data: bytes, encoding: str | None = None) -> Extracted:
     blocks: list[tuple[bool, str]] = []
     _blocks(text_root, blocks)
     text = join_paragraphs(t for _, t in blocks)
-    title = _meta_title(archive) or clean_title(
+    title = metadata_title(archive, "meta.xml", _KIND) or clean_title(
         next((t for h, t in blocks if h and t.strip()), None))
     return Extracted(text, title, None)
-
-
-def _meta_title(archive) -> str | None:
-    """dc:title from meta.xml, when present and readable."""
-    name = "meta.xml"
-    if not has_part(archive, name):
-        return None
-    try:
-        root = parse_xml(read_part(archive, name, _KIND, limit=1024 * 1024), name, _KIND)
-    except FormatError:
-        return None
-    node = root.find(f".//{_DC_TITLE}")
-    return clean_title(node.text if node is not None else None)

@@ -85,3 +85,20 @@ def parse_xml(data: bytes, name: str, kind: str) -> etree._Element:
     if root is None:
         raise FormatError(f"corrupt {kind} file ({name} is empty)")
     return root
+
+
+DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
+
+def metadata_title(archive: zipfile.ZipFile, name: str, kind: str) -> str | None:
+    """The Dublin Core title in metadata part `name` (docProps/core.xml, meta.xml),
+    when that part is present and readable; None otherwise."""
+    from . import clean_title
+    if not has_part(archive, name):
+        return None
+    try:
+        root = parse_xml(read_part(archive, name, kind, limit=1024 * 1024), name, kind)
+    except FormatError:
+        return None
+    node = root.find(f".//{DC_TITLE}")
+    return clean_title(node.text if node is not None else None)
