@@ -20,3 +20,21 @@ def seed_files():
     paths = seed_paths()
     assert len(paths) >= 2
     return [str(p) for p in paths]
+
+
+@pytest.fixture
+def prose():
+    """prose(seed, words): made-up sentences over a 5,000-word vocabulary, so two
+    texts share phrases only where one was copied from the other."""
+    import random
+
+    def make(seed: int, n_words: int) -> str:
+        rng = random.Random(seed)
+        vocab = [f"w{k}" for k in range(5000)]
+        out, count = [], 0
+        while count < n_words:
+            length = rng.randint(8, 20)
+            out.append(" ".join(rng.choice(vocab) for _ in range(length)).capitalize() + ".")
+            count += length
+        return " ".join(out)
+    return make

@@ -146,3 +146,18 @@ def test_core_never_imports_qt():
                          timeout=120)
     assert res.returncode == 0, res.stderr
     assert "clean" in res.stdout
+
+
+def test_each_article_carries_its_derivation_from_all_the_others(prose):
+    take1, take2 = prose(11, 600), prose(12, 600)
+    story = Article("C", "Story", take1[:len(take1) // 2] + " " + take2[:len(take2) // 2])
+    comp = compare([Article("A", "Take 1", take1), Article("B", "Take 2", take2), story],
+                   with_claims=False)
+    data = analysis_dict(comp)
+    found = {a["id"]: a["derivation"] for a in data["articles"]}
+    assert found["C"]["label"] == "wholly-derived"
+    assert {p["relation"]["label"] for p in data["pairs"] if "C" in (p["a"], p["b"])} == {"partially-derived"}
+    assert all(set(d) == {"label", "score"} for d in found.values())
+    assert "from the others: wholly derived" in to_html(comp)
+    assert comp.without("A").derivations == {}  # found again by the re-analysis
+    assert analysis_dict(compare([ART_A]))["articles"][0]["derivation"] is None

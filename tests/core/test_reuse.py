@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.core.article import Article
-from viewer.core.relation import INDEPENDENT, PARTIALLY, WHOLLY, label_for
+from viewer.core.relation import (INDEPENDENT, MODEL, PARTIALLY, WHOLLY, DerivationFeatures,
+                                  derivation, derivation_features)
 from viewer.core.reuse import (PairReuse, ReuseOptions, analyse_pair, find_moves,
                                verbatim_runs)
 from viewer.core.verbatim import article_keys
@@ -153,9 +154,45 @@ def test_excerpt_is_the_derived_side():
     assert r.verbatim["B"] > r.verbatim["A"]
 
 
-@pytest.mark.parametrize("score, label", [(-1.0, INDEPENDENT), (0.0, PARTIALLY), (0.5, WHOLLY)])
-def test_label_thresholds(score, label):
-    assert label_for(score) == label
+def features(share: float, words: int) -> DerivationFeatures:
+    return DerivationFeatures(share, share, share, words)
+
+
+@pytest.mark.parametrize("share, words, label", [
+    (0.05, 100, INDEPENDENT), (0.05, 1000, INDEPENDENT),
+    (0.5, 100, WHOLLY), (0.5, 1000, PARTIALLY),   # the same share: a short brief is all wire copy
+    (0.95, 1000, WHOLLY), (0.95, 100, WHOLLY)])
+def test_model_labels(share, words, label):
+    assert MODEL.label(features(share, words)) == label
+
+
+@given(st.floats(0, 1), st.floats(0, 1), st.integers(1, 100_000))
+def test_model_is_monotone(lo, hi, words):
+    """Sharing more never lowers the label; neither does being shorter."""
+    lo, hi = sorted((lo, hi))
+    rank = {INDEPENDENT: 0, PARTIALLY: 1, WHOLLY: 2}
+    assert rank[MODEL.label(features(lo, words))] <= rank[MODEL.label(features(hi, words))]
+    assert rank[MODEL.label(features(lo, words * 2))] <= rank[MODEL.label(features(lo, words))]
+
+
+def test_story_from_two_versions_is_wholly_derived_from_both_together(prose):
+    take1, take2, other = (prose(seed, 700) for seed in (1, 2, 3))
+    story = art("S", take1[:len(take1) // 2] + " " + take2[:len(take2) // 2])
+    versions = [art("P1", take1), art("P2", take2)]
+    assert all(derivation(story, v).label == PARTIALLY for v in versions)
+    together = derivation(story, versions)
+    assert together.label == WHOLLY
+    assert together.score > max(derivation(story, v).score for v in versions)
+    assert derivation_features(story, versions).runs > 0.95
+    assert derivation(art("O", other), versions).label == INDEPENDENT
+
+
+def test_several_sources_do_not_join_across_their_seam():
+    """A run may not start in one source and go on in the next."""
+    a, b = art("P1", "one two three four five six"), art("P2", "seven eight nine ten eleven")
+    story = art("S", "four five six seven eight nine")
+    assert derivation_features(story, [a, b]).runs == 0.0
+    assert derivation_features(story, [art("J", a.text + " " + b.text)]).runs == 1.0
 
 
 def test_analyse_pair_is_deterministic():

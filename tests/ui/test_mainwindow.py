@@ -389,8 +389,26 @@ def test_matrix_cell_click_compares_that_pair(make_window, seed_files, qtbot):
     model = win.matrix_dock.model
     assert model.rowCount() == 4 and model.columnCount() == 4
     cell = model.index(2, 0)  # C against A
-    assert "%" in cell.data() and model.index(1, 1).data() == "—"
+    assert "%" in cell.data() and model.pair_at(model.index(1, 1)) is None
     assert "similarity" in cell.data(Qt.ItemDataRole.ToolTipRole)
     win.matrix_dock.view.clicked.emit(cell)
     assert win.base == "C" and win.focused == "A"
     assert win.order.index("A") == win.order.index("C") + 1
+
+
+def test_matrix_diagonal_and_tooltip_give_the_label_against_all_the_others(make_window, prose, tmp_path, qtbot):
+    take1, take2 = prose(21, 600), prose(22, 600)
+    files = []
+    for name, text in (("take1.txt", take1), ("take2.txt", take2),
+                       ("story.txt", take1[:len(take1) // 2] + " " + take2[:len(take2) // 2])):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(str(tmp_path / name))
+    win = make_window(files)
+    model = win.matrix_dock.model
+    assert model.index(2, 2).data() == "others:\nwholly"
+    assert "all the other articles together: wholly derived" in model.index(2, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "partly" in model.index(2, 0).data()
+    assert "3 articles" not in win.panes["C"].info.toolTip()
+    assert "other 2 articles together: wholly derived" in win.panes["C"].info.toolTip()
+    win.matrix_dock.view.clicked.emit(model.index(2, 2))  # its own cell: nothing to compare
+    assert win.base == "A"

@@ -13,6 +13,7 @@ from itertools import combinations
 from typing import Sequence
 
 from .align import SentencePair, align_sentences
+from .relation import Derivation, derivation
 from .reuse import PairReuse
 from .reuse import analyse_pair as analyse_reuse
 from .article import Article
@@ -111,6 +112,7 @@ class Comparison:
     base: str
     pairs: dict[tuple[str, str], PairAnalysis]
     claims: tuple = ()
+    derivations: dict = field(default_factory=dict, compare=False)  # id -> Derivation from all the others
     _oriented: dict = field(default_factory=dict, compare=False, repr=False)
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # callers' derived views
 
@@ -129,7 +131,9 @@ class Comparison:
         """The same analysis with one article left out (None when none remain).
 
         Pairs are kept as they are; claims lose that article's members (and
-        claims it alone carried), conflicts lose its values.
+        claims it alone carried), conflicts lose its values. Derivations from
+        all the others are left out: they change with every article, and the
+        re-analysis that follows finds them again.
         """
         arts = tuple(a for a in self.articles if a.id != article_id)
         if not arts:
@@ -182,6 +186,34 @@ class Comparison:
                             pa.similarity, diff_stats(ops), pa, **extra)
 
 
+def derive_from_others(articles: Sequence[Article], progress=None, cancelled: CancelCheck = None,
+                       pairs: dict[tuple[str, str], PairReuse] | None = None) -> dict[str, Derivation]:
+    """Each article's derivation label against all the other articles taken together
+    (wire copy often comes in several versions; see `relation.derivation`).
+
+    Empty for fewer than two articles. `progress(k)` after each article.
+    `pairs`: the pairs' reuse analyses, keyed (a id, b id), when the caller
+    has them (their label runs are reused instead of searched for again).
+    """
+    found: dict[str, Derivation] = {}
+    if len(articles) < 2:
+        return found
+    for k, art in enumerate(articles):
+        check(cancelled)
+        others = [o for o in articles if o is not art]
+        runs = None
+        if pairs is not None:
+            runs = []
+            for o in others:
+                reuse = pairs.get((art.id, o.id)) or pairs[(o.id, art.id)]
+                mine = reuse.a == art.id
+                runs.append([(r[0], r[1]) if mine else (r[2], r[3]) for r in reuse.label_runs])
+        found[art.id] = derivation(art, others, runs)
+        if progress:
+            progress(k + 1)
+    return found
+
+
 def compare(articles: Sequence[Article], base: str | None = None, *,
             progress: Progress = None, cancelled: CancelCheck = None,
             cache: dict | None = None, with_claims: bool = True) -> Comparison:
@@ -200,7 +232,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
     if base not in ids:
         raise ValueError(f"base {base!r} is not one of the articles")
     todo = list(combinations(arts, 2))
-    steps = len(todo) + (len(todo) // 2 + 1 if with_claims else 0)
+    steps = len(todo) + len(arts) + (len(todo) // 2 + 1 if with_claims else 0)
     pairs: dict[tuple[str, str], PairAnalysis] = {}
     for k, (a, b) in enumerate(todo):
         check(cancelled)
@@ -213,15 +245,19 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
             if cache is not None:
                 cache[key] = found
         pairs[(a.id, b.id)] = found
+    derivations = derive_from_others(
+        arts, (lambda k: progress(len(todo) + k, steps)) if progress else None, cancelled,
+        {key: pa.reuse for key, pa in pairs.items()})
+    done = len(todo) + len(arts)
     claims: tuple = ()
     if with_claims:
         from .claims import find_claims
 
-        def claims_progress(done: int, total: int) -> None:
+        def claims_progress(part: int, total: int) -> None:
             if progress:
-                progress(len(todo) + round(done / max(total, 1) * (steps - len(todo))), steps)
+                progress(done + round(part / max(total, 1) * (steps - done)), steps)
 
         claims = tuple(find_claims(arts, progress=claims_progress, cancelled=cancelled))
     if progress:
         progress(steps, steps)
-    return Comparison(arts, base, pairs, claims)
+    return Comparison(arts, base, pairs, claims, derivations)

@@ -39,6 +39,12 @@ def _pair_json(comp: Comparison, key: tuple[str, str], options: dict) -> dict:
     return out
 
 
+def _derivation_json(comp: Comparison, article_id: str) -> dict | None:
+    """The article's label against all the other articles together (None alone)."""
+    d = comp.derivations.get(article_id)
+    return None if d is None else {"label": d.label, "score": d.score}
+
+
 def _claim_json(claim) -> dict:
     return {
         "id": claim.id,
@@ -60,7 +66,8 @@ def analysis_dict(comp: Comparison, options: dict | None = None) -> dict:
         "options": options,
         "base": comp.base,
         "articles": [{"id": a.id, "path": a.path, "title": a.title, "words": a.word_count,
-                      "encoding": a.encoding, "text": a.text} for a in comp.articles],
+                      "encoding": a.encoding, "derivation": _derivation_json(comp, a.id),
+                      "text": a.text} for a in comp.articles],
         "pairs": [_pair_json(comp, k, options) for k in keys],
         "claims": [_claim_json(c) for c in comp.claims],
     }

@@ -1,25 +1,37 @@
 """Derivation labels in METER's journalistic scheme, calibrated on METER.
 
-For a candidate derived text D and a source S the derivation score is
+How much of a candidate derived text D is found in its source(s) S is
 
-    score(D, S) = (runs + bigrams + trigrams) / 3 - 0.05 * ln(words of D)
+    shared(D, S) = (runs + bigrams + trigrams) / 3
 
 where `runs` is the share of D's words inside verbatim runs of at least 4
 words with at most 1 imperfection (fixed settings, so the label does not move
 with the user's run options), and `bigrams`/`trigrams` are the shares of D's
-word 2-/3-grams that also occur in S (case and punctuation folded). The length
-term says that a short text sharing the same share of words is more likely to be
-derived; in METER short briefs are mostly wholly derived.
+word 2-/3-grams that also occur in S (case and punctuation folded). S may be
+one article or several taken together (wire copy comes in several takes and
+updates; a story drawn from all of them is derived from the wire as a whole):
+then a word is in a run when it is in a run with any one of them, an n-gram
+is shared when any of them has it.
 
-The label is "wholly-derived" from WHOLLY_MIN_SCORE up, "partially-derived"
-from PARTIAL_MIN_SCORE up, "independent" below. Both thresholds maximise
-ternary macro-F1 on the METER subset in ../shared/dev-data/meter (newspaper
-article vs its PA source, best-scoring PA version); `bench/reuse_eval.py`
-re-derives them, prints them and a leave-one-domain-day-out cross-validated F1.
+Two decisions, each a line in (shared, ln words of D):
+
+    derived  when  shared - DERIVED_LENGTH_WEIGHT * ln(words) >= DERIVED_MIN
+    wholly   when  also  shared - WHOLLY_LENGTH_WEIGHT * ln(words) >= WHOLLY_MIN
+
+and "partially-derived" when derived but not wholly, "independent" otherwise.
+Length counts for more in the second decision: a short brief sharing a given
+share of its words is usually rewritten wire copy through and through, while a
+long feature with the same share usually mixes in other sources.
+
+The four numbers maximise ternary macro-F1 on the METER subset in
+../shared/dev-data/meter (each newspaper article against all of its PA
+versions together); `bench/reuse_eval.py` re-derives them and reports a
+leave-one-domain-day-out cross-validated F1 where they are chosen again on
+each training fold.
 
 For a pair of articles both directions are scored: the article with the
-higher score is the one judged derived (in practice the more covered, usually
-the shorter one); if the best label is "independent", neither is.
+higher derived score is the one judged derived (in practice the more covered,
+usually the shorter one); if its label is "independent", neither is.
 """
 
 from __future__ import annotations
@@ -27,27 +39,68 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from .article import Article
+from .sequences import covered_length
 from .verbatim import ReuseOptions, article_keys, run_word_spans
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 LABELS = (WHOLLY, PARTIALLY, INDEPENDENT)
+LABEL_TEXT = {WHOLLY: "wholly derived", PARTIALLY: "partially derived", INDEPENDENT: "independent"}
 
 LABEL_RUN_OPTIONS = ReuseOptions(min_words=4, max_imperfections=1)
-LENGTH_WEIGHT = 0.05
-PARTIAL_MIN_SCORE = -0.1145  # calibrated on METER (bench/reuse_eval.py)
-WHOLLY_MIN_SCORE = 0.0862    # calibrated on METER (bench/reuse_eval.py)
+
+
+@dataclass(frozen=True)
+class DerivationModel:
+    """The two calibrated decisions (see the module docstring)."""
+
+    derived_weight: float
+    derived_min: float
+    wholly_weight: float
+    wholly_min: float
+
+    def scores(self, features: "DerivationFeatures") -> tuple[float, float]:
+        """(derived score, wholly score) of one candidate derived text."""
+        length = math.log(max(1, features.words))
+        shared = features.shared
+        return shared - self.derived_weight * length, shared - self.wholly_weight * length
+
+    def label(self, features: "DerivationFeatures") -> str:
+        """The METER label of these features."""
+        derived, wholly = self.scores(features)
+        if derived < self.derived_min:
+            return INDEPENDENT
+        return WHOLLY if wholly >= self.wholly_min else PARTIALLY
+
+
+# Calibrated on METER by bench/reuse_eval.py (all 262 labelled articles).
+MODEL = DerivationModel(derived_weight=0.07, derived_min=-0.164,
+                        wholly_weight=0.15, wholly_min=-0.3518)
 
 
 @dataclass(frozen=True)
 class DerivationFeatures:
-    """How much of `derived` is found in the source: shares 0..1 and its length."""
+    """How much of `derived` is found in the source(s): shares 0..1 and its length."""
 
     runs: float
     bigrams: float
     trigrams: float
     words: int
+
+    @property
+    def shared(self) -> float:
+        """The mean of the three shares."""
+        return (self.runs + self.bigrams + self.trigrams) / 3
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """One text's label against its source(s), with the derived score behind it."""
+
+    label: str
+    score: float
 
 
 @dataclass(frozen=True)
@@ -68,35 +121,50 @@ def _ngram_counts(keys: tuple[str, ...], n: int) -> dict[tuple[str, ...], int]:
     return counts
 
 
-def _containment(keys: tuple[str, ...], other: tuple[str, ...], n: int) -> float:
-    """Share of the n-grams of `keys` (with repeats) found among `other`'s."""
+def _containment(keys: tuple[str, ...], others: list[tuple[str, ...]], n: int) -> float:
+    """Share of the n-grams of `keys` (with repeats) found among any of `others`' n-grams."""
     total = len(keys) - n + 1
     if total <= 0:
         return 0.0
     mine = _ngram_counts(keys, n)
-    shared = mine.keys() & _ngram_counts(other, n).keys()
-    return sum(mine[g] for g in shared) / total
+    theirs = [_ngram_counts(other, n) for other in others]
+    if len(theirs) == 1:
+        return sum(mine[g] for g in mine.keys() & theirs[0].keys()) / total
+    return sum(count for gram, count in mine.items() if any(gram in t for t in theirs)) / total
 
 
-def _covered(spans: list[tuple[int, int]]) -> int:
-    """Words inside the union of word-index spans [start, end)."""
-    total, reach = 0, 0
-    for start, end in sorted(spans):
-        if end > reach:
-            total += end - max(start, reach)
-            reach = end
-    return total
-
-
-def _features(keys, other, inside: int) -> DerivationFeatures:
+def _features(keys, others: list[tuple[str, ...]], inside: int) -> DerivationFeatures:
     n = len(keys)
-    return DerivationFeatures(inside / n if n else 0.0, _containment(keys, other, 2),
-                              _containment(keys, other, 3), n)
+    return DerivationFeatures(inside / n if n else 0.0, _containment(keys, others, 2),
+                              _containment(keys, others, 3), n)
 
 
-def derivation_features(derived: Article, source: Article) -> DerivationFeatures:
-    """Shares of `derived` found in `source` (runs, 2-grams, 3-grams) and its length."""
-    return pair_features(derived, source)[0]
+def derivation_features(derived: Article, sources: Article | Sequence[Article],
+                        runs: Sequence[Sequence[tuple[int, int]]] | None = None) -> DerivationFeatures:
+    """Shares of `derived` found in `sources` (one article or several together) and its length.
+
+    With several sources a word counts as in a run when it is in a run with
+    any one of them (runs never join two sources), and an n-gram counts when
+    any of them has it. `runs`: for each source, the word-index spans
+    (start, end) of `derived`'s side of its LABEL_RUN_OPTIONS runs, when the
+    caller already has them; else they are found here.
+    """
+    sources = [sources] if isinstance(sources, Article) else list(sources)
+    keys = article_keys(derived, LABEL_RUN_OPTIONS)
+    others = [article_keys(src, LABEL_RUN_OPTIONS) for src in sources]
+    if runs is None:
+        runs = [[(r[0], r[1]) for r in run_word_spans(keys, other, LABEL_RUN_OPTIONS)] for other in others]
+    inside = covered_length([span for spans in runs for span in spans])
+    return _features(keys.keys, [o.keys for o in others], inside)
+
+
+def derivation(derived: Article, sources: Article | Sequence[Article], runs=None,
+               model: DerivationModel = MODEL) -> Derivation:
+    """The label of `derived` against `sources` (one article or several together).
+
+    `runs`: as for `derivation_features`."""
+    features = derivation_features(derived, sources, runs)
+    return Derivation(model.label(features), round(model.scores(features)[0], 4))
 
 
 def pair_features(a: Article, b: Article, runs=None) -> tuple[DerivationFeatures, DerivationFeatures]:
@@ -109,33 +177,18 @@ def pair_features(a: Article, b: Article, runs=None) -> tuple[DerivationFeatures
     kb = article_keys(b, LABEL_RUN_OPTIONS)
     if runs is None:
         runs = run_word_spans(ka, kb, LABEL_RUN_OPTIONS)
-    in_a = _covered([(r[0], r[1]) for r in runs])
-    in_b = _covered([(r[2], r[3]) for r in runs])
-    return _features(ka.keys, kb.keys, in_a), _features(kb.keys, ka.keys, in_b)
+    in_a = covered_length([(r[0], r[1]) for r in runs])
+    in_b = covered_length([(r[2], r[3]) for r in runs])
+    return _features(ka.keys, [kb.keys], in_a), _features(kb.keys, [ka.keys], in_b)
 
 
-def derivation_score(features: DerivationFeatures) -> float:
-    """The calibrated score: higher means more derived (see the module docstring)."""
-    shared = (features.runs + features.bigrams + features.trigrams) / 3
-    return shared - LENGTH_WEIGHT * math.log(max(1, features.words))
-
-
-def label_for(score: float, partial_min: float = PARTIAL_MIN_SCORE,
-              wholly_min: float = WHOLLY_MIN_SCORE) -> str:
-    """The METER label for a derivation score."""
-    if score >= wholly_min:
-        return WHOLLY
-    if score >= partial_min:
-        return PARTIALLY
-    return INDEPENDENT
-
-
-def relation(a: Article, b: Article, runs=None) -> Relation:
-    """Label the pair: score both directions, the higher one decides (ties: b derived).
+def relation(a: Article, b: Article, runs=None, model: DerivationModel = MODEL) -> Relation:
+    """Label the pair: score both directions, the higher derived score decides (ties: b derived).
 
     `runs`: as for `pair_features`."""
     features_a, features_b = pair_features(a, b, runs)
-    score_a, score_b = derivation_score(features_a), derivation_score(features_b)
-    derived, score = (a.id, score_a) if score_a > score_b else (b.id, score_b)
-    label = label_for(score)
+    score_a, score_b = model.scores(features_a)[0], model.scores(features_b)[0]
+    derived, score, features = ((a.id, score_a, features_a) if score_a > score_b
+                                else (b.id, score_b, features_b))
+    label = model.label(features)
     return Relation(label, None if label == INDEPENDENT else derived, round(score, 4))

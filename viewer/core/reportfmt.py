@@ -9,6 +9,7 @@ from html import escape
 
 from .claimspans import conflict_summary
 from .comparison import Comparison
+from .relation import LABEL_TEXT
 from .worddiff import DELETE, EQUAL, INSERT
 
 # One colour per article identity, shared with the GUI's palette.
@@ -92,8 +93,6 @@ def _heat_css(value: float) -> str:
     return f"background:rgb({r},{g},{b});color:{fg}"
 
 
-_LABEL = {"wholly-derived": "wholly derived", "partially-derived": "partially derived",
-          "independent": "independent"}
 
 
 def _matrix_table(comp: Comparison) -> str:
@@ -107,16 +106,19 @@ def _matrix_table(comp: Comparison) -> str:
         cells = []
         for b in ids:
             if a == b:
-                cells.append("<td class='cell'>—</td>")
+                d = comp.derivations.get(a) if len(ids) > 2 else None
+                cells.append("<td class='cell'>—" + (f"<br><small>from the others: {LABEL_TEXT[d.label]}</small>"
+                                                      if d else "") + "</td>")
                 continue
             op = comp.oriented(a, b)
-            label = _LABEL.get(op.label or "", "")
+            label = LABEL_TEXT.get(op.label or "", "")
             spin = " ⚠ spun" if op.spin_score >= 0.5 else ""
             cells.append(f"<td class='cell' style='{_heat_css(op.similarity)}'>{op.similarity:.0%}"
                          f"<br><small>{escape(label)}{spin}</small></td>")
         rows.append(f"<tr><th>{_badge(comp, a)}</th>{''.join(cells)}</tr>")
     return ("<h2>Similarity</h2><p class='meta'>Share of both articles' words in verbatim runs of six "
-            "or more words; the label is the METER derivation level.</p>"
+            "or more words; the label is the METER derivation level of the pair (on the diagonal: of "
+            "the article against all the others together).</p>"
             f"<table class='matrix'><tr><th></th>{head}</tr>{''.join(rows)}</table>")
 
 

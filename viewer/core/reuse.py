@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .article import Article
 from .moves import Move, find_moves
 from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, PARTIALLY, WHOLLY, Relation, relation
+from .sequences import covered_length
 from .spin import SpinResult, Substitution, detect_spin
 from .verbatim import (ReuseOptions, VerbatimRun, article_keys, covered_words, run_word_spans,
                        verbatim_runs)
@@ -31,7 +32,8 @@ class PairReuse:
     `similarity` (0..1, symmetric): share of both articles' words inside
     verbatim runs. `verbatim[id]`: share of that article's words inside runs.
     `label`/`derived`: METER derivation label and the id judged derived (or
-    None), see `relation.py`; `derivation_score` is the calibrated score behind it.
+    None), see `relation.py`; `derivation_score` is the calibrated score behind it,
+    `label_runs` the runs (a word span, b word span) under the label's fixed settings.
     """
 
     a: str
@@ -44,6 +46,7 @@ class PairReuse:
     label: str
     derived: str | None
     derivation_score: float = 0.0
+    label_runs: tuple[tuple[int, int, int, int], ...] = ()  # word-index runs behind the label
 
 
 def verbatim_shares(a: Article, b: Article, runs: list[VerbatimRun],
@@ -52,16 +55,6 @@ def verbatim_shares(a: Article, b: Article, runs: list[VerbatimRun],
     in_a = covered_words(article_keys(a, options), [(r.a_start, r.a_end) for r in runs])
     in_b = covered_words(article_keys(b, options), [(r.b_start, r.b_end) for r in runs])
     return in_a, in_b
-
-
-def _covered(spans) -> int:
-    """Words inside the union of word-index spans [start, end)."""
-    total, reach = 0, 0
-    for start, end in sorted(spans):
-        if end > reach:
-            total += end - max(start, reach)
-            reach = end
-    return total
 
 
 def analyse_pair(a: Article, b: Article, diff_ops=None,
@@ -74,11 +67,13 @@ def analyse_pair(a: Article, b: Article, diff_ops=None,
     spans = run_word_spans(wa, wb, options)
     runs = [VerbatimRun(wa.starts[a0], wa.ends[a1 - 1], wb.starts[b0], wb.ends[b1 - 1], matched, used)
             for a0, a1, b0, b1, matched, used in spans]
-    in_a = _covered([(s[0], s[1]) for s in spans])
-    in_b = _covered([(s[2], s[3]) for s in spans])
+    in_a = covered_length([(s[0], s[1]) for s in spans])
+    in_b = covered_length([(s[2], s[3]) for s in spans])
     na, nb = len(wa.keys), len(wb.keys)
     similarity = (in_a + in_b) / (na + nb) if na + nb else 0.0
-    rel = relation(a, b, spans if options == LABEL_RUN_OPTIONS else None)
+    label_spans = spans if options == LABEL_RUN_OPTIONS else run_word_spans(
+        article_keys(a, LABEL_RUN_OPTIONS), article_keys(b, LABEL_RUN_OPTIONS), LABEL_RUN_OPTIONS)
+    rel = relation(a, b, label_spans)
     ops = diff_ops if diff_ops is not None else word_diff(a.text, b.text)
     return PairReuse(
         a=a.id, b=b.id,
@@ -88,4 +83,5 @@ def analyse_pair(a: Article, b: Article, diff_ops=None,
         spin=detect_spin(a, b, ops),
         moves=tuple(find_moves(a, b)),
         label=rel.label, derived=rel.derived, derivation_score=rel.score,
+        label_runs=tuple((s[0], s[1], s[2], s[3]) for s in label_spans),
     )

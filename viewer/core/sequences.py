@@ -1,4 +1,4 @@
-"""Small sequence algorithms shared by the diff and the sentence alignment."""
+"""Small sequence algorithms shared by the diff, the alignment and the reuse measures."""
 
 from __future__ import annotations
 
@@ -61,3 +61,13 @@ def connected_roots(n: int, pairs) -> list[int]:
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
     return [find(k) for k in range(n)]
+
+
+def covered_length(spans) -> int:
+    """Length of the union of half-open integer spans (start, end)."""
+    total, reach = 0, 0
+    for start, end in sorted(spans):
+        if end > reach:
+            total += end - max(start, reach)
+            reach = end
+    return total

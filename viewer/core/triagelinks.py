@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import sys
 
 from .article import Article
+from .sequences import covered_length
 from .tokens import Token
 from .verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
 
@@ -144,13 +145,6 @@ def text_keys(text: str, options: ReuseOptions = ReuseOptions()) -> WordKeys:
     return WordKeys(tuple(keys), (), ())
 
 
-def _covered(spans: list[tuple[int, int]], n: int) -> float:
-    inside = bytearray(n)
-    for start, end in spans:
-        inside[start:end] = b"\x01" * (end - start)
-    return sum(inside) / max(1, n)
-
-
 def _label(derived_share: float) -> str:
     if derived_share >= FALLBACK_WHOLLY:
         return WHOLLY
@@ -162,8 +156,8 @@ def measure_keys(a_id: str, ka: WordKeys, b_id: str, kb: WordKeys,
     """Reuse measures from verbatim runs alone (interim labels), on precomputed keys."""
     runs = run_word_spans(ka, kb, options)
     na, nb = len(ka.keys), len(kb.keys)
-    share_a = _covered([(r[0], r[1]) for r in runs], na)
-    share_b = _covered([(r[2], r[3]) for r in runs], nb)
+    share_a = covered_length([(r[0], r[1]) for r in runs]) / max(1, na)
+    share_b = covered_length([(r[2], r[3]) for r in runs]) / max(1, nb)
     similarity = (share_a * na + share_b * nb) / max(1, na + nb)
     return PairMeasure(a_id, b_id, share_a, share_b, similarity, _label(max(share_a, share_b)))
 

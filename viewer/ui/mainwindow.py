@@ -28,7 +28,7 @@ from .claimspanel import ClaimsPanel
 from .fileactions import FileActionsMixin
 from .findbar import FindBar
 from .navigation import ChangeNavigator
-from .presenter import pair_info, pair_tooltip, prepare_for_display
+from .presenter import others_note, pair_info, pair_tooltip, prepare_for_display
 from .progressarea import ProgressArea
 from .highlight import RUN, article_colour, conflict_marks, pane_spans
 from .matrixdock import MatrixDock
@@ -335,11 +335,13 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
                 info = f"{art.word_count} words · base"
                 if partner:
                     info += f" ({'runs' if reuse else 'drops'} vs {partner})"
-                pane.set_info(info, "The reference article the others are compared against")
+                pane.set_info(info, "\n".join(filter(None, (
+                    "The reference article the others are compared against", others_note(comp, letter)))))
                 pane.setProperty("isBase", True)
             else:
                 op = self.oriented(self.base, letter)
-                pane.set_info(pair_info(art.word_count, op, self.base), pair_tooltip(op, self.base))
+                pane.set_info(pair_info(art.word_count, op, self.base), "\n".join(filter(None, (
+                    pair_tooltip(op, self.base), others_note(comp, letter)))))
                 pane.setProperty("isBase", False)
             pane.set_spans(pane_spans(comp, letter, self.base, partner, reuse) + marks)
             pane.style().unpolish(pane)

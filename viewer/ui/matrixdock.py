@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView
 
 from viewer.core.comparison import Comparison
+from viewer.core.relation import LABEL_TEXT
 
 from .theme import is_dark
 
@@ -53,13 +54,7 @@ class SimilarityModel(QAbstractTableModel):
             return None
         a, b = self.ids[index.row()], self.ids[index.column()]
         if a == b:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return "—"
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return heat(0.0, is_dark())
-            if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-                return f"Article {a}: {self.comparison.article(a).title}"
-            return None
+            return self._diagonal(a, role)
         op = self.comparison.oriented(a, b)
         label = op.label or ""
         if role == Qt.ItemDataRole.DisplayRole:
@@ -81,6 +76,24 @@ class SimilarityModel(QAbstractTableModel):
                     + "".join(f"; {k}: {v:.0%} of its words in verbatim runs"
                               for k, v in sorted(shares.items()))
                     + (f"; spin {op.spin_score:.2f}" if op.spin_score else ""))
+            return text
+        return None
+
+    def _diagonal(self, a: str, role: int):
+        """An article's own cell: its label against all the other articles together."""
+        comp = self.comparison
+        d = comp.derivations.get(a) if len(self.ids) > 2 else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            short = SHORT_LABELS.get(d.label, "") if d else ""
+            return f"others:\n{short}" if short else "—"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return heat(0.0, is_dark())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            text = f"Article {a}: {comp.article(a).title}"
+            if d:
+                text += f"\nAgainst all the other articles together: {LABEL_TEXT[d.label]}"
             return text
         return None
 

@@ -7,14 +7,13 @@
 from __future__ import annotations
 
 from viewer.core.claimspans import conflict_spans
-from viewer.core.comparison import OrientedPair
+from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.marks import claim_keys
+from viewer.core.relation import LABEL_TEXT
 from viewer.core.workspace import WorkspaceResult
 
 from .highlight import pane_spans
 
-LABEL_WORDS = {"wholly-derived": "wholly derived", "partially-derived": "partially derived",
-               "independent": "independent"}
 
 
 def prepare_for_display(result: WorkspaceResult) -> WorkspaceResult:
@@ -37,7 +36,7 @@ def pair_info(words: int, op: OrientedPair, base: str) -> str:
     """A pane header's second line: words, similarity, derivation, spin."""
     info = f"{words} words · {op.similarity:.0%} similar to {base}"
     if op.label and op.label != "independent":
-        info += f" · {LABEL_WORDS[op.label]}"
+        info += f" · {LABEL_TEXT[op.label]}"
         if op.derived and op.derived != op.other:
             info += f" (source of {base})" if op.derived == base else ""
     if op.spin_score >= 0.5:
@@ -50,7 +49,17 @@ def pair_tooltip(op: OrientedPair, base: str) -> str:
     text = (f"{op.stats.changes} changes against {base}; +{op.stats.words_added} / "
             f"−{op.stats.words_dropped} words")
     if op.label:
-        text += f"\nDerivation: {LABEL_WORDS[op.label]}" + (f" ({op.derived} is derived)"
+        text += f"\nDerivation: {LABEL_TEXT[op.label]}" + (f" ({op.derived} is derived)"
                                                              if op.derived else "")
     text += f"\nSpin score {op.spin_score:.2f}; {len(op.swaps)} synonym swaps; {len(op.moves)} moved"
     return text
+
+
+def others_note(comp: Comparison, article_id: str) -> str:
+    """A tooltip line: the article's label against all the other articles together
+    (empty when there are fewer than three articles, where the pair says it all)."""
+    d = comp.derivations.get(article_id)
+    if d is None or len(comp.articles) < 3:
+        return ""
+    return (f"Against the other {len(comp.articles) - 1} articles together: "
+            f"{LABEL_TEXT[d.label]} (score {d.score:+.2f})")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QTreeView, QVBoxLayout, QWidget)
 
+from viewer.core.relation import LABEL_TEXT
 from viewer.core.triage import TriageResult, triage_folder
 
 from .workers import AnalysisRunner
@@ -24,8 +25,6 @@ KindRole = Qt.ItemDataRole.UserRole + 2  # "story" or "article"
 LabelsRole = Qt.ItemDataRole.UserRole + 3  # labels and spin flags below a story, for filtering
 SortRole = Qt.ItemDataRole.UserRole + 4
 
-LABEL_WORDS = {"wholly-derived": "wholly derived", "partially-derived": "partially derived",
-               "independent": "independent"}
 FILTERS = (("All stories", None), ("With wholly derived copies", "wholly-derived"),
            ("With partially derived copies", "partially-derived"), ("With spun copies", "spun"))
 COLUMNS = ("Story / article", "Articles", "Earliest file", "Derived copies", "Source")
@@ -69,7 +68,7 @@ def build_model(result: TriageResult) -> QStandardItemModel:
         row[0].setToolTip(f"{len(arts)} articles about one event; {story.derived_count} derived copies")
         for a in arts:
             links = sources.get(a.id, [])
-            src = "; ".join(f"{l.source} ({LABEL_WORDS.get(l.label, l.label)}, {l.verbatim:.0%} verbatim"
+            src = "; ".join(f"{l.source} ({LABEL_TEXT.get(l.label, l.label)}, {l.verbatim:.0%} verbatim"
                             + (", spun" if (l.spin or 0) >= 0.5 else "") + ")" for l in links)
             child = [_item(f"{a.id}  {a.title}", a.id), _item(f"{a.words} words", a.words),
                      _item(_when(a.modified), a.modified or 0), _item(""), _item(src or "original")]
