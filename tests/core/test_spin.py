@@ -79,3 +79,16 @@ def test_rewritten_sentences_score_low():
                  "They walked home together in the light rain that had fallen since the morning. "
                  "Their families had waited for hours at the old station, holding flowers and fresh bread.")
     assert detect_spin(art("A", SOURCE), art("B", rewritten)).score <= 0.3
+
+
+def test_spun_copy_is_labelled_as_derived_as_its_source():
+    """The derivation label measures a spun pair with its swaps put back."""
+    from viewer.core.relation import PARTIALLY, WHOLLY, relation
+    from viewer.core.reuse import analyse_pair
+
+    a, b = art("A", " ".join([SOURCE] * 8)), art("B", " ".join([SPUN] * 8))
+    found = analyse_pair(a, b)
+    assert found.spin.score >= 0.5 and found.label == WHOLLY
+    as_is = relation(a, b)  # swaps left in: the copy shares too little phrasing to look wholly derived
+    assert as_is.label == PARTIALLY and found.derivation_score > as_is.score
+    assert found.verbatim["B"] < 0.5  # the runs shown are the real ones

@@ -29,6 +29,10 @@ versions together); `bench/reuse_eval.py` re-derives them and reports a
 leave-one-domain-day-out cross-validated F1 where they are chosen again on
 each training fold.
 
+A pair that looks spun (spin score from SPUN_SCORE up, see `spin.py`) is
+measured with the listed swaps put back (`reuse.analyse_pair`): a copy run
+through a synonym substituter is as derived as the text it was made from.
+
 For a pair of articles both directions are scored: the article with the
 higher derived score is the one judged derived (in practice the more covered,
 usually the shorter one); if its label is "independent", neither is.
@@ -37,13 +41,14 @@ usually the shorter one); if its label is "independent", neither is.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from .article import Article
 from .sequences import covered_length
-from .verbatim import ReuseOptions, article_keys, run_word_spans
+from .verbatim import ReuseOptions, WordKeys, article_keys, run_word_spans
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 LABELS = (WHOLLY, PARTIALLY, INDEPENDENT)
@@ -115,10 +120,7 @@ class Relation:
 @lru_cache(maxsize=512)
 def _ngram_counts(keys: tuple[str, ...], n: int) -> dict[tuple[str, ...], int]:
     """How often each word n-gram occurs in `keys` (cached per article)."""
-    counts: dict[tuple[str, ...], int] = {}
-    for gram in zip(*(keys[k:] for k in range(n))):
-        counts[gram] = counts.get(gram, 0) + 1
-    return counts
+    return Counter(zip(*(keys[k:] for k in range(n))))
 
 
 def _containment(keys: tuple[str, ...], others: list[tuple[str, ...]], n: int) -> float:
@@ -167,14 +169,17 @@ def derivation(derived: Article, sources: Article | Sequence[Article], runs=None
     return Derivation(model.label(features), round(model.scores(features)[0], 4))
 
 
-def pair_features(a: Article, b: Article, runs=None) -> tuple[DerivationFeatures, DerivationFeatures]:
+def pair_features(a: Article, b: Article, runs=None,
+                  b_keys: WordKeys | None = None) -> tuple[DerivationFeatures, DerivationFeatures]:
     """Derivation features of a (as derived from b) and of b (from a), one run search.
 
     `runs`: the pair's word-index runs under LABEL_RUN_OPTIONS when the caller
-    already has them (`run_word_spans`), else they are found here.
+    already has them (`run_word_spans`), else they are found here. `b_keys`:
+    b's label keys to measure instead of its own (a spun copy with its swaps
+    put back, say; same number of words).
     """
     ka = article_keys(a, LABEL_RUN_OPTIONS)
-    kb = article_keys(b, LABEL_RUN_OPTIONS)
+    kb = b_keys if b_keys is not None else article_keys(b, LABEL_RUN_OPTIONS)
     if runs is None:
         runs = run_word_spans(ka, kb, LABEL_RUN_OPTIONS)
     in_a = covered_length([(r[0], r[1]) for r in runs])
@@ -182,11 +187,12 @@ def pair_features(a: Article, b: Article, runs=None) -> tuple[DerivationFeatures
     return _features(ka.keys, [kb.keys], in_a), _features(kb.keys, [ka.keys], in_b)
 
 
-def relation(a: Article, b: Article, runs=None, model: DerivationModel = MODEL) -> Relation:
+def relation(a: Article, b: Article, runs=None, model: DerivationModel = MODEL,
+             b_keys: WordKeys | None = None) -> Relation:
     """Label the pair: score both directions, the higher derived score decides (ties: b derived).
 
-    `runs`: as for `pair_features`."""
-    features_a, features_b = pair_features(a, b, runs)
+    `runs`, `b_keys`: as for `pair_features`."""
+    features_a, features_b = pair_features(a, b, runs, b_keys)
     score_a, score_b = model.scores(features_a)[0], model.scores(features_b)[0]
     derived, score, features = ((a.id, score_a, features_a) if score_a > score_b
                                 else (b.id, score_b, features_b))

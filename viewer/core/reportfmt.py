@@ -10,6 +10,7 @@ from html import escape
 from .claimspans import conflict_summary
 from .comparison import Comparison
 from .relation import LABEL_TEXT
+from .spin import SPUN_SCORE
 from .worddiff import DELETE, EQUAL, INSERT
 
 # One colour per article identity, shared with the GUI's palette.
@@ -112,7 +113,7 @@ def _matrix_table(comp: Comparison) -> str:
                 continue
             op = comp.oriented(a, b)
             label = LABEL_TEXT.get(op.label or "", "")
-            spin = " ⚠ spun" if op.spin_score >= 0.5 else ""
+            spin = " ⚠ spun" if op.spin_score >= SPUN_SCORE else ""
             cells.append(f"<td class='cell' style='{_heat_css(op.similarity)}'>{op.similarity:.0%}"
                          f"<br><small>{escape(label)}{spin}</small></td>")
         rows.append(f"<tr><th>{_badge(comp, a)}</th>{''.join(cells)}</tr>")

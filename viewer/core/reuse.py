@@ -7,14 +7,14 @@ a pair; the parts live in their own modules (`verbatim`, `relation`, `spin`,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .article import Article
 from .moves import Move, find_moves
 from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, PARTIALLY, WHOLLY, Relation, relation
 from .sequences import covered_length
-from .spin import SpinResult, Substitution, detect_spin
-from .verbatim import (ReuseOptions, VerbatimRun, article_keys, covered_words, run_word_spans,
+from .spin import SPUN_SCORE, SpinResult, Substitution, detect_spin
+from .verbatim import (ReuseOptions, VerbatimRun, WordKeys, article_keys, covered_words, run_word_spans,
                        verbatim_runs)
 from .worddiff import word_diff
 
@@ -57,6 +57,17 @@ def verbatim_shares(a: Article, b: Article, runs: list[VerbatimRun],
     return in_a, in_b
 
 
+def swaps_put_back(a_keys: WordKeys, b_keys: WordKeys, swaps) -> WordKeys:
+    """b's keys with each swap of as many words on both sides put back to a's words."""
+    keys = list(b_keys.keys)
+    for w in swaps:
+        a0, a1 = a_keys.word_index(w.a_start), a_keys.word_index(w.a_end - 1) + 1
+        b0, b1 = b_keys.word_index(w.b_start), b_keys.word_index(w.b_end - 1) + 1
+        if a1 - a0 == b1 - b0 and b1 <= len(keys):
+            keys[b0:b1] = a_keys.keys[a0:a1]
+    return replace(b_keys, keys=tuple(keys))
+
+
 def analyse_pair(a: Article, b: Article, diff_ops=None,
                  options: ReuseOptions = ReuseOptions()) -> PairReuse:
     """Runs, shares, similarity, derivation label, spin and moves of a pair.
@@ -71,16 +82,22 @@ def analyse_pair(a: Article, b: Article, diff_ops=None,
     in_b = covered_length([(s[2], s[3]) for s in spans])
     na, nb = len(wa.keys), len(wb.keys)
     similarity = (in_a + in_b) / (na + nb) if na + nb else 0.0
-    label_spans = spans if options == LABEL_RUN_OPTIONS else run_word_spans(
-        article_keys(a, LABEL_RUN_OPTIONS), article_keys(b, LABEL_RUN_OPTIONS), LABEL_RUN_OPTIONS)
-    rel = relation(a, b, label_spans)
     ops = diff_ops if diff_ops is not None else word_diff(a.text, b.text)
+    spin = detect_spin(a, b, ops)
+    la, lb = article_keys(a, LABEL_RUN_OPTIONS), article_keys(b, LABEL_RUN_OPTIONS)
+    label_spans = spans if options == LABEL_RUN_OPTIONS else run_word_spans(la, lb, LABEL_RUN_OPTIONS)
+    rel = relation(a, b, label_spans)
+    if spin.score >= SPUN_SCORE and rel.label != WHOLLY:
+        # A spun copy is as derived as its source: measure it with the swaps put back.
+        lb = swaps_put_back(la, lb, spin.substitutions)
+        label_spans = run_word_spans(la, lb, LABEL_RUN_OPTIONS)
+        rel = relation(a, b, label_spans, b_keys=lb)
     return PairReuse(
         a=a.id, b=b.id,
         similarity=round(similarity, 4),
         verbatim={a.id: round(in_a / na, 4) if na else 0.0, b.id: round(in_b / nb, 4) if nb else 0.0},
         runs=tuple(runs),
-        spin=detect_spin(a, b, ops),
+        spin=spin,
         moves=tuple(find_moves(a, b)),
         label=rel.label, derived=rel.derived, derivation_score=rel.score,
         label_runs=tuple((s[0], s[1], s[2], s[3]) for s in label_spans),

@@ -41,6 +41,7 @@ STRUCTURAL_WEIGHT = 0.5
 FULL_DENSITY = 0.08
 FULL_COVERAGE = 0.5
 MAX_SWAP_WORDS = 3
+SPUN_SCORE = 0.5  # from here a pair is shown (and labelled) as spun
 
 _DIGIT = regex.compile(r"\p{N}")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -63,6 +64,12 @@ def iter_tokens(text: str) -> Iterator[Token]:
 def pieces(text: str) -> list[str]:
     """The token strings of `text` (fast path: no Token objects)."""
     return _PIECE_RE.findall(text, concurrent=True)  # releases the GIL while matching
+
+
+@lru_cache(maxsize=32)
+def text_pieces(text: str) -> tuple[str, ...]:
+    """`pieces(text)` as a tuple, cached: diffing one article against many splits it once."""
+    return tuple(pieces(text))
 
 
 def tokenize(text: str) -> list[Token]:

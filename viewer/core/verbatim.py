@@ -155,15 +155,23 @@ def seed_length(options: ReuseOptions) -> int:
     return max(1, math.ceil(options.min_words / (options.max_imperfections + 1)))
 
 
+_CHUNK = 16
+
+
 def _extend_exact(ka, kb, i: int, j: int, step: int) -> int:
     """Length of the exact match from (i, j) going forward (step 1) or back (-1)."""
-    na, nb = len(ka), len(kb)
     n = 0
     if step > 0:
-        while i + n < na and j + n < nb and ka[i + n] == kb[j + n]:
+        limit = min(len(ka) - i, len(kb) - j)
+        while n + _CHUNK <= limit and ka[i + n:i + n + _CHUNK] == kb[j + n:j + n + _CHUNK]:
+            n += _CHUNK  # long copies: compare whole slices in C first
+        while n < limit and ka[i + n] == kb[j + n]:
             n += 1
     else:
-        while i - n - 1 >= 0 and j - n - 1 >= 0 and ka[i - n - 1] == kb[j - n - 1]:
+        limit = min(i, j)
+        while n + _CHUNK <= limit and ka[i - n - _CHUNK:i - n] == kb[j - n - _CHUNK:j - n]:
+            n += _CHUNK
+        while n < limit and ka[i - n - 1] == kb[j - n - 1]:
             n += 1
     return n
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Sequence
 
 import diff_match_patch as _dmp_mod
 
 from .cancel import CancelCheck, check
 from .sequences import longest_increasing
-from .tokens import pieces
+from .tokens import text_pieces
 
 try:  # Google's C++ diff-match-patch, where a wheel exists
     import fast_diff_match_patch as _fast
@@ -187,7 +187,7 @@ def encode_tokens(a_pieces: list[str], b_pieces: list[str]) -> tuple[str, str]:
 
 def word_diff(a: str, b: str, *, backend: str | None = None,
               cancelled: CancelCheck = None,
-              splitter: Callable[[str], list[str]] = pieces) -> Ops:
+              splitter: Callable[[str], Sequence[str]] = text_pieces) -> Ops:
     """Word-level diff of `a` → `b` as (op, text) pieces, op in "=", "-", "+".
 
     Joining the "=" and "-" pieces gives `a`; joining "=" and "+" gives `b`.

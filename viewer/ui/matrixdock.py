@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView
 
 from viewer.core.comparison import Comparison
 from viewer.core.relation import LABEL_TEXT
+from viewer.core.spin import SPUN_SCORE
 
 from .theme import is_dark
 
@@ -59,7 +60,7 @@ class SimilarityModel(QAbstractTableModel):
         label = op.label or ""
         if role == Qt.ItemDataRole.DisplayRole:
             short = SHORT_LABELS.get(label, "")
-            spin = " ⚠" if op.spin_score >= 0.5 else ""
+            spin = " ⚠" if op.spin_score >= SPUN_SCORE else ""
             return f"{op.similarity:.0%}" + (f"\n{short}" if short else "") + spin
         if role == Qt.ItemDataRole.BackgroundRole:
             return heat(op.similarity, is_dark())

@@ -10,6 +10,7 @@ from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.marks import claim_keys
 from viewer.core.relation import LABEL_TEXT
+from viewer.core.spin import SPUN_SCORE
 from viewer.core.workspace import WorkspaceResult
 
 from .highlight import pane_spans
@@ -39,7 +40,7 @@ def pair_info(words: int, op: OrientedPair, base: str) -> str:
         info += f" · {LABEL_TEXT[op.label]}"
         if op.derived and op.derived != op.other:
             info += f" (source of {base})" if op.derived == base else ""
-    if op.spin_score >= 0.5:
+    if op.spin_score >= SPUN_SCORE:
         info += " · ⚠ spun"
     return info
 

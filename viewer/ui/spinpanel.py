@@ -7,6 +7,8 @@ from collections import Counter
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from viewer.core.spin import SPUN_SCORE
+
 
 class SpinPanel(QDockWidget):
     """Lists each swap ("said → mentioned ×4"); choosing one emits `swap_chosen(ref_start, other_start)`."""
@@ -39,7 +41,7 @@ class SpinPanel(QDockWidget):
         first = {}
         for w in pair.swaps:
             first.setdefault((w[4].lower(), w[5].lower()), w)
-        verdict = "looks spun (synonym substitution)" if pair.spin_score >= 0.5 else \
+        verdict = "looks spun (synonym substitution)" if pair.spin_score >= SPUN_SCORE else \
             "no sign of spinning" if pair.spin_score < 0.2 else "some synonym swaps"
         self.summary.setText(f"{pair.other} against {pair.ref}: spin score {pair.spin_score:.2f} — "
                              f"{verdict}. {len(pair.swaps)} swaps, {len(counts)} distinct.")
