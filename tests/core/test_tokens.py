@@ -51,3 +51,9 @@ def test_count_and_fold():
 @given(st.text(alphabet=st.sampled_from(list("ab1,.'’- \n北Ü\u0301U.S")), max_size=40))
 def test_count_words_matches_tokens(text):
     assert count_words(text) == len(words(text))
+
+
+def test_word_texts_are_the_word_tokens():
+    from viewer.core.tokens import word_texts
+    text = "Dr. Smith’s café—open 24/7! 東京 U.S.-made e-mail"
+    assert word_texts(text) == [t.text for t in words(text)]

@@ -11,13 +11,14 @@ other even where paragraphs were reordered or cut.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .article import Article
 from .sentences import Sentence, split_sentences
 from .sequences import longest_increasing
-from .tokens import fold, words
+from .tokens import fold, word_texts
 
 MIN_SCORE = 0.5
 
@@ -35,7 +36,7 @@ class SentencePair:
 
 
 def _bag(sentence: Sentence) -> frozenset[str]:
-    return frozenset(fold(t.text) for t in words(sentence.text))
+    return frozenset(map(fold, word_texts(sentence.text)))
 
 
 @lru_cache(maxsize=64)
@@ -55,6 +56,18 @@ def align_sentences(a: Article, b: Article, min_score: float = MIN_SCORE) -> lis
 _COMMON_DF = 50
 
 
+def _prefix(bag: frozenset[str], index: dict[str, list[int]], min_score: float) -> list[str]:
+    """The words of `bag` that any sentence scoring `min_score` with it must share one of.
+
+    Dice >= t needs an overlap of at least t|bag| / (2 - t) words, so among the
+    bag's words in any fixed order (rarest first here) all but that many, plus
+    one, hold at least one of them (prefix filtering): no match is lost.
+    """
+    need = math.ceil(min_score * len(bag) / (2 - min_score) - 1e-9)
+    ranked = sorted(bag, key=lambda w: (len(index.get(w, ())), w))
+    return ranked[:len(bag) - max(need, 1) + 1]
+
+
 @lru_cache(maxsize=32)
 def _align_texts(a_text: str, b_text: str, min_score: float) -> tuple[SentencePair, ...]:
     sa, bags_a = _sentences_and_bags(a_text)
@@ -68,15 +81,20 @@ def _align_texts(a_text: str, b_text: str, min_score: float) -> tuple[SentencePa
         if not bag:
             continue
         proposed: set[int] = set()
-        for w in bag:
+        for w in _prefix(bag, index, min_score):
             js = index.get(w, ())
             if len(js) <= _COMMON_DF:
                 proposed.update(js)
         if not proposed:  # only common words: fall back to all of them
             for w in bag:
                 proposed.update(index.get(w, ()))
+        # Dice >= t is out of reach when one bag is over (2 - t) / t times the other.
+        lo, hi = len(bag) * min_score / (2 - min_score), len(bag) * (2 - min_score) / min_score
         for j in proposed:
-            score = 2 * len(bag & bags_b[j]) / (len(bag) + len(bags_b[j]))
+            size = len(bags_b[j])
+            if size < lo or size > hi:
+                continue
+            score = 2 * len(bag & bags_b[j]) / (len(bag) + size)
             if score >= min_score:
                 candidates.append((-score, i, j))
     candidates.sort()

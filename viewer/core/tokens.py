@@ -82,6 +82,11 @@ def words(text: str) -> list[Token]:
     return [t for t in iter_tokens(text) if t.kind == WORD]
 
 
+def word_texts(text: str) -> list[str]:
+    """The words of `text` as strings (the same words as `words`, without Token objects)."""
+    return [m.group() for m in _WORD_ONLY_RE.finditer(text)]
+
+
 def count_words(text: str) -> int:
     """Number of word tokens in `text`."""
     return sum(1 for _ in _WORD_ONLY_RE.finditer(text))
