@@ -159,7 +159,7 @@ def render_html(comp: Comparison, marks=()) -> str:
         f"<style>{_CSS}{MARKS_CSS}</style></head><body>"
         f"<h1>Copydesk report: {len(comp.articles)} articles, base {_badge(comp, comp.base)}</h1>"
         "<table><tr><th></th><th>Title</th><th>Source</th><th>Words</th></tr>" + arts + "</table>"
-        "<p class='legend meta'><span class='ins'>added</span><span class='del'>dropped</span>"
-        "<span class='chg-b'>changed</span></p>"
+        "<p class='legend meta'><span class='ins'>added</span> &nbsp; <span class='del'>dropped</span>"
+        " &nbsp; <span class='chg-b'>changed</span></p>"
         + _matrix_table(comp) + _spin_summary(comp)
         + _claims_table(comp) + marks_table_html(comp, marks) + sides + "</body></html>\n")
