@@ -193,7 +193,8 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
 
     Empty for fewer than two articles. `progress(k)` after each article.
     `pairs`: the pairs' reuse analyses, keyed (a id, b id), when the caller
-    has them (their label runs are reused instead of searched for again).
+    has them (their label runs are reused instead of searched for again; a
+    spun pair's runs are those found with its swaps put back).
     """
     found: dict[str, Derivation] = {}
     if len(articles) < 2:

@@ -13,10 +13,10 @@ updates; a story drawn from all of them is derived from the wire as a whole):
 then a word is in a run when it is in a run with any one of them, an n-gram
 is shared when any of them has it.
 
-Two decisions, each a line in (shared, ln words of D):
+Two decisions, each a line in (shared, ln words of D), with the numbers of MODEL:
 
-    derived  when  shared - DERIVED_LENGTH_WEIGHT * ln(words) >= DERIVED_MIN
-    wholly   when  also  shared - WHOLLY_LENGTH_WEIGHT * ln(words) >= WHOLLY_MIN
+    derived  when  shared - derived_weight * ln(words) >= derived_min
+    wholly   when  also  shared - wholly_weight * ln(words) >= wholly_min
 
 and "partially-derived" when derived but not wholly, "independent" otherwise.
 Length counts for more in the second decision: a short brief sharing a given
