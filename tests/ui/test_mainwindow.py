@@ -412,3 +412,22 @@ def test_matrix_diagonal_and_tooltip_give_the_label_against_all_the_others(make_
     assert "other 2 articles together: wholly derived" in win.panes["C"].info.toolTip()
     win.matrix_dock.view.clicked.emit(model.index(2, 2))  # its own cell: nothing to compare
     assert win.base == "A"
+
+
+def test_moved_paragraph_is_marked_in_both_panes_and_jumps_to_its_twin(make_window, prose, tmp_path, qtbot):
+    paras = [prose(seed, 60) for seed in (31, 32, 33, 34)]
+    (tmp_path / "a.txt").write_text("\n\n".join(paras), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(paras[1:] + paras[:1]), encoding="utf-8")
+    win = make_window([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    pair = win.oriented("A", "B")
+    assert pair.moves
+    base, other = win.panes["A"], win.panes["B"]
+    moved_a = [s for s in base.spans if s.kind == MOVED]
+    moved_b = [s for s in other.spans if s.kind == MOVED]
+    assert moved_a and moved_b
+    move = pair.moves[0]
+    assert base.article.text[move[0]:move[1]] == other.article.text[move[2]:move[3]]
+    win.sync.enabled = False
+    win.jump_to_twin("B", (move[2] + move[3]) // 2)
+    sels = base.text.extraSelections()
+    assert sels and sels[-1].cursor.selectedText() == base.article.text[move[0]:move[1]].replace("\n", "\u2029")
