@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from viewer.core.article import Article  # noqa: E402
 from viewer.core.relation import (INDEPENDENT, LABELS, MODEL, PARTIALLY, WHOLLY,  # noqa: E402
                                   DerivationModel, derivation_features, relation)
-from viewer.core.spin import detect_spin  # noqa: E402
+from viewer.core.spin import SPUN_SCORE, detect_spin  # noqa: E402
 
 DEFAULT_METER = Path(__file__).resolve().parents[2] / "shared" / "dev-data" / "meter"
 GOLD = {"wholly_derived": WHOLLY, "partially_derived": PARTIALLY, "non_derived": INDEPENDENT}
@@ -200,7 +200,7 @@ def main() -> int:
     for lab in LABELS:
         vals = sorted(s for s, g in zip(spin, gold) if g == lab)
         print(f"  {lab:18} median {vals[len(vals) // 2]:.3f}  max {vals[-1]:.3f}  "
-              f">= 0.5: {sum(v >= 0.5 for v in vals)}/{len(vals)}")
+              f">= {SPUN_SCORE}: {sum(v >= SPUN_SCORE for v in vals)}/{len(vals)}")
     print("\nMETER paper's best ternary average F1: 0.664 (target >= 0.70, AUC >= 0.90)")
     return 0 if math.isfinite(f_all) else 1
 

@@ -37,4 +37,5 @@ def test_split_sentences(text, expected):
 def test_fast_path_agrees_with_pysbd(paragraph, monkeypatch):
     fast = [(s.start, s.end) for s in split_sentences(paragraph)]
     monkeypatch.setattr(sentences, "_fast_split", lambda par: None)
+    split_sentences.cache_clear()
     assert [(s.start, s.end) for s in split_sentences(paragraph)] == fast

@@ -42,7 +42,7 @@ def _bag(sentence: Sentence) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def _sentences_and_bags(text: str) -> tuple[tuple[Sentence, ...], tuple[frozenset[str], ...]]:
     """Sentences of a text and their word bags, computed once per text."""
-    sents = tuple(split_sentences(text))
+    sents = split_sentences(text)
     return sents, tuple(_bag(s) for s in sents)
 
 

@@ -10,7 +10,7 @@ from html import escape
 from .claimspans import conflict_summary
 from .comparison import Comparison
 from .relation import LABEL_TEXT
-from .spin import SPUN_SCORE
+from .spin import SOME_SPIN_SCORE, SPUN_SCORE
 from .worddiff import DELETE, EQUAL, INSERT
 
 # One colour per article identity, shared with the GUI's palette.
@@ -87,10 +87,18 @@ def _claims_table(comp: Comparison) -> str:
             + "".join(rows) + "</table>")
 
 
-def _heat_css(value: float) -> str:
+HEAT_WHITE_TEXT_ABOVE = 0.55  # from this share up the heat colour is deep enough for white text
+
+
+def heat_rgb(value: float) -> tuple[float, float, float]:
+    """The (light theme) heat colour of a 0..1 share as 0..1 channels: white to deep blue."""
     v = max(0.0, min(1.0, value))
-    r, g, b = (round(255 * (1 - 0.75 * v)), round(255 * (1 - 0.55 * v)), round(255 * (1 - 0.25 * v)))
-    fg = "#fff" if v > 0.55 else "#1e1e1e"
+    return 1 - 0.75 * v, 1 - 0.55 * v, 1 - 0.25 * v
+
+
+def _heat_css(value: float) -> str:
+    r, g, b = (round(255 * c) for c in heat_rgb(value))
+    fg = "#fff" if value > HEAT_WHITE_TEXT_ABOVE else "#1e1e1e"
     return f"background:rgb({r},{g},{b});color:{fg}"
 
 
@@ -111,10 +119,10 @@ def _matrix_table(comp: Comparison) -> str:
                 cells.append("<td class='cell'>—" + (f"<br><small>from the others: {LABEL_TEXT[d.label]}</small>"
                                                       if d else "") + "</td>")
                 continue
-            op = comp.oriented(a, b)
-            label = LABEL_TEXT.get(op.label or "", "")
-            spin = " ⚠ spun" if op.spin_score >= SPUN_SCORE else ""
-            cells.append(f"<td class='cell' style='{_heat_css(op.similarity)}'>{op.similarity:.0%}"
+            pa = comp.pair(a, b)  # the cell reads only what both directions share
+            label = LABEL_TEXT.get(pa.reuse.label, "") if pa.reuse else ""
+            spin = " ⚠ spun" if pa.reuse and pa.reuse.spin.score >= SPUN_SCORE else ""
+            cells.append(f"<td class='cell' style='{_heat_css(pa.similarity)}'>{pa.similarity:.0%}"
                          f"<br><small>{escape(label)}{spin}</small></td>")
         rows.append(f"<tr><th>{_badge(comp, a)}</th>{''.join(cells)}</tr>")
     return ("<h2>Similarity</h2><p class='meta'>Share of both articles' words in verbatim runs of six "
@@ -128,7 +136,7 @@ def _spin_summary(comp: Comparison) -> str:
     rows = []
     for (a, b), pa in sorted(comp.pairs.items()):
         r = pa.reuse
-        if r is None or r.spin.score < 0.2:
+        if r is None or r.spin.score < SOME_SPIN_SCORE:
             continue
         swaps = {}
         for w in r.spin.substitutions:

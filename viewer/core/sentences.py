@@ -41,12 +41,21 @@ def _segmenter(language: str) -> pysbd.Segmenter:
 _BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[^\W\d_a-z]|\d)")
 
 
-def _inside_quote(par: str, pos: int) -> bool:
-    """True if `pos` lies inside a double-quoted passage of `par`."""
-    head = par[:pos]
-    opened = head.count("“") + head.count("«") + head.count("„")
-    closed = head.count("”") + head.count("»")
-    return opened > closed or head.count('"') % 2 == 1
+class _QuoteDepth:
+    """Whether positions (visited left to right) lie inside a double-quoted passage:
+    counts the quote marks seen so far, so a long line is scanned once."""
+
+    def __init__(self, par: str):
+        self.par, self.pos, self.opened, self.closed, self.straight = par, 0, 0, 0, 0
+
+    def inside(self, pos: int) -> bool:
+        """True if `pos` (at or after the last position asked) is inside quotes."""
+        step = self.par[self.pos:pos]
+        self.pos = pos
+        self.opened += step.count("“") + step.count("«") + step.count("„")
+        self.closed += step.count("”") + step.count("»")
+        self.straight += step.count('"')
+        return self.opened > self.closed or self.straight % 2 == 1
 
 
 _WORD_BEFORE_RE = re.compile(r"(\w+)\W*$")
@@ -56,8 +65,9 @@ def _fast_split(par: str) -> list[tuple[int, int]] | None:
     """Sentence spans of a paragraph without ambiguous periods, or None to defer to pysbd."""
     spans = []
     pos = 0
+    quotes = _QuoteDepth(par)
     for m in _BOUNDARY_RE.finditer(par):
-        if _inside_quote(par, m.end(2)):
+        if quotes.inside(m.end(2)):
             continue  # a quoted passage of several sentences stays one sentence, as pysbd does
         if m.group(1) == ".":
             before = _WORD_BEFORE_RE.search(par, max(0, m.start() - 30), m.start())
@@ -95,8 +105,10 @@ def _split_paragraph(par: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str, language: str = "en") -> list[Sentence]:
-    """The sentences of `text`, in order, with offsets into it."""
+@lru_cache(maxsize=64)
+def split_sentences(text: str, language: str = "en") -> tuple[Sentence, ...]:
+    """The sentences of `text`, in order, with offsets into it (cached: the alignment,
+    spin detection and claims all read the same articles' sentences)."""
     out: list[Sentence] = []
     for pno, m in enumerate(_PARAGRAPH_RE.finditer(text)):
         par = m.group()
@@ -104,4 +116,4 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
             continue
         for s, e in _split_paragraph(par, language):
             out.append(Sentence(m.start() + s, m.start() + e, par[s:e], pno))
-    return out
+    return tuple(out)

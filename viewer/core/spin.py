@@ -42,6 +42,7 @@ FULL_DENSITY = 0.08
 FULL_COVERAGE = 0.5
 MAX_SWAP_WORDS = 3
 SPUN_SCORE = 0.5  # from here a pair is shown (and labelled) as spun
+SOME_SPIN_SCORE = 0.2  # from here a pair is said to have some synonym swaps
 
 _DIGIT = regex.compile(r"\p{N}")
 
@@ -73,14 +74,9 @@ def _word_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 @lru_cache(maxsize=256)
-def _sentence_starts(text: str) -> tuple[int, ...]:
-    return tuple(s.start for s in split_sentences(text))
-
-
-@lru_cache(maxsize=256)
 def _sentence_layout(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """Sentence starts of `text`, the sentence of each word, and words per sentence."""
-    sent_starts = _sentence_starts(text) or (0,)
+    sent_starts = tuple(s.start for s in split_sentences(text)) or (0,)
     word_starts = _word_spans(text)[0]
     of_word = tuple(max(0, bisect_right(sent_starts, start) - 1) for start in word_starts)
     per_sentence = [0] * len(sent_starts)

@@ -15,6 +15,7 @@ from viewer.core.loaders import COMMON_ENCODINGS
 
 from .highlight import Span, char_format, map_colour
 from .overview import OverviewMap
+from .theme import is_dark
 from .textpos import PositionMap
 
 
@@ -238,7 +239,7 @@ class ArticlePane(QFrame):
         so a huge article never freezes the window."""
         if generation != self._paint_generation:
             return  # newer highlights replaced these
-        dark = self.palette().base().color().lightness() < 128
+        dark = is_dark(self.palette())
         cur = QTextCursor(self.text.document())
         deadline = time.perf_counter() + PAINT_SLICE_S
         k = first

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
@@ -16,9 +17,11 @@ from viewer.core.export import export, to_html
 from viewer.core.loaders import SUPPORTED_SUFFIXES
 
 from .pdfexport import print_report, write_pdf
-from .sessions import SUFFIX
+from .sessions import SESSION_FILTER
 from .settings import recent_files
-from .triagewindow import TriageWindow
+
+if TYPE_CHECKING:
+    from .triagewindow import TriageWindow
 
 OPEN_FILTER = ("Articles (" + " ".join(f"*{x}" for x in SUPPORTED_SUFFIXES) + ");;"
                "Text (*.txt *.text *.md);;Web pages (*.html *.htm);;Documents (*.docx *.odt *.rtf *.pdf);;"
@@ -53,6 +56,8 @@ class FileActionsMixin:
 
     def triage(self, folder: str) -> TriageWindow:
         """Open the triage window on a folder."""
+        from .triagewindow import TriageWindow  # imported when needed: keeps numpy out of start-up
+
         win = TriageWindow(self)
         win.open_requested.connect(self.compare_only)
         win.show()
@@ -72,8 +77,7 @@ class FileActionsMixin:
 
     def action_open_session_file(self) -> None:
         """File ▸ Open Session."""
-        path, _ = QFileDialog.getOpenFileName(self, "Open Session", "",
-                                              f"Copydesk sessions (*{SUFFIX});;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open Session", "", SESSION_FILTER)
         if path:
             self.session.open_path(path)
 

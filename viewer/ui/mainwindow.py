@@ -188,7 +188,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         letter = self._next_letter()
         art = article_from_text(text, letter, title)
         if title is None:
-            art = article_from_text(text, letter, f"Pasted text {self._pasted}: {art.title}")
+            art = replace(art, title=f"Pasted text {self._pasted}: {art.title}")
         self.sources.append(Source(letter, None, art))
         self.request_analysis()
 

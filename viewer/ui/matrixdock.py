@@ -7,20 +7,21 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView
 
 from viewer.core.comparison import Comparison
-from viewer.core.relation import LABEL_TEXT
+from viewer.core.relation import INDEPENDENT, LABEL_TEXT, PARTIALLY, WHOLLY
+from viewer.core.reportfmt import HEAT_WHITE_TEXT_ABOVE, heat_rgb
 from viewer.core.spin import SPUN_SCORE
 
 from .theme import is_dark
 
-SHORT_LABELS = {"wholly-derived": "wholly", "partially-derived": "partly", "independent": ""}
+SHORT_LABELS = {WHOLLY: "wholly", PARTIALLY: "partly", INDEPENDENT: ""}
 
 
 def heat(value: float, dark: bool = False) -> QColor:
-    """A calm single-hue scale (light to deep blue) for 0..1."""
+    """A calm single-hue scale (light to deep blue) for 0..1, as in the report."""
     v = max(0.0, min(1.0, value))
     if dark:
         return QColor.fromRgbF(0.12 + 0.05 * v, 0.16 + 0.2 * v, 0.22 + 0.45 * v)
-    return QColor.fromRgbF(1.0 - 0.75 * v, 1.0 - 0.55 * v, 1.0 - 0.25 * v)
+    return QColor.fromRgbF(*heat_rgb(v))
 
 
 class SimilarityModel(QAbstractTableModel):
@@ -56,27 +57,28 @@ class SimilarityModel(QAbstractTableModel):
         a, b = self.ids[index.row()], self.ids[index.column()]
         if a == b:
             return self._diagonal(a, role)
-        op = self.comparison.oriented(a, b)
-        label = op.label or ""
+        pa = self.comparison.pair(a, b)  # what both directions share: no oriented diff needed
+        r = pa.reuse
+        label, derived, spin = (r.label, r.derived, r.spin.score) if r else ("", None, 0.0)
         if role == Qt.ItemDataRole.DisplayRole:
             short = SHORT_LABELS.get(label, "")
-            spin = " ⚠" if op.spin_score >= SPUN_SCORE else ""
-            return f"{op.similarity:.0%}" + (f"\n{short}" if short else "") + spin
+            mark = " ⚠" if spin >= SPUN_SCORE else ""
+            return f"{pa.similarity:.0%}" + (f"\n{short}" if short else "") + mark
         if role == Qt.ItemDataRole.BackgroundRole:
-            return heat(op.similarity, is_dark())
+            return heat(pa.similarity, is_dark())
         if role == Qt.ItemDataRole.ForegroundRole:
             if is_dark():
                 return QColor("#f0f0f0")
-            return QColor("#ffffff") if op.similarity > 0.55 else QColor("#1e1e1e")
+            return QColor("#ffffff") if pa.similarity > HEAT_WHITE_TEXT_ABOVE else QColor("#1e1e1e")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            shares = op.analysis.reuse.verbatim if op.analysis.reuse else {}
-            text = (f"{a} and {b}: similarity {op.similarity:.0%}; {label or 'no label'}"
-                    + (f", {op.derived} derived" if op.derived else "")
+            shares = r.verbatim if r else {}
+            text = (f"{a} and {b}: similarity {pa.similarity:.0%}; {label or 'no label'}"
+                    + (f", {derived} derived" if derived else "")
                     + "".join(f"; {k}: {v:.0%} of its words in verbatim runs"
                               for k, v in sorted(shares.items()))
-                    + (f"; spin {op.spin_score:.2f}" if op.spin_score else ""))
+                    + (f"; spin {spin:.2f}" if spin else ""))
             return text
         return None
 

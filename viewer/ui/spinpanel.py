@@ -7,7 +7,7 @@ from collections import Counter
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from viewer.core.spin import SPUN_SCORE
+from viewer.core.spin import SOME_SPIN_SCORE, SPUN_SCORE
 
 
 class SpinPanel(QDockWidget):
@@ -42,7 +42,7 @@ class SpinPanel(QDockWidget):
         for w in pair.swaps:
             first.setdefault((w[4].lower(), w[5].lower()), w)
         verdict = "looks spun (synonym substitution)" if pair.spin_score >= SPUN_SCORE else \
-            "no sign of spinning" if pair.spin_score < 0.2 else "some synonym swaps"
+            "no sign of spinning" if pair.spin_score < SOME_SPIN_SCORE else "some synonym swaps"
         self.summary.setText(f"{pair.other} against {pair.ref}: spin score {pair.spin_score:.2f} — "
                              f"{verdict}. {len(pair.swaps)} swaps, {len(counts)} distinct.")
         self.summary.setAccessibleDescription(self.summary.text())

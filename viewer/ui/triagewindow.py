@@ -15,7 +15,8 @@ from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QTreeView, QVBoxLayout, QWidget)
 
-from viewer.core.relation import LABEL_TEXT
+from viewer.core.relation import LABEL_TEXT, PARTIALLY, WHOLLY
+from viewer.core.spin import SPUN_SCORE
 from viewer.core.triage import TriageResult, triage_folder
 
 from .workers import AnalysisRunner
@@ -25,8 +26,8 @@ KindRole = Qt.ItemDataRole.UserRole + 2  # "story" or "article"
 LabelsRole = Qt.ItemDataRole.UserRole + 3  # labels and spin flags below a story, for filtering
 SortRole = Qt.ItemDataRole.UserRole + 4
 
-FILTERS = (("All stories", None), ("With wholly derived copies", "wholly-derived"),
-           ("With partially derived copies", "partially-derived"), ("With spun copies", "spun"))
+FILTERS = (("All stories", None), ("With wholly derived copies", WHOLLY),
+           ("With partially derived copies", PARTIALLY), ("With spun copies", "spun"))
 COLUMNS = ("Story / article", "Articles", "Earliest file", "Derived copies", "Source")
 
 
@@ -51,7 +52,7 @@ def build_model(result: TriageResult) -> QStandardItemModel:
         for link in story.links:
             sources.setdefault(link.derived, []).append(link)
         flags = {link.label for link in story.links}
-        if any((link.spin or 0) >= 0.5 for link in story.links):
+        if any((link.spin or 0) >= SPUN_SCORE for link in story.links):
             flags.add("spun")
         earliest = min((a.modified for a in arts if a.modified), default=None)
         title = arts[0].title if arts else story.id
@@ -69,7 +70,7 @@ def build_model(result: TriageResult) -> QStandardItemModel:
         for a in arts:
             links = sources.get(a.id, [])
             src = "; ".join(f"{l.source} ({LABEL_TEXT.get(l.label, l.label)}, {l.verbatim:.0%} verbatim"
-                            + (", spun" if (l.spin or 0) >= 0.5 else "") + ")" for l in links)
+                            + (", spun" if (l.spin or 0) >= SPUN_SCORE else "") + ")" for l in links)
             child = [_item(f"{a.id}  {a.title}", a.id), _item(f"{a.words} words", a.words),
                      _item(_when(a.modified), a.modified or 0), _item(""), _item(src or "original")]
             child[0].setData("article", KindRole)
