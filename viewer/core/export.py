@@ -125,15 +125,21 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 EXPORT_FORMATS = (".json", ".html", ".htm")
 
 
-def export(comp: Comparison, out: str | os.PathLike, options: dict | None = None,
-           marks=()) -> None:
-    """Write the analysis to `out` (.json or .html), the format following its extension."""
+def write_json_or_html(out: str | os.PathLike, json_text, html_text) -> None:
+    """Write `json_text()` or `html_text()` to `out` as its extension says, atomically;
+    ValueError for any other extension."""
     suffix = Path(out).suffix.lower()
     if suffix == ".json":
-        data = to_json(comp, options)
+        data = json_text()
     elif suffix in (".html", ".htm"):
-        data = to_html(comp, marks)
+        data = html_text()
     else:
         raise ValueError(f"unsupported export format {suffix or '(none)'!r}; "
                          f"use one of {', '.join(EXPORT_FORMATS)}")
     write_atomic(out, data.encode("utf-8"))
+
+
+def export(comp: Comparison, out: str | os.PathLike, options: dict | None = None,
+           marks=()) -> None:
+    """Write the analysis to `out` (.json or .html), the format following its extension."""
+    write_json_or_html(out, lambda: to_json(comp, options), lambda: to_html(comp, marks))

@@ -153,19 +153,25 @@ def load_articles(paths, max_bytes: int = MAX_BYTES) -> tuple[list[Article], lis
     return articles, errors
 
 
-def folder_paths(path: str | os.PathLike) -> list[Path]:
-    """The supported files directly inside a folder, sorted by name (hidden ones skipped)."""
+def list_folder(path: str | os.PathLike) -> list[os.DirEntry]:
+    """The entries of a folder; LoadError (with a reason a user can read) when it is
+    missing, not a folder or cannot be listed."""
     p = Path(path)
     if not p.exists():
         raise LoadError(path, "folder not found")
     if not p.is_dir():
         raise LoadError(path, "not a folder")
     try:
-        entries = list(os.scandir(p))
+        return list(os.scandir(p))
     except PermissionError:
         raise LoadError(path, "permission denied") from None
     except OSError as exc:
         raise LoadError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def folder_paths(path: str | os.PathLike) -> list[Path]:
+    """The supported files directly inside a folder, sorted by name (hidden ones skipped)."""
+    entries = list_folder(path)
     return sorted((Path(e.path) for e in entries
                    if not e.name.startswith(".") and Path(e.name).suffix.lower() in FORMAT_BY_SUFFIX
                    and e.is_file()), key=lambda q: q.name.lower())

@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import os
 from html import escape
-from pathlib import Path
 
-from .export import write_atomic
+from .export import EXPORT_FORMATS, write_json_or_html
 from .triage import Story, TriageResult
 
 SCHEMA = "copydesk.triage/1"
-TRIAGE_FORMATS = (".json", ".html", ".htm")
+TRIAGE_FORMATS = EXPORT_FORMATS
 
 
 def triage_dict(result: TriageResult) -> dict:
@@ -96,12 +95,4 @@ def triage_html(result: TriageResult) -> str:
 
 def export_triage(result: TriageResult, out: str | os.PathLike) -> None:
     """Write the triage to `out` (.json or .html), atomically."""
-    suffix = Path(out).suffix.lower()
-    if suffix == ".json":
-        data = triage_json(result)
-    elif suffix in (".html", ".htm"):
-        data = triage_html(result)
-    else:
-        raise ValueError(f"unsupported export format {suffix or '(none)'!r}; "
-                         f"use one of {', '.join(TRIAGE_FORMATS)}")
-    write_atomic(out, data.encode("utf-8"))
+    write_json_or_html(out, lambda: triage_json(result), lambda: triage_html(result))
