@@ -1,7 +1,6 @@
 """JSON analysis and HTML report: contract shape, determinism, escaping, atomic writes."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,6 @@ from viewer.core import export as export_mod
 from viewer.core.article import Article
 from viewer.core.comparison import compare
 from viewer.core.export import analysis_dict, export, to_html, to_json, write_atomic
-from viewer.core.worddiff import DELETE, INSERT
 
 ROOT = Path(__file__).resolve().parents[2]
 

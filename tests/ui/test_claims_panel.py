@@ -1,6 +1,6 @@
 """The claims sidebar: model shape, sections, filter, and jumping to a claim."""
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from viewer.core.article import Article
 from viewer.core.comparison import compare

@@ -1,6 +1,6 @@
 """The main window on the seeds: panes, highlights, base, changes, scroll sync, errors."""
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -158,7 +158,7 @@ def test_stale_results_are_never_drawn(make_window, seed_files, qtbot):
 
 
 def test_cancel_stops_analysis(qtbot, qapp):
-    from viewer.core.cancel import Cancelled, check
+    from viewer.core.cancel import check
     from viewer.ui.workers import AnalysisRunner
     import time
     runner = AnalysisRunner()

@@ -41,7 +41,7 @@ class PairAnalysis:
     ops: tuple[tuple[str, str], ...]
     similarity: float
     alignment: tuple[SentencePair, ...]
-    reuse: PairReuse | None = field(default=None, compare=False)
+    reuse: PairReuse = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,6 @@ def diff_stats(ops: Ops) -> DiffStats:
                 dropped += n
         prev = op
     return DiffStats(changes, added, dropped, equal)
-
-
-def diff_similarity(ops: Ops) -> float:
-    """Share of words the two texts have in common through the diff (Dice)."""
-    s = diff_stats(ops)
-    total = 2 * s.words_equal + s.words_added + s.words_dropped
-    return round(2 * s.words_equal / total, 4) if total else 1.0
 
 
 def analyse_pair(a: Article, b: Article, cancelled: CancelCheck = None) -> PairAnalysis:
@@ -173,17 +166,14 @@ class Comparison:
         align = tuple(sorted(side(p.a_start, p.a_end, p.b_start, p.b_end) + (p.moved,)
                              for p in pa.alignment))
         r = pa.reuse
-        extra = {}
-        if r is not None:
-            extra = dict(
-                runs=tuple(sorted(side(v.a_start, v.a_end, v.b_start, v.b_end) for v in r.runs)),
-                swaps=tuple(sorted(side(w.a_start, w.a_end, w.b_start, w.b_end)
-                                   + ((w.a_text, w.b_text) if forward else (w.b_text, w.a_text))
-                                   + (w.known_synonym,) for w in r.spin.substitutions)),
-                moves=tuple(sorted(side(m.a_start, m.a_end, m.b_start, m.b_end) for m in r.moves)),
-                label=r.label, derived=r.derived, spin_score=r.spin.score)
-        return OrientedPair(ref, other, ops, tuple(diff_chunks(ops)), align,
-                            pa.similarity, diff_stats(ops), pa, **extra)
+        return OrientedPair(
+            ref, other, ops, tuple(diff_chunks(ops)), align, pa.similarity, diff_stats(ops), pa,
+            runs=tuple(sorted(side(v.a_start, v.a_end, v.b_start, v.b_end) for v in r.runs)),
+            swaps=tuple(sorted(side(w.a_start, w.a_end, w.b_start, w.b_end)
+                               + ((w.a_text, w.b_text) if forward else (w.b_text, w.a_text))
+                               + (w.known_synonym,) for w in r.spin.substitutions)),
+            moves=tuple(sorted(side(m.a_start, m.a_end, m.b_start, m.b_end) for m in r.moves)),
+            label=r.label, derived=r.derived, spin_score=r.spin.score)
 
 
 def derive_from_others(articles: Sequence[Article], progress=None, cancelled: CancelCheck = None,

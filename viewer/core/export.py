@@ -19,24 +19,20 @@ from .reportfmt import render_html
 SCHEMA = "copydesk.analysis/1"
 
 
-def _pair_json(comp: Comparison, key: tuple[str, str], options: dict) -> dict:
+def _pair_json(comp: Comparison, key: tuple[str, str]) -> dict:
     pa = comp.pairs[key]
     r = pa.reuse
-    out = {"a": pa.a, "b": pa.b, "similarity": pa.similarity}
-    if r is None:
-        out.update(verbatim={}, spin={"score": 0.0, "substitutions": []},
-                   relation={"label": None, "derived": None})
-    else:
-        out.update(
-            verbatim={k: round(v, 4) for k, v in sorted(r.verbatim.items())},
-            spin={"score": round(r.spin.score, 4),
-                  "substitutions": [[s.a_text, s.b_text] for s in r.spin.substitutions]},
-            relation={"label": r.label, "derived": r.derived},
-            # Extensions (not in the base contract): where the runs, swaps and moves are.
-            runs=[[v.a_start, v.a_end, v.b_start, v.b_end] for v in r.runs],
-            moves=[[m.a_start, m.a_end, m.b_start, m.b_end] for m in r.moves])
-    out["diff"] = [[op, text] for op, text in pa.ops]
-    return out
+    return {
+        "a": pa.a, "b": pa.b, "similarity": pa.similarity,
+        "verbatim": {k: round(v, 4) for k, v in sorted(r.verbatim.items())},
+        "spin": {"score": round(r.spin.score, 4),
+                 "substitutions": [[s.a_text, s.b_text] for s in r.spin.substitutions]},
+        "relation": {"label": r.label, "derived": r.derived},
+        # Extensions (not in the base contract): where the runs and moves are.
+        "runs": [[v.a_start, v.a_end, v.b_start, v.b_end] for v in r.runs],
+        "moves": [[m.a_start, m.a_end, m.b_start, m.b_end] for m in r.moves],
+        "diff": [[op, text] for op, text in pa.ops],
+    }
 
 
 def _derivation_json(comp: Comparison, article_id: str) -> dict | None:
@@ -68,7 +64,7 @@ def analysis_dict(comp: Comparison, options: dict | None = None) -> dict:
         "articles": [{"id": a.id, "path": a.path, "title": a.title, "words": a.word_count,
                       "encoding": a.encoding, "derivation": _derivation_json(comp, a.id),
                       "text": a.text} for a in comp.articles],
-        "pairs": [_pair_json(comp, k, options) for k in keys],
+        "pairs": [_pair_json(comp, k) for k in keys],
         "claims": [_claim_json(c) for c in comp.claims],
     }
 

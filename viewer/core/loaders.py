@@ -17,11 +17,11 @@ from pathlib import Path
 from .article import Article, letter_for, title_from_text
 from .formats import FORMAT_BY_SUFFIX, Extracted, FormatError
 from .formats.sniff import sniff
-from .formats.text import COMMON_ENCODINGS, decode, looks_binary, normalise_newlines
+from .formats.text import COMMON_ENCODINGS, normalise_newlines
 
-__all__ = ["COMMON_ENCODINGS", "MAX_BYTES", "MAX_CHARS", "SUPPORTED_SUFFIXES", "Decoded",
-           "LoadError", "article_from_text", "decode_text", "extract", "folder_paths",
-           "format_of", "load_article", "load_articles", "load_folder", "looks_binary",
+__all__ = ["COMMON_ENCODINGS", "MAX_BYTES", "MAX_CHARS", "SUPPORTED_SUFFIXES",
+           "LoadError", "article_from_text", "extract", "folder_paths",
+           "format_of", "load_article", "load_articles", "load_folder",
            "normalise_newlines", "read_bytes", "seed_paths", "seeds_dir"]
 
 MAX_BYTES = 20 * 1024 * 1024  # generous for articles; configurable per call
@@ -37,22 +37,6 @@ class LoadError(Exception):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """Text decoded from bytes, with the encoding that was used."""
-
-    text: str
-    encoding: str
-
-
-def decode_text(data: bytes, path: str = "", encoding: str | None = None) -> Decoded:
-    """Decode text bytes: a BOM wins, then UTF-8, then a restricted guess (or `encoding`)."""
-    try:
-        return Decoded(*decode(data, encoding))
-    except FormatError as exc:
-        raise LoadError(path, exc.reason) from None
 
 
 def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> bytes:

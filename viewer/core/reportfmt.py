@@ -120,8 +120,8 @@ def _matrix_table(comp: Comparison) -> str:
                                                       if d else "") + "</td>")
                 continue
             pa = comp.pair(a, b)  # the cell reads only what both directions share
-            label = LABEL_TEXT.get(pa.reuse.label, "") if pa.reuse else ""
-            spin = " ⚠ spun" if pa.reuse and pa.reuse.spin.score >= SPUN_SCORE else ""
+            label = LABEL_TEXT.get(pa.reuse.label, "")
+            spin = " ⚠ spun" if pa.reuse.spin.score >= SPUN_SCORE else ""
             cells.append(f"<td class='cell' style='{_heat_css(pa.similarity)}'>{pa.similarity:.0%}"
                          f"<br><small>{escape(label)}{spin}</small></td>")
         rows.append(f"<tr><th>{_badge(comp, a)}</th>{''.join(cells)}</tr>")
@@ -136,7 +136,7 @@ def _spin_summary(comp: Comparison) -> str:
     rows = []
     for (a, b), pa in sorted(comp.pairs.items()):
         r = pa.reuse
-        if r is None or r.spin.score < SOME_SPIN_SCORE:
+        if r.spin.score < SOME_SPIN_SCORE:
             continue
         swaps = {}
         for w in r.spin.substitutions:

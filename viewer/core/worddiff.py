@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
 
 import diff_match_patch as _dmp_mod
 
@@ -186,8 +185,7 @@ def encode_tokens(a_pieces: list[str], b_pieces: list[str]) -> tuple[str, str]:
 
 
 def word_diff(a: str, b: str, *, backend: str | None = None,
-              cancelled: CancelCheck = None,
-              splitter: Callable[[str], Sequence[str]] = text_pieces) -> Ops:
+              cancelled: CancelCheck = None) -> Ops:
     """Word-level diff of `a` → `b` as (op, text) pieces, op in "=", "-", "+".
 
     Joining the "=" and "-" pieces gives `a`; joining "=" and "+" gives `b`.
@@ -196,8 +194,8 @@ def word_diff(a: str, b: str, *, backend: str | None = None,
     backend = backend or default_backend()
     if backend not in available_backends():
         raise ValueError(f"diff backend {backend!r} is not available")
-    a_pieces = splitter(a)
-    b_pieces = splitter(b)
+    a_pieces = text_pieces(a)
+    b_pieces = text_pieces(b)
     ea, eb = encode_tokens(a_pieces, b_pieces)
     encoded = _merge(_anchored(ea, eb, backend, cancelled))
     check(cancelled)

@@ -59,7 +59,7 @@ def build_actions(win) -> None:
     """Create the window's actions as `win.action_*` attributes."""
     a = partial(_make, win)
     win.action_open = a("&Open…", win.action_open_files, SK.Open, "Open one or more articles")
-    win.action_open_folder = a("Open &Folder…", win.action_open_folder, "Ctrl+Shift+O",
+    win.action_open_folder = a("Open &Folder…", win.action_choose_folder, "Ctrl+Shift+O",
                                "Open every article in a folder")
     win.action_triage = a("&Triage Folder…", win.action_triage_folder, "Ctrl+Shift+T",
                           "Group a folder of articles by event and find who copied whom")

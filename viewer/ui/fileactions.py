@@ -38,7 +38,7 @@ class FileActionsMixin:
         if paths:
             self.open_paths(paths, remember=True)
 
-    def action_open_folder(self) -> None:
+    def action_choose_folder(self) -> None:
         """File ▸ Open Folder: every supported file in a folder."""
         folder = QFileDialog.getExistingDirectory(self, "Open Folder")
         if folder:

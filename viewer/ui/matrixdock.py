@@ -59,7 +59,7 @@ class SimilarityModel(QAbstractTableModel):
             return self._diagonal(a, role)
         pa = self.comparison.pair(a, b)  # what both directions share: no oriented diff needed
         r = pa.reuse
-        label, derived, spin = (r.label, r.derived, r.spin.score) if r else ("", None, 0.0)
+        label, derived, spin = r.label, r.derived, r.spin.score
         if role == Qt.ItemDataRole.DisplayRole:
             short = SHORT_LABELS.get(label, "")
             mark = " ⚠" if spin >= SPUN_SCORE else ""
@@ -73,7 +73,7 @@ class SimilarityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            shares = r.verbatim if r else {}
+            shares = r.verbatim
             text = (f"{a} and {b}: similarity {pa.similarity:.0%}; {label or 'no label'}"
                     + (f", {derived} derived" if derived else "")
                     + "".join(f"; {k}: {v:.0%} of its words in verbatim runs"
