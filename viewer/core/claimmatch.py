@@ -26,7 +26,8 @@ from typing import Sequence
 
 from .language import stemmer, stopwords
 from .synonyms import lemmas, synonyms
-from .tokens import fold, words
+from .tokens import fold
+from .tokens import word_texts as _word_texts
 
 # Key weights: names and numbers carry a claim's identity; reporting verbs carry little.
 NAME_WEIGHT = 1.0
@@ -106,7 +107,7 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     tokens: list[str] = []
     negations = 0
     if word_texts is None:
-        word_texts = [t.text for t in words(text)]
+        word_texts = _word_texts(text)
     folded = [fold(w) for w in word_texts]
     for i, (word, f) in enumerate(zip(word_texts, folded)):
         if any(c.isdigit() for c in f):
@@ -199,14 +200,6 @@ def coverage(a: Statement, b: Statement) -> float:
         return 0.0
     found = _matches(a, b)
     return sum(w * found[k][0] for k, w in a.keys.items()) / a.weight
-
-
-def similarity(a: Statement, b: Statement) -> float:
-    """Symmetric 0..1 similarity: the weight-averaged coverage of each statement by the other."""
-    total = a.weight + b.weight
-    if total <= 0:
-        return 0.0
-    return (coverage(a, b) * a.weight + coverage(b, a) * b.weight) / total
 
 
 def _canonical_tokens(a: Statement, b: Statement, ma: dict, mb: dict) -> list[str]:

@@ -55,9 +55,6 @@ class Claim:
 
 def _spans(text: str, language: str) -> list[tuple[int, int]]:
     """Statement spans of one article: sentences (clauses at semicolons), furniture dropped."""
-    lines = {}
-    for m in re.finditer(r"[^\n]+", text):
-        lines[m.start()] = m
     spans = []
     for sentence in split_sentences(text, language):
         line_start = text.rfind("\n", 0, sentence.start) + 1

@@ -54,6 +54,7 @@ _NUMBER_RE = re.compile(
     r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}))?")
 _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
                        "which that this these those more less".split())
+_NAME_SKIP = _UNIT_STOP | frozenset({"but", "he", "she", "it", "we", "they", "mr", "mrs", "ms"})
 _NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)(?:\s+(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*))+")
 _QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{8,}?)[\"”»“]")
 _MIN_QUOTE_WORDS = 3
@@ -65,6 +66,7 @@ _SPEAKER_AFTER_RE = re.compile(r"[\s,]*(?:" + _SPEAKER + r"\s+" + _REPORTING + r
                                + _SPEAKER.replace("who", "who2") + r")\b")
 _SPEAKER_BEFORE_RE = re.compile(_SPEAKER + r"\s+(?:has\s+|had\s+)?" + _REPORTING + r"(?:\s+[a-z]+){0,2}?\s*[:,]?\s*$")
 _NOT_SPEAKERS = frozenset("he she it they we i you this that there the".split())
+_SPEAKER_SKIP = _NOT_SPEAKERS | frozenset({"mr", "mrs", "ms", "dr"})
 _NAME_SPELLING = 0.75
 _MAX_NAME_WORDS = 4
 
@@ -93,8 +95,7 @@ def extract_numbers(text: str) -> list[tuple[tuple[str, float], str]]:
         unit = "%" if m.group("pct") else _unit_key(m.group("unit"))
         if not unit:
             continue
-        end = m.end() if unit != "" else m.end("num")
-        out.append(((unit, value), text[m.start():end].strip()))
+        out.append(((unit, value), m.group().strip()))
     return out
 
 
@@ -110,7 +111,7 @@ def extract_dates(text: str) -> list[tuple[tuple, str]]:
         if not 1 <= day <= 31 or (month.lower() == "may" and m.group("month1") and not m.group("year")
                                   and text[max(0, m.start() - 1):m.start()].isalpha()):
             continue
-        key = _MONTHS[month.lower().rstrip(".")[:4] if month.lower().startswith("sept") else month.lower()[:3]]
+        key = _MONTHS[month.lower()[:3]]
         out.append(((key, day, m.group("year")), m.group().strip()))
     return out
 
@@ -124,22 +125,17 @@ def extract_names(text: str) -> list[str]:
     names = []
     for m in _NAME_RE.finditer(text):
         parts = m.group().split()
-        while parts and fold(parts[0]) in _UNIT_STOP | {"but", "he", "she", "it", "we", "they", "mr", "mrs", "ms"}:
+        while parts and fold(parts[0]) in _NAME_SKIP:
             parts = parts[1:]
         if 2 <= len(parts) <= _MAX_NAME_WORDS:  # longer runs are title-case headlines
             names.append(" ".join(parts))
     return names
 
 
-def extract_quotes(text: str) -> list[str]:
-    """Quoted passages of at least three words."""
-    return [q for q, _ in extract_attributed_quotes(text)]
-
-
 def _speaker(name: str | None) -> str | None:
     if not name:
         return None
-    parts = [p for p in name.split() if fold(p) not in _NOT_SPEAKERS | {"mr", "mrs", "ms", "dr"}]
+    parts = [p for p in name.split() if fold(p) not in _SPEAKER_SKIP]
     return " ".join(parts) or None
 
 

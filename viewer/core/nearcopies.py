@@ -40,8 +40,7 @@ import numpy as np
 
 from .cancel import CancelCheck, check
 
-__all__ = ["CandidateOptions", "Candidate", "shingle_set", "shingle_hashes", "windows", "common_shingles", "candidate_pairs",
-           "all_pairs", "window_sketches",
+__all__ = ["CandidateOptions", "Candidate", "shingle_hashes", "windows", "common_shingles", "candidate_pairs",
            "window_hashvalues", "band_pairs"]
 
 
@@ -86,11 +85,6 @@ def shingle_hashes(keys: Sequence[str], size: int) -> np.ndarray:
         grams = [" ".join(keys[k:k + size]) for k in range(len(keys) - size + 1)]
     return np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint32,
                        count=len(grams))
-
-
-def shingle_set(keys: Sequence[str], size: int) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the `size`-word shingles of `keys`."""
-    return np.unique(shingle_hashes(keys, size))
 
 
 def windows(hashes: np.ndarray, width: int, stride: int) -> list[np.ndarray]:
@@ -152,14 +146,6 @@ def window_hashvalues(chunks: Sequence[np.ndarray], options: CandidateOptions = 
             [c.tolist() for c in chunks], num_perm=options.num_perm, seed=options.seed,
             hashfunc=int)], dtype=template.hashvalues.dtype).reshape(len(chunks), -1)
     return values, template.scheme
-
-
-def window_sketches(chunks: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions(),
-                    cancelled: CancelCheck = None) -> list:
-    """datasketch `LeanMinHash` sketches of `chunks` (values from `window_hashvalues`)."""
-    from datasketch import LeanMinHash
-    values, scheme = window_hashvalues(chunks, options, cancelled)
-    return [LeanMinHash(seed=options.seed, hashvalues=row, scheme=scheme) for row in values]
 
 
 def band_pairs(args) -> list[tuple[int, int]]:
@@ -255,8 +241,7 @@ def candidate_pairs(texts: Sequence[np.ndarray], options: CandidateOptions = Can
     parts = 2 if map_parts is not None and options.bands > 1 and len(chunks) > 1 else 1
     cuts = [options.bands * p // parts for p in range(parts + 1)]
     r = options.rows
-    owners_arr = np.asarray(owners, dtype=np.int64).tolist()
-    jobs = [(np.ascontiguousarray(values[:, lo * r:hi * r]), owners_arr, hi - lo, r, options.seed,
+    jobs = [(np.ascontiguousarray(values[:, lo * r:hi * r]), owners, hi - lo, r, options.seed,
              scheme) for lo, hi in zip(cuts, cuts[1:])]
     found: set[tuple[int, int]] = set()
     for pairs in (map_parts or map)(band_pairs, jobs):
@@ -269,21 +254,4 @@ def candidate_pairs(texts: Sequence[np.ndarray], options: CandidateOptions = Can
         kept = _keep(sets, i, j, options)
         if kept:
             out.append(kept)
-    return out
-
-
-def all_pairs(texts: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions(),
-              cancelled: CancelCheck = None) -> list[Candidate]:
-    """The exact (naive, quadratic) counterpart of `candidate_pairs`, for benchmarks and tests."""
-    sets = [np.unique(t) for t in texts]
-    common = common_shingles(sets, options)
-    sets = [_without(s, common) for s in sets]
-    out = []
-    for i in range(len(sets)):
-        check(cancelled)
-        for j in range(i + 1, len(sets)):
-            if sets[i].size and sets[j].size:
-                kept = _keep(sets, i, j, options)
-                if kept:
-                    out.append(kept)
     return out

@@ -57,13 +57,21 @@ def clear_recovery(config_dir: str | os.PathLike) -> None:
 
 # -- which process owns the recovery file ----------------------------------------------------------
 
-def _start_token(pid: int) -> str | None:
-    """When process `pid` started (Linux: boot-relative ticks), to tell a reused pid apart."""
+def _proc_stat(pid: int) -> str | None:
+    """`/proc/<pid>/stat` after the command name (from the state field on), or None if unreadable."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = stat[stat.rfind(")") + 2:].split()
+    return stat[stat.rfind(")") + 2:]
+
+
+def _start_token(pid: int) -> str | None:
+    """When process `pid` started (Linux: boot-relative ticks), to tell a reused pid apart."""
+    stat = _proc_stat(pid)
+    if stat is None:
+        return None
+    fields = stat.split()
     return fields[19] if len(fields) > 19 else None
 
 
@@ -89,11 +97,8 @@ def _pid_alive(pid: int) -> bool:
         return True
     except OSError:
         return False
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        return stat[stat.rfind(")") + 2:][:1] != "Z"
-    except OSError:
-        return True
+    stat = _proc_stat(pid)
+    return stat is None or stat[:1] != "Z"
 
 
 def _read_marker(config_dir: str | os.PathLike) -> dict | None:

@@ -58,7 +58,7 @@ import numpy as np
 
 from .article import Article
 from .cancel import CancelCheck, Progress, check
-from .loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, read_text
+from .loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
 from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,
                           pair_spin, reuse_available, text_keys)
@@ -182,15 +182,7 @@ def triage_paths(folder: str | os.PathLike, recursive: bool = True
     Raises LoadError when `folder` itself is missing, not a folder or unreadable.
     """
     root = Path(folder)
-    if not root.exists():
-        raise LoadError(folder, "folder not found")
-    if not root.is_dir():
-        raise LoadError(folder, "not a folder")
-    try:
-        os.listdir(root)
-    except OSError as exc:
-        raise LoadError(folder, "permission denied" if isinstance(exc, PermissionError)
-                        else f"cannot be read ({exc.strerror or exc})") from None
+    list_folder(folder)  # the folder itself must be readable: a LoadError says why not
     found: list[Path] = []
     errors: list[TriageError] = []
 
@@ -224,9 +216,7 @@ class _Entry:
         pickled), or the given article itself if it is of a subclass."""
         if self.article is not None and type(self.article) is not Article:
             return self.article
-        a = self.as_article() if self.article is not None else None
-        return (a.id, a.title, a.text, a.path, a.encoding) if a else (
-            self.meta.id, self.meta.title, self.text, self.meta.path, self.encoding)
+        return self.meta.id, self.meta.title, self.text, self.meta.path, self.encoding
 
     def as_article(self) -> Article:
         return self.article or Article(self.meta.id, self.meta.title, self.text, self.meta.path,
@@ -473,9 +463,9 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions) -> tuple[S
         d = orient(m, times=(a.modified, b.modified), words=(a.words, b.words), order=(i, j),
                    time_tolerance=options.time_tolerance)
         src, der = (i, j) if d.source == a.id else (j, i)
-        incoming.setdefault(der, []).append((m.share_of(d.derived), src, (i, j, m, d)))
+        incoming.setdefault(der, []).append((m.share_of(d.derived), src, (m, d)))
 
-    def link(share: float, i: int, j: int, m: PairMeasure, d) -> TriageLink:
+    def link(share: float, m: PairMeasure, d) -> TriageLink:
         spin = m.spin
         return TriageLink(d.source, d.derived, m.label, round(share, 4), round(m.similarity, 4),
                           d.basis, None if spin is None else round(spin, 4))

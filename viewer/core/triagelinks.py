@@ -19,13 +19,16 @@ the verbatim runs of `viewer.core.verbatim` with interim label thresholds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import sys
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Iterable
+
+import regex
 
 from .article import Article
 from .sequences import covered_length
-from .tokens import Token
+from .tokens import _WORD_ONLY_RE, Token
 from .verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
@@ -78,6 +81,21 @@ def _spin_value(spin) -> float | None:
 
 
 _KEY_CACHE: dict[tuple[str, str, ReuseOptions], str] = {}
+_SPACE_RE = regex.compile(r"\s")
+
+
+def _cached_keys(words: list[str], trails: Iterable[str], options: ReuseOptions) -> WordKeys:
+    """The interned matching keys of `words` with their trailing punctuation `trails`, cached."""
+    cache = _KEY_CACHE
+    if len(cache) > 500_000:
+        cache.clear()
+    keys: list[str] = []
+    for word, trail in zip(words, trails):
+        key = cache.get((word, trail, options))
+        if key is None:
+            key = cache[(word, trail, options)] = sys.intern(word_key(word, options, trail))
+        keys.append(key)
+    return WordKeys(tuple(keys), (), ())
 
 
 def match_keys(tokens: tuple[Token, ...], options: ReuseOptions = ReuseOptions()) -> WordKeys:
@@ -85,29 +103,21 @@ def match_keys(tokens: tuple[Token, ...], options: ReuseOptions = ReuseOptions()
 
     Keys are cached per word (and trailing punctuation): a folder repeats most words.
     """
-    keys: list[str] = []
-    cache = _KEY_CACHE
-    if len(cache) > 500_000:
-        cache.clear()
-    punct = not options.ignore_punctuation
+    words = [tok.text for tok in tokens if tok.kind == "word"]
+    if options.ignore_punctuation:
+        return _cached_keys(words, repeat(""), options)
+    trails: list[str] = []
+    count = len(tokens)
     for k, tok in enumerate(tokens):
         if tok.kind == "word":
             trail = ""
-            if punct:
-                for nxt in tokens[k + 1:]:
-                    if nxt.kind == "space" or nxt.kind == "word":
-                        break
-                    trail += nxt.text
-            key = cache.get((tok.text, trail, options))
-            if key is None:
-                key = cache[(tok.text, trail, options)] = sys.intern(word_key(tok.text, options,
-                                                                              trail))
-            keys.append(key)
-    return WordKeys(tuple(keys), (), ())
-
-
-_WORD_RE = None
-_SPACE_RE = None
+            for n in range(k + 1, count):
+                nxt = tokens[n]
+                if nxt.kind == "space" or nxt.kind == "word":
+                    break
+                trail += nxt.text
+            trails.append(trail)
+    return _cached_keys(words, trails, options)
 
 
 def text_keys(text: str, options: ReuseOptions = ReuseOptions()) -> WordKeys:
@@ -119,30 +129,21 @@ def text_keys(text: str, options: ReuseOptions = ReuseOptions()) -> WordKeys:
     between it and the next word up to the first whitespace (the punctuation
     tokens before the next space or word token). `len(keys)` is the word count.
     """
-    global _WORD_RE, _SPACE_RE
-    if _WORD_RE is None:
-        import regex
-        from .tokens import _WORD_ONLY_RE
-        _WORD_RE, _SPACE_RE = _WORD_ONLY_RE, regex.compile(r"\s")
-    cache = _KEY_CACHE
-    if len(cache) > 500_000:
-        cache.clear()
-    punct = not options.ignore_punctuation
-    spans = [m.span() for m in _WORD_RE.finditer(text)]
-    keys: list[str] = []
+    found = list(_WORD_ONLY_RE.finditer(text))
+    words = [m.group() for m in found]
+    if options.ignore_punctuation:
+        return _cached_keys(words, repeat(""), options)
+    spans = [m.span() for m in found]
+    trails: list[str] = []
     space = _SPACE_RE.search
     for k, (start, end) in enumerate(spans):
-        word, trail = text[start:end], ""
-        if punct:
-            nxt = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-            if nxt > end:
-                gap = space(text, end, nxt)
-                trail = text[end:gap.start() if gap else nxt]
-        key = cache.get((word, trail, options))
-        if key is None:
-            key = cache[(word, trail, options)] = sys.intern(word_key(word, options, trail))
-        keys.append(key)
-    return WordKeys(tuple(keys), (), ())
+        trail = ""
+        nxt = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        if nxt > end:
+            gap = space(text, end, nxt)
+            trail = text[end:gap.start() if gap else nxt]
+        trails.append(trail)
+    return _cached_keys(words, trails, options)
 
 
 def _label(derived_share: float) -> str:

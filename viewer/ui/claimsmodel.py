@@ -23,7 +23,6 @@ FilterRole = Qt.ItemDataRole.UserRole + 3
 SectionRole = Qt.ItemDataRole.UserRole + 4
 KeyRole = Qt.ItemDataRole.UserRole + 5  # stable key of the claim or conflict (review marks)
 MarkRole = Qt.ItemDataRole.UserRole + 6  # its ReviewMark, or None
-ConflictRole = Qt.ItemDataRole.UserRole + 7
 
 MARK_SYMBOLS = {"verified": "✔", "disputed": "✘", "needs-attribution": "❓"}
 
@@ -95,20 +94,12 @@ class ClaimsModel(QAbstractItemModel):
             return conflict_key(claim, conflict, self._comparison)
         return self._keys.get(claim.id)
 
-    def comparison(self) -> Comparison | None:
-        """The comparison shown."""
-        return self._comparison
-
     def section_count(self, key: str, article: str | None = None) -> int:
         """Number of claims in a section."""
         for s in self._sections:
             if s.key == key and s.article == article:
                 return len(s.claims)
         return 0
-
-    def article_ids(self) -> list[str]:
-        """Article ids in article order (the order of presence dots)."""
-        return list(self._article_ids)
 
     # -- Qt model API -------------------------------------------------------------------
     def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
@@ -153,11 +144,6 @@ class ClaimsModel(QAbstractItemModel):
         sec = self._sections[index.internalId() - 1]
         return sec.claims[index.row()] if index.row() < len(sec.claims) else None
 
-    def claim_at(self, index: QModelIndex):
-        """The claim of a claim or conflict row, or None for a section row."""
-        row = self._row(index)
-        return row[0] if row else None
-
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -197,8 +183,6 @@ class ClaimsModel(QAbstractItemModel):
             return tip
         if role == KeyRole:
             return self.key_at(index)
-        if role == ConflictRole:
-            return conflict
         if role == ClaimRole:
             return claim
         if role == PresenceRole:

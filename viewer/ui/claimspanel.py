@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog
 from viewer.core.marks import MARK_LABELS
 from viewer.core.session import MARKS
 
-from .claimsmodel import ClaimRole, ClaimsModel, FilterRole, KeyRole, MarkRole, PresenceRole
+from .claimsmodel import (UNIQUE, ClaimRole, ClaimsModel, FilterRole, KeyRole, MarkRole, PresenceRole,
+                          SectionRole)
 
 UNMARKED = "unmarked"
 EXPAND_MAX = 300  # sections longer than this start closed
@@ -218,7 +219,7 @@ class ClaimsPanel(QDockWidget):
         a section of hundreds of claims stays closed until asked for, so it shows at once."""
         for row in range(self.proxy.rowCount()):
             idx = self.proxy.index(row, 0)
-            unique = str(idx.data()).startswith("Unique")
+            unique = idx.data(SectionRole) == UNIQUE
             small = self.model.rowCount(self.proxy.mapToSource(idx)) <= EXPAND_MAX
             self.view.setExpanded(idx, small and (not unique or bool(self.filter.text())))
 

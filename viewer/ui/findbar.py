@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton
 
 
 class FindBar(QFrame):
     """A slim bar under the toolbar; the window supplies the panes to search."""
-
-    closed = Signal()
 
     def __init__(self, panes_in_order, on_match, parent=None):
         super().__init__(parent)
@@ -67,7 +65,6 @@ class FindBar(QFrame):
         self.hide()
         for pane in self._panes_in_order():
             pane.set_find_matches([])
-        self.closed.emit()
 
     def refresh(self) -> None:
         """The panes changed: search them again (or forget the old matches)."""

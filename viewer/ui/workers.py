@@ -94,11 +94,6 @@ class AnalysisRunner(QObject):
         self._stop = threading.Event()
         self._busy = False
 
-    @property
-    def generation(self) -> int:
-        """The generation of the newest job."""
-        return self._generation
-
     def is_busy(self) -> bool:
         """True while the newest job has not delivered."""
         return self._busy
