@@ -14,14 +14,14 @@ from .moves import Move, find_moves
 from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, PARTIALLY, WHOLLY, Relation, relation
 from .sequences import covered_length
 from .spin import SPUN_SCORE, SpinResult, Substitution, detect_spin
-from .verbatim import (ReuseOptions, VerbatimRun, WordKeys, article_keys, covered_words, run_word_spans,
-                       verbatim_runs)
+from .verbatim import (ReuseOptions, VerbatimRun, WordKeys, article_keys, run_word_spans,
+                       runs_from_spans, verbatim_runs)
 from .worddiff import word_diff
 
 __all__ = [
     "INDEPENDENT", "PARTIALLY", "WHOLLY", "Move", "PairReuse", "Relation", "ReuseOptions",
     "SpinResult", "Substitution", "VerbatimRun", "analyse_pair", "detect_spin", "find_moves",
-    "verbatim_runs", "verbatim_shares",
+    "run_shares", "verbatim_runs",
 ]
 
 
@@ -49,12 +49,28 @@ class PairReuse:
     label_runs: tuple[tuple[int, int, int, int], ...] = ()  # word-index runs behind the label
 
 
-def verbatim_shares(a: Article, b: Article, runs: list[VerbatimRun],
-                    options: ReuseOptions = ReuseOptions()) -> tuple[int, int]:
-    """Words of a and of b that lie inside `runs` (bridged words included)."""
-    in_a = covered_words(article_keys(a, options), [(r.a_start, r.a_end) for r in runs])
-    in_b = covered_words(article_keys(b, options), [(r.b_start, r.b_end) for r in runs])
-    return in_a, in_b
+@dataclass(frozen=True)
+class RunShares:
+    """A pair's verbatim runs (word-index `spans` and as VerbatimRuns), the share
+    of each article's words inside them (by id) and the symmetric similarity."""
+
+    spans: tuple[tuple[int, int, int, int, int, int], ...]
+    runs: tuple[VerbatimRun, ...]
+    verbatim: dict[str, float]
+    similarity: float
+
+
+def run_shares(a: Article, b: Article, options: ReuseOptions = ReuseOptions()) -> RunShares:
+    """The verbatim runs of a pair and the shares of words inside them (bridged words included)."""
+    wa, wb = article_keys(a, options), article_keys(b, options)
+    spans = run_word_spans(wa, wb, options)
+    runs = tuple(runs_from_spans(wa, wb, spans))
+    in_a = covered_length([(s[0], s[1]) for s in spans])
+    in_b = covered_length([(s[2], s[3]) for s in spans])
+    na, nb = len(wa.keys), len(wb.keys)
+    return RunShares(tuple(spans), runs,
+                     {a.id: round(in_a / na, 4) if na else 0.0, b.id: round(in_b / nb, 4) if nb else 0.0},
+                     round((in_a + in_b) / (na + nb), 4) if na + nb else 0.0)
 
 
 def swaps_put_back(a_keys: WordKeys, b_keys: WordKeys, swaps) -> WordKeys:
@@ -74,18 +90,11 @@ def analyse_pair(a: Article, b: Article, diff_ops=None,
 
     `diff_ops` is the word diff a → b when the caller already has it.
     """
-    wa, wb = article_keys(a, options), article_keys(b, options)
-    spans = run_word_spans(wa, wb, options)
-    runs = [VerbatimRun(wa.starts[a0], wa.ends[a1 - 1], wb.starts[b0], wb.ends[b1 - 1], matched, used)
-            for a0, a1, b0, b1, matched, used in spans]
-    in_a = covered_length([(s[0], s[1]) for s in spans])
-    in_b = covered_length([(s[2], s[3]) for s in spans])
-    na, nb = len(wa.keys), len(wb.keys)
-    similarity = (in_a + in_b) / (na + nb) if na + nb else 0.0
+    shares = run_shares(a, b, options)
     ops = diff_ops if diff_ops is not None else word_diff(a.text, b.text)
     spin = detect_spin(a, b, ops)
     la, lb = article_keys(a, LABEL_RUN_OPTIONS), article_keys(b, LABEL_RUN_OPTIONS)
-    label_spans = spans if options == LABEL_RUN_OPTIONS else run_word_spans(la, lb, LABEL_RUN_OPTIONS)
+    label_spans = shares.spans if options == LABEL_RUN_OPTIONS else run_word_spans(la, lb, LABEL_RUN_OPTIONS)
     rel = relation(a, b, label_spans)
     if spin.score >= SPUN_SCORE and rel.label != WHOLLY:
         # A spun copy is as derived as its source: measure it with the swaps put back.
@@ -94,9 +103,9 @@ def analyse_pair(a: Article, b: Article, diff_ops=None,
         rel = relation(a, b, label_spans, b_keys=lb)
     return PairReuse(
         a=a.id, b=b.id,
-        similarity=round(similarity, 4),
-        verbatim={a.id: round(in_a / na, 4) if na else 0.0, b.id: round(in_b / nb, 4) if nb else 0.0},
-        runs=tuple(runs),
+        similarity=shares.similarity,
+        verbatim=shares.verbatim,
+        runs=shares.runs,
         spin=spin,
         moves=tuple(find_moves(a, b)),
         label=rel.label, derived=rel.derived, derivation_score=rel.score,

@@ -186,15 +186,10 @@ def measure_pair(a: Article, b: Article, options: ReuseOptions = ReuseOptions(),
                            _spin_score(found))
     if analyse is not None:
         from .relation import relation
-        from .reuse import verbatim_runs, verbatim_shares
-        from .verbatim import article_keys
-        runs = verbatim_runs(a, b)  # as analyse_pair: its default options
-        in_a, in_b = verbatim_shares(a, b, runs)
-        na, nb = len(article_keys(a).keys), len(article_keys(b).keys)
+        from .reuse import run_shares
+        shares = run_shares(a, b)  # as analyse_pair: its default options
         rel = relation(a, b)
-        return PairMeasure(a.id, b.id, round(in_a / na, 4) if na else 0.0,
-                           round(in_b / nb, 4) if nb else 0.0,
-                           round((in_a + in_b) / (na + nb), 4) if na + nb else 0.0,
+        return PairMeasure(a.id, b.id, shares.verbatim[a.id], shares.verbatim[b.id], shares.similarity,
                            str(rel.label), rel.derived, None)
     return measure_keys(a.id, match_keys(a.tokens, options), b.id, match_keys(b.tokens, options),
                         options)

@@ -293,18 +293,10 @@ def verbatim_runs(a: Article, b: Article, options: ReuseOptions = ReuseOptions()
     """Runs of at least `options.min_words` words shared by a and b, in order
     of their position in a (then b); spans are code-point offsets."""
     wa, wb = article_keys(a, options), article_keys(b, options)
-    return [
-        VerbatimRun(wa.starts[a0], wa.ends[a1 - 1], wb.starts[b0], wb.ends[b1 - 1], matched, used)
-        for a0, a1, b0, b1, matched, used in run_word_spans(wa, wb, options)
-    ]
+    return runs_from_spans(wa, wb, run_word_spans(wa, wb, options))
 
 
-def covered_words(keys: WordKeys, spans: list[tuple[int, int]]) -> int:
-    """How many words of `keys` lie inside any of the code-point `spans`."""
-    inside = [False] * len(keys.keys)
-    for start, end in spans:
-        for k in range(keys.word_index(start), len(keys.keys)):
-            if keys.starts[k] >= end:
-                break
-            inside[k] = True
-    return sum(inside)
+def runs_from_spans(wa: WordKeys, wb: WordKeys, spans) -> list[VerbatimRun]:
+    """`run_word_spans` results as VerbatimRuns with code-point offsets."""
+    return [VerbatimRun(wa.starts[a0], wa.ends[a1 - 1], wb.starts[b0], wb.ends[b1 - 1], matched, used)
+            for a0, a1, b0, b1, matched, used in spans]
