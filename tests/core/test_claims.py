@@ -151,3 +151,13 @@ def test_cancel_and_progress():
     assert seen and seen[-1][0] == seen[-1][1]
     with pytest.raises(Cancelled):
         find_claims(arts, cancelled=lambda: True)
+
+
+def test_wording_changes_flag_the_new_words_and_rebuild_the_text():
+    from viewer.core.claimspans import wording_changes
+    ref = "The council passed the budget on Monday."
+    text = "The city council approved the budget on Monday night."
+    pieces = wording_changes(ref, text)
+    assert "".join(t for _, t in pieces) == text
+    new = " ".join(t.strip() for flagged, t in pieces if flagged)
+    assert "approved" in new and "city" in new and "budget" not in new

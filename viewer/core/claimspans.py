@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from .comparison import Comparison
 from .tokens import fold_typography
+from .worddiff import DELETE, INSERT, word_diff
 
 
 def _find(text: str, value: str, start: int, end: int) -> tuple[int, int] | None:
@@ -61,3 +62,23 @@ def conflict_summary(conflict) -> str:
         ids = " ≠ ".join(k for k, _ in values)
         return f"quote altered ({ids}): “{_short(values[0][1])}”"
     return " vs ".join(f"{v} ({k})" for k, v in values)
+
+
+def conflicts_line(claim) -> str:
+    """All of a claim's conflicts on one line ("" when it has none)."""
+    return "; ".join(conflict_summary(c) for c in claim.conflicts)
+
+
+def claim_wordings(comp: Comparison, claim) -> dict[str, str]:
+    """Each member article's wording of a claim (its first member in that article), by id."""
+    texts = {a.id: a.text for a in comp.articles}
+    out: dict[str, str] = {}
+    for m in claim.members:
+        if m.article not in out:
+            out[m.article] = texts[m.article][m.start:m.end]
+    return out
+
+
+def wording_changes(ref: str, text: str) -> list[tuple[bool, str]]:
+    """`text` in pieces, each flagged True where its words are not in `ref` (a word diff)."""
+    return [(op == INSERT, t) for op, t in word_diff(ref, text) if op != DELETE]

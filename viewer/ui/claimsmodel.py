@@ -12,10 +12,9 @@ from html import escape
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from viewer.core.claimspans import conflict_summary
+from viewer.core.claimspans import claim_wordings, conflict_summary, conflicts_line, wording_changes
 from viewer.core.comparison import Comparison
 from viewer.core.marks import MARK_LABELS, claim_keys, conflict_key
-from viewer.core.worddiff import DELETE, EQUAL, INSERT, word_diff
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
 PresenceRole = Qt.ItemDataRole.UserRole + 2
@@ -38,10 +37,6 @@ class _Section:
     article: str | None = None
 
 
-def _conflict_summary(claim) -> str:
-    return "; ".join(conflict_summary(c) for c in claim.conflicts)
-
-
 class ClaimsModel(QAbstractItemModel):
     """Sections of claims; a claim row's display text is its representative wording."""
 
@@ -52,12 +47,14 @@ class ClaimsModel(QAbstractItemModel):
         self._article_ids: list[str] = []
         self._marks: dict = {}  # key -> ReviewMark
         self._keys: dict[str, str] = {}  # claim id -> key
+        self._filter_text: dict[str, str] = {}  # claim id -> what the filter matches (built once)
 
     # -- content ---------------------------------------------------------------------
     def set_comparison(self, comp: Comparison | None) -> None:
         """Show the claims of `comp` (or nothing)."""
         self.beginResetModel()
         self._comparison = comp
+        self._filter_text = {}
         self._sections = []
         self._article_ids = [a.id for a in comp.articles] if comp else []
         self._keys = claim_keys(comp) if comp is not None else {}
@@ -188,7 +185,11 @@ class ClaimsModel(QAbstractItemModel):
         if role == PresenceRole:
             return [a in claim.articles for a in self._article_ids]
         if role == FilterRole:
-            return " ".join([claim.text, _conflict_summary(claim)] + list(self.wordings(claim).values()))
+            found = self._filter_text.get(claim.id)
+            if found is None:
+                found = self._filter_text[claim.id] = " ".join(
+                    [claim.text, conflicts_line(claim)] + list(self.wordings(claim).values()))
+            return found
         if role == SectionRole:
             return sec.key
         return None
@@ -196,13 +197,7 @@ class ClaimsModel(QAbstractItemModel):
     # -- wordings --------------------------------------------------------------------------
     def wordings(self, claim) -> dict[str, str]:
         """Each member article's wording of a claim (first member per article)."""
-        out: dict[str, str] = {}
-        if self._comparison is None:
-            return out
-        for m in claim.members:
-            if m.article not in out:
-                out[m.article] = self._comparison.article(m.article).text[m.start:m.end]
-        return out
+        return {} if self._comparison is None else claim_wordings(self._comparison, claim)
 
     def tooltip_html(self, claim) -> str:
         """Each article's wording one under the other, differences marked."""
@@ -217,10 +212,8 @@ class ClaimsModel(QAbstractItemModel):
             if art_id == ref_id:
                 body = escape(text)
             else:
-                body = "".join(
-                    escape(t) if op == EQUAL else
-                    (f"<u style='background:#dcefd6'>{escape(t)}</u>" if op == INSERT else "")
-                    for op, t in word_diff(ref, text) if op in (EQUAL, INSERT, DELETE))
+                body = "".join(f"<u style='background:#dcefd6'>{escape(t)}</u>" if new else escape(t)
+                               for new, t in wording_changes(ref, text))
             rows.append(f"<p><b>{escape(art_id)}</b>&nbsp; {body}</p>")
-        extra = f"<p><i>{escape(_conflict_summary(claim))}</i></p>" if claim.conflicts else ""
+        extra = f"<p><i>{escape(conflicts_line(claim))}</i></p>" if claim.conflicts else ""
         return "<qt>" + "".join(rows) + extra + "</qt>"
