@@ -431,3 +431,16 @@ def test_moved_paragraph_is_marked_in_both_panes_and_jumps_to_its_twin(make_wind
     win.jump_to_twin("B", (move[2] + move[3]) // 2)
     sels = base.text.extraSelections()
     assert sels and sels[-1].cursor.selectedText() == base.article.text[move[0]:move[1]].replace("\n", "\u2029")
+
+
+def test_article_colours_follow_the_article_after_a_close(make_window, seed_files, qtbot):
+    from viewer.core.reportfmt import colour_slot
+    from viewer.ui.highlight import article_colour
+    win = make_window(seed_files[:3])
+    win.close_article("B")
+    qtbot.waitUntil(lambda: not win.runner.is_busy() and set(win.panes) == {"A", "C"}, timeout=10000)
+    model = win.claims_panel.model
+    ids = [a.id for a in win.comparison.articles]
+    assert ids == ["A", "C"]
+    assert article_colour(model.colour_slot(ids.index("C"))) == article_colour(2)  # C's, not B's
+    assert colour_slot(win.comparison, "C") == 2

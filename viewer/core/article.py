@@ -18,6 +18,16 @@ def letter_for(index: int) -> str:
     return letter_for(index // 26 - 1) + letters[index % 26]
 
 
+def letter_index(letter: str) -> int | None:
+    """The index `letter_for` gave this letter (A → 0, AA → 26), or None for other ids."""
+    if not letter or not (letter.isascii() and letter.isalpha() and letter.isupper()):
+        return None
+    n = 0
+    for ch in letter:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
 def title_from_text(text: str) -> str:
     """A short title: the first non-empty line, cut at a word near 90 chars."""
     for line in text.splitlines():

@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from .claimspans import conflict_summary
+from .article import letter_index
 from .comparison import Comparison
 from .relation import LABEL_TEXT
 from .spin import SOME_SPIN_SCORE, SPUN_SCORE
@@ -37,9 +38,15 @@ th{font:600 13px system-ui,sans-serif;text-align:left;background:#f6f6f4}
 """
 
 
+def colour_slot(comp: Comparison, article_id: str) -> int:
+    """The article's place in ARTICLE_COLOURS: from its identity letter, so an article
+    keeps its colour when others close (its position for ids that are not letters)."""
+    k = letter_index(article_id)
+    return k if k is not None else [a.id for a in comp.articles].index(article_id)
+
+
 def _badge(comp: Comparison, article_id: str) -> str:
-    k = [a.id for a in comp.articles].index(article_id)
-    colour = ARTICLE_COLOURS[k % len(ARTICLE_COLOURS)]
+    colour = ARTICLE_COLOURS[colour_slot(comp, article_id) % len(ARTICLE_COLOURS)]
     return f'<span class="badge" style="background:{colour}">{escape(article_id)}</span>'
 
 

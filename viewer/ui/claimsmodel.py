@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from viewer.core.claimspans import claim_wordings, conflict_summary, conflicts_line, wording_changes
 from viewer.core.comparison import Comparison
 from viewer.core.marks import MARK_LABELS, claim_keys, conflict_key
+from viewer.core.reportfmt import colour_slot
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
 PresenceRole = Qt.ItemDataRole.UserRole + 2
@@ -193,6 +194,10 @@ class ClaimsModel(QAbstractItemModel):
         if role == SectionRole:
             return sec.key
         return None
+
+    def colour_slot(self, k: int) -> int:
+        """The colour slot of the k-th article (its presence dot), as its pane badge has."""
+        return colour_slot(self._comparison, self._article_ids[k]) if self._comparison else k
 
     # -- wordings --------------------------------------------------------------------------
     def wordings(self, claim) -> dict[str, str]:

@@ -29,7 +29,7 @@ class PresenceDelegate(QStyledItemDelegate):
 
     def __init__(self, colour_of, parent=None):
         super().__init__(parent)
-        self._colour_of = colour_of  # article index -> QColor
+        self._colour_of = colour_of  # k-th article -> QColor
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         presence = index.data(PresenceRole)
@@ -133,7 +133,7 @@ class ClaimsPanel(QDockWidget):
         self.view.setUniformRowHeights(True)
         self.view.setMouseTracking(True)
         self.view.setAccessibleName("Claims")
-        self.view.setItemDelegate(PresenceDelegate(article_colour, self.view))
+        self.view.setItemDelegate(PresenceDelegate(lambda k: article_colour(self.model.colour_slot(k)), self.view))
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
         self.view.selectionModel().currentChanged.connect(lambda cur, _prev: self._on_current(cur))

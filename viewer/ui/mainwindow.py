@@ -15,7 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from viewer.core.align import map_offset
-from viewer.core.article import letter_for
+from viewer.core.article import letter_for, letter_index
 from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.loaders import article_from_text, expand_folders, seed_paths
@@ -41,13 +41,6 @@ from .viewoptions import ViewOptions
 from .workers import AnalysisRunner
 
 DIFF, REUSE = "diff", "reuse"
-
-
-def _letter_index(letter: str) -> int:
-    n = 0
-    for ch in letter:
-        n = n * 26 + (ord(ch) - 64)
-    return n - 1
 
 
 class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
@@ -242,7 +235,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
 
     # -- panes ---------------------------------------------------------------------
     def _new_pane(self, letter: str) -> ArticlePane:
-        pane = ArticlePane(letter, article_colour(_letter_index(letter)))
+        pane = ArticlePane(letter, article_colour(letter_index(letter)))
         pane.text.setFont(self.view_options.pane_font())
         pane.focused.connect(self._on_pane_focused)
         pane.make_base_requested.connect(self.set_base)
