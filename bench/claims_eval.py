@@ -39,13 +39,12 @@ import train_matcher  # noqa: E402  (bench/, beside this file)
 
 
 def msrp(folder: str, limit: int | None) -> None:
-    with open(os.path.join(folder, "msrp", "msr_paraphrase_train.txt"), encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))[:limit]
+    rows = train_matcher.msrp_pairs(folder)[:limit]
     t = time.perf_counter()
     right = right_claims = 0
     tp = fp = fn = 0
-    for quality, _id1, _id2, s1, s2 in rows:
-        gold = quality == "1"
+    for label, s1, s2 in rows:
+        gold = label == 1
         a, b = make_statement(0, 0, len(s1), s1), make_statement(1, 0, len(s2), s2)
         pred = same_claim(a, b) > 0
         right += pred == gold

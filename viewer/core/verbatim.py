@@ -185,14 +185,19 @@ def _gaps(cost: int):
 _GAPS = {c: _gaps(c) for c in range(1, 9)}
 
 
+def _in_reach(ka, kb, i: int, j: int, budget: int, step: int) -> bool:
+    """Whether some word lies within `budget` + 1 words of the edge (i, j) on both
+    sides, going forward (step 1) or back (-1): else nothing can be bridged to."""
+    if step > 0:
+        return not set(ka[i:i + budget + 1]).isdisjoint(kb[j:j + budget + 1])
+    return not set(ka[max(0, i - budget - 1):i]).isdisjoint(kb[max(0, j - budget - 1):j])
+
+
 def _bridge(ka, kb, i: int, j: int, budget: int, step: int):
     """Best gap to bridge from the edge (i, j) of a block: (cost, ga, gb, length)
     of the next exact block, worth bridging only if longer than its cost."""
     na, nb = len(ka), len(kb)
-    if step > 0:  # quick reject: no word in reach on both sides
-        if not set(ka[i:i + budget + 1]).intersection(kb[j:j + budget + 1]):
-            return None
-    elif not set(ka[max(0, i - budget - 1):i]).intersection(kb[max(0, j - budget - 1):j]):
+    if not _in_reach(ka, kb, i, j, budget, step):
         return None
     for cost in range(1, budget + 1):
         best = None
@@ -275,9 +280,8 @@ def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) ->
     for i, j, n in blocks:
         if (i, j) in taken:
             continue
-        if n < options.min_words and not (
-                set(ka[i + n:i + n + budget + 1]).intersection(kb[j + n:j + n + budget + 1])
-                or set(ka[max(0, i - budget - 1):i]).intersection(kb[max(0, j - budget - 1):j])):
+        if n < options.min_words and not (_in_reach(ka, kb, i + n, j + n, budget, 1)
+                                          or _in_reach(ka, kb, i, j, budget, -1)):
             continue  # too short and nothing to bridge to on either side
         a0, a1, b0, b1, matched, used, pairs = _grow(ka, kb, i, j, n, budget)
         if matched >= options.min_words:

@@ -39,6 +39,7 @@ _BACKGROUNDS = {
     DROPPED_PASSAGE: ("#fbeaea", "#452525"),
     MOVED: ("#e6e0f5", "#3a3352"),
     RUN: ("#d6e6f5", "#233a52"),
+    SWAP: ("#eadcf2", "#45304f"),
 }
 
 LEGEND = ((ADDED, "added"), (DROPPED, "dropped"), (CHANGED_NEW, "changed"), (SWAP, "swap"),
@@ -69,7 +70,7 @@ def char_format(kind: str, dark: bool = False) -> QTextCharFormat:
     if kind == SWAP:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         fmt.setUnderlineColor(QColor("#8e44ad"))
-        fmt.setBackground(QColor("#eadcf2" if not dark else "#45304f"))
+        fmt.setBackground(QColor(_BACKGROUNDS[SWAP][1 if dark else 0]))
         return fmt
     if kind == MOVED:
         fmt.setFontItalic(True)
@@ -99,8 +100,7 @@ def map_colour(kind: str) -> QColor:
 
 def legend_css(kind: str) -> str:
     """A style sheet fragment showing one highlight kind in a label."""
-    bg = "#eadcf2" if kind == SWAP else _BACKGROUNDS[kind][0]
-    css = f"background:{bg}; color:#222; padding:1px 6px; border-radius:2px;"
+    css = f"background:{_BACKGROUNDS[kind][0]}; color:#222; padding:1px 6px; border-radius:2px;"
     css += {ADDED: "text-decoration: underline;", DROPPED: "text-decoration: line-through;",
             SWAP: "text-decoration: underline;", MOVED: "font-style: italic;",
             RUN: "text-decoration: overline;"}.get(kind, "")
