@@ -10,7 +10,7 @@
 3. Speed: analyse_pair over all 66 pairs of 12 articles of about 1,000 words
    (built from the bundled seeds, some of them spun), then each article's
    derivation against all the others together; target <= 1 s. Timed in fresh
-   processes (median and range of --timing-runs), as single runs vary by 20 %
+   processes (median and range of --timing-runs), as single runs vary by up to 30 %
    on a shared virtual machine.
 
 Run: /tmp/venv/bin/python bench/spin_eval.py [--seed N]
@@ -109,7 +109,7 @@ def timing(seed: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1813)
-    parser.add_argument("--timing-runs", type=int, default=5, help="fresh processes timed (median shown)")
+    parser.add_argument("--timing-runs", type=int, default=12, help="fresh processes timed (median shown)")
     parser.add_argument("--timing-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     rng = random.Random(args.seed)
