@@ -3,7 +3,7 @@
 import pytest
 
 from viewer.core.article import Article
-from viewer.core.cancel import Cancelled
+from viewer.core.util.cancel import Cancelled
 from viewer.core.claimmatch import make_statement, same_claim
 from viewer.core.claims import find_claims
 from viewer.core.furniture import is_furniture

@@ -10,7 +10,8 @@ import pytest
 from viewer.core import export as export_mod
 from viewer.core.article import Article
 from viewer.core.comparison import compare
-from viewer.core.export import analysis_dict, export, to_html, to_json, write_atomic
+from viewer.core.export import analysis_dict, export, to_html, to_json
+from viewer.core.util.atomic import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from viewer.core.article import Article
-from viewer.core.cancel import Cancelled
+from viewer.core.util.cancel import Cancelled
 from viewer.core.loaders import LoadError
 from viewer.core.triage import triage_articles, triage_folder
 from viewer.core.triageexport import export_triage, triage_html, triage_json

@@ -127,7 +127,7 @@ def test_anchoring_is_used_for_long_texts(monkeypatch):
 
 
 def test_cancel_stops_a_long_diff():
-    from viewer.core.cancel import Cancelled
+    from viewer.core.util.cancel import Cancelled
     a, b = _long_pair(5000)
     with pytest.raises(Cancelled):
         word_diff(a, b, cancelled=lambda: True)

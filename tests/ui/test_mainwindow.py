@@ -158,7 +158,7 @@ def test_stale_results_are_never_drawn(make_window, seed_files, qtbot):
 
 
 def test_cancel_stops_analysis(qtbot, qapp):
-    from viewer.core.cancel import check
+    from viewer.core.util.cancel import check
     from viewer.ui.workers import AnalysisRunner
     import time
     runner = AnalysisRunner()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from .article import Article
-from .cancel import check
+from .util.cancel import check
 from .claimmatch import Statement, make_statement, same_claim
 from .conflicts import Conflict, find_conflicts
 from .furniture import is_furniture, trailing_credit
@@ -189,7 +189,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
 
     Shared claims are ordered by the number of articles carrying them (most first), then by first
     appearance; unique claims by article order and position. Ids are "c1", "c2", ... in that order.
-    Raises `viewer.core.cancel.Cancelled` when `cancelled()` turns True between steps.
+    Raises `viewer.core.util.cancel.Cancelled` when `cancelled()` turns True between steps.
     """
     total = len(articles) + 3
     done = 0

@@ -17,7 +17,7 @@ from .relation import Derivation, derivation
 from .reuse import PairReuse
 from .reuse import analyse_pair as analyse_reuse
 from .article import Article
-from .cancel import CancelCheck, Progress, check
+from .util.cancel import CancelCheck, Progress, check
 from .tokens import count_words
 from .worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
 

@@ -1,19 +1,17 @@
 """JSON analysis (schema copydesk.analysis/1) and HTML report from a Comparison.
 
 Both are deterministic: same input and options give byte-identical output
-(no timestamps; keys sorted where order is free). `write_atomic` replaces an
-existing file only once the new one is complete.
+(no timestamps; keys sorted where order is free); files are written atomically.
 """
 
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 import os
-import tempfile
 from pathlib import Path
 
 from .comparison import Comparison
+from .util.atomic import write_atomic
 from .reportfmt import render_html
 
 SCHEMA = "copydesk.analysis/1"
@@ -78,44 +76,6 @@ def to_json(comp: Comparison, options: dict | None = None) -> str:
 def to_html(comp: Comparison, marks=()) -> str:
     """The self-contained HTML report (with review marks when given)."""
     return render_html(comp, marks)
-
-
-@contextmanager
-def atomic_target(path: str | os.PathLike):
-    """Yield a temporary path beside `path`; on success it is fsynced and renamed over it.
-
-    An existing file keeps its permissions and is never left half-written: on any
-    failure the temporary file is removed and the old file stays as it was.
-    """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    os.close(fd)
-    try:
-        try:
-            mode = target.stat().st_mode & 0o777
-        except OSError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file, fsync, then rename over it."""
-    with atomic_target(path) as tmp:
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_TRUNC), "wb") as fh:
-            fh.write(data)
 
 
 EXPORT_FORMATS = (".json", ".html", ".htm")

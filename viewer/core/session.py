@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .article import Article
-from .export import write_atomic
+from .util.atomic import write_atomic
 from .loaders import LoadError, load_article
 
 __all__ = ["CHANGED", "MARKS", "MOVED", "SCHEMA", "SUFFIX", "ReviewMark", "Session", "SessionArticle",

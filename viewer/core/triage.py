@@ -57,7 +57,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .article import Article
-from .cancel import CancelCheck, Progress, check
+from .util.cancel import CancelCheck, Progress, check
 from .loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
 from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,

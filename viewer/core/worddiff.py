@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import diff_match_patch as _dmp_mod
 
-from .cancel import CancelCheck, check
+from .util.cancel import CancelCheck, check
 from .sequences import longest_increasing
 from .tokens import text_pieces
 

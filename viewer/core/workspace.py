@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .article import Article
-from .cancel import CancelCheck, Progress, check
+from .util.cancel import CancelCheck, Progress, check
 from .comparison import Comparison, compare
 from .loaders import LoadError, load_article
 

@@ -12,7 +12,7 @@ import os
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from viewer.core.export import atomic_target
+from viewer.core.util.atomic import atomic_target
 
 
 def report_document(html: str) -> QTextDocument:

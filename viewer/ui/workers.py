@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from viewer.core.cancel import Cancelled
+from viewer.core.util.cancel import Cancelled
 
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
