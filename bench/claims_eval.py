@@ -29,11 +29,11 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from viewer.core.article import Article, letter_for  # noqa: E402
+from viewer.core.text.article import Article, letter_for
 from viewer.core.claimmatch import make_statement, same_claim  # noqa: E402
 from viewer.core.claims import find_claims, statements_of  # noqa: E402
-from viewer.core.synonyms import preload  # noqa: E402
-from viewer.core.tokens import count_words  # noqa: E402
+from viewer.core.text.synonyms import preload
+from viewer.core.text.tokens import count_words
 
 import train_matcher  # noqa: E402  (bench/, beside this file)
 

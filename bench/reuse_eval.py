@@ -36,7 +36,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from viewer.core.article import Article  # noqa: E402
+from viewer.core.text.article import Article
 from viewer.core.relation import (INDEPENDENT, LABELS, MODEL, PARTIALLY, WHOLLY,  # noqa: E402
                                   DerivationModel, derivation_features, relation)
 from viewer.core.spin import SPUN_SCORE, detect_spin  # noqa: E402

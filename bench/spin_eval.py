@@ -1,7 +1,7 @@
 """Spin detection and all-pairs speed.
 
 1. Spin: bench/data/pride_and_prejudice_ch1.txt (public domain, Austen 1813) is
-   spun with a seeded thesaurus substituter built on viewer.core.synonyms (each
+   spun with a seeded thesaurus substituter built on viewer.core.text.synonyms (each
    content word of 3+ letters that has a one-word synonym is swapped with
    probability SWAP_RATE). Reports the spin score (target >= 0.8) and the share
    of the swaps made that the detector lists (target >= 80 %).
@@ -30,11 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from viewer.core import synonyms  # noqa: E402
-from viewer.core.article import Article  # noqa: E402
+from viewer.core.text import synonyms
+from viewer.core.text.article import Article
 from viewer.core.comparison import derive_from_others  # noqa: E402
 from viewer.core.reuse import analyse_pair, detect_spin  # noqa: E402
-from viewer.core.tokens import fold, tokenize  # noqa: E402
+from viewer.core.text.tokens import fold, tokenize
 
 DATA = Path(__file__).resolve().parent / "data"
 SWAP_RATE = 0.5

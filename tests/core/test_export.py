@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from viewer.core import export as export_mod
-from viewer.core.article import Article
+from viewer.core.text.article import Article
 from viewer.core.comparison import compare
 from viewer.core.export import analysis_dict, export, to_html, to_json
 from viewer.core.util.atomic import write_atomic

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from viewer.core.article import Article
+from viewer.core.text.article import Article
 from viewer.core.claims import Claim, ClaimMember, Conflict
 from viewer.core.comparison import compare
 from viewer.core.loaders import load_articles, seed_paths

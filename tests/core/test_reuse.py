@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.core.article import Article
+from viewer.core.text.article import Article
 from viewer.core.relation import (INDEPENDENT, MODEL, PARTIALLY, WHOLLY, DerivationFeatures,
                                   derivation, derivation_features)
 from viewer.core.reuse import (PairReuse, ReuseOptions, analyse_pair, find_moves,
@@ -232,7 +232,7 @@ KEY_TEXT = st.text(alphabet=st.sampled_from(list("abC é\u0301\n\t.,'’-1234:;\
 @given(KEY_TEXT, st.booleans(), st.booleans(), st.booleans())
 def test_word_keys_match_the_tokenizer(text, ignore_case, ignore_punct, ignore_numbers):
     """The fast key path (no Token objects) sees the words `tokenize` sees."""
-    from viewer.core.tokens import tokenize
+    from viewer.core.text.tokens import tokenize
     from viewer.core.verbatim import word_key, word_keys
     opts = ReuseOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punct,
                         ignore_numbers=ignore_numbers)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from viewer.core import sentences
-from viewer.core.sentences import split_sentences
+from viewer.core.text import sentences
+from viewer.core.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.core.article import Article
+from viewer.core.text.article import Article
 from viewer.core.spin import detect_spin
 from viewer.core.worddiff import word_diff
 

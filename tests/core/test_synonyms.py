@@ -2,7 +2,7 @@
 
 import pytest
 
-from viewer.core.synonyms import are_synonyms, lemmas, synonym_score, synonyms
+from viewer.core.text.synonyms import are_synonyms, lemmas, synonym_score, synonyms
 
 
 @pytest.mark.parametrize(

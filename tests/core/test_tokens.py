@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from viewer.core.tokens import count_words, fold, pieces, tokenize, words
+from viewer.core.text.tokens import count_words, fold, pieces, tokenize, words
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -54,6 +54,6 @@ def test_count_words_matches_tokens(text):
 
 
 def test_word_texts_are_the_word_tokens():
-    from viewer.core.tokens import word_texts
+    from viewer.core.text.tokens import word_texts
     text = "Dr. Smith’s café—open 24/7! 東京 U.S.-made e-mail"
     assert word_texts(text) == [t.text for t in words(text)]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.article import Article
+from viewer.core.text.article import Article
 from viewer.core.util.cancel import Cancelled
 from viewer.core.loaders import LoadError
 from viewer.core.triage import triage_articles, triage_folder
@@ -327,7 +327,7 @@ def test_light_reader_matches_load_article(folder: Path):
     "a\u00a0b.\u2009c", "", "  ,,", "x, \t y;\n\nz", "end.", "(a) [b]-c —d— e's f’ g-",
 ])
 def test_text_keys_match_token_keys(text: str):
-    from viewer.core.tokens import tokenize
+    from viewer.core.text.tokens import tokenize
     from viewer.core.triagelinks import match_keys, text_keys
     from viewer.core.verbatim import ReuseOptions
     for options in (ReuseOptions(), ReuseOptions(ignore_punctuation=False),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from viewer.core import worddiff
-from viewer.core.tokens import tokenize
+from viewer.core.text.tokens import tokenize
 from viewer.core.worddiff import (DELETE, EQUAL, INSERT, available_backends, diff_chunks, invert,
                                   word_diff)
 

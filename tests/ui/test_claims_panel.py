@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from viewer.core.article import Article
+from viewer.core.text.article import Article
 from viewer.core.comparison import compare
 from viewer.ui.claimsmodel import ClaimRole, ClaimsModel, PresenceRole, SHARED, UNIQUE
 

@@ -81,7 +81,7 @@ SUFFIXES = [".txt", ".md", ".html", ".rtf", ".docx", ".odt", ".pdf", ".dat"]
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=600), suffix=st.sampled_from(SUFFIXES))
 def test_arbitrary_bytes_decode_and_analyse_without_raising(tmp_path, data, suffix):
-    from viewer.core.article import Article
+    from viewer.core.text.article import Article
     from viewer.core.comparison import compare
     from viewer.core.loaders import LoadError, load_article
     path = tmp_path / f"blob{suffix}"

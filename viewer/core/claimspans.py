@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .comparison import Comparison
-from .tokens import fold_typography
+from .text.tokens import fold_typography
 from .worddiff import DELETE, INSERT, word_diff
 
 

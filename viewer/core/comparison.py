@@ -16,9 +16,9 @@ from .align import SentencePair, align_sentences
 from .relation import Derivation, derivation
 from .reuse import PairReuse
 from .reuse import analyse_pair as analyse_reuse
-from .article import Article
+from .text.article import Article
 from .util.cancel import CancelCheck, Progress, check
-from .tokens import count_words
+from .text.tokens import count_words
 from .worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
 
 

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .article import Article, letter_for, title_from_text
+from .text.article import Article, letter_for, title_from_text
 from .formats import FORMAT_BY_SUFFIX, Extracted, FormatError
 from .formats.sniff import sniff
 from .formats.text import COMMON_ENCODINGS, normalise_newlines

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from .article import Article
+from .text.article import Article
 from .sequences import covered_length
 from .verbatim import ReuseOptions, WordKeys, article_keys, run_word_spans
 

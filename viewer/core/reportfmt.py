@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from .claimspans import conflict_summary
-from .article import letter_index
+from .text.article import letter_index
 from .comparison import Comparison
 from .relation import LABEL_TEXT
 from .spin import SOME_SPIN_SCORE, SPUN_SCORE

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .article import Article
+from .text.article import Article
 from .util.atomic import write_atomic
 from .loaders import LoadError, load_article
 

@@ -28,10 +28,10 @@ from functools import lru_cache
 
 import regex
 
-from . import synonyms as _synonyms
-from .article import Article
-from .sentences import split_sentences
-from .tokens import fold
+from .text import synonyms as _synonyms
+from .text.article import Article
+from .text.sentences import split_sentences
+from .text.tokens import fold
 from .verbatim import word_keys
 from .worddiff import diff_chunks, word_diff
 

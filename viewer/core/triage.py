@@ -56,7 +56,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .article import Article
+from .text.article import Article
 from .util.cancel import CancelCheck, Progress, check
 from .loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes

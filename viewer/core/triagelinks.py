@@ -26,9 +26,9 @@ from typing import Iterable
 
 import regex
 
-from .article import Article
+from .text.article import Article
 from .sequences import covered_length
-from .tokens import _WORD_ONLY_RE, Token
+from .text.tokens import _WORD_ONLY_RE, Token
 from .verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"

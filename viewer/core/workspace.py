@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .article import Article
+from .text.article import Article
 from .util.cancel import CancelCheck, Progress, check
 from .comparison import Comparison, compare
 from .loaders import LoadError, load_article

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextOp
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit,
                                QToolButton, QVBoxLayout, QWidget)
 
-from viewer.core.article import Article
+from viewer.core.text.article import Article
 from viewer.core.loaders import COMMON_ENCODINGS
 
 from .highlight import Span, char_format, map_colour

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 
 from viewer.core.comparison import OrientedPair
 from viewer.core.reportfmt import ARTICLE_COLOURS
-from viewer.core.tokens import count_words
+from viewer.core.text.tokens import count_words
 
 # A replacement longer than this (words on either side) is drawn as a drop
 # plus an addition: a rewritten passage, not a changed wording.
