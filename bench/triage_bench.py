@@ -46,7 +46,7 @@ DATA = ROOT.parent / "shared" / "dev-data"
 METER = DATA / "meter"
 MSRP = DATA / "msrp" / "msr_paraphrase_train.txt"
 
-from viewer.core.loaders import load_article  # noqa: E402
+from viewer.core.formats.loaders import load_article
 
 
 # ---------------------------------------------------------------- (1) METER

@@ -16,7 +16,7 @@ import pytest  # noqa: E402
 @pytest.fixture
 def seed_files():
     """Paths of the bundled sample articles."""
-    from viewer.core.loaders import seed_paths
+    from viewer.core.formats.loaders import seed_paths
     paths = seed_paths()
     assert len(paths) >= 2
     return [str(p) for p in paths]

@@ -49,7 +49,7 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _seed_display_paths() -> list[str]:
-    from viewer.core.loaders import seed_paths
+    from viewer.core.formats.loaders import seed_paths
     out = []
     for p in seed_paths():
         try:
@@ -73,7 +73,7 @@ def input_paths(files: list[str], base: str | None) -> tuple[list[str], int]:
 def _load_inputs(paths: list[str], base_index: int, err) -> tuple[list, str | None, tuple, int]:
     """Articles, base id, review marks and status from files (a .copydesk session included)."""
     from viewer.core.text.article import letter_for
-    from viewer.core.loaders import LoadError, load_article
+    from viewer.core.formats.loaders import LoadError, load_article
     from viewer.core.session import SUFFIX, SessionError, load_session, session_articles
 
     articles, marks, status, base_id = [], (), EXIT_OK, None
@@ -132,7 +132,7 @@ def run_export(args: argparse.Namespace, err=None) -> int:
     if suffix not in EXPORT_FORMATS + (".pdf",):
         print(f"copydesk: {out}: unsupported export format (use .json, .html or .pdf)", file=err)
         return EXIT_USAGE
-    from viewer.core.loaders import expand_folders
+    from viewer.core.formats.loaders import expand_folders
 
     files, folder_errors = expand_folders(args.files)
     for exc in folder_errors:

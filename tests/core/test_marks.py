@@ -7,7 +7,7 @@ import pytest
 from viewer.core.text.article import Article
 from viewer.core.claims import Claim, ClaimMember, Conflict
 from viewer.core.comparison import compare
-from viewer.core.loaders import load_articles, seed_paths
+from viewer.core.formats.loaders import load_articles, seed_paths
 from viewer.core.marks import (apply_mark, claim_key, claim_keys, conflict_key,
                                filter_claims_by_mark, marks_by_key)
 from viewer.core.marksreport import marks_table_html

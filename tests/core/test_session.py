@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.core import export as export_mod
-from viewer.core.loaders import load_article
+from viewer.core.formats.loaders import load_article
 from viewer.core.session import (CHANGED, MOVED, SCHEMA, ReviewMark, Session, SessionArticle,
                                  SessionError, load_session, save_session, session_articles,
                                  session_from_json, session_to_json, stale_articles)

@@ -13,7 +13,7 @@ import pytest
 
 from viewer.core.text.article import Article
 from viewer.core.util.cancel import Cancelled
-from viewer.core.loaders import LoadError
+from viewer.core.formats.loaders import LoadError
 from viewer.core.triage import triage_articles, triage_folder
 from viewer.core.triageexport import export_triage, triage_html, triage_json
 
@@ -216,7 +216,7 @@ def test_cli_triage_exit_codes(folder: Path, tmp_path_factory):
 def test_quick_measures_match_the_full_analysis():
     """Triage analyses pairs without moves and adds spin only where it can be a link:
     the fields it keeps must equal `analyse_pair`'s."""
-    from viewer.core.loaders import article_from_text
+    from viewer.core.formats.loaders import article_from_text
     from viewer.core.triagelinks import measure_pair, pair_spin, reuse_available
     if not reuse_available():
         pytest.skip("no reuse analysis")
@@ -305,7 +305,7 @@ def test_cancel_with_worker_processes(tmp_path: Path, monkeypatch):
 
 
 def test_light_reader_matches_load_article(folder: Path):
-    from viewer.core.loaders import load_article
+    from viewer.core.formats.loaders import load_article
     from viewer.core.triage import TriageOptions, _load_one, triage_paths
     from viewer.core.triagelinks import match_keys
     paths, _ = triage_paths(folder)

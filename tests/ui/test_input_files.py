@@ -83,7 +83,7 @@ SUFFIXES = [".txt", ".md", ".html", ".rtf", ".docx", ".odt", ".pdf", ".dat"]
 def test_arbitrary_bytes_decode_and_analyse_without_raising(tmp_path, data, suffix):
     from viewer.core.text.article import Article
     from viewer.core.comparison import compare
-    from viewer.core.loaders import LoadError, load_article
+    from viewer.core.formats.loaders import LoadError, load_article
     path = tmp_path / f"blob{suffix}"
     path.write_bytes(data)
     try:

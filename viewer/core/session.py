@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .text.article import Article
 from .util.atomic import write_atomic
-from .loaders import LoadError, load_article
+from .formats.loaders import LoadError, load_article
 
 __all__ = ["CHANGED", "MARKS", "MOVED", "SCHEMA", "SUFFIX", "ReviewMark", "Session", "SessionArticle",
            "SessionError", "load_session", "save_session", "session_articles", "session_dict",

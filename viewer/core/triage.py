@@ -58,7 +58,7 @@ import numpy as np
 
 from .text.article import Article
 from .util.cancel import CancelCheck, Progress, check
-from .loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
+from .formats.loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
 from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,
                           pair_spin, reuse_available, text_keys)

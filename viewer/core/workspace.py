@@ -14,7 +14,7 @@ from typing import Sequence
 from .text.article import Article
 from .util.cancel import CancelCheck, Progress, check
 from .comparison import Comparison, compare
-from .loaders import LoadError, load_article
+from .formats.loaders import LoadError, load_article
 
 
 @dataclass(frozen=True)

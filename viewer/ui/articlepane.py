@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, 
                                QToolButton, QVBoxLayout, QWidget)
 
 from viewer.core.text.article import Article
-from viewer.core.loaders import COMMON_ENCODINGS
+from viewer.core.formats.loaders import COMMON_ENCODINGS
 
 from .highlight import Span, char_format, map_colour
 from .overview import OverviewMap

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
 from viewer.core.export import export, to_html
-from viewer.core.loaders import SUPPORTED_SUFFIXES
+from viewer.core.formats.loaders import SUPPORTED_SUFFIXES
 
 from .pdfexport import print_report, write_pdf
 from .sessions import SESSION_FILTER

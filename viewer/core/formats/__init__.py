@@ -2,7 +2,7 @@
 
 Each module here reads one format and exposes ``read(data, encoding=None) ->
 Extracted``. Readers know nothing about paths: they raise `FormatError` with a
-reason, and `viewer.core.loaders` turns it into a `LoadError` naming the file.
+reason, and `viewer.core.formats.loaders` turns it into a `LoadError` naming the file.
 Readers never touch the network, run scripts or write anything.
 """
 

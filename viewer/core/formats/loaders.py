@@ -14,10 +14,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text.article import Article, letter_for, title_from_text
-from .formats import FORMAT_BY_SUFFIX, Extracted, FormatError
-from .formats.sniff import sniff
-from .formats.text import COMMON_ENCODINGS, normalise_newlines
+from ..text.article import Article, letter_for, title_from_text
+from . import FORMAT_BY_SUFFIX, Extracted, FormatError
+from .sniff import sniff
+from .text import COMMON_ENCODINGS, normalise_newlines
 
 __all__ = ["COMMON_ENCODINGS", "MAX_BYTES", "MAX_CHARS", "SUPPORTED_SUFFIXES",
            "LoadError", "article_from_text", "extract", "folder_paths",
@@ -74,7 +74,7 @@ def format_of(path: str | os.PathLike, data: bytes) -> str:
 
 def extract(path: str | os.PathLike, data: bytes, encoding: str | None = None) -> Extracted:
     """Run the right format reader over `data`; FormatError when it cannot."""
-    module = importlib.import_module(f".formats.{format_of(path, data)}", __package__)
+    module = importlib.import_module(f".{format_of(path, data)}", __package__)
     return module.read(data, encoding)
 
 
@@ -202,11 +202,11 @@ def expand_folders(paths) -> tuple[list[str], list[LoadError]]:
 
 def seeds_dir() -> Path:
     """The bundled sample articles (inside the package or the checkout)."""
-    here = Path(__file__).resolve().parent
-    for cand in (here.parent / "seeds", here.parent.parent / "seeds"):
+    package = Path(__file__).resolve().parents[2]  # viewer/
+    for cand in (package / "seeds", package.parent / "seeds"):
         if cand.is_dir():
             return cand
-    return here.parent.parent / "seeds"
+    return package.parent / "seeds"
 
 
 def seed_paths() -> list[Path]:
