@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from viewer.core.align import _sentences_and_bags  # noqa: E402
+from viewer.core.diff.align import _sentences_and_bags
 from viewer.core.text.article import Article
 from viewer.core.comparison import compare  # noqa: E402
-from viewer.core.worddiff import EQUAL, INSERT, DELETE, available_backends, word_diff  # noqa: E402
+from viewer.core.diff.worddiff import EQUAL, INSERT, DELETE, available_backends, word_diff
 
 METER = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-data" / "meter"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from viewer.core.align import align_sentences, map_offset
+from viewer.core.diff.align import align_sentences, map_offset
 from viewer.core.text.article import Article
 
 A_TEXT = ("The council approved the budget on Monday.\n"

@@ -6,7 +6,7 @@ import pytest
 
 from viewer.core.text.article import Article
 from viewer.core.spin import detect_spin
-from viewer.core.worddiff import word_diff
+from viewer.core.diff.worddiff import word_diff
 
 SOURCE = ("The soldiers said the war was over. They walked home in the light rain, tired but happy. "
           "Their families waited at the old station with flowers and bread.")

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from .comparison import Comparison
 from .text.tokens import fold_typography
-from .worddiff import DELETE, INSERT, word_diff
+from .diff.worddiff import DELETE, INSERT, word_diff
 
 
 def _find(text: str, value: str, start: int, end: int) -> tuple[int, int] | None:

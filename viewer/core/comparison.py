@@ -12,14 +12,14 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Sequence
 
-from .align import SentencePair, align_sentences
+from .diff.align import SentencePair, align_sentences
 from .relation import Derivation, derivation
 from .reuse import PairReuse
 from .reuse import analyse_pair as analyse_reuse
 from .text.article import Article
 from .util.cancel import CancelCheck, Progress, check
 from .text.tokens import count_words
-from .worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
+from .diff.worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .text.article import Article
-from .sequences import covered_length
+from .diff.sequences import covered_length
 from .verbatim import ReuseOptions, WordKeys, article_keys, run_word_spans
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"

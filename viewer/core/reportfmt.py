@@ -12,7 +12,7 @@ from .text.article import letter_index
 from .comparison import Comparison
 from .relation import LABEL_TEXT
 from .spin import SOME_SPIN_SCORE, SPUN_SCORE
-from .worddiff import DELETE, EQUAL, INSERT
+from .diff.worddiff import DELETE, EQUAL, INSERT
 
 # One colour per article identity, shared with the GUI's palette.
 # Okabe–Ito, a palette that stays distinct for colour-blind readers (deepened

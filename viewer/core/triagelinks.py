@@ -27,7 +27,7 @@ from typing import Iterable
 import regex
 
 from .text.article import Article
-from .sequences import covered_length
+from .diff.sequences import covered_length
 from .text.tokens import _WORD_ONLY_RE, Token
 from .verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
 
@@ -200,7 +200,7 @@ def pair_spin(a: Article, b: Article) -> float | None:
     if _reuse_analyser() is None:
         return None
     from .reuse import detect_spin
-    from .worddiff import word_diff
+    from .diff.worddiff import word_diff
     return _spin_value(detect_spin(a, b, word_diff(a.text, b.text)))
 
 

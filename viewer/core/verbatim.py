@@ -24,7 +24,7 @@ from functools import lru_cache
 import regex
 
 from .text.article import Article
-from .sequences import sorted_in_slices
+from .diff.sequences import sorted_in_slices
 from .text.tokens import _WORD_ONLY_RE, fold_typography
 
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{M}\p{N}]+")

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from viewer.core.align import map_offset
+from viewer.core.diff.align import map_offset
 from viewer.core.text.article import letter_for, letter_index
 from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair

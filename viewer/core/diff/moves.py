@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .align import align_sentences
-from .text.article import Article
+from ..text.article import Article
 
 
 @dataclass(frozen=True)

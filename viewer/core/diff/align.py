@@ -15,10 +15,10 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text.article import Article
-from .text.sentences import Sentence, split_sentences
+from ..text.article import Article
+from ..text.sentences import Sentence, split_sentences
 from .sequences import longest_increasing
-from .text.tokens import fold, word_texts
+from ..text.tokens import fold, word_texts
 
 MIN_SCORE = 0.5
 
