@@ -30,8 +30,8 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from viewer.core.text.article import Article, letter_for
-from viewer.core.claimmatch import make_statement, same_claim  # noqa: E402
-from viewer.core.claims import find_claims, statements_of  # noqa: E402
+from viewer.core.claims.matcher import make_statement, same_claim
+from viewer.core.claims.finder import find_claims, statements_of
 from viewer.core.text.synonyms import preload
 from viewer.core.text.tokens import count_words
 

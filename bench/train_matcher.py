@@ -22,8 +22,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from viewer.core import claimmatch  # noqa: E402
-from viewer.core.claimmatch import FEATURES, GATE, SAME_CLAIM, contained, make_statement, pair_features  # noqa: E402
+from viewer.core.claims import matcher as claimmatch
+from viewer.core.claims.matcher import (
+    FEATURES, GATE, SAME_CLAIM, contained, make_statement, pair_features)
 
 L2 = 1.0          # penalty on the standardised weights (the bias is not penalised)
 FOLDS = 10

@@ -2,8 +2,9 @@
 
 import pytest
 
-from viewer.core.claimmatch import (FEATURES, REPORTING_VERBS, WEIGHTS, make_statement, match_probability,
-                                    pair_features, same_claim)
+from viewer.core.claims.matcher import (
+    FEATURES, REPORTING_VERBS, WEIGHTS, make_statement, match_probability, pair_features,
+    same_claim)
 
 
 def _st(text, article=0):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from viewer.core.conflicts import extract_dates, extract_numbers, find_conflicts
+from viewer.core.claims.conflicts import extract_dates, extract_numbers, find_conflicts
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_dates_normalise_day_and_month():
     ],
 )
 def test_quote_speakers_are_found_when_named(text, speaker):
-    from viewer.core.conflicts import extract_attributed_quotes
+    from viewer.core.claims.conflicts import extract_attributed_quotes
     assert extract_attributed_quotes(text) == [("The roads will be cleared by noon", speaker)]
 
 

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from viewer.core.text.article import Article
-from viewer.core.claims import Claim, ClaimMember, Conflict
+from viewer.core.claims.finder import Claim, ClaimMember, Conflict
 from viewer.core.comparison import compare
 from viewer.core.formats.loaders import load_articles, seed_paths
 from viewer.core.marks import (apply_mark, claim_key, claim_keys, conflict_key,

@@ -242,7 +242,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
     done = len(todo) + len(arts)
     claims: tuple = ()
     if with_claims:
-        from .claims import find_claims
+        from .claims.finder import find_claims
 
         def claims_progress(part: int, total: int) -> None:
             if progress:

@@ -15,13 +15,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .text.article import Article
-from .util.cancel import check
-from .claimmatch import Statement, make_statement, same_claim
+from ..text.article import Article
+from ..util.cancel import check
+from .matcher import Statement, make_statement, same_claim
 from .conflicts import Conflict, find_conflicts
-from .text.furniture import is_furniture, trailing_credit
-from .text.language import detect_language
-from .text.sentences import split_sentences
+from ..text.furniture import is_furniture, trailing_credit
+from ..text.language import detect_language
+from ..text.sentences import split_sentences
 
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
 

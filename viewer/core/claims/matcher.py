@@ -24,10 +24,10 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
 
-from .text.language import stemmer, stopwords
-from .text.synonyms import lemmas, synonyms
-from .text.tokens import fold
-from .text.tokens import word_texts as _word_texts
+from ..text.language import stemmer, stopwords
+from ..text.synonyms import lemmas, synonyms
+from ..text.tokens import fold
+from ..text.tokens import word_texts as _word_texts
 
 # Key weights: names and numbers carry a claim's identity; reporting verbs carry little.
 NAME_WEIGHT = 1.0

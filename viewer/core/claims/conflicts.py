@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from .text.tokens import fold
+from ..text.tokens import fold
 
 NUMBER, DATE, NAME, QUOTE = "number", "date", "name", "quote"
 
