@@ -37,9 +37,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from viewer.core.text.article import Article
-from viewer.core.relation import (INDEPENDENT, LABELS, MODEL, PARTIALLY, WHOLLY,  # noqa: E402
-                                  DerivationModel, derivation_features, relation)
-from viewer.core.spin import SPUN_SCORE, detect_spin  # noqa: E402
+from viewer.core.reuse.relation import (
+    INDEPENDENT, LABELS, MODEL, PARTIALLY, WHOLLY, DerivationModel, derivation_features, relation)
+from viewer.core.reuse.spin import SPUN_SCORE, detect_spin
 
 DEFAULT_METER = Path(__file__).resolve().parents[2] / "shared" / "dev-data" / "meter"
 GOLD = {"wholly_derived": WHOLLY, "partially_derived": PARTIALLY, "non_derived": INDEPENDENT}

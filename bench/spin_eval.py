@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from viewer.core.text import synonyms
 from viewer.core.text.article import Article
 from viewer.core.comparison import derive_from_others  # noqa: E402
-from viewer.core.reuse import analyse_pair, detect_spin  # noqa: E402
+from viewer.core.reuse.pairs import analyse_pair, detect_spin
 from viewer.core.text.tokens import fold, tokenize
 
 DATA = Path(__file__).resolve().parent / "data"

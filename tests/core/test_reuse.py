@@ -7,11 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.core.text.article import Article
-from viewer.core.relation import (INDEPENDENT, MODEL, PARTIALLY, WHOLLY, DerivationFeatures,
-                                  derivation, derivation_features)
-from viewer.core.reuse import (PairReuse, ReuseOptions, analyse_pair, find_moves,
-                               verbatim_runs)
-from viewer.core.verbatim import article_keys
+from viewer.core.reuse.relation import (
+    INDEPENDENT, MODEL, PARTIALLY, WHOLLY, DerivationFeatures, derivation, derivation_features)
+from viewer.core.reuse.pairs import PairReuse, ReuseOptions, analyse_pair, find_moves, verbatim_runs
+from viewer.core.reuse.verbatim import article_keys
 
 SHARED = "the harbour master counted nine fishing boats leaving before sunrise on Tuesday"
 LEFT = "Reports from the coast were calm. " + SHARED + ". Nothing else happened."
@@ -233,7 +232,7 @@ KEY_TEXT = st.text(alphabet=st.sampled_from(list("abC é\u0301\n\t.,'’-1234:;\
 def test_word_keys_match_the_tokenizer(text, ignore_case, ignore_punct, ignore_numbers):
     """The fast key path (no Token objects) sees the words `tokenize` sees."""
     from viewer.core.text.tokens import tokenize
-    from viewer.core.verbatim import word_key, word_keys
+    from viewer.core.reuse.verbatim import word_key, word_keys
     opts = ReuseOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punct,
                         ignore_numbers=ignore_numbers)
     toks = tokenize(text)
@@ -251,7 +250,7 @@ def test_word_keys_match_the_tokenizer(text, ignore_case, ignore_punct, ignore_n
 
 def test_pair_label_same_as_relation_alone():
     """analyse_pair shares its run search with the label; the label must not change."""
-    from viewer.core.relation import relation
+    from viewer.core.reuse.relation import relation
     for a, b in [(art("A", STORY), art("B", STORY + " " + OTHER)),
                  (art("A", RIGHT + " " + STORY[:200]), art("B", STORY)),
                  (art("A", STORY), art("B", OTHER))]:

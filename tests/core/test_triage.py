@@ -329,7 +329,7 @@ def test_light_reader_matches_load_article(folder: Path):
 def test_text_keys_match_token_keys(text: str):
     from viewer.core.text.tokens import tokenize
     from viewer.core.triagelinks import match_keys, text_keys
-    from viewer.core.verbatim import ReuseOptions
+    from viewer.core.reuse.verbatim import ReuseOptions
     for options in (ReuseOptions(), ReuseOptions(ignore_punctuation=False),
                     ReuseOptions(ignore_punctuation=True)):
         assert text_keys(text, options) == match_keys(tuple(tokenize(text)), options)

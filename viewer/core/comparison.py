@@ -13,9 +13,9 @@ from itertools import combinations
 from typing import Sequence
 
 from .diff.align import SentencePair, align_sentences
-from .relation import Derivation, derivation
-from .reuse import PairReuse
-from .reuse import analyse_pair as analyse_reuse
+from .reuse.relation import Derivation, derivation
+from .reuse.pairs import PairReuse
+from .reuse.pairs import analyse_pair as analyse_reuse
 from .text.article import Article
 from .util.cancel import CancelCheck, Progress, check
 from .text.tokens import count_words

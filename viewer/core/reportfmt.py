@@ -10,8 +10,8 @@ from html import escape
 from .claimspans import conflict_summary
 from .text.article import letter_index
 from .comparison import Comparison
-from .relation import LABEL_TEXT
-from .spin import SOME_SPIN_SCORE, SPUN_SCORE
+from .reuse.relation import LABEL_TEXT
+from .reuse.spin import SOME_SPIN_SCORE, SPUN_SCORE
 from .diff.worddiff import DELETE, EQUAL, INSERT
 
 # One colour per article identity, shared with the GUI's palette.

@@ -63,7 +63,7 @@ from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
 from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,
                           pair_spin, reuse_available, text_keys)
 from .diff.sequences import connected_roots
-from .verbatim import ReuseOptions, WordKeys
+from .reuse.verbatim import ReuseOptions, WordKeys
 from .workerpool import ProcessPool, process_pool
 from .workerpool import in_chunks as _in_chunks
 

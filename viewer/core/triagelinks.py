@@ -1,8 +1,8 @@
 """Reuse between two triaged articles, and which of them is the source.
 
 `measure_pair` runs the full reuse analysis on one candidate pair: the pair
-analysis of `viewer.core.reuse` (`analyse_pair`) when it is available, else
-the verbatim runs of `viewer.core.verbatim` with interim label thresholds.
+analysis of `viewer.core.reuse.pairs` (`analyse_pair`) when it is available, else
+the verbatim runs of `viewer.core.reuse.pairs.verbatim` with interim label thresholds.
 
 `orient` decides the direction of a pair, by the first rule that applies:
 
@@ -29,7 +29,7 @@ import regex
 from .text.article import Article
 from .diff.sequences import covered_length
 from .text.tokens import _WORD_ONLY_RE, Token
-from .verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
+from .reuse.verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 
@@ -60,7 +60,7 @@ class PairMeasure:
 
 def _reuse_analyser():
     try:
-        from .reuse import analyse_pair
+        from .reuse.pairs import analyse_pair
     except ImportError:
         return None
     return analyse_pair
@@ -164,7 +164,7 @@ def measure_keys(a_id: str, ka: WordKeys, b_id: str, kb: WordKeys,
 
 
 def reuse_available() -> bool:
-    """True when `viewer.core.reuse.analyse_pair` (calibrated labels) can be used."""
+    """True when `viewer.core.reuse.pairs.analyse_pair` (calibrated labels) can be used."""
     return _reuse_analyser() is not None
 
 
@@ -185,8 +185,8 @@ def measure_pair(a: Article, b: Article, options: ReuseOptions = ReuseOptions(),
                            float(found.similarity), str(found.label), found.derived,
                            _spin_score(found))
     if analyse is not None:
-        from .relation import relation
-        from .reuse import run_shares
+        from .reuse.relation import relation
+        from .reuse.pairs import run_shares
         shares = run_shares(a, b)  # as analyse_pair: its default options
         rel = relation(a, b)
         return PairMeasure(a.id, b.id, shares.verbatim[a.id], shares.verbatim[b.id], shares.similarity,
@@ -199,7 +199,7 @@ def pair_spin(a: Article, b: Article) -> float | None:
     """The spin score `analyse_pair` gives the pair (None without the reuse analysis)."""
     if _reuse_analyser() is None:
         return None
-    from .reuse import detect_spin
+    from .reuse.pairs import detect_spin
     from .diff.worddiff import word_diff
     return _spin_value(detect_spin(a, b, word_diff(a.text, b.text)))
 

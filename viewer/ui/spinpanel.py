@@ -7,7 +7,7 @@ from collections import Counter
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from viewer.core.spin import SOME_SPIN_SCORE, SPUN_SCORE
+from viewer.core.reuse.spin import SOME_SPIN_SCORE, SPUN_SCORE
 
 
 class SpinPanel(QDockWidget):

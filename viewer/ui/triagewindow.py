@@ -15,8 +15,8 @@ from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QTreeView, QVBoxLayout, QWidget)
 
-from viewer.core.relation import LABEL_TEXT, PARTIALLY, WHOLLY
-from viewer.core.spin import SPUN_SCORE
+from viewer.core.reuse.relation import LABEL_TEXT, PARTIALLY, WHOLLY
+from viewer.core.reuse.spin import SPUN_SCORE
 from viewer.core.triage import TriageResult, triage_folder
 
 from .workers import AnalysisRunner

@@ -46,8 +46,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from .text.article import Article
-from .diff.sequences import covered_length
+from ..text.article import Article
+from ..diff.sequences import covered_length
 from .verbatim import ReuseOptions, WordKeys, article_keys, run_word_spans
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"

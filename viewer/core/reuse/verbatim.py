@@ -23,9 +23,9 @@ from functools import lru_cache
 
 import regex
 
-from .text.article import Article
-from .diff.sequences import sorted_in_slices
-from .text.tokens import _WORD_ONLY_RE, fold_typography
+from ..text.article import Article
+from ..diff.sequences import sorted_in_slices
+from ..text.tokens import _WORD_ONLY_RE, fold_typography
 
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 _DIGIT = regex.compile(r"\p{N}")
