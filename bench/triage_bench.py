@@ -75,7 +75,7 @@ def meter_articles():
 
 
 def run_meter() -> None:
-    from viewer.core.triage import triage_articles
+    from viewer.core.triage.folder import triage_articles
     paths, story, kind, sources, label = meter_articles()
     articles = [load_article(p, f"A{k + 1}") for k, p in enumerate(paths)]
     by_id = {a.id: p for a, p in zip(articles, paths)}
@@ -244,8 +244,8 @@ def make_folder(folder: Path, n: int, pool: list[str], seed: int = 8) -> list[tu
 def child(folder: str, planted_file: str, naive_cap: int) -> None:
     """Run inside a fresh process: triage the folder, then the naive run; print JSON."""
     import resource
-    from viewer.core.triage import triage_folder, triage_paths
-    from viewer.core.triagelinks import match_keys, measure_keys
+    from viewer.core.triage.folder import triage_folder, triage_paths
+    from viewer.core.triage.links import match_keys, measure_keys
 
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()

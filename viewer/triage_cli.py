@@ -17,7 +17,7 @@ from viewer.cli import EXIT_OK, EXIT_USAGE
 def run_triage(args: argparse.Namespace, err=None) -> int:
     """Triage `args.triage` and write `args.export`; return the exit status."""
     from viewer.core.formats.loaders import LoadError
-    from viewer.core.triage import triage_folder
+    from viewer.core.triage.folder import triage_folder
     from viewer.core.triageexport import TRIAGE_FORMATS, export_triage
 
     err = err or sys.stderr

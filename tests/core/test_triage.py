@@ -14,7 +14,7 @@ import pytest
 from viewer.core.text.article import Article
 from viewer.core.util.cancel import Cancelled
 from viewer.core.formats.loaders import LoadError
-from viewer.core.triage import triage_articles, triage_folder
+from viewer.core.triage.folder import triage_articles, triage_folder
 from viewer.core.triageexport import export_triage, triage_html, triage_json
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
@@ -217,7 +217,7 @@ def test_quick_measures_match_the_full_analysis():
     """Triage analyses pairs without moves and adds spin only where it can be a link:
     the fields it keeps must equal `analyse_pair`'s."""
     from viewer.core.formats.loaders import article_from_text
-    from viewer.core.triagelinks import measure_pair, pair_spin, reuse_available
+    from viewer.core.triage.links import measure_pair, pair_spin, reuse_available
     if not reuse_available():
         pytest.skip("no reuse analysis")
     wire = "Wire\n\n" + prose(11, 300)
@@ -248,12 +248,12 @@ def _many(tmp_path: Path) -> Path:
 
 
 def _in_process(monkeypatch) -> None:
-    import viewer.core.triage as triage
+    from viewer.core.triage import folder as triage
     monkeypatch.setattr(triage, "POOL_MIN_FILES", 10 ** 9)
 
 
 def _pooled(monkeypatch) -> None:
-    import viewer.core.triage as triage
+    from viewer.core.triage import folder as triage
     monkeypatch.setattr(triage, "POOL_MIN_FILES", 0)
     monkeypatch.setattr(triage, "POOL_MIN_PAIRS", 0)
 
@@ -306,8 +306,8 @@ def test_cancel_with_worker_processes(tmp_path: Path, monkeypatch):
 
 def test_light_reader_matches_load_article(folder: Path):
     from viewer.core.formats.loaders import load_article
-    from viewer.core.triage import TriageOptions, _load_one, triage_paths
-    from viewer.core.triagelinks import match_keys
+    from viewer.core.triage.folder import TriageOptions, _load_one, triage_paths
+    from viewer.core.triage.links import match_keys
     paths, _ = triage_paths(folder)
     for path in paths:
         loaded = _load_one(path, TriageOptions())
@@ -328,7 +328,7 @@ def test_light_reader_matches_load_article(folder: Path):
 ])
 def test_text_keys_match_token_keys(text: str):
     from viewer.core.text.tokens import tokenize
-    from viewer.core.triagelinks import match_keys, text_keys
+    from viewer.core.triage.links import match_keys, text_keys
     from viewer.core.reuse.verbatim import ReuseOptions
     for options in (ReuseOptions(), ReuseOptions(ignore_punctuation=False),
                     ReuseOptions(ignore_punctuation=True)):
@@ -338,7 +338,7 @@ def test_text_keys_match_token_keys(text: str):
 def test_bulk_minhash_matches_datasketch():
     import numpy as np
     from datasketch import MinHash
-    from viewer.core.nearcopies import CandidateOptions, window_hashvalues
+    from viewer.core.triage.nearcopies import CandidateOptions, window_hashvalues
     rng = np.random.default_rng(3)
     chunks = [np.unique(rng.integers(0, 2 ** 32, size=int(rng.integers(0, 40))).astype(np.uint32))
               for _ in range(300)]

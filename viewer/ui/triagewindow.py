@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdi
 
 from viewer.core.reuse.relation import LABEL_TEXT, PARTIALLY, WHOLLY
 from viewer.core.reuse.spin import SPUN_SCORE
-from viewer.core.triage import TriageResult, triage_folder
+from viewer.core.triage.folder import TriageResult, triage_folder
 
 from .workers import AnalysisRunner
 

@@ -38,7 +38,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .util.cancel import CancelCheck, check
+from ..util.cancel import CancelCheck, check
 
 __all__ = ["CandidateOptions", "Candidate", "shingle_hashes", "windows", "common_shingles", "candidate_pairs",
            "window_hashvalues", "band_pairs"]

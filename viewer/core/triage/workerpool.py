@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from .util.cancel import CancelCheck, check
+from ..util.cancel import CancelCheck, check
 
 
 class _NoPool:

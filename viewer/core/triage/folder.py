@@ -56,14 +56,15 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .text.article import Article
-from .util.cancel import CancelCheck, Progress, check
-from .formats.loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
+from ..text.article import Article
+from ..util.cancel import CancelCheck, Progress, check
+from ..formats.loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
-from .triagelinks import (INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient,
-                          pair_spin, reuse_available, text_keys)
-from .diff.sequences import connected_roots
-from .reuse.verbatim import ReuseOptions, WordKeys
+from .links import (
+    INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient, pair_spin,
+    reuse_available, text_keys)
+from ..diff.sequences import connected_roots
+from ..reuse.verbatim import ReuseOptions, WordKeys
 from .workerpool import ProcessPool, process_pool
 from .workerpool import in_chunks as _in_chunks
 
