@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core import recovery
-from viewer.core.recovery import (clear_recovery, clear_running, crashed_recovery, mark_running,
-                                  read_recovery, recovery_path, running_path, write_recovery)
-from viewer.core.session import ReviewMark, Session, SessionArticle
+from viewer.core.review import recovery
+from viewer.core.review.recovery import (
+    clear_recovery, clear_running, crashed_recovery, mark_running, read_recovery, recovery_path,
+    running_path, write_recovery)
+from viewer.core.review.session import ReviewMark, Session, SessionArticle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,8 +26,8 @@ SESSION = Session((SessionArticle("A", "/news/a.txt", "A", "Tax rose 4%.", "utf-
 CHILD = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, sys.argv[2])
-    from viewer.core.recovery import mark_running, write_recovery
-    from viewer.core.session import ReviewMark, Session, SessionArticle
+    from viewer.core.review.recovery import mark_running, write_recovery
+    from viewer.core.review.session import ReviewMark, Session, SessionArticle
     session = Session((SessionArticle("A", None, "Pasted", "Rates rose on Monday.", None),), ("A",),
                       "A", marks=(ReviewMark("claim:1234", "needs-attribution", "who said?"),))
     mark_running(sys.argv[1])

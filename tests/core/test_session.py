@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from viewer.core import export as export_mod
 from viewer.core.formats.loaders import load_article
-from viewer.core.session import (CHANGED, MOVED, SCHEMA, ReviewMark, Session, SessionArticle,
-                                 SessionError, load_session, save_session, session_articles,
-                                 session_from_json, session_to_json, stale_articles)
+from viewer.core.review.session import (
+    CHANGED, MOVED, SCHEMA, ReviewMark, Session, SessionArticle, SessionError, load_session,
+    save_session, session_articles, session_from_json, session_to_json, stale_articles)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -149,7 +149,7 @@ def test_save_killed_before_rename_leaves_the_previous_file(tmp_path):
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
         from viewer.core import export
-        from viewer.core.session import Session, SessionArticle, save_session
+        from viewer.core.review.session import Session, SessionArticle, save_session
         export.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
         s = Session((SessionArticle("A", None, "t", "new text " * 10000, None),), ("A",), "A")
         save_session({str(path)!r}, s)
@@ -285,7 +285,7 @@ def test_unreadable_file_is_reported(tmp_path):
 
 
 def test_core_session_modules_do_not_import_qt():
-    code = ("import sys; import viewer.core.session, viewer.core.marks, viewer.core.recovery, "
+    code = ("import sys; import viewer.core.review.session, viewer.core.review.marks, viewer.core.review.recovery, "
             "viewer.core.marksreport; assert not any(m.startswith('PySide6') for m in sys.modules)")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
 

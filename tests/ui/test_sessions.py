@@ -4,8 +4,8 @@ import json
 
 from PySide6.QtWidgets import QMessageBox
 
-from viewer.core.recovery import mark_running, read_recovery, write_recovery
-from viewer.core.session import load_session
+from viewer.core.review.recovery import mark_running, read_recovery, write_recovery
+from viewer.core.review.session import load_session
 from viewer.ui.claimsmodel import KeyRole, MarkRole
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from viewer.core.claimspans import claim_wordings, conflict_summary, conflicts_line, wording_changes
 from viewer.core.comparison import Comparison
-from viewer.core.marks import MARK_LABELS, claim_keys, conflict_key
+from viewer.core.review.marks import MARK_LABELS, claim_keys, conflict_key
 from viewer.core.reportfmt import colour_slot
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1

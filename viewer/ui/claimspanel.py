@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog
                                QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView,
                                QVBoxLayout, QWidget)
 
-from viewer.core.marks import MARK_LABELS
-from viewer.core.session import MARKS
+from viewer.core.review.marks import MARK_LABELS
+from viewer.core.review.session import MARKS
 
 from .claimsmodel import (UNIQUE, ClaimRole, ClaimsModel, FilterRole, KeyRole, MarkRole, PresenceRole,
                           SectionRole)

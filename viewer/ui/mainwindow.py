@@ -19,7 +19,7 @@ from viewer.core.text.article import letter_for, letter_index
 from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.formats.loaders import article_from_text, expand_folders, seed_paths
-from viewer.core.workspace import Source, WorkspaceResult, load_and_compare
+from viewer.core.review.workspace import Source, WorkspaceResult, load_and_compare
 
 from .actions import CommandsMixin, build_actions, build_menus, build_toolbar
 from .articlepane import ArticlePane

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from viewer.core.claimspans import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
-from viewer.core.marks import claim_keys
+from viewer.core.review.marks import claim_keys
 from viewer.core.reuse.relation import LABEL_TEXT
 from viewer.core.reuse.spin import SPUN_SCORE
-from viewer.core.workspace import WorkspaceResult
+from viewer.core.review.workspace import WorkspaceResult
 
 from .highlight import pane_spans
 

@@ -1,6 +1,6 @@
 """Sessions in the window: save/open `.copydesk` files, review marks, autosave, recovery.
 
-The core (`viewer.core.session`, `marks`, `recovery`) does the file work;
+The core (`viewer.core.review.session`, `marks`, `recovery`) does the file work;
 this controller keeps the window's marks and unsaved state, runs the
 autosave timer, offers a crashed session back at start-up and asks before
 quitting with unsaved marks.
@@ -14,11 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from viewer.core.marks import MARK_LABELS, apply_mark, marks_by_key
-from viewer.core.recovery import (clear_recovery, clear_running, crashed_recovery, mark_running,
-                                  write_recovery)
-from viewer.core.session import (SUFFIX, Session, SessionArticle, SessionError, load_session,
-                                 save_session, session_articles, stale_articles)
+from viewer.core.review.marks import MARK_LABELS, apply_mark, marks_by_key
+from viewer.core.review.recovery import (
+    clear_recovery, clear_running, crashed_recovery, mark_running, write_recovery)
+from viewer.core.review.session import (
+    SUFFIX, Session, SessionArticle, SessionError, load_session, save_session, session_articles,
+    stale_articles)
 
 AUTOSAVE_MS = 30_000
 CHANGE_AUTOSAVE_MS = 1_500

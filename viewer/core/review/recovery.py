@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from .util.atomic import write_atomic
+from ..util.atomic import write_atomic
 from .session import Session, SessionError, load_session, save_session
 
 __all__ = ["clear_recovery", "clear_running", "crashed_recovery", "mark_running", "read_recovery",
