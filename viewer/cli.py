@@ -110,7 +110,7 @@ def _write_pdf(comp, out: str, marks) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from viewer.core.export import to_html
+    from viewer.core.report.export import to_html
     from viewer.ui.pdfexport import write_pdf
 
     global _QT_APP
@@ -121,7 +121,7 @@ def _write_pdf(comp, out: str, marks) -> None:
 def run_export(args: argparse.Namespace, err=None) -> int:
     """Load, analyse and write `args.export`; return the exit status."""
     from viewer.core.comparison import compare
-    from viewer.core.export import EXPORT_FORMATS, export
+    from viewer.core.report.export import EXPORT_FORMATS, export
 
     err = err or sys.stderr
     if getattr(args, "triage", None):

@@ -154,7 +154,7 @@ def test_cancel_and_progress():
 
 
 def test_wording_changes_flag_the_new_words_and_rebuild_the_text():
-    from viewer.core.claimspans import wording_changes
+    from viewer.core.report.claimviews import wording_changes
     ref = "The council passed the budget on Monday."
     text = "The city council approved the budget on Monday night."
     pieces = wording_changes(ref, text)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core import export as export_mod
+from viewer.core.util import atomic
 from viewer.core.text.article import Article
 from viewer.core.comparison import compare
-from viewer.core.export import analysis_dict, export, to_html, to_json
+from viewer.core.report.export import analysis_dict, export, to_html, to_json
 from viewer.core.util.atomic import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +69,7 @@ def test_write_atomic_replaces_and_keeps_old_file_on_failure(tmp_path, monkeypat
     def boom(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(export_mod.os, "replace", boom)
+    monkeypatch.setattr(atomic.os, "replace", boom)
     with pytest.raises(OSError):
         write_atomic(out, b"third")
     assert out.read_bytes() == b"second"

@@ -10,7 +10,7 @@ from viewer.core.comparison import compare
 from viewer.core.formats.loaders import load_articles, seed_paths
 from viewer.core.review.marks import (
     apply_mark, claim_key, claim_keys, conflict_key, filter_claims_by_mark, marks_by_key)
-from viewer.core.marksreport import marks_table_html
+from viewer.core.report.markstable import marks_table_html
 from viewer.core.review.session import (
     ReviewMark, Session, SessionArticle, load_session, save_session, session_articles)
 

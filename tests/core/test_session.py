@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.core import export as export_mod
+from viewer.core.util import atomic
 from viewer.core.formats.loaders import load_article
 from viewer.core.review.session import (
     CHANGED, MOVED, SCHEMA, ReviewMark, Session, SessionArticle, SessionError, load_session,
@@ -113,9 +113,9 @@ def test_interrupted_save_keeps_the_previous_file(tmp_path, monkeypatch, broken)
         raise OSError(28, "No space left on device")
 
     if broken == "replace":
-        monkeypatch.setattr(export_mod.os, "replace", fail)
+        monkeypatch.setattr(atomic.os, "replace", fail)
     elif broken == "fsync":
-        monkeypatch.setattr(export_mod.os, "fsync", fail)
+        monkeypatch.setattr(atomic.os, "fsync", fail)
     else:
         real_fdopen = os.fdopen
 
@@ -134,7 +134,7 @@ def test_interrupted_save_keeps_the_previous_file(tmp_path, monkeypatch, broken)
                 self.fh.flush()
                 fail()
 
-        monkeypatch.setattr(export_mod.os, "fdopen", lambda *a, **k: FailingFile(real_fdopen(*a, **k)))
+        monkeypatch.setattr(atomic.os, "fdopen", lambda *a, **k: FailingFile(real_fdopen(*a, **k)))
     with pytest.raises(OSError):
         save_session(path, make_session(view_mode="claims", marks=()))
     assert snapshot(tmp_path) == before  # same file, same bytes, no temp file left
@@ -148,9 +148,9 @@ def test_save_killed_before_rename_leaves_the_previous_file(tmp_path):
     script = textwrap.dedent(f"""
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
-        from viewer.core import export
+        from viewer.core.util import atomic
         from viewer.core.review.session import Session, SessionArticle, save_session
-        export.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
+        atomic.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
         s = Session((SessionArticle("A", None, "t", "new text " * 10000, None),), ("A",), "A")
         save_session({str(path)!r}, s)
     """)
@@ -286,7 +286,7 @@ def test_unreadable_file_is_reported(tmp_path):
 
 def test_core_session_modules_do_not_import_qt():
     code = ("import sys; import viewer.core.review.session, viewer.core.review.marks, viewer.core.review.recovery, "
-            "viewer.core.marksreport; assert not any(m.startswith('PySide6') for m in sys.modules)")
+            "viewer.core.report.markstable; assert not any(m.startswith('PySide6') for m in sys.modules)")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
 
 

@@ -15,7 +15,7 @@ from viewer.core.text.article import Article
 from viewer.core.util.cancel import Cancelled
 from viewer.core.formats.loaders import LoadError
 from viewer.core.triage.folder import triage_articles, triage_folder
-from viewer.core.triageexport import export_triage, triage_html, triage_json
+from viewer.core.report.triagereport import export_triage, triage_html, triage_json
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 

@@ -434,7 +434,7 @@ def test_moved_paragraph_is_marked_in_both_panes_and_jumps_to_its_twin(make_wind
 
 
 def test_article_colours_follow_the_article_after_a_close(make_window, seed_files, qtbot):
-    from viewer.core.reportfmt import colour_slot
+    from viewer.core.report.htmlreport import colour_slot
     from viewer.ui.highlight import article_colour
     win = make_window(seed_files[:3])
     win.close_article("B")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
-from viewer.core.export import export, to_html
+from viewer.core.report.export import export, to_html
 from viewer.core.formats.loaders import SUPPORTED_SUFFIXES
 
 from .pdfexport import print_report, write_pdf

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from viewer.core.comparison import OrientedPair
-from viewer.core.reportfmt import ARTICLE_COLOURS
+from viewer.core.report.htmlreport import ARTICLE_COLOURS
 from viewer.core.text.tokens import count_words
 
 # A replacement longer than this (words on either side) is drawn as a drop

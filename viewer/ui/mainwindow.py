@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayou
 
 from viewer.core.diff.align import map_offset
 from viewer.core.text.article import letter_for, letter_index
-from viewer.core.claimspans import conflict_spans
+from viewer.core.report.claimviews import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.formats.loaders import article_from_text, expand_folders, seed_paths
 from viewer.core.review.workspace import Source, WorkspaceResult, load_and_compare

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from viewer.core.claimspans import conflict_spans
+from viewer.core.report.claimviews import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.review.marks import claim_keys
 from viewer.core.reuse.relation import LABEL_TEXT

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from html import escape
 
-from .claimspans import conflict_summary
-from .text.article import letter_index
-from .comparison import Comparison
-from .reuse.relation import LABEL_TEXT
-from .reuse.spin import SOME_SPIN_SCORE, SPUN_SCORE
-from .diff.worddiff import DELETE, EQUAL, INSERT
+from .claimviews import conflict_summary
+from ..text.article import letter_index
+from ..comparison import Comparison
+from ..reuse.relation import LABEL_TEXT
+from ..reuse.spin import SOME_SPIN_SCORE, SPUN_SCORE
+from ..diff.worddiff import DELETE, EQUAL, INSERT
 
 # One colour per article identity, shared with the GUI's palette.
 # Okabe–Ito, a palette that stays distinct for colour-blind readers (deepened
@@ -161,7 +161,7 @@ def _spin_summary(comp: Comparison) -> str:
 
 def render_html(comp: Comparison, marks=()) -> str:
     """The whole report as one HTML document (review marks included when given)."""
-    from .marksreport import MARKS_CSS, marks_table_html
+    from .markstable import MARKS_CSS, marks_table_html
     arts = "".join(
         f"<tr><td>{_badge(comp, a.id)}</td><td>{escape(a.title)}</td>"
         f"<td>{escape(a.path or '(pasted)')}</td><td>{a.word_count}</td></tr>"

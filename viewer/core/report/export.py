@@ -10,9 +10,9 @@ import json
 import os
 from pathlib import Path
 
-from .comparison import Comparison
-from .util.atomic import write_atomic
-from .reportfmt import render_html
+from ..comparison import Comparison
+from ..util.atomic import write_atomic
+from .htmlreport import render_html
 
 SCHEMA = "copydesk.analysis/1"
 

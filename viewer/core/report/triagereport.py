@@ -12,7 +12,7 @@ import os
 from html import escape
 
 from .export import EXPORT_FORMATS, write_json_or_html
-from .triage.folder import Story, TriageResult
+from ..triage.folder import Story, TriageResult
 
 SCHEMA = "copydesk.triage/1"
 TRIAGE_FORMATS = EXPORT_FORMATS

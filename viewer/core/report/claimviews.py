@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .comparison import Comparison
-from .text.tokens import fold_typography
-from .diff.worddiff import DELETE, INSERT, word_diff
+from ..comparison import Comparison
+from ..text.tokens import fold_typography
+from ..diff.worddiff import DELETE, INSERT, word_diff
 
 
 def _find(text: str, value: str, start: int, end: int) -> tuple[int, int] | None:

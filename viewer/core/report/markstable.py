@@ -9,8 +9,8 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from .review.marks import MARK_LABELS, marked_targets, marks_by_key
-from .review.session import ReviewMark
+from ..review.marks import MARK_LABELS, marked_targets, marks_by_key
+from ..review.session import ReviewMark
 
 __all__ = ["MARKS_CSS", "marks_table_html"]
 
