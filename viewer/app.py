@@ -57,9 +57,9 @@ def run_gui(files: list[str] | None = None, triage: str | None = None) -> int:
 
 def main() -> int:
     """Console entry point (`copydesk`): same as `python main.py`."""
-    from viewer.cli import parse_args, run_export
+    from viewer.cli import parse_args, run_headless
 
     args = parse_args()
     if args.export:
-        return run_export(args)
+        return run_headless(args)
     return run_gui(args.files, getattr(args, "triage", None))

@@ -30,9 +30,9 @@ def _reference(tmp_path):
 
 
 def _export(paths, out):
-    from viewer.cli import run_export
+    from viewer.cli import run_headless
     err = io.StringIO()
-    code = run_export(argparse.Namespace(export=str(out), files=[str(p) for p in paths], base=None,
+    code = run_headless(argparse.Namespace(export=str(out), files=[str(p) for p in paths], base=None,
                                          triage=None), err)
     return code, err.getvalue()
 

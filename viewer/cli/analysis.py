@@ -1,11 +1,8 @@
-"""Command line: argument parsing and the headless export (no Qt needed).
+"""The headless analysis export: `copydesk --export OUT [--base FILE] FILE...`.
 
-    python main.py [FILE ...]                          # GUI; no FILE opens the seeds
-    python main.py --export OUT [--base FILE] FILE...  # headless export, then exit
-    python main.py --triage FOLDER --export OUT        # headless folder triage (viewer.triage_cli)
-
-Exit status 0 on success, 2 on a usage error or unreadable input, after one
-line per problem on stderr naming the file and the reason.
+Loads the files (folders and `.copydesk` sessions included), compares them and writes
+OUT as JSON (schema copydesk.analysis/1), a self-contained HTML report, or a PDF (Qt's
+text layout, offscreen). Exit codes come from `viewer.cli.common`.
 """
 
 from __future__ import annotations
@@ -15,30 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_USAGE = 0, 2
+from .common import EXIT_OK, EXIT_USAGE
+
 _QT_APP = None  # the QGuiApplication a PDF export needs, kept alive while it runs
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser shared by the GUI and the headless export."""
-    p = argparse.ArgumentParser(
-        prog="copydesk",
-        description="Compare articles side by side: word diff, shared and unique claims.")
-    p.add_argument("files", nargs="*", metavar="FILE",
-                   help="articles to open (default: the bundled sample articles)")
-    p.add_argument("--export", metavar="OUT",
-                   help="write the analysis to OUT (.json or .html) without a window, then exit")
-    p.add_argument("--base", metavar="FILE",
-                   help="the reference article the others are compared against (default: the first)")
-    p.add_argument("--triage", metavar="FOLDER",
-                   help="group every article under FOLDER into stories and link copies to "
-                        "their sources (headless with --export OUT.json|OUT.html)")
-    return p
-
-
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    """Parse the command line (argparse exits with status 2 on usage errors)."""
-    return build_parser().parse_args(argv)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -118,15 +94,12 @@ def _write_pdf(comp, out: str, marks) -> None:
     write_pdf(to_html(comp, marks), out)
 
 
-def run_export(args: argparse.Namespace, err=None) -> int:
+def run_analysis(args: argparse.Namespace, err=None) -> int:
     """Load, analyse and write `args.export`; return the exit status."""
     from viewer.core.comparison import compare
     from viewer.core.report.export import EXPORT_FORMATS, export
 
     err = err or sys.stderr
-    if getattr(args, "triage", None):
-        from viewer.triage_cli import run_triage
-        return run_triage(args, err)
     out = args.export
     suffix = Path(out).suffix.lower()
     if suffix not in EXPORT_FORMATS + (".pdf",):

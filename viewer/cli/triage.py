@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from viewer.cli import EXIT_OK, EXIT_USAGE
+from .common import EXIT_OK, EXIT_USAGE
 
 
 def run_triage(args: argparse.Namespace, err=None) -> int:
