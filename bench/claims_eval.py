@@ -6,7 +6,7 @@ Prints:
 - MSRP (training split): 10-fold cross-validated accuracy of the logistic matcher (bench/train_matcher.py
   refits it on nine folds, tests on the tenth), alone and as the whole same_claim decision (with the
   containment rule); the train-on-all figures; then accuracy of the shipped matcher
-  (claimmatch.same_claim > 0) and of find_claims on each pair as two one-sentence articles. The
+  (claims.matcher.same_claim > 0) and of find_claims on each pair as two one-sentence articles. The
   shipped weights were fitted on these pairs, so the cross-validated figure is the honest one.
 - METER: for derived newspaper articles, the share of their wire-derived sentences (most words
   annotated Verbatim or Rewrite) that share a claim with the PA copy, and the share of their new

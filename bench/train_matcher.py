@@ -2,10 +2,10 @@
 
     python bench/train_matcher.py [--dev-data ../shared/dev-data]
 
-Computes `claimmatch.pair_features` for every pair, reports 10-fold cross-validated accuracy (each
+Computes `claims.matcher.pair_features` for every pair, reports 10-fold cross-validated accuracy (each
 fold's model fitted on the other nine folds only) and the accuracy of the model fitted on all pairs,
-then prints that model's weights as the constants to paste into viewer/core/claimmatch.py.
-As at run time, pairs below claimmatch.GATE coverage are "not the same claim" without the model
+then prints that model's weights as the constants to paste into viewer/core/claims/matcher.py.
+As at run time, pairs below claims.matcher.GATE coverage are "not the same claim" without the model
 (and are left out of fitting). Figures are given for the model alone (paraphrase) and for the
 whole `same_claim` decision, which also links a short statement wholly carried by a longer one.
 Plain Python (Newton's method with a small L2 penalty on standardised features); no numpy needed.

@@ -1,7 +1,7 @@
 """Claims: the factual statements of a set of articles, clustered across articles, with conflicts.
 
 Pipeline: detect each article's language, split it into sentences (and clauses at semicolons), drop
-page furniture, reduce every statement to matching keys (claimmatch), link statements of different
+page furniture, reduce every statement to matching keys (`matcher`), link statements of different
 articles that state the same thing, cluster the links into claims (at most one member per article
 from the clustering itself; a condensed sentence then also joins every other claim it carries), and
 list the conflicting values of each shared claim.

@@ -1,9 +1,10 @@
-"""Format readers: the bytes of one file in, the article text a reader sees out.
+"""Files in, Articles out: one reader per format, and the loaders that name the file.
 
-Each module here reads one format and exposes ``read(data, encoding=None) ->
+Each format module here reads one format and exposes ``read(data, encoding=None) ->
 Extracted``. Readers know nothing about paths: they raise `FormatError` with a
-reason, and `viewer.core.formats.loaders` turns it into a `LoadError` naming the file.
-Readers never touch the network, run scripts or write anything.
+reason, and `loaders` (files, folders, pasted text, the bundled seeds) turns it into a
+`LoadError` naming the file. Readers never touch the network, run scripts or write
+anything. Imports `text` and `util` only.
 """
 
 from __future__ import annotations

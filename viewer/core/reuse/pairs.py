@@ -32,7 +32,7 @@ class PairReuse:
     `similarity` (0..1, symmetric): share of both articles' words inside
     verbatim runs. `verbatim[id]`: share of that article's words inside runs.
     `label`/`derived`: METER derivation label and the id judged derived (or
-    None), see `relation.py`; `derivation_score` is the calibrated score behind it,
+    None), see `relation`; `derivation_score` is the calibrated score behind it,
     `label_runs` the runs (a word span, b word span) under the label's fixed settings.
     """
 

@@ -29,7 +29,7 @@ versions together); `bench/reuse_eval.py` re-derives them and reports a
 leave-one-domain-day-out cross-validated F1 where they are chosen again on
 each training fold.
 
-A pair that looks spun (spin score from SPUN_SCORE up, see `spin.py`) is
+A pair that looks spun (spin score from SPUN_SCORE up, see `spin`) is
 measured with the listed swaps put back (`reuse.analyse_pair`): a copy run
 through a synonym substituter is as derived as the text it was made from.
 

@@ -16,9 +16,9 @@ a percentage):
 2. **Candidates**: word-shingle MinHash LSH (`nearcopies.candidate_pairs`), so
    only pairs likely to share text are analysed, not all N²/2.
 3. **Reuse**: every candidate gets the quick verbatim measure on the word
-   keys already made (`triagelinks.measure_keys`, the same runs and shares);
+   keys already made (`links.measure_keys`, the same runs and shares);
    only pairs that these join into one group (step 4's rule) get the full
-   reuse analysis (`triagelinks.measure_pair` without moves: shares,
+   reuse analysis (`links.measure_pair` without moves: shares,
    similarity, derivation label; the spin score only when the label is not
    "independent"). A pair across groups is never linked.
 4. **Stories**: connected groups of articles joined by pairs in which at least
@@ -27,7 +27,7 @@ a percentage):
    datelines and bylines from joining unrelated items). Every article is in exactly one story (possibly alone).
 5. **Links**: inside a story, each article's most likely source is the other
    article that covers most of its words, among the pairs oriented towards it
-   (`triagelinks.orient`: file time, reuse analysis, coverage, length, order)
+   (`links.orient`: file time, reuse analysis, coverage, length, order)
    whose label is not "independent"; an original (an article with no source
    of its own) is preferred to another copy unless the copy covers at least
    `original_margin` more; near ties (within `source_tie`) are all listed, at
@@ -37,7 +37,7 @@ Output order is deterministic: stories by size (largest first), then by their
 first article; articles in id order; links by derived article, best source first.
 
 Speed: files are read as `load_article` reads them but without building Token
-objects (`loaders.read_text`, `triagelinks.text_keys`: the same text, title, word count
+objects (`loaders.read_text`, `links.text_keys`: the same text, title, word count
 and keys); from `POOL_MIN_FILES` files on, reading (with keys and shingles),
 the two halves of the LSH bands and the full pair analyses run in two worker
 processes ('spawn'), chunk by chunk, results taken in submission order, so the
