@@ -15,7 +15,7 @@ from typing import Sequence
 from .diff.align import SentencePair, align_sentences
 from .reuse.relation import Derivation, derivation
 from .reuse.pairs import PairReuse
-from .reuse.pairs import analyse_pair as analyse_reuse
+from .reuse.pairs import analyse_pair
 from .text.article import Article
 from .util.cancel import CancelCheck, Progress, check
 from .text.tokens import count_words
@@ -83,7 +83,7 @@ def diff_stats(ops: Ops) -> DiffStats:
     return DiffStats(changes, added, dropped, equal)
 
 
-def analyse_pair(a: Article, b: Article, cancelled: CancelCheck = None) -> PairAnalysis:
+def pair_analysis(a: Article, b: Article, cancelled: CancelCheck = None) -> PairAnalysis:
     """Diff, align and measure the reuse between one pair of articles.
 
     `similarity` is the reuse analysis' symmetric share of both articles'
@@ -93,7 +93,7 @@ def analyse_pair(a: Article, b: Article, cancelled: CancelCheck = None) -> PairA
     check(cancelled)
     alignment = tuple(align_sentences(a, b))
     check(cancelled)
-    reuse = analyse_reuse(a, b, diff_ops=ops)
+    reuse = analyse_pair(a, b, diff_ops=ops)
     return PairAnalysis(a.id, b.id, tuple(ops), round(reuse.similarity, 4), alignment, reuse)
 
 
@@ -232,7 +232,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
         key = (a.id, a.text, b.id, b.text)
         found = cache.get(key) if cache is not None else None
         if found is None:
-            found = analyse_pair(a, b, cancelled)
+            found = pair_analysis(a, b, cancelled)
             if cache is not None:
                 cache[key] = found
         pairs[(a.id, b.id)] = found

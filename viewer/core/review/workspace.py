@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..text.article import Article
+from ..text.article import Article, letter_key
 from ..util.cancel import CancelCheck, Progress, check
 from ..comparison import Comparison, compare
 from ..formats.loaders import LoadError, load_article
@@ -34,11 +34,6 @@ class WorkspaceResult:
     articles: tuple[Article, ...]
     errors: tuple[LoadError, ...]
     comparison: Comparison | None
-
-
-def letter_key(letter: str) -> tuple[int, str]:
-    """Sort key putting letters in identity order: A..Z, AA, AB, ..."""
-    return (len(letter), letter)
 
 
 def load_and_compare(sources: Sequence[Source], base: str | None, *,

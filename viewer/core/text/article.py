@@ -18,6 +18,11 @@ def letter_for(index: int) -> str:
     return letter_for(index // 26 - 1) + letters[index % 26]
 
 
+def letter_key(letter: str) -> tuple[int, str]:
+    """Sort key putting letters in identity order: A..Z, AA, AB, ..."""
+    return (len(letter), letter)
+
+
 def letter_index(letter: str) -> int | None:
     """The index `letter_for` gave this letter (A → 0, AA → 26), or None for other ids."""
     if not letter or not (letter.isascii() and letter.isalpha() and letter.isupper()):
