@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from ..text.article import Article
 from ..util.cancel import check
 from .matcher import Statement, make_statement, same_claim
+from .anchored import anchored_conflicts, conflict_of
 from .conflicts import Conflict, find_conflicts
 from ..text.furniture import is_furniture, trailing_credit
 from ..text.language import detect_language
@@ -241,5 +242,36 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
             members=tuple(ClaimMember(ids[statements[i].article], statements[i].start, statements[i].end)
                           for i in members),
             conflicts=conflicts))
+    claims = _with_anchored_conflicts(claims, statements, articles)
     step()
     return claims
+
+
+def _with_anchored_conflicts(claims: list[Claim], statements: list[Statement],
+                             articles: Sequence[Article]) -> list[Claim]:
+    """`claims` plus one claim per number conflict found on anchors (see `anchored`) that no
+    claim states already, in claim order and numbered again."""
+    ids = [a.id for a in articles]
+    known = {(article, value) for claim in claims for c in claim.conflicts
+             for article, value in c.values.items()}
+    extra = []
+    for group in anchored_conflicts(statements):
+        conflict = conflict_of(group, ids)
+        if all(item in known for item in conflict.values.items()):
+            continue
+        rep = max(group, key=lambda m: (sum(len(m.words & o.words) for o in group), -m.article))
+        text = " ".join(articles[rep.article].text[rep.start:rep.end].split())
+        extra.append(Claim(
+            id="", text=f"… {text} …", articles=tuple(conflict.values),
+            members=tuple(ClaimMember(ids[m.article], m.start, m.end) for m in group),
+            conflicts=(conflict,)))
+    if not extra:
+        return claims
+    index = {a: k for k, a in enumerate(ids)}
+
+    def order(claim: Claim) -> tuple:
+        first = min((index[m.article], m.start) for m in claim.members)
+        return (0, -len(claim.articles), first) if len(claim.articles) > 1 else (1, 0, first)
+
+    ordered = sorted(claims + extra, key=order)
+    return [replace(claim, id=f"c{number}") for number, claim in enumerate(ordered, start=1)]

@@ -1,0 +1,68 @@
+"""Conflicts on anchors: the same event with different numbers, in statements never linked."""
+
+from __future__ import annotations
+
+import pytest
+
+from viewer.core.claims.anchored import anchored_conflicts
+from viewer.core.claims.finder import find_claims, statements_of
+from viewer.core.text.article import Article
+
+VISIT_A = ("Officials in Lisbon said on Friday that the talks ended well after the minister's first "
+           "visit to Portugal in 12 years, and more meetings were planned.")
+VISIT_B = ("Critics of the fishing deal, which was signed in Lisbon on Thursday during Santos' first "
+           "visit to the country in 11 years, said it had been rushed through parliament.")
+
+
+def _statements(*texts: str) -> list:
+    out = []
+    for k, text in enumerate(texts):
+        out.extend(statements_of(Article(chr(65 + k), f"t{k}", text), k))
+    return out
+
+
+def _groups(*texts: str) -> list[dict[int, str]]:
+    return [{m.article: m.worded for m in group} for group in anchored_conflicts(_statements(*texts))]
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (VISIT_A, VISIT_B, [{0: "12 years", 1: "11 years"}]),
+    # the same value is no conflict
+    (VISIT_A, VISIT_B.replace("11 years", "12 years"), []),
+    # same unit and a shared place, but another predicate: hired vs lost
+    ("The company hired 300 workers at its plant in Ohio last spring, its chief executive said.",
+     "Union leaders in Ohio said the plant lost 250 workers when the old line closed.", []),
+    # same predicate, but no name in common: two different visits
+    ("Officials in Lisbon said the talks ended after the minister's first visit to Portugal in 12 years.",
+     "Aides in Nairobi said the envoy's first visit to Kenya in 11 years went smoothly.", []),
+    # different units
+    ("Officials in Lisbon said the minister's first visit to Portugal lasted 12 days.",
+     "Critics in Lisbon said Santos' first visit to the country cost 11 million euros.", []),
+])
+def test_anchored_number_conflicts(a, b, expected):
+    assert _groups(a, b) == expected
+
+
+def test_one_article_never_conflicts_with_itself():
+    assert _groups(VISIT_A + " " + VISIT_B) == []
+
+
+def test_a_third_article_agreeing_with_one_side_joins_the_group():
+    third = ("In Lisbon, reporters noted the minister's first visit to the republic in 12 years "
+             "was brief.")
+    assert _groups(VISIT_A, VISIT_B, third) == [{0: "12 years", 1: "11 years", 2: "12 years"}]
+
+
+def test_find_claims_lists_the_anchored_conflict_as_a_claim():
+    arts = [Article("A", "a", VISIT_A), Article("B", "b", VISIT_B)]
+    claims = find_claims(arts)
+    found = [c for c in claims if any(k.kind == "number" for k in c.conflicts)]
+    assert len(found) == 1
+    claim = found[0]
+    assert claim.conflicts[0].values == {"A": "12 years", "B": "11 years"}
+    assert claim.articles == ("A", "B")
+    texts = {a.id: a.text for a in arts}
+    for member in claim.members:  # each member is the clause around its number
+        clause = texts[member.article][member.start:member.end]
+        assert claim.conflicts[0].values[member.article] in clause and "first" in clause
+    assert [c.id for c in claims] == [f"c{k}" for k in range(1, len(claims) + 1)]
