@@ -13,7 +13,7 @@ from html import escape
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.core.report.claimviews import (
-    claim_wordings, conflict_summary, conflicts_line, wording_changes)
+    claim_reasons, claim_wordings, conflict_summary, conflicts_line, wording_changes)
 from viewer.core.comparison import Comparison
 from viewer.core.review.marks import MARK_LABELS, claim_keys, conflict_key
 from viewer.core.report.htmlreport import colour_slot
@@ -222,4 +222,7 @@ class ClaimsModel(QAbstractItemModel):
                                for new, t in wording_changes(ref, text))
             rows.append(f"<p><b>{escape(art_id)}</b>&nbsp; {body}</p>")
         extra = f"<p><i>{escape(conflicts_line(claim))}</i></p>" if claim.conflicts else ""
-        return "<qt>" + "".join(rows) + extra + "</qt>"
+        reasons = claim_reasons(self._comparison, claim)
+        why = ("<p><small>Joined on " + "; ".join(escape(r) for r in reasons) + "</small></p>"
+               if reasons else "")
+        return "<qt>" + "".join(rows) + extra + why + "</qt>"

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..text.language import stemmer, stopwords
+from ..text.spelling import match_form, name_form, name_parts
 from ..text.synonyms import lemmas, synonyms
 from ..text.tokens import fold
 from ..text.tokens import word_texts as _word_texts
@@ -91,6 +92,18 @@ def _number_key(word: str) -> str:
     return "#" + word.replace(",", "").rstrip(".").lstrip("0") or "#0"
 
 
+def _split_names(word_texts: Sequence[str]) -> Sequence[str]:
+    """Hyphenated names as their parts, each capitalised ("Yong-hyun" → "Yong", "Hyun"), so a name
+    written with a hyphen meets the same name written apart."""
+    if not any("-" in w or "‐" in w or "‑" in w for w in word_texts):
+        return word_texts
+    out: list[str] = []
+    for w in word_texts:
+        parts = name_parts(w) if w[:1].isupper() else []
+        out.extend(p[:1].upper() + p[1:] for p in parts) if parts else out.append(w)
+    return out
+
+
 def make_statement(article: int, start: int, end: int, text: str, language: str = "en",
                    word_texts: Sequence[str] | None = None) -> Statement:
     """Reduce `text` (the span start:end of article number `article`) to matching keys.
@@ -108,7 +121,8 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     negations = 0
     if word_texts is None:
         word_texts = _word_texts(text)
-    folded = [fold(w) for w in word_texts]
+    word_texts = _split_names(word_texts)
+    folded = [name_form(match_form(fold(w))) if english else name_form(fold(w)) for w in word_texts]
     for i, (word, f) in enumerate(zip(word_texts, folded)):
         if any(c.isdigit() for c in f):
             key, weight = _number_key(f), NUMBER_WEIGHT
@@ -310,3 +324,32 @@ def _contained(a: Statement, b: Statement, ca: float, cb: float) -> bool:
 def contained(a: Statement, b: Statement) -> bool:
     """True when the shorter of `a` and `b` is almost wholly carried by the longer one."""
     return _contained(a, b, coverage(a, b), coverage(b, a))
+
+
+@dataclass(frozen=True)
+class LinkReasons:
+    """Why two statements read as one claim, in words an editor can check."""
+
+    names: tuple[str, ...]              # names both carry (matching forms)
+    numbers: tuple[str, ...]            # numbers both carry
+    synonyms: tuple[tuple[str, str], ...]  # (a's word, b's word) matched as synonyms
+    words: tuple[str, ...]              # other content words both carry
+    coverage: float                     # the smaller share of either's weight the other carries
+
+
+def explain_link(a: Statement, b: Statement) -> LinkReasons:
+    """The evidence the matcher sees for `a` and `b` being one claim (see `same_claim`)."""
+    found = _matches(a, b)
+    exact = [k for k, (credit, partner) in found.items() if credit == 1.0]
+    shown = {}  # matching form of a name -> the word as `a` writes it
+    for w in _split_names(_word_texts(a.text)):
+        if w[:1].isupper():
+            shown.setdefault(name_form(match_form(fold(w))), w)
+    names = tuple(sorted(shown.get(a.surface[k], a.surface[k]) for k in exact
+                         if k[0] != "#" and a.surface[k] in a.names))
+    numbers = tuple(sorted(k[1:] for k in a.numbers & b.numbers))
+    synonyms = tuple(sorted({(a.surface[k], b.surface[p]) for k, (credit, p) in found.items()
+                             if credit == SYNONYM_CREDIT and p}))
+    words = tuple(sorted(a.surface[k] for k in exact
+                         if k[0] != "#" and a.surface[k] not in a.names and a.keys[k] >= WORD_WEIGHT))
+    return LinkReasons(names, numbers, synonyms, words, round(min(coverage(a, b), coverage(b, a)), 3))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..claims.matcher import explain_link, make_statement
 from ..comparison import Comparison
+from ..text.language import detect_language
 from ..text.tokens import fold_typography
 from ..diff.worddiff import DELETE, INSERT, word_diff
 
@@ -82,3 +84,45 @@ def claim_wordings(comp: Comparison, claim) -> dict[str, str]:
 def wording_changes(ref: str, text: str) -> list[tuple[bool, str]]:
     """`text` in pieces, each flagged True where its words are not in `ref` (a word diff)."""
     return [(op == INSERT, t) for op, t in word_diff(ref, text) if op != DELETE]
+
+
+_MAX_LISTED = 6
+
+
+def _listed(items) -> str:
+    items = list(items)
+    more = f" +{len(items) - _MAX_LISTED}" if len(items) > _MAX_LISTED else ""
+    return ", ".join(items[:_MAX_LISTED]) + more
+
+
+def claim_reasons(comp: Comparison, claim) -> list[str]:
+    """Why a shared claim's wordings were joined, one short line per kind of evidence:
+    names and numbers they share, synonyms matched, other shared words, how alike they read.
+    Each wording is compared with the first; [] for a claim of one article."""
+    wordings = list(claim_wordings(comp, claim).values())
+    if len(wordings) < 2:
+        return []
+    statements = [make_statement(k, 0, len(t), t, detect_language(t)) for k, t in enumerate(wordings)]
+    names: dict[str, None] = {}
+    numbers: dict[str, None] = {}
+    synonyms: dict[str, None] = {}
+    words: dict[str, None] = {}
+    alike = []
+    for other in statements[1:]:
+        why = explain_link(statements[0], other)
+        names.update(dict.fromkeys(why.names))
+        numbers.update(dict.fromkeys(why.numbers))
+        synonyms.update(dict.fromkeys(f"{x} ~ {y}" for x, y in why.synonyms))
+        words.update(dict.fromkeys(why.words))
+        alike.append(why.coverage)
+    out = []
+    if names:
+        out.append(f"shared names: {_listed(names)}")
+    if numbers:
+        out.append(f"shared numbers: {_listed(numbers)}")
+    if synonyms:
+        out.append(f"synonyms: {_listed(synonyms)}")
+    if words:
+        out.append(f"shared words: {_listed(words)}")
+    out.append(f"overlap {min(alike):.0%}")
+    return out
