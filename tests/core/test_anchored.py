@@ -66,3 +66,22 @@ def test_find_claims_lists_the_anchored_conflict_as_a_claim():
         clause = texts[member.article][member.start:member.end]
         assert claim.conflicts[0].values[member.article] in clause and "first" in clause
     assert [c.id for c in claims] == [f"c{k}" for k in range(1, len(claims) + 1)]
+
+
+def test_claim_reasons_name_the_evidence():
+    from viewer.core.comparison import compare
+    from viewer.core.report.claimviews import claim_reasons
+
+    a = Article("A", "a", "President Zelensky said on Sunday that 12,000 soldiers had been sent to Russia.")
+    b = Article("B", "b", "President Zelenskyy mentioned on Sunday that 12,000 troopers had been sent to Russia.")
+    comp = compare([a, b])
+    shared = [c for c in comp.claims if len(c.articles) == 2]
+    assert len(shared) == 1
+    reasons = claim_reasons(comp, shared[0])
+    text = "; ".join(reasons)
+    assert "shared names:" in text and "Zelensky" in text and "Russia" in text
+    assert "shared numbers: 12000" in text
+    assert "soldiers ~ troopers" in text
+    assert reasons[-1].startswith("overlap ")
+    unique = [c for c in comp.claims if len(c.articles) == 1]
+    assert all(claim_reasons(comp, c) == [] for c in unique)

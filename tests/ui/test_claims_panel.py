@@ -95,3 +95,15 @@ def test_filter_keeps_matching_claims(make_window, seed_files):
         assert "north korea" in (c.text + " " + wordings).lower()
     panel.filter.clear()
     assert len(_claim_rows(panel)) == before
+
+
+def test_hovering_a_shared_claim_says_why_it_was_joined():
+    spun = Article("C", "Fire (spun)", "Firemen battled the blaze for six hours. A fire wrecked the old mill "
+                   "on Friday night.")
+    comp = compare([A, spun])
+    model = ClaimsModel()
+    model.set_comparison(comp)
+    sec = model.index(1, 0)
+    tips = [model.index(r, 0, sec).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount(sec))]
+    assert tips and all("Joined on" in t for t in tips)
+    assert any("synonyms:" in t for t in tips)  # "destroyed ~ wrecked" or "fought ~ battled"
