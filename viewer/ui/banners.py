@@ -87,7 +87,7 @@ def first_run_html() -> str:
     return (
         "<b>Welcome to Copydesk.</b> Bring articles in with <b>File ▸ Open</b> (Ctrl+O) or a whole "
         "folder (Ctrl+Shift+O), <b>paste</b> text as a new article (Ctrl+Shift+V), or <b>drop</b> "
-        "files or text on the window. Started without files, Copydesk shows five sample articles."
+        "files or text on the window. Started without files, Copydesk shows its sample articles."
         "<br>One article is the <b>base</b> (the Base box, or Ctrl+B); every other one is marked "
         f"against it: {marks} · <span style=\"color:{CONFLICT_COLOUR}; text-decoration: underline;\">"
         "conflict</span> a value that disagrees (wavy underline). Each article keeps its letter and "
