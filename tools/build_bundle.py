@@ -73,8 +73,10 @@ def add_linux_extras(bundle: Path) -> None:
 
 
 def make_archive(bundle: Path) -> Path:
-    """Pack the bundle folder (as `Copydesk/`) into a .tar.gz, or a .zip on Windows."""
+    """Pack the bundle folder (as `Copydesk/`) into a .tar.gz, a .zip on Windows; on macOS the
+    archive holds Copydesk.app instead."""
     stem = bundle.parent / f"Copydesk-{__version__}-{platform_tag()}"
+    app = bundle.parent / "Copydesk.app"
     if sys.platform == "win32":
         out = stem.with_suffix(".zip")
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -83,7 +85,10 @@ def make_archive(bundle: Path) -> Path:
         return out
     out = Path(f"{stem}.tar.gz")
     with tarfile.open(out, "w:gz", compresslevel=9) as tf:
-        tf.add(bundle, arcname="Copydesk")
+        if sys.platform == "darwin" and app.is_dir():
+            tf.add(app, arcname=app.name)
+        else:
+            tf.add(bundle, arcname="Copydesk")
     return out
 
 
