@@ -49,12 +49,17 @@ class ShortcutsDialog(QDialog):
             self.table.setItem(r, 1, QTableWidgetItem(keys))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.table)
-        lay.addWidget(buttons)
-        self.resize(560, 520)
+        _lay_out_with_close(self, self.table, 560, 520)
+
+
+def _lay_out_with_close(dialog: QDialog, content: QWidget, width: int, height: int) -> None:
+    """`content` above a Close button that rejects `dialog`, at a starting size."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    lay = QVBoxLayout(dialog)
+    lay.addWidget(content)
+    lay.addWidget(buttons)
+    dialog.resize(width, height)
 
 
 def about_html(settings_file: str, autosave_file: str) -> str:
@@ -73,8 +78,9 @@ files it opens.</p>
 <p>Running as: {how} · Qt {qVersion()} · PySide6 {pyside_version}</p>
 <p><b>Settings</b>: {escape(settings_file)}<br>
 <b>Autosave</b> (offered back after a crash): {escape(autosave_file)}</p>
-<p><b>Bundled components and their licences</b> (licence texts in each component's
-<i>.dist-info</i> folder beside the program; the WordNet licence heads the synonym table):</p>
+<p><b>Bundled components and their licences</b> (the licence texts are in each component's
+<i>.dist-info</i> folder, in the standalone bundle under <i>_internal</i>; the WordNet licence
+heads the synonym table):</p>
 <table cellspacing="0" cellpadding="2"><tr><th align="left">Component</th>
 <th align="left">Licence</th><th align="left">Used for</th></tr>{rows}</table>"""
 
@@ -89,12 +95,7 @@ class AboutDialog(QDialog):
         self.text.setOpenExternalLinks(False)
         self.text.setHtml(about_html(settings_file, autosave_file))
         self.text.setAccessibleName("About Copydesk")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.text)
-        lay.addWidget(buttons)
-        self.resize(680, 600)
+        _lay_out_with_close(self, self.text, 680, 600)
 
 
 def show_about(parent) -> None:

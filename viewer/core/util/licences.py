@@ -29,7 +29,7 @@ COMPONENTS: tuple[Component, ...] = (
               "libraries in the bundle folder)", "LGPL-3.0-only"),
     Component("PySide6", "Qt for Python", "LGPL-3.0-only", "pyside6-essentials"),
     Component("shiboken6", "PySide6's binding runtime", "LGPL-3.0-only", "shiboken6"),
-    Component("ICU", "Unicode support inside Qt", "Unicode-3.0"),
+    Component("ICU", "Unicode support inside Qt", "Unicode licence (ICU)"),
     Component("Python", "the interpreter and standard library", "PSF-2.0"),
     Component("WordNet 3.0", "the offline synonym table (© 2006 Princeton University)",
               "WordNet licence"),
