@@ -32,14 +32,19 @@ from viewer.core.formats.loaders import seed_paths  # noqa: E402
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
-    """A virtual screen on a free display number."""
+    """A virtual screen on a free display number, once it accepts clients."""
     for n in range(120, 160):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(1.0)
-            if proc.poll() is None:  # another session may have taken the number meanwhile
+        if Path(f"/tmp/.X11-unix/X{n}").exists() or Path(f"/tmp/.X{n}-lock").exists():
+            continue
+        proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 20
+        while proc.poll() is None and time.time() < deadline:  # another session may take the number
+            if subprocess.run(["xdotool", "getdisplaygeometry"], env={"DISPLAY": f":{n}"},
+                              capture_output=True).returncode == 0:
                 return proc, f":{n}"
+            time.sleep(0.2)
+        proc.kill()
     raise SystemExit("no free X display number")
 
 
@@ -61,8 +66,10 @@ def start_once(cmd: list[str], display: str, seeds: int, cold: bool) -> tuple[fl
     if cold:
         drop_caches()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env={"HOME": home, "DISPLAY": display}, cwd=home,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = Path(home) / "output.txt"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, env={"HOME": home, "DISPLAY": display}, cwd=home,
+                                stdout=out, stderr=subprocess.STDOUT)
     mapped = drawn = None
     try:
         while drawn is None and time.perf_counter() - t0 < 60:
@@ -79,7 +86,10 @@ def start_once(cmd: list[str], display: str, seeds: int, cold: bool) -> tuple[fl
         except subprocess.TimeoutExpired:
             proc.kill()
     if drawn is None:
-        raise SystemExit(f"{cmd[0]}: no window with the seeds within 60 s")
+        titles = subprocess.run(["xdotool", "search", "--name", ".", "getwindowname", "%@"],
+                                env={"DISPLAY": display}, capture_output=True, text=True).stdout
+        raise SystemExit(f"{cmd[0]}: no window with the seeds within 60 s; windows: {titles!r}; "
+                         f"it printed: {log.read_text(errors='replace')[-2000:]}")
     return mapped, drawn
 
 
