@@ -69,10 +69,12 @@ def inputs(tmp_path_factory) -> list[str]:
             + [str(d / n) for n in ("a.docx", "b.odt", "c.pdf")])
 
 
-def test_bundle_has_no_python_of_the_machine_and_no_unwanted_qt(bundle):
+def test_bundle_holds_its_files_and_only_the_qt_modules_used(bundle):
     assert (bundle / "copydesk").is_file() and os.access(bundle / "copydesk", os.X_OK)
     internal = bundle / "_internal"
-    assert (internal / "viewer" / "resources" / "style.qss").is_file()
+    for name in ("style.qss", "icons/copydesk.svg", "copydesk.desktop",
+                 "io.github.copydesk.Copydesk.metainfo.xml"):
+        assert (internal / "viewer" / "resources" / name).is_file(), name
     assert (internal / "viewer" / "core" / "text" / "data" / "wordnet_synonyms.tsv.gz").is_file()
     assert sorted(p.name for p in (internal / "viewer" / "seeds").glob("*.txt")) == sorted(
         p.name for p in (ROOT / "seeds").glob("*.txt"))
