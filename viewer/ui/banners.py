@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from .highlight import ADDED, CHANGED_NEW, CONFLICT_COLOUR, DROPPED, MOVED, RUN, SWAP, background
+from .highlight import ADDED, CHANGED_NEW, CONFLICT_COLOUR, DROPPED, MOVED, RUN, SWAP, legend_css
 from .settings import read_bool
 
 
@@ -68,11 +68,8 @@ FIRST_RUN_KEY = "hints/first_run_dismissed"
 
 
 def _swatch(kind: str, label: str) -> str:
-    """One highlight kind drawn as the panes draw it, in rich text."""
-    css = {ADDED: "text-decoration: underline;", DROPPED: "text-decoration: line-through;",
-           CHANGED_NEW: "text-decoration: underline;", SWAP: "text-decoration: underline;",
-           MOVED: "font-style: italic;", RUN: "text-decoration: overline;"}.get(kind, "")
-    return f'<span style="background-color:{background(kind)}; color:#222; {css}">&nbsp;{label}&nbsp;</span>'
+    """One highlight kind as the toolbar's legend shows it, in rich text."""
+    return f'<span style="{legend_css(kind)}">&nbsp;{label}&nbsp;</span>'
 
 
 def first_run_html() -> str:
