@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from viewer.core.util.bundled import resource_path
+from viewer.core.util.bundled import is_frozen, resource_path
 
 
 def make_application(argv: list[str] | None = None):
@@ -46,11 +46,12 @@ def run_gui(files: list[str] | None = None, triage: str | None = None) -> int:
 
 def main() -> int:
     """Console entry point (`copydesk`): same as `python main.py`."""
-    import multiprocessing
+    if is_frozen():
+        import multiprocessing
 
-    # In the bundle, a triage worker process is this executable started again: let it become the
-    # worker instead of a second Copydesk (does nothing when run by Python).
-    multiprocessing.freeze_support()
+        # In the bundle a triage worker process is this program started again: let it become the
+        # worker instead of a second Copydesk.
+        multiprocessing.freeze_support()
     from viewer.cli import parse_args, run_headless
 
     args = parse_args()

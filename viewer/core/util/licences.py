@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import metadata
 
 __all__ = ["COMPONENTS", "Component", "normalise_name", "runtime_distributions"]
 
@@ -73,6 +72,8 @@ def normalise_name(name: str) -> str:
 def runtime_distributions(root: str = "copydesk") -> list[str]:
     """Normalised names of `root` and every distribution it needs at run time on this machine
     (requirements whose markers hold, extras left out), from the installed metadata."""
+    from importlib import metadata  # noqa: PLC0415 - 25 ms; the window only needs COMPONENTS
+
     from packaging.requirements import Requirement  # noqa: PLC0415 - only where metadata is read
 
     seen: set[str] = set()
