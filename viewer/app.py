@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-RESOURCE_DIRS = (Path(__file__).resolve().parent / "resources",
-                 Path(__file__).resolve().parent.parent / "resources")
-
-
-def resource_path(*parts: str) -> Path:
-    """A file of resources/, found whether installed (in the package) or in the checkout."""
-    for base in RESOURCE_DIRS:
-        p = base.joinpath(*parts)
-        if p.exists():
-            return p
-    return RESOURCE_DIRS[-1].joinpath(*parts)
+from viewer.core.util.bundled import is_frozen, resource_path
 
 
 def make_application(argv: list[str] | None = None):
@@ -57,6 +46,12 @@ def run_gui(files: list[str] | None = None, triage: str | None = None) -> int:
 
 def main() -> int:
     """Console entry point (`copydesk`): same as `python main.py`."""
+    if is_frozen():
+        import multiprocessing
+
+        # In the bundle a triage worker process is this program started again: let it become the
+        # worker instead of a second Copydesk.
+        multiprocessing.freeze_support()
     from viewer.cli import parse_args, run_headless
 
     args = parse_args()

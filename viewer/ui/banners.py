@@ -1,9 +1,12 @@
-"""Plain-spoken window states: the dismissible error bar and the empty view."""
+"""Plain-spoken window states: the dismissible error bar, the empty view and the first-run hint."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from .highlight import ADDED, CHANGED_NEW, CONFLICT_COLOUR, DROPPED, MOVED, RUN, SWAP, legend_css
+from .settings import read_bool
 
 
 class ErrorBar(QFrame):
@@ -59,3 +62,60 @@ class EmptyState(QLabel):
         self.setWordWrap(True)
         self.setText("No articles open.\n\nDrop text files here, use File ▸ Open (Ctrl+O),\n"
                      "or paste text as a new article (Ctrl+Shift+V).")
+
+
+FIRST_RUN_KEY = "hints/first_run_dismissed"
+
+
+def _swatch(kind: str, label: str) -> str:
+    """One highlight kind as the toolbar's legend shows it, in rich text."""
+    return f'<span style="{legend_css(kind)}">&nbsp;{label}&nbsp;</span>'
+
+
+def first_run_html() -> str:
+    """The first-run hint: how to bring articles in, and what the marks and colours mean."""
+    marks = " · ".join(f"{_swatch(kind, label)} {what}" for kind, label, what in (
+        (ADDED, "added", "words the article adds"),
+        (DROPPED, "dropped", "words it drops (shown in the base pane)"),
+        (CHANGED_NEW, "changed", "worded differently"),
+        (SWAP, "swap", "a synonym swap of a spun copy"),
+        (MOVED, "moved", "a passage found elsewhere (click it)"),
+        (RUN, "verbatim run", "copied word for word (Reuse view)")))
+    return (
+        "<b>Welcome to Copydesk.</b> Bring articles in with <b>File ▸ Open</b> (Ctrl+O) or a whole "
+        "folder (Ctrl+Shift+O), <b>paste</b> text as a new article (Ctrl+Shift+V), or <b>drop</b> "
+        "files or text on the window. Started without files, Copydesk shows its sample articles."
+        "<br>One article is the <b>base</b> (the Base box, or Ctrl+B); every other one is marked "
+        f"against it: {marks} · <span style=\"color:{CONFLICT_COLOUR}; text-decoration: underline;\">"
+        "conflict</span> a value that disagrees (wavy underline). Each article keeps its letter and "
+        "colour in the headers, the claims sidebar and the similarity matrix.")
+
+
+class FirstRunHint(QFrame):
+    """A hint for a new user, shown until they dismiss it for good (stored in the settings)."""
+
+    dismissed = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("FirstRunHint")
+        self.settings = settings
+        self.label = QLabel(first_run_html())
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAccessibleName("First-run hint")
+        self.button = QPushButton("Got it, don't show again")
+        self.button.setAccessibleName("Dismiss the first-run hint for good")
+        self.button.clicked.connect(self.dismiss)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(12, 8, 8, 8)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        self.setVisible(not read_bool(settings, FIRST_RUN_KEY, False))
+
+    def dismiss(self) -> None:
+        """Hide the hint and remember not to show it again."""
+        self.settings.setValue(FIRST_RUN_KEY, True)
+        self.settings.sync()
+        self.hide()
+        self.dismissed.emit()

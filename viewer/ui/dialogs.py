@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import platform
+from html import escape
+
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
+                               QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from viewer import __version__
+from viewer.core.review.recovery import recovery_path
+from viewer.core.util.bundled import is_frozen
+from viewer.core.util.licences import COMPONENTS
 
 EXTRA_KEYS = (
     ("Focus article 1…9", "Ctrl+1 … Ctrl+9"),
@@ -44,31 +49,55 @@ class ShortcutsDialog(QDialog):
             self.table.setItem(r, 1, QTableWidgetItem(keys))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.table)
-        lay.addWidget(buttons)
-        self.resize(560, 520)
+        _lay_out_with_close(self, self.table, 560, 520)
 
 
-ABOUT_TEXT = f"""<h3>Copydesk {__version__}</h3>
+def _lay_out_with_close(dialog: QDialog, content: QWidget, width: int, height: int) -> None:
+    """`content` above a Close button that rejects `dialog`, at a starting size."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    lay = QVBoxLayout(dialog)
+    lay.addWidget(content)
+    lay.addWidget(buttons)
+    dialog.resize(width, height)
+
+
+def about_html(settings_file: str, autosave_file: str) -> str:
+    """The About text: version, what runs it, bundled components and their licences, and where
+    settings and the autosave live."""
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    how = "standalone bundle" if is_frozen() else f"Python {platform.python_version()}"
+    rows = "".join(f"<tr><td>{escape(c.name)}</td><td>{escape(c.licence)}</td>"
+                   f"<td>{escape(c.role)}</td></tr>" for c in COMPONENTS)
+    return f"""<h3>Copydesk {__version__}</h3>
 <p>Compare articles side by side: word-level differences, the claims they share and the claims
-unique to each, reuse and spin.</p>
-<p><b>Bundled data and libraries</b></p>
-<ul>
-<li>WordNet 3.0 synonym table © 2006 Princeton University (WordNet licence: free to use, copy,
-modify and distribute with this notice).</li>
-<li>diff-match-patch © Google (Apache 2.0); Qt / PySide6 (LGPL v3); pysbd (MIT);
-snowballstemmer (BSD); regex (Apache 2.0).</li>
-</ul>"""
+unique to each, reuse and spin. Copydesk is MIT-licensed; it works offline and never alters the
+files it opens.</p>
+<p>Running as: {how} · Qt {qVersion()} · PySide6 {pyside_version}</p>
+<p><b>Settings</b>: {escape(settings_file)}<br>
+<b>Autosave</b> (offered back after a crash): {escape(autosave_file)}</p>
+<p><b>Bundled components and their licences</b> (the licence texts are in each component's
+<i>.dist-info</i> folder, in the standalone bundle under <i>_internal</i>; the WordNet licence
+heads the synonym table):</p>
+<table cellspacing="0" cellpadding="2"><tr><th align="left">Component</th>
+<th align="left">Licence</th><th align="left">Used for</th></tr>{rows}</table>"""
 
 
-def show_about(parent: QWidget) -> None:
-    """Help ▸ About Copydesk."""
-    box = QMessageBox(parent)
-    box.setWindowTitle("About Copydesk")
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(ABOUT_TEXT)
-    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
-    box.exec()
+class AboutDialog(QDialog):
+    """Help ▸ About Copydesk: version, licences of the bundled components, where files live."""
+
+    def __init__(self, settings_file: str, autosave_file: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("About Copydesk")
+        self.text = QTextBrowser()
+        self.text.setOpenExternalLinks(False)
+        self.text.setHtml(about_html(settings_file, autosave_file))
+        self.text.setAccessibleName("About Copydesk")
+        _lay_out_with_close(self, self.text, 680, 600)
+
+
+def show_about(parent) -> None:
+    """Help ▸ About Copydesk, for the main window `parent`."""
+    AboutDialog(parent.settings.fileName(), str(recovery_path(parent.session.dir)), parent).exec()

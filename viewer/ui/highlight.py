@@ -26,6 +26,7 @@ ADDED, DROPPED, CHANGED_OLD, CHANGED_NEW = "added", "dropped", "changed-old", "c
 ADDED_PASSAGE, DROPPED_PASSAGE = "added-passage", "dropped-passage"
 PASSAGE_MIN_WORDS = 12
 CONFLICT = "conflict"  # a value that disagrees with another article's: wavy red underline
+CONFLICT_COLOUR = "#d55e00"
 SWAP = "swap"  # a synonym swap of a spun copy: dashed purple underline
 MOVED = "moved"  # a sentence found elsewhere in the other article: lavender, italic
 RUN = "run"  # Reuse view: a verbatim run shared with the other article: blue, overline
@@ -65,7 +66,7 @@ def char_format(kind: str, dark: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if kind == CONFLICT:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor("#d55e00"))
+        fmt.setUnderlineColor(QColor(CONFLICT_COLOUR))
         return fmt
     if kind == SWAP:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
@@ -98,9 +99,14 @@ def map_colour(kind: str) -> QColor:
     return QColor(_MAP_COLOURS.get(kind, "#888888"))
 
 
+def background(kind: str, dark: bool = False) -> str:
+    """The background colour of one highlight kind (light or dark appearance)."""
+    return _BACKGROUNDS[kind][1 if dark else 0]
+
+
 def legend_css(kind: str) -> str:
     """A style sheet fragment showing one highlight kind in a label."""
-    css = f"background:{_BACKGROUNDS[kind][0]}; color:#222; padding:1px 6px; border-radius:2px;"
+    css = f"background:{background(kind)}; color:#222; padding:1px 6px; border-radius:2px;"
     css += {ADDED: "text-decoration: underline;", DROPPED: "text-decoration: line-through;",
             SWAP: "text-decoration: underline;", MOVED: "font-style: italic;",
             RUN: "text-decoration: overline;"}.get(kind, "")

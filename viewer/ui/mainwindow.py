@@ -23,7 +23,7 @@ from viewer.core.review.workspace import Source, WorkspaceResult, load_and_compa
 
 from .actions import CommandsMixin, build_actions, build_menus, build_toolbar
 from .articlepane import ArticlePane
-from .banners import EmptyState, ErrorBar
+from .banners import EmptyState, ErrorBar, FirstRunHint
 from .claimspanel import ClaimsPanel
 from .fileactions import FileActionsMixin
 from .findbar import FindBar
@@ -98,6 +98,8 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
     # -- construction ----------------------------------------------------------
     def _build_central(self) -> None:
         self.error_bar = ErrorBar()
+        # Shown over the sample articles at the first start and in the empty state, until dismissed.
+        self.first_run_hint = FirstRunHint(self.settings)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(6)
@@ -112,6 +114,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         self.find_bar = FindBar(lambda: [self.panes[x] for x in self.order], self.sync.sync_from)
         lay.addWidget(self.find_bar)
         lay.addWidget(self.error_bar)
+        lay.addWidget(self.first_run_hint)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 

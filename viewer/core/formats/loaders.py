@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..text.article import Article, letter_for, title_from_text
+from ..util.bundled import seeds_dir
 from . import FORMAT_BY_SUFFIX, Extracted, FormatError
 from .sniff import sniff
 from .text import COMMON_ENCODINGS, normalise_newlines
@@ -198,15 +199,6 @@ def expand_folders(paths) -> tuple[list[str], list[LoadError]]:
             errors.append(LoadError(p, "no supported articles in the folder"))
         files.extend(found)
     return files, errors
-
-
-def seeds_dir() -> Path:
-    """The bundled sample articles (inside the package or the checkout)."""
-    package = Path(__file__).resolve().parents[2]  # viewer/
-    for cand in (package / "seeds", package.parent / "seeds"):
-        if cand.is_dir():
-            return cand
-    return package.parent / "seeds"
 
 
 def seed_paths() -> list[Path]:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import gzip
 from functools import lru_cache
-from importlib import resources
 from threading import Lock
 
+from ..util.bundled import synonym_table_path
 from .tokens import fold
 
 # Most frequent senses of a word that count, per part of speech (adjectives spread over more senses).
@@ -40,9 +40,7 @@ class _WordNet:
     """The loaded table: raw synset and word lines, parsed on demand; irregular forms."""
 
     def __init__(self) -> None:
-        ref = resources.files(__package__).joinpath("data/wordnet_synonyms.tsv.gz")
-        with ref.open("rb") as raw:
-            lines = gzip.decompress(raw.read()).decode("utf-8").split("\n")
+        lines = gzip.decompress(synonym_table_path().read_bytes()).decode("utf-8").split("\n")
         self._synsets: list[str] = []          # "lemma lemma\trel,rel" per synset
         self._words: dict[str, str] = {}       # word -> "n:1,2;v:7"
         self.irregular: dict[str, dict[str, list[str]]] = {p: {} for p in _MORPHY_RULES}

@@ -1,5 +1,8 @@
-"""Plumbing every part of the core may use: cancellation and progress, atomic file writing.
+"""Plumbing every part of the core may use: cancellation and progress, atomic file writing, where
+Copydesk's own files are, and what it ships.
 
-Owns `cancel` (the cancel flag and progress callables long computations take) and `atomic`
-(write a temporary file, fsync, rename). Imports nothing from Copydesk.
+Owns `cancel` (the cancel flag and progress callables long computations take), `atomic` (write a
+temporary file, fsync, rename), `bundled` (resources, seeds and data found the same way from a
+checkout, an installed package or the standalone bundle) and `licences` (the bundled components and
+their licences). Imports nothing from Copydesk.
 """
