@@ -24,11 +24,16 @@ FORMAT_BY_SUFFIX: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Extracted:
-    """What a reader got out of a file: the text, and its title/encoding when known."""
+    """What a reader got out of a file: the text, and its title/encoding when known.
+
+    `uncertain` is True when the encoding was a guess that other encodings came
+    close to (the user should check the text, and may reopen it with another).
+    """
 
     text: str
     title: str | None = None
     encoding: str | None = None
+    uncertain: bool = False
 
 
 class FormatError(Exception):

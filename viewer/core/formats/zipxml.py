@@ -24,7 +24,7 @@ def open_zip(data: bytes, kind: str) -> zipfile.ZipFile:
     """Open `data` as a ZIP archive, or raise FormatError naming the `kind` of file."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise FormatError(f"corrupt {kind} file (not a valid ZIP archive)") from None
     if len(archive.infolist()) > MAX_ENTRIES:
         raise FormatError(f"corrupt {kind} file (more than {MAX_ENTRIES:,} parts)")
