@@ -191,14 +191,17 @@ def score(text: str, encoding: str) -> Guess:
     return Guess(encoding, text, fit - 3 * bad, fit, bad)
 
 
-def rank(sample: bytes) -> list[Guess]:
-    """Every legacy decoding of `sample` without errors or unreadable characters, best first."""
+def rank(sample: bytes, cut: bool = False) -> list[Guess]:
+    """Every legacy decoding of `sample` without errors or unreadable characters, best first.
+
+    `cut`: the sample is the start of a longer file, so it may end inside a character.
+    """
     guesses = []
     for order, enc in enumerate(LEGACY_ENCODINGS):
         try:
             text = sample.decode(enc)
         except UnicodeDecodeError:
-            if not enc.startswith(("shift", "euc", "gb")):
+            if not cut or not enc.startswith(("shift", "euc", "gb")):
                 continue
             try:  # a multi-byte character cut at the end of the sample
                 text = sample[:-1].decode(enc) if len(sample) > 1 else ""

@@ -82,16 +82,15 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str, bool] | None:
 
 def _guess_legacy(data: bytes) -> tuple[str, str, bool]:
     """(text, encoding, uncertain) for bytes that are neither UTF-8 nor UTF-16."""
-    sample = data[:_SAMPLE]
-    ranked = rank(sample)
+    ranked = rank(data[:_SAMPLE], cut=len(data) > _SAMPLE)
     doubtful = uncertain(ranked)
     for guess in ranked:
         try:
-            text = data.decode(guess.encoding) if len(data) > len(sample) else None
+            text = data.decode(guess.encoding) if len(data) > _SAMPLE else guess.text
         except UnicodeDecodeError:
             continue
-        if text is None:
-            text = data.decode(guess.encoding, errors="strict") if guess.text else guess.text
+        if unreadable_share(text) > 0.01:
+            continue
         return text, guess.encoding, doubtful or guess is not ranked[0]
     raise FormatError("undecodable bytes: not text in UTF-8 or any common encoding")
 
