@@ -9,6 +9,7 @@ anything. Imports `text` and `util` only.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -42,6 +43,12 @@ class FormatError(Exception):
     def __init__(self, reason: str):
         self.reason = reason
         super().__init__(reason)
+
+
+def failure(reason: str, exc: BaseException) -> FormatError:
+    """A FormatError in Copydesk's words; the library's own message goes to the log only."""
+    logging.getLogger("copydesk.formats").debug("%s: %s: %s", reason, type(exc).__name__, exc)
+    return FormatError(reason)
 
 
 _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
