@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from collections import Counter
+
+import regex
 
 from . import Extracted, FormatError
 from .guess import LEGACY_ENCODINGS, rank, uncertain, unreadable_share
@@ -29,6 +33,13 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"
          (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
 _SAMPLE = 64 * 1024  # bytes the guesser looks at
 _C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
+_LETTER_RE = regex.compile(r"\p{L}")
+_SCRIPTS = tuple((name, regex.compile(pattern)) for name, pattern in (
+    ("Latin", r"\p{Latin}"), ("Cyrillic", r"\p{Cyrillic}"), ("Greek", r"\p{Greek}"),
+    ("CJK", r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}]"),
+    ("Arabic", r"\p{Arabic}"), ("Hebrew", r"\p{Hebrew}"), ("Thai", r"\p{Thai}"),
+    ("Devanagari", r"\p{Devanagari}"), ("Armenian", r"\p{Armenian}"),
+    ("Georgian", r"\p{Georgian}")))
 _NAMES = {"cp1252": "windows-1252", "cp1250": "windows-1250", "cp1251": "windows-1251",
           "cp1254": "windows-1254", "latin-1": "iso-8859-1", "iso8859-1": "iso-8859-1",
           "iso8859-15": "iso-8859-15", "iso8859-2": "iso-8859-2", "iso8859-7": "iso-8859-7",
@@ -53,6 +64,33 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(4, len(head) // 50)
 
 
+def _plausible_utf16(text: str) -> bool:
+    """True when a UTF-16 decoding reads as text: mostly letters, digits, spaces and punctuation,
+    letters mostly of one script, and Latin letters mostly plain ASCII ones."""
+    if not text:
+        return False
+    letters = _LETTER_RE.findall(text)
+    common = len(letters) + sum(1 for ch in text if ch.isspace() or ch.isdigit()
+                                or unicodedata.category(ch).startswith("P"))
+    if common < 0.75 * len(text):
+        return False
+    if not letters:
+        return True
+    scripts = Counter(_script(ch) for ch in letters)
+    main, count = scripts.most_common(1)[0]
+    if count < 0.8 * len(letters):
+        return False
+    return main != "Latin" or sum(ch.isascii() for ch in letters) >= 0.5 * len(letters)
+
+
+def _script(ch: str) -> str:
+    """A letter's script, with the scripts of Chinese, Japanese and Korean taken as one."""
+    for name, pattern in _SCRIPTS:
+        if pattern.match(ch):
+            return name
+    return "other"
+
+
 def _utf16_score(text: str) -> float:
     """How much a UTF-16 decoding looks like text: spaces and ASCII, no unreadable characters."""
     if not text:
@@ -71,7 +109,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str, bool] | None:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        if unreadable_share(text) < 0.01:
+        if unreadable_share(text) < 0.01 and _plausible_utf16(text):
             scored.append((_utf16_score(text), name, text))
     if not scored:
         return None
