@@ -28,13 +28,13 @@ CORPUS = ROOT / "tests" / "data" / "encodings"
 WESTERN = ("en", "fr", "de", "es", "pt", "it")
 
 
-def corpus() -> list[tuple[Path, str, str, str, bool]]:
-    """(path, true encoding, language, expected text, short?) for every corpus file."""
+def corpus(folder: Path = CORPUS) -> list[tuple[Path, str, str, str, bool]]:
+    """(path, true encoding, language, expected text, short?) for every file of a corpus."""
     out = []
-    for path in sorted(CORPUS.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         stem, encoding = path.name[:-4].split(".", 1)
         short = stem.endswith("-short")
-        source = (CORPUS / "source" / (stem.removesuffix("-short") + ".txt")).read_text("utf-8")
+        source = (folder / "source" / (stem.removesuffix("-short") + ".txt")).read_text("utf-8")
         expected = source.splitlines()[0] + "\n" if short else source
         out.append((path, encoding, stem.split("-")[0], expected, short))
     return out
@@ -48,12 +48,15 @@ def main() -> int:
     """Decode the corpus; print the table and the misses."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="list every miss")
+    ap.add_argument("--corpus", default=str(CORPUS),
+                    help="corpus folder (default tests/data/encodings; the held-out one is "
+                         "tests/data/encodings-heldout, written after the guesser was tuned)")
     args = ap.parse_args()
     rows: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # files, exact, flagged, long ok, short ok
     misses = []
     western_bad = 0
     started = time.perf_counter()
-    files = corpus()
+    files = corpus(Path(args.corpus))
     for path, encoding, lang, expected, short in files:
         try:
             found = read(path.read_bytes())

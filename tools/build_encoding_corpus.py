@@ -1,6 +1,6 @@
 """How tests/data/encodings/ was made: each source text saved in every encoding of its language.
 
-    python tools/build_encoding_corpus.py
+    python tools/build_encoding_corpus.py [tests/data/encodings-heldout]
 
 tests/data/encodings/source/<lang>-<n>.txt are short news texts (a title and a
 paragraph) written for this corpus, in UTF-8. Each is saved as
@@ -14,6 +14,7 @@ skipped. The name says the truth for the bench; the reader never sees names.
 from __future__ import annotations
 
 import codecs
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +39,12 @@ def encodings_for(lang: str) -> dict[str, tuple[str, bytes]]:
 
 
 def main() -> None:
-    """Write every encoded file (and remove stale ones)."""
-    for old in CORPUS.glob("*.txt"):
+    """Write every encoded file (and remove stale ones) of the corpus named on the command line."""
+    corpus = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else CORPUS
+    for old in corpus.glob("*.txt"):
         old.unlink()
     written = 0
-    for source in sorted((CORPUS / "source").glob("*.txt")):
+    for source in sorted((corpus / "source").glob("*.txt")):
         text = source.read_text("utf-8")
         lang = source.stem.split("-")[0]
         for variant, body in ((source.stem, text), (source.stem + "-short", text.splitlines()[0] + "\n")):
@@ -51,9 +53,9 @@ def main() -> None:
                     data = bom + body.encode(codec)
                 except UnicodeEncodeError:
                     continue
-                (CORPUS / f"{variant}.{name}.txt").write_bytes(data)
+                (corpus / f"{variant}.{name}.txt").write_bytes(data)
                 written += 1
-    print(f"{written} files in {CORPUS}")
+    print(f"{written} files in {corpus}")
 
 
 if __name__ == "__main__":
