@@ -107,6 +107,8 @@ def main() -> int:
                 counts["hang"] += 1
                 say(f"SLOW {took:.1f} s: {save('slow', suffix, data)}")
 
+    from viewer.cli.voice import route_library_output
+    route_library_output()  # pypdf's warnings on broken files go to the (silent) log
     sample_files()
     say(f"fuzzing for {args.minutes:g} min, {len(sample_files())} sample files")
     last = time.monotonic()
