@@ -8,6 +8,8 @@ from viewer.core.review.recovery import mark_running, read_recovery, write_recov
 from viewer.core.review.session import load_session
 from viewer.ui.claimsmodel import KeyRole, MarkRole
 
+from monkey import claim_rows
+
 
 def _first_claim_index(win):
     proxy = win.claims_panel.proxy
@@ -42,18 +44,9 @@ def test_mark_save_and_reopen_round_trip(make_window, seed_files, tmp_path, qtbo
     win2.open_paths([str(path)])
     qtbot.waitUntil(lambda: not win2.runner.is_busy() and len(win2.panes) == 3, timeout=10000)
     assert win2.letters_in_order() == ["B", "A", "C"] and win2.base == "B"
-    marked = [i for i in _all_rows(win2) if i.data(MarkRole) is not None]
+    marked = [i for i in claim_rows(win2) if i.data(MarkRole) is not None]
     assert [i.data(KeyRole) for i in marked] == [key]
     assert win2.session.path == str(path) and "work.copydesk" in win2.windowTitle()
-
-
-def _all_rows(win):
-    proxy = win.claims_panel.proxy
-    out = []
-    for r in range(proxy.rowCount()):
-        sec = proxy.index(r, 0)
-        out.extend(proxy.index(k, 0, sec) for k in range(proxy.rowCount(sec)))
-    return out
 
 
 def test_mark_filter(make_window, seed_files):
@@ -63,10 +56,10 @@ def test_mark_filter(make_window, seed_files):
     win.claims_panel.mark_current("verified")
     combo = win.claims_panel.mark_combo
     combo.setCurrentIndex(combo.findData("verified"))
-    rows = _all_rows(win)
+    rows = claim_rows(win)
     assert rows and all(i.data(MarkRole).mark == "verified" for i in rows)
     combo.setCurrentIndex(combo.findData("unmarked"))
-    assert all(i.data(MarkRole) is None for i in _all_rows(win))
+    assert all(i.data(MarkRole) is None for i in claim_rows(win))
     combo.setCurrentIndex(0)
 
 
@@ -130,7 +123,7 @@ def test_autosave_and_recovery_restore(make_window, seed_files, tmp_path, qtbot)
     win2.session.ask = lambda *a: QMessageBox.StandardButton.Yes
     assert win2.session.offer_recovery(found)
     qtbot.waitUntil(lambda: not win2.runner.is_busy() and len(win2.panes) == 2, timeout=10000)
-    assert [i.data(MarkRole).note for i in _all_rows(win2) if i.data(MarkRole)] == ["who said it?"]
+    assert [i.data(MarkRole).note for i in claim_rows(win2) if i.data(MarkRole)] == ["who said it?"]
     mark_running(data)
 
 
@@ -211,8 +204,8 @@ def test_autosave_restores_every_mark_after_kill_9(make_window, seed_files, tmp_
                     and len(win.panes) == len(crashed.articles), timeout=20000)
     assert [[m.target, m.mark, m.note] for m in win.session.marks] == got
     shown = {i.data(KeyRole): (i.data(MarkRole).mark, i.data(MarkRole).note)
-             for i in _all_rows(win) if i.data(MarkRole) is not None}
-    keys = {i.data(KeyRole) for i in _all_rows(win)}
+             for i in claim_rows(win) if i.data(MarkRole) is not None}
+    keys = {i.data(KeyRole) for i in claim_rows(win)}
     for target, mark, note in got:
         if target in keys:  # a claim whose article was closed after marking is not shown
             assert shown[target] == (mark, note)
