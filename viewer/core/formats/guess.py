@@ -197,6 +197,7 @@ def rank(sample: bytes, cut: bool = False) -> list[Guess]:
     `cut`: the sample is the start of a longer file, so it may end inside a character.
     """
     guesses = []
+    scored: dict[str, Guess] = {}  # code pages often decode a sample alike: score it once
     for order, enc in enumerate(LEGACY_ENCODINGS):
         try:
             text = sample.decode(enc)
@@ -209,7 +210,12 @@ def rank(sample: bytes, cut: bool = False) -> list[Guess]:
                 continue
         if not text or unreadable_share(text) > 0.001:
             continue
-        guesses.append((score(text, enc), order))
+        same = scored.get(text)
+        if same is not None and ALPHABETS.get(same.encoding, same) is ALPHABETS.get(enc):
+            guess = Guess(enc, text, same.score, same.fit, same.bad)
+        else:
+            guess = scored[text] = score(text, enc)
+        guesses.append((guess, order))
     guesses.sort(key=lambda g: (-round(g[0].score, 6), g[1]))
     return [g for g, _ in guesses]
 

@@ -17,7 +17,7 @@ from collections import Counter
 import regex
 
 from . import Extracted, FormatError
-from .guess import LEGACY_ENCODINGS, rank, uncertain, unreadable_share
+from .guess import rank, uncertain, unreadable_share
 
 # Offered to the user to reopen a file with (menu order); names are Python codec aliases.
 COMMON_ENCODINGS: tuple[str, ...] = (
@@ -26,12 +26,11 @@ COMMON_ENCODINGS: tuple[str, ...] = (
     "windows-1254", "shift_jis", "euc-jp", "gb18030", "euc-kr", "big5",
     "mac-roman", "cp437",
 )
-DETECTED_ENCODINGS = LEGACY_ENCODINGS
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32", "utf-32"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
-_SAMPLE = 64 * 1024  # bytes the guesser looks at
+_SAMPLE = 16 * 1024  # bytes the guesser looks at (plenty for letter statistics)
 _C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
 _LETTER_RE = regex.compile(r"\p{L}")
 _SCRIPTS = tuple((name, regex.compile(pattern)) for name, pattern in (
@@ -109,8 +108,9 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str, bool] | None:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        if unreadable_share(text) < 0.01 and _plausible_utf16(text):
-            scored.append((_utf16_score(text), name, text))
+        sample = text[:_SAMPLE]
+        if unreadable_share(text) < 0.01 and _plausible_utf16(sample):
+            scored.append((_utf16_score(sample), name, text))
     if not scored:
         return None
     scored.sort(reverse=True)
