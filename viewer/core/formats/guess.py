@@ -24,6 +24,7 @@ another text scores close, or when the winner itself is a poor fit.
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -199,15 +200,11 @@ def rank(sample: bytes, cut: bool = False) -> list[Guess]:
     guesses = []
     scored: dict[str, Guess] = {}  # code pages often decode a sample alike: score it once
     for order, enc in enumerate(LEGACY_ENCODINGS):
-        try:
-            text = sample.decode(enc)
+        try:  # a cut sample may end inside a multi-byte character: leave it out
+            text = (codecs.getincrementaldecoder(enc)().decode(sample, final=False) if cut
+                    else sample.decode(enc))
         except UnicodeDecodeError:
-            if not cut or not enc.startswith(("shift", "euc", "gb")):
-                continue
-            try:  # a multi-byte character cut at the end of the sample
-                text = sample[:-1].decode(enc) if len(sample) > 1 else ""
-            except UnicodeDecodeError:
-                continue
+            continue
         if not text or unreadable_share(text) > 0.001:
             continue
         same = scored.get(text)
