@@ -75,3 +75,12 @@ def test_plain_ascii_is_utf8_and_certain():
 def test_a_forced_encoding_is_never_uncertain():
     found = read("Θεσσαλονίκη".encode("iso-8859-7"), "windows-1251")
     assert found.encoding == "windows-1251" and not found.uncertain
+
+
+@pytest.mark.parametrize("name,encoding", [("zh-1", "gb18030"), ("ja-2", "euc-jp"),
+                                           ("ru-2", "koi8-r"), ("pl-1", "windows-1250")])
+def test_a_long_file_is_guessed_from_its_start_and_decoded_whole(name, encoding):
+    source = (ROOT / "tests" / "data" / "encodings" / "source" / f"{name}.txt").read_text("utf-8")
+    text = source * 80  # past the 16 KB the guesser looks at, cut inside a character
+    found = read(text.encode(encoding))
+    assert found.text == text and found.encoding == encoding
