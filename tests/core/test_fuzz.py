@@ -30,3 +30,28 @@ def test_fuzzed_bytes_give_text_or_a_clear_refusal_in_bounded_time(case):
     started = time.monotonic()
     assert run_one(suffix, data) in ("text", "session", "refused")
     assert time.monotonic() - started < HANG_S
+
+
+def _zip_needing_version(version: int) -> bytes:
+    """A .docx-like ZIP whose central directory asks for a newer ZIP version than Python reads."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    raw = bytearray(buf.getvalue())
+    at = raw.find(b"PK\x01\x02")
+    raw[at + 6:at + 8] = version.to_bytes(2, "little")
+    return bytes(raw)
+
+
+def test_inputs_that_crashed_earlier_fuzz_runs_are_refused_clearly():
+    # An HTML block with <html><head> and no body in Markdown (lxml asserted) ...
+    assert run_one(".md", b'<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Harbour') \
+        in ("text", "refused")
+    # ... a ZIP asking for ZIP version 14.8 (zipfile raised NotImplementedError) ...
+    for suffix in (".docx", ".odt", ".bin"):
+        assert run_one(suffix, _zip_needing_version(148)) == "refused"
+    # ... and bytes that end inside a multi-byte character.
+    assert run_one(".txt", b"\t\x80") in ("text", "refused")
