@@ -29,6 +29,9 @@ def make_application(argv: list[str] | None = None):
 
 def run_gui(files: list[str] | None = None, triage: str | None = None) -> int:
     """Open the main window on `files` (or the seeds) and run the event loop."""
+    from viewer.cli.voice import route_qt_messages
+
+    route_qt_messages()
     app = make_application()
     from viewer.ui.mainwindow import MainWindow
 
@@ -53,8 +56,10 @@ def main() -> int:
         # worker instead of a second Copydesk.
         multiprocessing.freeze_support()
     from viewer.cli import parse_args, run_headless
+    from viewer.cli.voice import route_library_output
 
     args = parse_args()
+    route_library_output(args.verbose, args.log)
     if args.export:
         return run_headless(args)
     return run_gui(args.files, getattr(args, "triage", None))

@@ -121,12 +121,14 @@ def make_pdf(path: Path, pages: list[list[str]], title: str | None = None,
     return path
 
 
-def encrypt_pdf(source: Path, target: Path, password: str = "secret") -> Path:
-    """A copy of a PDF that needs `password` to open (RC4, no extra dependency)."""
+def encrypt_pdf(source: Path, target: Path, password: str = "secret",
+                algorithm: str = "RC4-128") -> Path:
+    """A copy of a PDF encrypted with `algorithm`; `password` ("" for none) opens it."""
     import pypdf
 
     writer = pypdf.PdfWriter(clone_from=str(source))
-    writer.encrypt(user_password=password, owner_password=password, algorithm="RC4-128")
+    writer.encrypt(user_password=password, owner_password="owner-" + (password or "only"),
+                   algorithm=algorithm)
     with open(target, "wb") as fh:
         writer.write(fh)
     return target

@@ -313,7 +313,7 @@ BAD = [
     ("too-large", _big_file, "too large"),
     ("undecodable", _write("broken16.txt", b"\xff\xfe" + "abc".encode("utf-16-le") + b"\x00\xd8x"),
      "undecodable bytes"),
-    ("pdf-encrypted", _encrypted_pdf, "encrypted (password protected)"),
+    ("pdf-encrypted", _encrypted_pdf, "password-protected"),
     ("pdf-truncated", _truncated_pdf, "corrupt PDF file"),
     ("pdf-garbage", _write("junk.pdf", b"%PDF-1.7\n" + os.urandom(3000)), "corrupt PDF file"),
     ("pdf-not-pdf", _write("fake.pdf", b"just some words in a file"), "not a PDF file"),
@@ -415,3 +415,24 @@ def test_any_bytes_give_text_or_a_format_error(data, suffix):
         assert exc.reason
     else:
         assert isinstance(found.text, str)
+
+
+# --- encrypted PDFs ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_pdf_encrypted_with_an_empty_user_password_opens(tmp_path, algorithm):
+    plain = load_article(_pdf(tmp_path))
+    locked = encrypt_pdf(_pdf(tmp_path), tmp_path / f"perms-{algorithm}.pdf", password="",
+                         algorithm=algorithm)
+    assert b"/Encrypt" in locked.read_bytes()
+    article = load_article(locked)
+    assert article.text == plain.text and "Port Elwen reopened" in article.text
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_pdf_with_a_real_password_is_password_protected_not_corrupt(tmp_path, algorithm):
+    locked = encrypt_pdf(_pdf(tmp_path), tmp_path / f"locked-{algorithm}.pdf",
+                         password="s3cret", algorithm=algorithm)
+    with pytest.raises(LoadError) as info:
+        load_article(locked)
+    assert "password-protected" in info.value.reason and "corrupt" not in info.value.reason

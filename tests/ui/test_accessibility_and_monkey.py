@@ -1,8 +1,12 @@
 """Accessible names everywhere a screen reader lands, and a bounded random-action run."""
 
+import os
 import random
 
 from PySide6.QtCore import Qt
+
+from monkey import Monkey, claim_rows
+from viewer.ui.claimsmodel import KeyRole, MarkRole
 
 
 def test_accessible_names_and_descriptions(make_window, seed_files):
@@ -44,60 +48,11 @@ def test_tab_goes_through_the_panes_then_the_sidebar(make_window, seed_files):
     assert _next_tab_stop(order[-1]) is win.claims_panel.filter
 
 
-def _settle(win, qtbot):
-    qtbot.waitUntil(lambda: not win.runner.is_busy(), timeout=15000)
+MONKEY_STEPS = int(os.environ.get("COPYDESK_MONKEY_STEPS", "1000"))
 
 
-def test_monkey_random_actions_keep_a_consistent_state(make_window, seed_files, qtbot):
-    rng = random.Random(20261123)
-    win = make_window(seed_files[:3])
-
-    def open_one():
-        win.open_paths([rng.choice(seed_files)])
-
-    def close_one():
-        if len(win.order) > 1:
-            win.close_article(rng.choice(win.order))
-
-    def rebase():
-        if win.order:
-            win.set_base(rng.choice(win.order))
-
-    def focus():
-        if win.order:
-            win.focus_pane(rng.randrange(len(win.order)))
-
-    def filter_claims():
-        win.claims_panel.filter.setText(rng.choice(["", "Korea", "war", "zz", "Zelenskyy"]))
-
-    def matrix_click():
-        m = win.matrix_dock.model
-        if m.rowCount() > 1:
-            win.matrix_dock.view.clicked.emit(m.index(rng.randrange(m.rowCount()),
-                                                      rng.randrange(m.columnCount())))
-
-    def move():
-        if win.order:
-            win.move_pane(rng.choice(win.order), rng.choice([-1, 1]))
-
-    def scroll():
-        if win.order:
-            bar = win.panes[rng.choice(win.order)].text.verticalScrollBar()
-            bar.setValue(rng.randrange(bar.maximum() + 1))
-
-    actions = [open_one, close_one, rebase, focus, filter_claims, matrix_click, move, scroll,
-               win.action_next.trigger, win.action_prev.trigger, win.action_zoom_in.trigger,
-               win.action_zoom_out.trigger, win.action_sync.trigger,
-               win.view_actions["reuse"].trigger, win.view_actions["diff"].trigger,
-               lambda: win.find_bar.edit.setText(rng.choice(["Russia", "the", ""])),
-               win.action_find_next.trigger]
-    for step in range(300):
-        rng.choice(actions)()
-        if step % 25 == 0:
-            _settle(win, qtbot)
-        qtbot.wait(0)
-    _settle(win, qtbot)
-    qtbot.wait(20)
+def check_consistent(win) -> None:
+    """Panes, splitter, sources, comparison and sidebar marks agree with each other."""
     letters = {s.letter for s in win.sources}
     assert set(win.panes) == set(win.order) == letters
     assert win.splitter.count() == len(win.panes)
@@ -106,3 +61,26 @@ def test_monkey_random_actions_keep_a_consistent_state(make_window, seed_files, 
     assert {a.id for a in win.comparison.articles} == letters
     for letter, pane in win.panes.items():
         assert pane.text.toPlainText() == win.comparison.article(letter).text
+    shown = {i.data(KeyRole): i.data(MarkRole).mark for i in claim_rows(win)
+             if i.data(MarkRole) is not None}
+    saved = {m.target: m.mark for m in win.session.marks}
+    assert shown.items() <= saved.items()
+
+
+def test_monkey_random_actions_keep_a_consistent_state(make_window, seed_files, qtbot, tmp_path):
+    """1,000 random actions (COPYDESK_MONKEY_STEPS changes the count) and no exception
+    (pytest-qt fails the test on any exception raised in a Qt callback)."""
+    win = make_window(seed_files[:3])
+    monkey = Monkey(win, random.Random(20261123), seed_files, tmp_path)
+    for step in range(MONKEY_STEPS):
+        monkey.step()
+        if step % 25 == 0:
+            qtbot.waitUntil(lambda: not win.runner.is_busy(), timeout=20000)
+        qtbot.wait(0)
+    monkey.finish()
+    qtbot.waitUntil(lambda: not win.runner.is_busy(), timeout=20000)
+    qtbot.wait(20)
+    assert set(monkey.counts) == set(monkey.actions)  # every kind of action ran
+    check_consistent(win)
+    assert not [m for m in win.error_bar.messages if "failed" in m]
+    assert monkey.exports and all(p.stat().st_size > 0 for p in set(monkey.exports))

@@ -92,3 +92,25 @@ def test_arbitrary_bytes_decode_and_analyse_without_raising(tmp_path, data, suff
         return
     comp = compare([art, Article("B", "ref", REFERENCE)])
     assert comp.pair("A", "B").similarity >= 0
+
+
+def test_pane_says_which_encoding_was_used_and_flags_an_uncertain_guess(make_window, tmp_path,
+                                                                      qtbot):
+    # A one-line title with a single accented letter: Windows-1252 and -1250 read it
+    # almost alike, so the guess is flagged; a long KOI8-R text is not.
+    short = tmp_path / "short.txt"
+    short.write_bytes("Lyon inaugure une ligne de tramway très attendue\n".encode("cp1252"))
+    russian = tmp_path / "russian.txt"
+    russian.write_bytes((CORE_TESTS.parent / "data" / "encodings" / "ru-2.koi8-r.txt").read_bytes())
+    win = make_window([str(short), str(russian)])
+    a, b = (win.panes[x] for x in win.order)
+    assert not a.encoding_button.isHidden() and not b.encoding_button.isHidden()
+    assert "uncertain encoding" in a.encoding_button.text()
+    assert a.encoding_button.text().endswith("iso-8859-1: uncertain encoding")
+    assert b.encoding_button.text() == "koi8-r" and "Морозы" in b.article.text
+    assert a.encoding_button.menu() is a.encoding_menu  # a click offers to reopen
+    win.reopen_with_encoding(a.letter, "windows-1250")  # the user's choice is not a guess
+    qtbot.waitUntil(lambda: not win.runner.is_busy()
+                    and win.panes[a.letter].article.encoding == "windows-1250", timeout=10000)
+    pane = win.panes[a.letter]
+    assert pane.encoding_button.text() == "windows-1250" and "trčs" in pane.article.text

@@ -8,6 +8,8 @@ from viewer.core.review.recovery import mark_running, read_recovery, write_recov
 from viewer.core.review.session import load_session
 from viewer.ui.claimsmodel import KeyRole, MarkRole
 
+from monkey import claim_rows
+
 
 def _first_claim_index(win):
     proxy = win.claims_panel.proxy
@@ -42,18 +44,9 @@ def test_mark_save_and_reopen_round_trip(make_window, seed_files, tmp_path, qtbo
     win2.open_paths([str(path)])
     qtbot.waitUntil(lambda: not win2.runner.is_busy() and len(win2.panes) == 3, timeout=10000)
     assert win2.letters_in_order() == ["B", "A", "C"] and win2.base == "B"
-    marked = [i for i in _all_rows(win2) if i.data(MarkRole) is not None]
+    marked = [i for i in claim_rows(win2) if i.data(MarkRole) is not None]
     assert [i.data(KeyRole) for i in marked] == [key]
     assert win2.session.path == str(path) and "work.copydesk" in win2.windowTitle()
-
-
-def _all_rows(win):
-    proxy = win.claims_panel.proxy
-    out = []
-    for r in range(proxy.rowCount()):
-        sec = proxy.index(r, 0)
-        out.extend(proxy.index(k, 0, sec) for k in range(proxy.rowCount(sec)))
-    return out
 
 
 def test_mark_filter(make_window, seed_files):
@@ -63,10 +56,10 @@ def test_mark_filter(make_window, seed_files):
     win.claims_panel.mark_current("verified")
     combo = win.claims_panel.mark_combo
     combo.setCurrentIndex(combo.findData("verified"))
-    rows = _all_rows(win)
+    rows = claim_rows(win)
     assert rows and all(i.data(MarkRole).mark == "verified" for i in rows)
     combo.setCurrentIndex(combo.findData("unmarked"))
-    assert all(i.data(MarkRole) is None for i in _all_rows(win))
+    assert all(i.data(MarkRole) is None for i in claim_rows(win))
     combo.setCurrentIndex(0)
 
 
@@ -130,7 +123,7 @@ def test_autosave_and_recovery_restore(make_window, seed_files, tmp_path, qtbot)
     win2.session.ask = lambda *a: QMessageBox.StandardButton.Yes
     assert win2.session.offer_recovery(found)
     qtbot.waitUntil(lambda: not win2.runner.is_busy() and len(win2.panes) == 2, timeout=10000)
-    assert [i.data(MarkRole).note for i in _all_rows(win2) if i.data(MarkRole)] == ["who said it?"]
+    assert [i.data(MarkRole).note for i in claim_rows(win2) if i.data(MarkRole)] == ["who said it?"]
     mark_running(data)
 
 
@@ -149,3 +142,73 @@ def test_report_export_html_and_pdf_with_marks(make_window, seed_files, tmp_path
         assert art.title in text
     for claim in win.comparison.claims:
         assert " ".join(claim.text.split()) in " ".join(text.split())
+
+
+def test_autosave_restores_every_mark_after_kill_9(make_window, seed_files, tmp_path, qtbot):
+    """The app runs random actions in a child process and is killed with SIGKILL mid-run;
+    the next start finds its autosave and restores every mark it had saved."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+    from pathlib import Path
+
+    from viewer.core.review.recovery import crashed_recovery
+    from viewer.ui.sessions import data_dir
+
+    child = Path(__file__).with_name("monkey_child.py")
+    work = tmp_path / "child"
+    work.mkdir()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COPYDESK_DATA_DIR=str(data_dir()))
+    proc = subprocess.Popen([sys.executable, str(child), str(work), *seed_files], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 90
+    try:
+        def saved_marks():
+            return [json.loads(x[6:]) for x in list(lines) if x.startswith("SAVED ")]
+        while time.monotonic() < deadline and not (
+                sum(1 for m in saved_marks() if m) >= 3 and len(saved_marks()[-1]) >= 2):
+            assert proc.poll() is None, "the app stopped on its own"
+            time.sleep(0.1)
+        time.sleep(0.7)  # in the middle of more random actions
+        assert proc.poll() is None
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        reader.join(10)
+    assert proc.returncode == -signal.SIGKILL
+    steps = [x for x in lines if x.startswith("STEP ")]
+    events = [x for x in lines if x.startswith(("SAVING ", "SAVED "))]
+    assert steps and events and saved_marks()[-1], "no autosave with marks before the kill"
+    # The recovery file holds the last completed autosave (or, if the kill fell inside the
+    # atomic write, either that one or the one being written).
+    last_saved = saved_marks()[-1]
+    allowed = [last_saved] + ([json.loads(events[-1][7:])] if events[-1].startswith("SAVING ") else [])
+
+    recovered = crashed_recovery(data_dir())
+    assert recovered is not None, "the killed app's autosave was not offered"
+    got = [[m.target, m.mark, m.note] for m in recovered.marks]
+    assert got in allowed
+    assert len(steps) >= 10  # killed in the middle of a random run, not at start-up
+
+    # The next start: the window offers the crashed session (found above, before this window
+    # could autosave over it) and the user accepts.
+    win = make_window(seed_files[3:4])
+    win.session.ask = lambda *a: QMessageBox.StandardButton.Yes
+    crashed = recovered
+    assert win.session.offer_recovery(crashed)
+    qtbot.waitUntil(lambda: not win.runner.is_busy() and win.comparison is not None
+                    and len(win.panes) == len(crashed.articles), timeout=20000)
+    assert [[m.target, m.mark, m.note] for m in win.session.marks] == got
+    shown = {i.data(KeyRole): (i.data(MarkRole).mark, i.data(MarkRole).note)
+             for i in claim_rows(win) if i.data(MarkRole) is not None}
+    keys = {i.data(KeyRole) for i in claim_rows(win)}
+    for target, mark, note in got:
+        if target in keys:  # a claim whose article was closed after marking is not shown
+            assert shown[target] == (mark, note)
+    assert any(target in keys for target, _, _ in got)

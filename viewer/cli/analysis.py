@@ -89,6 +89,9 @@ def _write_pdf(comp, out: str, marks) -> None:
     from viewer.core.report.export import to_html
     from viewer.ui.pdfexport import write_pdf
 
+    from .voice import route_qt_messages
+
+    route_qt_messages()
     global _QT_APP
     _QT_APP = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     write_pdf(to_html(comp, marks), out)

@@ -5,7 +5,9 @@
     python main.py --triage FOLDER --export OUT        # headless folder triage
 
 Exit status 0 on success, 2 on a usage error or unreadable input, after one
-line per problem on stderr naming the file and the reason.
+line per problem on stderr naming the file and the reason. Every stderr line
+starts with `copydesk:`; library messages go to the log (see `voice`), shown
+with --verbose or written to --log FILE.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--triage", metavar="FOLDER",
                    help="group every article under FOLDER into stories and link copies to "
                         "their sources (headless with --export OUT.json|OUT.html)")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="also print the details behind Copydesk's messages (library warnings, "
+                        "tracebacks) on stderr, each line starting 'copydesk: detail:'")
+    p.add_argument("--log", metavar="FILE",
+                   help="append those details, with times, to FILE")
     return p
 
 

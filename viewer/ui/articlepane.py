@@ -122,6 +122,13 @@ class ArticlePane(QFrame):
         self.menu.addSeparator()
         self.menu.addAction(self.action_close)
         self.menu_button.setMenu(self.menu)
+        # Which encoding a text file was read in; a click offers to reopen it with another.
+        self.encoding_button = QToolButton()
+        self.encoding_button.setObjectName("PaneEncoding")
+        self.encoding_button.setAutoRaise(True)
+        self.encoding_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.encoding_button.setMenu(self.encoding_menu)
+        self.encoding_button.hide()
 
         head = QWidget()
         head.setObjectName("PaneHeader")
@@ -134,6 +141,7 @@ class ArticlePane(QFrame):
         texts.addWidget(self.title)
         texts.addWidget(self.info)
         hl.addLayout(texts, 1)
+        hl.addWidget(self.encoding_button, 0, Qt.AlignmentFlag.AlignTop)
         hl.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.text = ArticleText()
@@ -190,8 +198,27 @@ class ArticlePane(QFrame):
         enc = f"\nRead as {article.encoding}" if article.encoding else ""
         self.title.setToolTip(f"{article.title}\n{where}{enc}")
         self.encoding_menu.setEnabled(bool(article.path))
+        self._show_encoding(article)
         self.text.setAccessibleDescription(f"Article {self.letter}: {article.title}, "
                                            f"{article.word_count} words")
+
+    def _show_encoding(self, article: Article) -> None:
+        """The header's encoding button: the encoding used, and a warning when it was a guess."""
+        if not article.encoding:
+            self.encoding_button.hide()
+            return
+        if article.encoding_uncertain:
+            self.encoding_button.setText(f"\u26a0 {article.encoding}: uncertain encoding")
+            tip = (f"Copydesk guessed that this file is in {article.encoding}, but another "
+                   "encoding came close. If the text looks wrong, reopen it with another encoding.")
+        else:
+            self.encoding_button.setText(article.encoding)
+            tip = f"Read as {article.encoding}. Click to reopen the file with another encoding."
+        self.encoding_button.setToolTip(tip)
+        self.encoding_button.setAccessibleName(
+            f"Article {self.letter} encoding: {article.encoding}"
+            + (", uncertain encoding" if article.encoding_uncertain else ""))
+        self.encoding_button.show()
 
     def _load_more(self, generation: int, done: int) -> None:
         if generation != self._load_generation or self.article is None:

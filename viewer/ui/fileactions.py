@@ -105,7 +105,8 @@ class FileActionsMixin:
             else:
                 export(self.comparison, path, marks=self.session.marks)
         except (OSError, ValueError) as exc:
-            self.error_bar.add_messages([f"Could not export to {path}: {exc}."])
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.error_bar.add_messages([f"Could not export to {path}: {reason}."])
             return False
         self.announce(f"Exported to {path}.")
         return True

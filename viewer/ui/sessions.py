@@ -119,7 +119,8 @@ class SessionController(QObject):
         try:
             save_session(path, self.session())
         except (OSError, ValueError) as exc:
-            self.win.error_bar.add_messages([f"Could not save the session to {path}: {exc}."])
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.win.error_bar.add_messages([f"Could not save the session to {path}: {reason}."])
             return False
         self.path = path
         self.dirty = False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import threading
-import traceback
+import logging
 from contextlib import contextmanager
 from typing import Any, Callable
 
@@ -63,8 +63,9 @@ class _Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit(gen)
         except Exception as exc:  # reported to the user, never crashes the app
-            traceback.print_exc()
-            self.signals.failed.emit(gen, f"{type(exc).__name__}: {exc}")
+            logging.getLogger("copydesk").exception("the analysis failed")
+            self.signals.failed.emit(gen, f"internal error ({type(exc).__name__}); start "
+                                          "Copydesk with --verbose for the details")
         else:
             if self.stop.is_set():
                 self.signals.cancelled.emit(gen)

@@ -9,6 +9,7 @@ anything. Imports `text` and `util` only.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -24,11 +25,16 @@ FORMAT_BY_SUFFIX: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Extracted:
-    """What a reader got out of a file: the text, and its title/encoding when known."""
+    """What a reader got out of a file: the text, and its title/encoding when known.
+
+    `uncertain` is True when the encoding was a guess that other encodings came
+    close to (the user should check the text, and may reopen it with another).
+    """
 
     text: str
     title: str | None = None
     encoding: str | None = None
+    uncertain: bool = False
 
 
 class FormatError(Exception):
@@ -37,6 +43,12 @@ class FormatError(Exception):
     def __init__(self, reason: str):
         self.reason = reason
         super().__init__(reason)
+
+
+def failure(reason: str, exc: BaseException) -> FormatError:
+    """A FormatError in Copydesk's words; the library's own message goes to the log only."""
+    logging.getLogger("copydesk.formats").debug("%s: %s: %s", reason, type(exc).__name__, exc)
+    return FormatError(reason)
 
 
 _SPACES_RE = re.compile(r"[ \t\r\f\v]+")

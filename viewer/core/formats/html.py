@@ -11,7 +11,7 @@ import codecs
 import re
 from functools import lru_cache
 
-from . import Extracted, FormatError, clean_title, join_paragraphs
+from . import Extracted, FormatError, clean_title, failure, join_paragraphs
 from .text import canonical_name, decode
 
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
@@ -70,7 +70,7 @@ def parse_page(markup: str):
         for node in root.xpath("|".join(f"//{tag}" for tag in _INERT)):
             node.drop_tree()
     except (etree.LxmlError, ValueError) as exc:
-        raise FormatError(f"cannot parse the page ({exc})") from None
+        raise failure("cannot parse the page (malformed HTML)", exc) from None
     count = sum(1 for _ in root.iter())
     if count > MAX_ELEMENTS:
         raise FormatError(f"the page is too complex to extract ({count:,} elements; "
@@ -105,7 +105,7 @@ def _extract(tree, favor_precision: bool = False):
             include_links=False, include_formatting=False, with_metadata=True,
             deduplicate=False, favor_precision=favor_precision, config=_config())
     except Exception as exc:  # the extractor on malformed markup
-        raise FormatError(f"cannot extract the article from this page ({exc})") from None
+        raise failure("cannot extract the article from this page (malformed HTML)", exc) from None
 
 
 def _text_of(doc) -> str:

@@ -81,11 +81,13 @@ def extract(path: str | os.PathLike, data: bytes, encoding: str | None = None) -
 
 @dataclass(frozen=True)
 class ReadText:
-    """What a file holds for an article: its title, text (newlines as \\n) and encoding."""
+    """What a file holds for an article: its title, text (newlines as \\n) and encoding
+    (`encoding_uncertain` when that was a close guess)."""
 
     title: str
     text: str
     encoding: str | None
+    encoding_uncertain: bool = False
 
 
 def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES, encoding: str | None = None,
@@ -109,7 +111,7 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES, encoding: str
     if len(text) > max_chars:
         raise LoadError(path, f"too much text ({len(text):,} characters; the limit is "
                               f"{max_chars:,})")
-    return ReadText(found.title or title_from_text(text), text, found.encoding)
+    return ReadText(found.title or title_from_text(text), text, found.encoding, found.uncertain)
 
 
 def load_article(path: str | os.PathLike, article_id: str = "A",
@@ -117,7 +119,8 @@ def load_article(path: str | os.PathLike, article_id: str = "A",
                  max_chars: int = MAX_CHARS) -> Article:
     """Load one file as an Article, or raise LoadError saying why not (see `read_text`)."""
     read = read_text(path, max_bytes, encoding, max_chars)
-    return Article(article_id, read.title, read.text, str(path), read.encoding)
+    return Article(article_id, read.title, read.text, str(path), read.encoding,
+                   encoding_uncertain=read.encoding_uncertain)
 
 
 def article_from_text(text: str, article_id: str = "A", title: str | None = None) -> Article:

@@ -25,7 +25,8 @@ def _html_text(fragment: str) -> str:
 
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    except (ParserError, ValueError):
+    except (ParserError, ValueError, AssertionError, IndexError):
+        # lxml asserts (or indexes past the end) on a block holding <html><head> but no body
         return ""
     for bad in root.xpath("//script|//style|//template|//noscript"):
         bad.drop_tree()

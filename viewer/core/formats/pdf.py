@@ -5,6 +5,10 @@ the top or bottom of most pages, and bare page numbers, are removed; words
 hyphenated at a line end are joined; lines are reflowed into paragraphs (one
 per line, as in every other format). Encrypted, corrupt, image-only and
 overlong files are refused; pypdf caps every decompressed stream.
+
+Encrypted PDFs open when their user password is empty (publishers often lock
+only the permissions; AES needs the `cryptography` package, pypdf's crypto
+extra); one that needs a real password is reported as password-protected.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ import re
 import statistics
 import time
 
-from . import Extracted, FormatError, clean_title
+from . import Extracted, FormatError, clean_title, failure
 
+_LOCKED = "the PDF is password-protected (it needs a password to open)"
 MAX_PAGES = 2_000
 TIME_LIMIT_S = 30.0
 _EDGE = 2  # lines at the top and at the bottom of a page that may be furniture
@@ -114,11 +119,13 @@ def read(data: bytes, encoding: str | None = None) -> Extracted:
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")
-            except (DependencyError, NotImplementedError):
-                raise FormatError("the PDF is encrypted with AES; reading it needs the "
-                                  "'cryptography' package") from None
+            except DependencyError as exc:
+                raise failure("the PDF is encrypted with AES and reading it needs the "
+                              "'cryptography' package (pip install 'pypdf[crypto]')", exc) from None
+            except NotImplementedError as exc:
+                raise failure("the PDF is encrypted in a way Copydesk cannot read", exc) from None
             if not opened:
-                raise FormatError("the PDF is encrypted (password protected)")
+                raise FormatError(_LOCKED)
         count = len(reader.pages)
         if count > MAX_PAGES:
             raise FormatError(f"the PDF has {count:,} pages; the limit is {MAX_PAGES:,}")
@@ -131,9 +138,9 @@ def read(data: bytes, encoding: str | None = None) -> Extracted:
     except FormatError:
         raise
     except FileNotDecryptedError:
-        raise FormatError("the PDF is encrypted (password protected)") from None
+        raise FormatError(_LOCKED) from None
     except Exception as exc:  # pypdf on a damaged file: PdfReadError, KeyError, RecursionError...
-        raise FormatError(f"corrupt PDF file ({type(exc).__name__}: {exc})"[:300]) from None
+        raise failure("corrupt PDF file (damaged or incomplete)", exc) from None
     text = clean_pages(pages)
     if sum(1 for ch in text if not ch.isspace()) < 20:
         raise FormatError("the PDF has no text layer (a scanned image?)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from . import Extracted, FormatError, clean_title, join_paragraphs
+from . import Extracted, FormatError, clean_title, failure, join_paragraphs
 from .text import canonical_name
 
 _CODEPAGE_RE = re.compile(rb"\\ansicpg(\d{3,5})")
@@ -74,7 +74,7 @@ def read(data: bytes, encoding: str | None = None) -> Extracted:
     try:
         text = rtf_to_text(source, encoding=codepage, errors="replace")
     except Exception as exc:  # striprtf on malformed input
-        raise FormatError(f"corrupt RTF file ({exc})") from None
+        raise failure("corrupt RTF file (malformed RTF markup)", exc) from None
     title = None
     if title_match:
         try:

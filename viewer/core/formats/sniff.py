@@ -38,7 +38,7 @@ def _zip_kind(data: bytes) -> str:
     """'docx' or 'odt' for a ZIP archive, else FormatError."""
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist()[:10_000])
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise FormatError("corrupt ZIP archive") from None
     if "word/document.xml" in names:
         return "docx"

@@ -1,40 +1,48 @@
-"""Plain text: find the encoding (UTF-8 first, then a restricted guess) and decode.
+"""Plain text: find the encoding (BOM, UTF-8, UTF-16, then a scored guess) and decode.
 
-A guesser left free to pick among every codec guesses wrong on short English
-text, so the guess is limited to `DETECTED_ENCODINGS`. charset-normalizer ranks
-the candidates; a plain check that words are not mixtures of scripts or stray
-symbols (the signature of a wrong 8-bit code page) decides first, so short
-texts come out right too.
+A BOM, valid UTF-8 and BOM-less UTF-16 (NUL bytes in every other place) are
+certain. Otherwise `guess` scores every legacy code page's decoding as text
+of a language and takes the most plausible; the result says whether that
+guess was uncertain, so the pane can say so and offer to reopen the file
+with another encoding.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from collections import Counter
 
 import regex
 
 from . import Extracted, FormatError
+from .guess import rank, uncertain, unreadable_share
 
 # Offered to the user to reopen a file with (menu order); names are Python codec aliases.
 COMMON_ENCODINGS: tuple[str, ...] = (
     "utf-8", "utf-16", "utf-16-le", "utf-16-be", "windows-1252", "iso-8859-1",
-    "iso-8859-15", "windows-1250", "iso-8859-2", "windows-1251", "koi8-r",
+    "iso-8859-15", "windows-1250", "iso-8859-2", "windows-1251", "koi8-r", "iso-8859-7",
+    "windows-1254", "shift_jis", "euc-jp", "gb18030", "euc-kr", "big5",
     "mac-roman", "cp437",
 )
-# What the guesser may choose from, in order of preference on a tie.
-DETECTED_ENCODINGS: tuple[str, ...] = ("windows-1252", "windows-1250", "windows-1251")
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32", "utf-32"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
-_SAMPLE = 64 * 1024  # bytes the guesser looks at
-_WORD_RE = regex.compile(r"[^\s\p{P}]*\p{L}[^\s\p{P}]*")
-_STRAY_RE = regex.compile(r"[\p{L}][\x80-\xbf\u2020\u2021\u02c6\u2030\u02dc\u2122]|"
-                          r"[\x80-\xbf\u2020\u2021\u02c6\u2030\u02dc\u2122][\p{L}]")
-_LATIN_RE = regex.compile(r"\p{Latin}")
-_UNREADABLE_RE = regex.compile(r"[\p{Cc}\p{Cs}\p{Co}\p{Cn}\ufffd--[\t\n\r\f\x1b]]", regex.V1)
+_SAMPLE = 16 * 1024  # bytes the guesser looks at (plenty for letter statistics)
 _C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
+_LETTER_RE = regex.compile(r"\p{L}")
+_SCRIPTS = tuple((name, regex.compile(pattern)) for name, pattern in (
+    ("Latin", r"\p{Latin}"), ("Cyrillic", r"\p{Cyrillic}"), ("Greek", r"\p{Greek}"),
+    ("CJK", r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}]"),
+    ("Arabic", r"\p{Arabic}"), ("Hebrew", r"\p{Hebrew}"), ("Thai", r"\p{Thai}"),
+    ("Devanagari", r"\p{Devanagari}"), ("Armenian", r"\p{Armenian}"),
+    ("Georgian", r"\p{Georgian}")))
+_NAMES = {"cp1252": "windows-1252", "cp1250": "windows-1250", "cp1251": "windows-1251",
+          "cp1254": "windows-1254", "latin-1": "iso-8859-1", "iso8859-1": "iso-8859-1",
+          "iso8859-15": "iso-8859-15", "iso8859-2": "iso-8859-2", "iso8859-7": "iso-8859-7",
+          "mac-roman": "mac-roman", "euc_jp": "euc-jp", "euc_kr": "euc-kr"}
 
 
 def canonical_name(encoding: str) -> str:
@@ -43,9 +51,7 @@ def canonical_name(encoding: str) -> str:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise FormatError(f"unknown encoding {encoding!r}") from None
-    return {"cp1252": "windows-1252", "cp1250": "windows-1250", "cp1251": "windows-1251",
-            "latin-1": "iso-8859-1", "iso8859-1": "iso-8859-1", "iso8859-15": "iso-8859-15",
-            "iso8859-2": "iso-8859-2", "mac-roman": "mac-roman"}.get(name, name)
+    return _NAMES.get(name, name)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -57,125 +63,124 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(4, len(head) // 50)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le'/'-be' when the bytes look like BOM-less UTF-16 text, else None."""
-    head = data[:4096]
-    if len(head) < 4 or len(data) % 2:
-        return None
-    even_zero = head[0::2].count(0) / (len(head) // 2)
-    odd_zero = head[1::2].count(0) / (len(head) // 2)
-    if odd_zero > 0.4 and even_zero < 0.05:
-        return "utf-16-le"
-    if even_zero > 0.4 and odd_zero < 0.05:
-        return "utf-16-be"
-    return None
-
-
-def _unreadable_share(text: str) -> float:
-    """Share of characters no reader can see (controls, unassigned, replacement)."""
+def _plausible_utf16(text: str) -> bool:
+    """True when a UTF-16 decoding reads as text: mostly letters, digits, spaces and punctuation,
+    letters mostly of one script, and Latin letters mostly plain ASCII ones."""
     if not text:
-        return 0.0
-    return sum(1 for _ in _UNREADABLE_RE.finditer(text)) / len(text)
+        return False
+    letters = _LETTER_RE.findall(text)
+    common = len(letters) + sum(1 for ch in text if ch.isspace() or ch.isdigit()
+                                or unicodedata.category(ch).startswith("P"))
+    if common < 0.75 * len(text):
+        return False
+    if not letters:
+        return True
+    scripts = Counter(_script(ch) for ch in letters)
+    main, count = scripts.most_common(1)[0]
+    if count < 0.8 * len(letters):
+        return False
+    return main != "Latin" or sum(ch.isascii() for ch in letters) >= 0.5 * len(letters)
 
 
-def _implausible_share(text: str) -> float:
-    """Share of words that a wrong code page would make: mixed scripts, stray symbols."""
-    words = _WORD_RE.findall(text)
-    if not words:
-        return 0.0
-    bad = 0
-    for word in words:
-        letters = [ch for ch in word if ch.isalpha()]
-        latin = [_LATIN_RE.match(ch) is not None for ch in letters]
-        if any(latin) and not all(latin):
-            bad += 1  # Latin and another script in one word
-        elif _STRAY_RE.search(word):
-            bad += 1  # a symbol such as ³ or ¤ stuck to a letter
-        elif all(latin) and len(letters) >= 3 and not any(ch.isascii() for ch in letters):
-            bad += 1  # a Latin word without one plain letter: Cyrillic read as 1252
-    return bad / len(words)
+def _script(ch: str) -> str:
+    """A letter's script, with the scripts of Chinese, Japanese and Korean taken as one."""
+    for name, pattern in _SCRIPTS:
+        if pattern.match(ch):
+            return name
+    return "other"
 
 
-def _guess_8bit(data: bytes) -> str:
-    """The most plausible single-byte encoding among DETECTED_ENCODINGS."""
-    sample = data[:_SAMPLE]
-    chaos: dict[str, float] = {}
-    try:
-        from charset_normalizer import from_bytes
-        py_names = {codecs.lookup(e).name: e for e in DETECTED_ENCODINGS}
-        for match in from_bytes(sample, cp_isolation=list(py_names)):
-            name = py_names.get(codecs.lookup(match.encoding).name)
-            if name:
-                chaos[name] = match.chaos
-    except Exception:  # the guesser is an aid only; the checks below still decide
-        pass
-    ranked = []
-    for order, enc in enumerate(DETECTED_ENCODINGS):
+def _utf16_score(text: str) -> float:
+    """How much a UTF-16 decoding looks like text: spaces and ASCII, no unreadable characters."""
+    if not text:
+        return -1.0
+    ascii_share = sum(1 for ch in text if ch < "\x80") / len(text)
+    return ascii_share - 10 * unreadable_share(text)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str, bool] | None:
+    """(text, 'utf-16-le'/'-be', uncertain) when NUL-bearing bytes read as UTF-16 text."""
+    if len(data) < 2 or len(data) % 2 or b"\x00" not in data:
+        return None
+    scored = []
+    for name in ("utf-16-le", "utf-16-be"):
         try:
-            text = sample.decode(enc)
+            text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        ranked.append((_implausible_share(text) + _unreadable_share(text) * 10,
-                       chaos.get(enc, 1.0), order, enc, text))
-    if not ranked:
-        return "iso-8859-1"
-    best = min(ranked)
-    # Code pages that read this sample identically: report the most common one.
-    return min((r for r in ranked if r[4] == best[4]), key=lambda r: r[2])[3]
+        sample = text[:_SAMPLE]
+        if unreadable_share(text) < 0.01 and _plausible_utf16(sample):
+            scored.append((_utf16_score(sample), name, text))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    close = len(scored) > 1 and scored[0][0] - scored[1][0] < 0.2
+    return scored[0][2], scored[0][1], close
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Decode text bytes; returns (text, encoding name). Raises FormatError.
+def _guess_legacy(data: bytes) -> tuple[str, str, bool]:
+    """(text, encoding, uncertain) for bytes that are neither UTF-8 nor UTF-16."""
+    ranked = rank(data[:_SAMPLE], cut=len(data) > _SAMPLE)
+    doubtful = uncertain(ranked)
+    for guess in ranked:
+        try:
+            text = data.decode(guess.encoding) if len(data) > _SAMPLE else guess.text
+        except UnicodeDecodeError:
+            continue
+        if unreadable_share(text) > 0.01:
+            continue
+        return text, guess.encoding, doubtful or guess is not ranked[0]
+    raise FormatError("undecodable bytes: not text in UTF-8 or any common encoding")
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str, bool]:
+    """Decode text bytes; returns (text, encoding name, uncertain). Raises FormatError.
 
     With `encoding`, that codec is used as is (a BOM of it is dropped).
-    Otherwise: a BOM wins, then UTF-8, then the restricted guess; the
-    Windows-1252 guess is reported as ISO-8859-1 when both read the same.
+    Otherwise: a BOM wins, then UTF-8, then BOM-less UTF-16, then the scored
+    guess among the legacy code pages; the Windows-1252 guess is reported as
+    ISO-8859-1 when both read the same.
     """
     if encoding:
         name = canonical_name(encoding)
         codec = "utf-8-sig" if name == "utf-8" else name
         try:
-            return data.decode(codec), name
+            return data.decode(codec), name, False
         except UnicodeDecodeError as exc:
             raise FormatError(f"cannot be decoded as {name} (byte 0x{data[exc.start]:02x} "
                               f"at offset {exc.start})") from None
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), name
+                return data.decode(codec), name, False
             except UnicodeDecodeError:
                 raise FormatError(f"undecodable bytes: starts like {name} but is not valid "
                                   f"{name} text") from None
     utf16 = _utf16_without_bom(data)
     if utf16:
-        try:
-            text = data.decode(utf16)
-            if _unreadable_share(text) < 0.01:
-                return text, utf16
-        except UnicodeDecodeError:
-            pass
+        return utf16
     if looks_binary(data):
         raise FormatError("not a text file (binary content)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
-    name = _guess_8bit(data)
-    try:
-        text = data.decode(name)
-    except UnicodeDecodeError:
-        name, text = "iso-8859-1", data.decode("latin-1")
+    text, name, doubtful = _guess_legacy(data)
     if name == "windows-1252" and not _C1_BYTES_RE.search(data):
         name = "iso-8859-1"
-    if _unreadable_share(text) > 0.01:
-        raise FormatError("undecodable bytes: not text in UTF-8 or any common encoding")
+    return text, name, doubtful
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode text bytes; returns (text, encoding name). See `decode_text`."""
+    text, name, _ = decode_text(data, encoding)
     return text, name
 
 
 def read(data: bytes, encoding: str | None = None) -> Extracted:
     """Plain text exactly as written (newlines become \\n); no title of its own."""
-    text, name = decode(data, encoding)
-    return Extracted(normalise_newlines(text), None, name)
+    text, name, doubtful = decode_text(data, encoding)
+    return Extracted(normalise_newlines(text), None, name, doubtful)
 
 
 def normalise_newlines(text: str) -> str:

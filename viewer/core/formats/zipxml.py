@@ -13,7 +13,7 @@ import zipfile
 
 from lxml import etree
 
-from . import FormatError
+from . import FormatError, failure
 
 MAX_PART_BYTES = 32 * 1024 * 1024  # one unpacked XML part
 MAX_ENTRIES = 10_000
@@ -24,7 +24,7 @@ def open_zip(data: bytes, kind: str) -> zipfile.ZipFile:
     """Open `data` as a ZIP archive, or raise FormatError naming the `kind` of file."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise FormatError(f"corrupt {kind} file (not a valid ZIP archive)") from None
     if len(archive.infolist()) > MAX_ENTRIES:
         raise FormatError(f"corrupt {kind} file (more than {MAX_ENTRIES:,} parts)")
@@ -58,7 +58,7 @@ def read_part(archive: zipfile.ZipFile, name: str, kind: str,
     except NotImplementedError:
         raise FormatError(f"unsupported {kind} file (unknown compression method)") from None
     except Exception as exc:  # zlib.error, BadZipFile (bad CRC), EOFError...
-        raise FormatError(f"corrupt {kind} file ({name}: {exc})") from None
+        raise failure(f"corrupt {kind} file ({name} is damaged)", exc) from None
     return b"".join(chunks)
 
 
@@ -81,7 +81,7 @@ def parse_xml(data: bytes, name: str, kind: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise FormatError(f"corrupt {kind} file ({name}: {exc})") from None
+        raise failure(f"corrupt {kind} file ({name} is not well-formed XML)", exc) from None
     if root is None:
         raise FormatError(f"corrupt {kind} file ({name} is empty)")
     return root

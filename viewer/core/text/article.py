@@ -59,6 +59,7 @@ class Article:
     path: str | None = None
     encoding: str | None = None
     tokens: tuple[Token, ...] = field(default=(), compare=False, repr=False)
+    encoding_uncertain: bool = field(default=False, compare=False)  # the encoding was a close guess
 
     def __post_init__(self) -> None:
         if not self.tokens:
@@ -72,4 +73,5 @@ class Article:
 
     def with_id(self, new_id: str) -> "Article":
         """The same article under another identity letter."""
-        return Article(new_id, self.title, self.text, self.path, self.encoding, self.tokens)
+        return Article(new_id, self.title, self.text, self.path, self.encoding, self.tokens,
+                       self.encoding_uncertain)
