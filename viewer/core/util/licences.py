@@ -58,6 +58,10 @@ COMPONENTS: tuple[Component, ...] = (
     Component("mdurl", "used by markdown-it-py", "MIT", "mdurl"),
     Component("striprtf", "RTF files", "BSD-3-Clause", "striprtf"),
     Component("pypdf", "PDF files", "BSD-3-Clause", "pypdf"),
+    Component("cryptography", "encrypted PDFs (pypdf's crypto extra; with OpenSSL, Apache-2.0)",
+              "Apache-2.0 OR BSD-3-Clause", "cryptography"),
+    Component("cffi", "used by cryptography", "MIT", "cffi"),
+    Component("pycparser", "used by cffi", "BSD-3-Clause", "pycparser"),
     Component("datasketch", "MinHash LSH for folder triage", "MIT", "datasketch"),
     Component("NumPy", "arrays (with OpenBLAS, BSD-3-Clause)", "BSD-3-Clause", "numpy"),
     Component("SciPy", "used by datasketch", "BSD-3-Clause", "scipy"),
@@ -71,24 +75,27 @@ def normalise_name(name: str) -> str:
 
 def runtime_distributions(root: str = "copydesk") -> list[str]:
     """Normalised names of `root` and every distribution it needs at run time on this machine
-    (requirements whose markers hold, extras left out), from the installed metadata."""
+    (requirements whose markers hold, with the extras a requirement asks for), from the installed
+    metadata."""
     from importlib import metadata  # noqa: PLC0415 - 25 ms; the window only needs COMPONENTS
 
     from packaging.requirements import Requirement  # noqa: PLC0415 - only where metadata is read
 
-    seen: set[str] = set()
-    todo = [root]
+    seen: set[tuple[str, str]] = set()  # (distribution, extra asked of it; "" for none)
+    todo = [(root, "")]
     while todo:
-        name = normalise_name(todo.pop())
-        if name in seen:
+        name, extra = todo.pop()
+        name = normalise_name(name)
+        if (name, extra) in seen:
             continue
         try:
             dist = metadata.distribution(name)
         except metadata.PackageNotFoundError:
             continue
-        seen.add(name)
+        seen.add((name, extra))
         for line in dist.requires or ():
             req = Requirement(line)
-            if req.marker is None or req.marker.evaluate({"extra": ""}):
-                todo.append(req.name)
-    return sorted(seen)
+            if req.marker is None or req.marker.evaluate({"extra": extra}):
+                todo.append((req.name, ""))
+                todo.extend((req.name, e) for e in req.extras)  # "pypdf[crypto]" needs crypto's too
+    return sorted({name for name, _ in seen})
