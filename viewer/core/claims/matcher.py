@@ -47,7 +47,7 @@ _NEGATIONS = frozenset("not no never n't nor cannot neither nobody nothing none 
 # Partial credit for keys not shared exactly (calibrated on MSRP).
 SYNONYM_CREDIT = 0.9
 PREFIX_CREDIT = 0.8
-_PREFIX = 6   # words of at least this many letters also match on their first 6 ("Russia"/"Russian")
+PREFIX_LENGTH = 6   # words of at least this many letters also match on their first 6 ("Russia"/"Russian")
 
 # Logistic model over `pair_features` (fitted by bench/train_matcher.py on the MSRP training pairs).
 FEATURES = ("similarity", "min_coverage", "max_coverage", "unmatched_small", "unmatched_large",
@@ -139,7 +139,7 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
             forms.add(word)
             if english:
                 forms.update(lemmas(word))
-    prefixes = frozenset(w[:_PREFIX] for w in surface.values() if len(w) >= _PREFIX)
+    prefixes = frozenset(w[:PREFIX_LENGTH] for w in surface.values() if len(w) >= PREFIX_LENGTH)
     chars = _char_counts(tokens)
     return Statement(article, start, end, text, language, keys, surface, frozenset(names),
                      frozenset(numbers), sum(keys.values()), frozenset(forms), prefixes,
@@ -187,9 +187,9 @@ def _matches(a: Statement, b: Statement) -> dict[str, tuple[float, str | None]]:
                 if not b.forms.isdisjoint(near):
                     credit = SYNONYM_CREDIT
                     partner = next((k for k, w in b.surface.items() if w in near or lemmas(w) & near), None)
-            if not credit and len(word) >= _PREFIX and word[:_PREFIX] in b.prefixes:
+            if not credit and len(word) >= PREFIX_LENGTH and word[:PREFIX_LENGTH] in b.prefixes:
                 credit = PREFIX_CREDIT
-                partner = next((k for k, w in b.surface.items() if w[:_PREFIX] == word[:_PREFIX]), None)
+                partner = next((k for k, w in b.surface.items() if w[:PREFIX_LENGTH] == word[:PREFIX_LENGTH]), None)
         out[key] = (credit, partner)
     return out
 
