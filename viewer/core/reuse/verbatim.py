@@ -21,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import regex
 
 from ..text.article import Article
@@ -245,11 +246,91 @@ def _grow(ka, kb, i: int, j: int, length: int, budget: int):
     return a0, a1, b0, b1, matched, used, pairs
 
 
+@lru_cache(maxsize=4)
+def _word_ids(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Both key sequences as int64 ids of one shared vocabulary, and its size."""
+    vocab: dict[str, int] = {}
+    ia = np.fromiter((vocab.setdefault(k, len(vocab)) for k in ka), dtype=np.int64, count=len(ka))
+    ib = np.fromiter((vocab.setdefault(k, len(vocab)) for k in kb), dtype=np.int64, count=len(kb))
+    return ia, ib, max(1, len(vocab))
+
+
+def _gram_codes(ids: np.ndarray, size: int, base: int) -> np.ndarray:
+    """Each `size`-word n-gram of `ids` packed exactly into one int64 (base**size < 2**62)."""
+    n = len(ids) - size + 1
+    code = ids[:n].copy()
+    for k in range(1, size):
+        code = code * base + ids[k:k + n]
+    return code
+
+
+def _extend_all(ia: np.ndarray, ib: np.ndarray, i: np.ndarray, j: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """For each exact match of length n[k] at (i[k], j[k]): its length extended forward to the first
+    mismatch (or an end), compared in growing windows."""
+    n = n.copy()
+    active = np.arange(len(i))
+    step = 8
+    while len(active):
+        ii, jj = i[active] + n[active], j[active] + n[active]
+        room = np.minimum(len(ia) - ii, len(ib) - jj)
+        off = np.arange(step)
+        pa = np.minimum(ii[:, None] + off, len(ia) - 1)
+        pb = np.minimum(jj[:, None] + off, len(ib) - 1)
+        same = (off < room[:, None]) & (ia[pa] == ib[pb])
+        run = np.where(same.all(axis=1), step, np.argmin(same, axis=1))
+        n[active] += run
+        active = active[run == step]
+        step = min(step * 2, 4096)
+    return n
+
+
 @lru_cache(maxsize=8)
 def _exact_blocks(ka: tuple[str, ...], kb: tuple[str, ...], size: int) -> tuple[tuple[int, int, int], ...]:
     """Maximal exact blocks (i, j, length) grown from shared seed n-grams,
     longest first. Cached briefly: runs under other options with the same seed
-    length (the derivation label's, say) start from the same blocks."""
+    length (the derivation label's, say) start from the same blocks.
+
+    In bulk (numpy): n-grams as packed ids, matched through a sorted array
+    (`searchsorted`); a seed found more than _MAX_SEED_HITS times in b seeds
+    nothing. On each diagonal a seed inside the block of an earlier seed adds
+    nothing, so only seeds whose predecessor on the diagonal is no seed are
+    extended, and of those only the first of each maximal block is kept.
+    """
+    ia, ib, base = _word_ids(ka, kb)
+    if base ** size >= 2 ** 62:
+        return _exact_blocks_by_dict(ka, kb, size)
+    ca, cb = _gram_codes(ia, size, base), _gram_codes(ib, size, base)
+    order = np.argsort(cb, kind="stable")  # equal n-grams keep b's order
+    sorted_b = cb[order]
+    lo = np.searchsorted(sorted_b, ca, "left")
+    count = np.searchsorted(sorted_b, ca, "right") - lo
+    seeded = np.flatnonzero((count > 0) & (count <= _MAX_SEED_HITS))
+    reps = count[seeded]
+    if not len(seeded):
+        return ()
+    i = np.repeat(seeded, reps)
+    first = np.repeat(np.cumsum(reps) - reps, reps)
+    j = order[np.repeat(lo[seeded], reps) + np.arange(len(i)) - first]
+    width = len(kb) + 1
+    hit_codes = i * width + j  # ascending: i ascends, and j within each i
+    prev = (i - 1) * width + (j - 1)
+    pos = np.minimum(np.searchsorted(hit_codes, prev), len(hit_codes) - 1)
+    starts = (i == 0) | (j == 0) | (hit_codes[pos] != prev)
+    i, j = i[starts], j[starts]
+    n = _extend_all(ia, ib, i, j, np.full(len(i), size, dtype=np.int64))
+    diag = i - j
+    by_diag = np.lexsort((i, diag))
+    i, j, n, diag = i[by_diag], j[by_diag], n[by_diag], diag[by_diag]
+    same_diag = np.concatenate(([False], diag[1:] == diag[:-1]))
+    prev_end = np.concatenate(([0], (i + n)[:-1]))
+    keep = ~(same_diag & (i < prev_end))  # ends ascend along a diagonal: the previous one is the max
+    i, j, n = i[keep], j[keep], n[keep]
+    longest = np.lexsort((j, i, -n))
+    return tuple(zip(i[longest].tolist(), j[longest].tolist(), n[longest].tolist()))
+
+
+def _exact_blocks_by_dict(ka: tuple[str, ...], kb: tuple[str, ...], size: int) -> tuple[tuple[int, int, int], ...]:
+    """`_exact_blocks` for seeds too long to pack into one int64 (a dict of n-grams instead)."""
     index = _gram_index(kb, size)
     blocks = []
     diag_end: dict[int, int] = {}
@@ -267,22 +348,40 @@ def _exact_blocks(ka: tuple[str, ...], kb: tuple[str, ...], size: int) -> tuple[
     return tuple(sorted_in_slices(blocks, key=lambda blk: (-blk[2], blk[0], blk[1])))
 
 
+def _reachable(ka: tuple[str, ...], kb: tuple[str, ...], blocks, min_words: int, budget: int):
+    """The blocks worth growing: long enough, or with a shared word within reach of one of their
+    edges (`_in_reach` on both sides, for all blocks at once)."""
+    if not blocks:
+        return blocks
+    ia, ib, _ = _word_ids(ka, kb)
+    arr = np.asarray(blocks, dtype=np.int64)
+    i, j, n = arr[:, 0], arr[:, 1], arr[:, 2]
+    keep = n >= min_words
+    for x in range(budget + 1):
+        for y in range(budget + 1):
+            pa, pb = i + n + x, j + n + y  # forward from the block's end
+            ok = (pa < len(ia)) & (pb < len(ib))
+            keep |= ok & (ia[np.minimum(pa, len(ia) - 1)] == ib[np.minimum(pb, len(ib) - 1)])
+            pa, pb = i - 1 - x, j - 1 - y  # back from its start
+            ok = (pa >= 0) & (pb >= 0)
+            keep |= ok & (ia[np.maximum(pa, 0)] == ib[np.maximum(pb, 0)])
+    return [blocks[k] for k in np.flatnonzero(keep).tolist()]
+
+
 def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) -> list[tuple[int, int, int, int, int, int]]:
     """Runs as word-index spans (a0, a1, b0, b1, matched, imperfections), sorted."""
     ka, kb = a_keys.keys, b_keys.keys
     size = seed_length(options)
     if len(ka) < size or len(kb) < size:
         return []
-    blocks = _exact_blocks(ka, kb, size)
+    budget = options.max_imperfections
+    # Blocks too short with nothing to bridge to on either side are left out first.
+    blocks = _reachable(ka, kb, _exact_blocks(ka, kb, size), options.min_words, budget)
     taken: set[tuple[int, int]] = set()
     runs = []
-    budget = options.max_imperfections
     for i, j, n in blocks:
         if (i, j) in taken:
             continue
-        if n < options.min_words and not (_in_reach(ka, kb, i + n, j + n, budget, 1)
-                                          or _in_reach(ka, kb, i, j, budget, -1)):
-            continue  # too short and nothing to bridge to on either side
         a0, a1, b0, b1, matched, used, pairs = _grow(ka, kb, i, j, n, budget)
         if matched >= options.min_words:
             runs.append((a0, a1, b0, b1, matched, used))
