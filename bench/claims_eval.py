@@ -80,8 +80,8 @@ def meter(folder: str) -> None:
                                delimiter="\t"))
     derived = shared_derived = new = shared_new = articles = 0
     for row in rows:
-        if row["label"] == "non_derived":
-            continue
+        if row["label"] == "non_derived" or not row["newspaper_annotated_sgml"]:
+            continue  # independent, or no annotated version in the corpus
         text, tags = _sgml_text(os.path.join(base, row["newspaper_annotated_sgml"]))
         pa_names = [n for n in row["pa_files"].split(";") if n]
         if not pa_names or not text.strip():
@@ -177,11 +177,17 @@ def main() -> None:
     parser.add_argument("--dev-data", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared",
                                                            "dev-data"))
     parser.add_argument("--quick", action="store_true", help="first 1,000 MSRP pairs only")
+    parser.add_argument("--parts", default="timing,msrp,meter,ecb", help="which parts to run")
     args = parser.parse_args()
-    timing(args.dev_data)
-    msrp(args.dev_data, 1000 if args.quick else None)
-    meter(args.dev_data)
-    ecb(args.dev_data)
+    parts = args.parts.split(",")
+    if "timing" in parts:
+        timing(args.dev_data)
+    if "msrp" in parts:
+        msrp(args.dev_data, 1000 if args.quick else None)
+    if "meter" in parts:
+        meter(args.dev_data)
+    if "ecb" in parts:
+        ecb(args.dev_data)
 
 
 if __name__ == "__main__":
