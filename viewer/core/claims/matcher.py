@@ -9,19 +9,21 @@ variant (long common prefix: "Russia"/"Russian", "Zelensky"/"Zelenskyy").
 
 `same_claim` combines a handful of lexical features (coverage both ways, unmatched weight, numbers,
 names, negation, length, and word trigrams, character trigrams and word-sequence similarity taken
-after synonyms are mapped onto each other) in a logistic regression whose weights are the constants
-below; bench/train_matcher.py fits them on the MSRP training pairs and reports their 10-fold
-cross-validated accuracy. No model is loaded at run time. A short statement almost wholly carried
-by a longer one (a condensed sentence) is also the same claim.
+after synonyms are mapped onto each other) in a logistic regression whose weights are data:
+`data/matcher.json`, written by bench/train_matcher.py (fitted on the MSRP training pairs, with
+their 10-fold cross-validated accuracy) and read once at import. A short statement almost wholly
+carried by a longer one (a condensed sentence) is also the same claim.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from importlib import resources
 from typing import Sequence
 
 from ..text.language import stemmer, stopwords
@@ -53,9 +55,18 @@ PREFIX_LENGTH = 6   # words of at least this many letters also match on their fi
 FEATURES = ("similarity", "min_coverage", "max_coverage", "unmatched_small", "unmatched_large",
             "number_mismatch", "name_mismatch", "length_ratio", "negation_mismatch",
             "trigrams", "characters", "word_sequence", "coverage_x_length")
-WEIGHTS = (-6.3149, 1.7417, -9.8770, -0.0466, -1.2813, -0.2452, 0.3050, -9.4967, -1.3998, -4.2695,
-           5.0564, 6.2642, 18.4695)
-BIAS = 3.7274
+MODEL_FILE = "data/matcher.json"
+
+
+def load_model() -> tuple[tuple[float, ...], float]:
+    """(weights in the order of FEATURES, bias) of the fitted model shipped in MODEL_FILE."""
+    model = json.loads(resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    if tuple(model["features"]) != FEATURES:
+        raise RuntimeError(f"{MODEL_FILE} was fitted on other features; run bench/train_matcher.py --write")
+    return tuple(float(w) for w in model["weights"]), float(model["bias"])
+
+
+WEIGHTS, BIAS = load_model()
 # A pair is the same claim when the model's probability reaches SAME_CLAIM (0.55 rather than 0.5:
 # articles hold far fewer matching pairs than MSRP's 67 %; checked on ECB+ sibling events).
 SAME_CLAIM = 0.55
