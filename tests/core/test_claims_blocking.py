@@ -110,3 +110,14 @@ def test_blocking_on_real_text_keeps_every_link_and_is_deterministic():
     linked = {(i, j) for i, j in every if same_claim(statements[i], statements[j]) > 0}
     assert linked and linked <= gated
     assert finder.find_claims(arts) == finder.find_claims(arts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words, words)
+def test_same_claim_with_the_bounded_sequence_equals_the_full_model(x, y):
+    """same_claim first bounds word_sequence (quick_ratio); its answer is the full model's."""
+    from viewer.core.claims.matcher import SAME_CLAIM, contained, match_probability
+    a, b = _statements([(0, x), (1, y)])
+    p = match_probability(a, b)
+    expected = p if p >= SAME_CLAIM else (SAME_CLAIM if p > 0 and contained(a, b) else 0.0)
+    assert same_claim(a, b) == expected
