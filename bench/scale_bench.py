@@ -41,16 +41,18 @@ DEV = ROOT.parent / "shared" / "dev-data"
 STAGES = ("load", "diff", "alignment", "reuse", "claims", "json")
 
 
-def _timed(module, name: str, stage: str, spent: dict) -> None:
-    """Wrap `module.name` so the time spent inside it is added to `spent[stage]`."""
+def _timed(module, name: str, stage: str, spent: dict, cpu: dict) -> None:
+    """Wrap `module.name` so the wall (and CPU) time spent inside it is added to `spent[stage]`
+    (and `cpu[stage]`)."""
     fn = getattr(module, name)
 
     def wrapper(*args, **kwargs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
             spent[stage] = spent.get(stage, 0.0) + time.perf_counter() - t0
+            cpu[stage] = cpu.get(stage, 0.0) + time.process_time() - c0
 
     setattr(module, name, wrapper)
 
@@ -65,24 +67,26 @@ def child_export(out: str, files: list[str]) -> None:
     from viewer.cli import parse_args, run_headless
 
     spent: dict[str, float] = {}
-    _timed(loaders, "load_article", "load", spent)
-    _timed(comparison, "word_diff", "diff", spent)
-    _timed(comparison, "align_sentences", "alignment", spent)
-    _timed(comparison, "analyse_reuse", "reuse", spent)
-    _timed(comparison, "derive_from_others", "reuse", spent)
-    _timed(finder, "find_claims", "claims", spent)
-    _timed(export, "export", "json", spent)
+    cpu: dict[str, float] = {}
+    _timed(loaders, "load_article", "load", spent, cpu)
+    _timed(comparison, "word_diff", "diff", spent, cpu)
+    _timed(comparison, "align_sentences", "alignment", spent, cpu)
+    _timed(comparison, "analyse_reuse", "reuse", spent, cpu)
+    _timed(comparison, "derive_from_others", "reuse", spent, cpu)
+    _timed(finder, "find_claims", "claims", spent, cpu)
+    _timed(export, "export", "json", spent, cpu)
     sys.argv = ["main.py", "--export", out, *files]
     t0 = time.perf_counter()
     status = run_headless(parse_args())
     t1 = time.perf_counter()
     import resource
-    print(json.dumps({"status": status, "stages": spent, "run": t1 - t0, "imports": t0 - t_start,
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"status": status, "stages": spent, "cpu": cpu, "run": t1 - t0, "imports": t0 - t_start,
+                      "process_cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}))
 
 
 def run_fresh(args: list[str]) -> tuple[dict, float, float]:
-    """(child's JSON, wall seconds, peak MB from the kernel) of one fresh process."""
+    """(child's JSON, wall seconds, 0.0) of one fresh process."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -106,8 +110,9 @@ def scale(sizes: list[int], runs: int) -> None:
     print(f"cpu: {os.cpu_count()} cores; medians of {runs} fresh processes; git: median of 3")
     head = f"{'words':>8} {'export':>8} " + " ".join(f"{s:>9}" for s in STAGES) + \
         f" {'analysis':>9} {'git':>8} {'ratio':>7} {'peak MB':>8}"
+    print("wall times (CPU time of the same stage below each row, in brackets: the machine is shared)")
     print(head)
-    xs, ys = [], []
+    xs, ys, cpus = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             a, b = make_pair(pars, size, random.Random(7), moves=5)
@@ -125,18 +130,26 @@ def scale(sizes: list[int], runs: int) -> None:
             stage = {s: statistics.median(r["stages"].get(s, 0.0) for r, _, _ in results) for s in STAGES}
             analysis = statistics.median(sum(r["stages"].get(s, 0.0) for s in STAGES[1:5])
                                          for r, _, _ in results)
+            cpu = {s: statistics.median(r["cpu"].get(s, 0.0) for r, _, _ in results) for s in STAGES}
+            cpu_analysis = statistics.median(sum(r["cpu"].get(s, 0.0) for s in STAGES[1:5])
+                                             for r, _, _ in results)
+            cpu_all = statistics.median(r["process_cpu"] for r, _, _ in results)
             peak = max(r["peak_mb"] for r, _, _ in results)
             words = len(a.split())
             xs.append(words)
             ys.append(analysis)
+            cpus.append(cpu_analysis)
             print(f"{words:>8} {wall:>7.2f}s " + " ".join(f"{stage[s]:>8.3f}s" for s in STAGES) +
-                  f" {analysis:>8.3f}s {t_git * 1000:>6.1f}ms {wall / t_git:>6.0f}x {peak:>8.0f}",
-                  flush=True)
+                  f" {analysis:>8.3f}s {t_git * 1000:>6.1f}ms {wall / t_git:>6.0f}x {peak:>8.0f}")
+            print(f"{'':>8} [{cpu_all:>6.2f}s] " + " ".join(f"[{cpu[s]:>6.3f}s]" for s in STAGES) +
+                  f" [{cpu_analysis:>6.3f}s]", flush=True)
     if len(xs) > 1:
         print(f"growth exponent of the analysis (diff + alignment + reuse + claims) over "
-              f"{xs[0]:,}-{xs[-1]:,} words: {fitted_exponent(xs, ys):.2f} (target ≤ 1.2)")
+              f"{xs[0]:,}-{xs[-1]:,} words: {fitted_exponent(xs, ys):.2f} wall, "
+              f"{fitted_exponent(xs, cpus):.2f} CPU (target ≤ 1.2)")
         if len(xs) > 2:
-            print(f"  same over the sizes from {xs[1]:,} words: {fitted_exponent(xs[1:], ys[1:]):.2f}")
+            print(f"  same over the sizes from {xs[1]:,} words: {fitted_exponent(xs[1:], ys[1:]):.2f} wall, "
+                  f"{fitted_exponent(xs[1:], cpus[1:]):.2f} CPU")
 
 
 def twelve_articles(offset: int):
@@ -168,27 +181,30 @@ def child_twelve() -> None:
     from viewer.core.comparison import compare
     t_import = time.perf_counter() - t0
     first_set, warm_sets = twelve_articles(0), [twelve_articles(40 * k) for k in range(1, 4)]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     compare(first_set)
-    first = time.perf_counter() - t0
-    warm = []
+    first, first_cpu = time.perf_counter() - t0, time.process_time() - c0
+    warm, warm_cpu = [], []
     for arts in warm_sets:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         compare(arts)
         warm.append(time.perf_counter() - t0)
+        warm_cpu.append(time.process_time() - c0)
     print(json.dumps({"import": t_import, "first": first, "warm": statistics.median(warm),
+                      "first_cpu": first_cpu, "warm_cpu": statistics.median(warm_cpu),
                       "words": sum(a.word_count for a in first_set)}))
 
 
 def twelve(runs: int) -> None:
     """Print the 12-article figures (medians of fresh processes)."""
     results = [run_fresh(["--child-twelve"])[0] for _ in range(runs)]
-    med = {k: statistics.median(r[k] for r in results) for k in ("import", "first", "warm")}
+    med = {k: statistics.median(r[k] for r in results)
+           for k in ("import", "first", "warm", "first_cpu", "warm_cpu")}
     firsts = sorted(r["first"] for r in results)
     print(f"12 articles ({results[0]['words']} words), whole analysis (compare), medians of {runs} "
           f"fresh processes: first call {med['first']:.2f} s ({firsts[0]:.2f}-{firsts[-1]:.2f}; "
           f"imports before it {med['import']:.2f} s; target ≤ 0.8 s), warm {med['warm']:.2f} s "
-          f"(target ≤ 0.4 s)")
+          f"(target ≤ 0.4 s); CPU time: first {med['first_cpu']:.2f} s, warm {med['warm_cpu']:.2f} s")
 
 
 def main() -> None:

@@ -161,8 +161,12 @@ def _member(codes: np.ndarray, sorted_codes: np.ndarray) -> np.ndarray:
     """Elementwise `codes in sorted_codes`."""
     if not len(sorted_codes):
         return np.zeros(len(codes), dtype=bool)
-    pos = np.minimum(np.searchsorted(sorted_codes, codes), len(sorted_codes) - 1)
-    return sorted_codes[pos] == codes
+    order = np.argsort(codes, kind="stable")  # sorted probes walk the array in order: far fewer cache misses
+    probes = codes[order]
+    pos = np.minimum(np.searchsorted(sorted_codes, probes), len(sorted_codes) - 1)
+    found = np.empty(len(codes), dtype=bool)
+    found[order] = sorted_codes[pos] == probes
+    return found
 
 
 def _synonym_hits(statements: Sequence[Statement], words: _Vocab) -> np.ndarray:
