@@ -121,3 +121,15 @@ def test_same_claim_with_the_bounded_sequence_equals_the_full_model(x, y):
     p = match_probability(a, b)
     expected = p if p >= SAME_CLAIM else (SAME_CLAIM if p > 0 and contained(a, b) else 0.0)
     assert same_claim(a, b) == expected
+
+
+def test_bulk_steps_stop_when_cancelled():
+    import pytest
+
+    from viewer.core.util.cancel import Cancelled
+    statements = _statements([(0, ["police", "arrested", "man"]), (1, ["police", "arrested", "woman"])])
+    with pytest.raises(Cancelled):
+        candidate_pairs(statements, 40, 0.2, cancelled=lambda: True)
+    with pytest.raises(Cancelled):
+        coverages(statements, [(0, 1)], cancelled=lambda: True)
+    assert candidate_pairs(statements, 40, 0.2, cancelled=lambda: False) == [(0, 1)]

@@ -26,11 +26,13 @@ import numpy as np
 from scipy import sparse
 
 from ..text.synonyms import synonyms
+from ..util.cancel import CancelCheck, check
 from .matcher import PREFIX_CREDIT, PREFIX_LENGTH, SYNONYM_CREDIT, Statement
 
 __all__ = ["candidate_pairs", "coverages"]
 
 _MARGIN = 1e-9
+_ROWS = 2000  # statements per slice of a sparse product (keeps each C call short)
 
 
 class _Vocab(dict):
@@ -70,10 +72,12 @@ def _row_sums(m: sparse.csr_matrix) -> np.ndarray:
     return np.asarray(m.sum(axis=1)).ravel()
 
 
-def candidate_pairs(statements: Sequence[Statement], common: float, min_share: float) -> list[tuple[int, int]]:
+def candidate_pairs(statements: Sequence[Statement], common: float, min_share: float,
+                    cancelled: CancelCheck = None) -> list[tuple[int, int]]:
     """Pairs (i < j) of statements of different articles, sorted, that share a key of weight
     >= 1.0 held by more than one and at most `common` statements, and whose exact shared weight
     (sum over shared keys of the smaller weight) reaches `min_share` × the smaller statement weight.
+    Raises `Cancelled` between slices when `cancelled()` turns True.
     """
     n = len(statements)
     if n < 2:
@@ -92,10 +96,12 @@ def candidate_pairs(statements: Sequence[Statement], common: float, min_share: f
     if np.any(np.diff(articles[starts]) <= 0):  # statements not grouped by article: one block
         blocks = [(0, n, 0, n)]
     else:
-        blocks = [(starts[x], ends[x], starts[y], ends[y])
-                  for x in range(len(starts)) for y in range(x + 1, len(starts))]
+        blocks = [(lo, min(lo + _ROWS, ends[x]), starts[y], ends[y])
+                  for x in range(len(starts)) for y in range(x + 1, len(starts))
+                  for lo in range(starts[x], ends[x], _ROWS)]
     found_i, found_j = [], []
     for x0, x1, y0, y1 in blocks:
+        check(cancelled)
         coo = (proposing[x0:x1] @ proposing[y0:y1].T).tocoo()
         i = coo.row.astype(np.int64) + x0
         j = coo.col.astype(np.int64) + y0
@@ -110,6 +116,7 @@ def candidate_pairs(statements: Sequence[Statement], common: float, min_share: f
     pi, pj = pi[order], pj[order]
     shared = np.zeros(len(pi))
     for lo in range(0, len(pi), 200_000):  # bounded temporary matrices
+        check(cancelled)
         a, b = weights[pi[lo:lo + 200_000]], weights[pj[lo:lo + 200_000]]
         shared[lo:lo + 200_000] = _row_sums(a.minimum(b))
     total = np.fromiter((st.weight for st in statements), dtype=np.float64, count=n)
@@ -195,10 +202,12 @@ def _synonym_hits(statements: Sequence[Statement], words: _Vocab) -> np.ndarray:
     return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
 
 
-def coverages(statements: Sequence[Statement], pairs: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+def coverages(statements: Sequence[Statement], pairs: Sequence[tuple[int, int]],
+              cancelled: CancelCheck = None) -> tuple[np.ndarray, np.ndarray]:
     """(cov_a, cov_b): for each pair (a, b), the share of a's weight that b carries and of b's
     that a carries, with the matcher's credits (exact key 1.0, synonym 0.9, spelling variant 0.8;
-    `matcher.coverage`), up to float rounding."""
+    `matcher.coverage`), up to float rounding. Raises `Cancelled` between slices when
+    `cancelled()` turns True."""
     if not pairs:
         return np.zeros(0), np.zeros(0)
     key_ids, weights, word_ids, eligible, prefix_ids, indptr, keys, words, prefixes = _entries(statements)
@@ -207,6 +216,7 @@ def coverages(statements: Sequence[Statement], pairs: Sequence[tuple[int, int]])
     prefix_rows = [[prefixes[w[:PREFIX_LENGTH]] for w in st.surface.values()
                     if len(w) >= PREFIX_LENGTH and w[:PREFIX_LENGTH] in prefixes] for st in statements]
     stmt_prefixes = _codes(prefix_rows, len(prefixes))
+    check(cancelled)
     syn_hits = _synonym_hits(statements, words)
     english = np.fromiter((st.language == "en" for st in statements), dtype=bool, count=n)
     total = np.fromiter((st.weight for st in statements), dtype=np.float64, count=n)
@@ -215,6 +225,7 @@ def coverages(statements: Sequence[Statement], pairs: Sequence[tuple[int, int]])
     for src, dst in ((arr[:, 0], arr[:, 1]), (arr[:, 1], arr[:, 0])):
         got = np.zeros(len(arr))
         for lo in range(0, len(arr), 100_000):  # bounded temporary arrays
+            check(cancelled)
             s, d = src[lo:lo + 100_000], dst[lo:lo + 100_000]
             counts = indptr[s + 1] - indptr[s]
             pair_of = np.repeat(np.arange(len(s), dtype=np.int64), counts)

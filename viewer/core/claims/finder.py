@@ -93,7 +93,7 @@ def statements_of(article: Article, index: int, language: str | None = None) -> 
     return out
 
 
-def _candidate_pairs(statements: list[Statement]) -> list[tuple[int, int]]:
+def _candidate_pairs(statements: list[Statement], cancelled=None) -> list[tuple[int, int]]:
     """Pairs of statements of different articles whose exact shared keys make a match possible.
 
     A pair needs shared weight of at least _MIN_EXACT_SHARE of the smaller statement (synonyms
@@ -102,13 +102,14 @@ def _candidate_pairs(statements: list[Statement]) -> list[tuple[int, int]]:
     Computed in bulk by `blocking.candidate_pairs` (sparse products).
     """
     common = min(_COMMON_MAX, max(_COMMON_MIN, _COMMON_SHARE * len(statements)))
-    return candidate_pairs(statements, common, _MIN_EXACT_SHARE)
+    return candidate_pairs(statements, common, _MIN_EXACT_SHARE, cancelled)
 
 
-def _gated_pairs(statements: list[Statement], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _gated_pairs(statements: list[Statement], pairs: list[tuple[int, int]],
+                 cancelled=None) -> list[tuple[int, int]]:
     """The candidate pairs the matcher's gate lets through: one side carries at least GATE of
     the other's weight (coverages in bulk; a hair of margin leaves the border to `same_claim`)."""
-    cov_a, cov_b = coverages(statements, pairs)
+    cov_a, cov_b = coverages(statements, pairs, cancelled)
     keep = np.flatnonzero(np.maximum(cov_a, cov_b) >= GATE - 1e-9)
     return [pairs[k] for k in keep.tolist()]
 
@@ -198,9 +199,8 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         statements.extend(statements_of(article, index))
         step()
     edges: dict[tuple[int, int], float] = {}
-    pairs = _candidate_pairs(statements)
-    check(cancelled)
-    for n, (i, j) in enumerate(_gated_pairs(statements, pairs)):
+    pairs = _candidate_pairs(statements, cancelled)
+    for n, (i, j) in enumerate(_gated_pairs(statements, pairs, cancelled)):
         if n % 2000 == 0:
             check(cancelled)
         score = same_claim(statements[i], statements[j])
