@@ -115,7 +115,7 @@ def test_blocking_on_real_text_keeps_every_link_and_is_deterministic():
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(words, words)
 def test_same_claim_with_the_bounded_sequence_equals_the_full_model(x, y):
-    """same_claim first bounds word_sequence (quick_ratio); its answer is the full model's."""
+    """same_claim first bounds word_sequence (shared tokens); its answer is the full model's."""
     from viewer.core.claims.matcher import SAME_CLAIM, contained, match_probability
     a, b = _statements([(0, x), (1, y)])
     p = match_probability(a, b)
@@ -133,3 +133,21 @@ def test_bulk_steps_stop_when_cancelled():
     with pytest.raises(Cancelled):
         coverages(statements, [(0, 1)], cancelled=lambda: True)
     assert candidate_pairs(statements, 40, 0.2, cancelled=lambda: False) == [(0, 1)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from("abcdefgh"), st.integers(0, 5)),
+       st.dictionaries(st.sampled_from("abcdefgh"), st.integers(0, 5)))
+def test_character_cosine_and_sequence_bound(x, y):
+    import math
+    from difflib import SequenceMatcher
+
+    from viewer.core.claims.matcher import _cosine, _norm, _sequence, _shared_ratio
+    nx, ny = _norm(x), _norm(y)
+    dot = sum(v * y.get(k, 0) for k, v in x.items())
+    assert _cosine(x, nx, y, ny) == (dot / (nx * ny) if dot else 0.0)
+    assert nx == math.sqrt(sum(v * v for v in x.values()))
+    ta, tb = [k for k, v in x.items() for _ in range(v)], [k for k, v in y.items() for _ in range(v)]
+    if ta and tb:
+        assert _shared_ratio(ta, tb) == SequenceMatcher(None, ta, tb, autojunk=False).quick_ratio()
+        assert _shared_ratio(ta, tb) >= _sequence(ta, tb)

@@ -172,13 +172,12 @@ def _char_counts(tokens: Sequence[str]) -> dict[str, int]:
 
 
 def _norm(counts: dict[str, int]) -> float:
-    return math.sqrt(sum(v * v for v in counts.values()))
+    return math.sqrt(sum([v * v for v in counts.values()]))
 
 
 def _cosine(x: dict[str, int], nx: float, y: dict[str, int], ny: float) -> float:
-    if len(x) > len(y):
-        x, y = y, x
-    dot = sum(v * y.get(k, 0) for k, v in x.items())
+    # Integer counts: the dot product is exact whatever the order, so only shared keys are visited.
+    dot = sum([x[k] * y[k] for k in x.keys() & y.keys()])
     return dot / (nx * ny) if dot else 0.0
 
 
@@ -241,8 +240,8 @@ def _features(a: Statement, b: Statement, gate: float,
     """(features or None when neither coverage reaches `gate`, coverage of a by b, of b by a,
     the two token sequences compared by word_sequence).
 
-    With `sequence_bound`, word_sequence is only bounded (SequenceMatcher.quick_ratio, an upper
-    bound of ratio, when its weight is positive; 0.0 otherwise), so the probability is an upper
+    With `sequence_bound`, word_sequence is only bounded (`_shared_ratio`, an upper bound of
+    difflib's ratio, when its weight is positive; 0.0 otherwise), so the probability is an upper
     bound of the true one; `_sequence` of the token sequences gives the true value.
     """
     ma, mb = _matches(a, b), _matches(b, a)
@@ -284,12 +283,25 @@ def _features(a: Statement, b: Statement, gate: float,
     elif not (ta and tb):
         sequence = 0.0
     elif _SEQUENCE_WEIGHT >= 0:
-        sequence = SequenceMatcher(None, ta, tb, autojunk=False).quick_ratio()
+        sequence = _shared_ratio(ta, tb)
     else:
         sequence = 0.0
     return (sim, min(ca, cb), max(ca, cb), math.log1p(small), math.log1p(large), numbers,
             math.log1p(name_miss), length, negation, trigrams, characters, sequence,
             max(ca, cb) * length), ca, cb, (ta, tb)
+
+
+def _shared_ratio(ta, tb) -> float:
+    """2 × (tokens shared, with multiplicity) / (both lengths): an upper bound of `_sequence`
+    (difflib's quick_ratio, without building a SequenceMatcher)."""
+    left = Counter(ta)
+    shared = 0
+    for t in tb:
+        n = left.get(t, 0)
+        if n:
+            left[t] = n - 1
+            shared += 1
+    return 2.0 * shared / (len(ta) + len(tb))
 
 
 def _sequence(ta, tb) -> float:
