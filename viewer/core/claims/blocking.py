@@ -40,10 +40,7 @@ class _Vocab(dict):
 
     def id(self, item) -> int:
         """The id of `item`, a new one when unseen."""
-        found = self.get(item)
-        if found is None:
-            found = self[item] = len(self)
-        return found
+        return self.setdefault(item, len(self))
 
 
 def _incidence(rows: list[list[int]], values: list[list[float]] | None, n_cols: int) -> sparse.csr_matrix:

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 from typing import Sequence
 
@@ -122,7 +123,7 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
         word_texts = _word_texts(text)
     folded = [fold(w) for w in word_texts]
     for i, (word, f) in enumerate(zip(word_texts, folded)):
-        if any(c.isdigit() for c in f):
+        if _has_digit(f):
             key, weight = _number_key(f), NUMBER_WEIGHT
             numbers.add(key)
         else:
@@ -165,10 +166,12 @@ def _trigrams_of(token: str) -> tuple[str, ...]:
 
 
 def _char_counts(tokens: Sequence[str]) -> dict[str, int]:
-    counts: Counter = Counter()
-    for t in tokens:
-        counts.update(_trigrams_of(t))
-    return dict(counts)
+    return dict(Counter(chain.from_iterable(map(_trigrams_of, tokens))))
+
+
+@lru_cache(maxsize=65536)
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _norm(counts: dict[str, int]) -> float:
