@@ -85,8 +85,8 @@ def child_export(out: str, files: list[str]) -> None:
                       "process_cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}))
 
 
-def run_fresh(args: list[str]) -> tuple[dict, float, float]:
-    """(child's JSON, wall seconds, 0.0) of one fresh process."""
+def run_fresh(args: list[str]) -> tuple[dict, float]:
+    """(child's JSON, wall seconds) of one fresh process."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -94,7 +94,7 @@ def run_fresh(args: list[str]) -> tuple[dict, float, float]:
     wall = time.perf_counter() - t0
     if proc.returncode:
         sys.exit(f"child failed: {err.strip()[-2000:]}")
-    return json.loads(out.strip().splitlines()[-1]), wall, 0.0
+    return json.loads(out.strip().splitlines()[-1]), wall
 
 
 def fitted_exponent(xs: list[float], ys: list[float]) -> float:
@@ -126,15 +126,15 @@ def scale(sizes: list[int], runs: int) -> None:
                 gits.append(time.perf_counter() - t0)
             t_git = statistics.median(gits)
             results = [run_fresh(["--child", out, pa, pb]) for _ in range(runs)]
-            wall = statistics.median(w for _, w, _ in results)
-            stage = {s: statistics.median(r["stages"].get(s, 0.0) for r, _, _ in results) for s in STAGES}
+            wall = statistics.median(w for _, w in results)
+            stage = {s: statistics.median(r["stages"].get(s, 0.0) for r, _ in results) for s in STAGES}
             analysis = statistics.median(sum(r["stages"].get(s, 0.0) for s in STAGES[1:5])
-                                         for r, _, _ in results)
-            cpu = {s: statistics.median(r["cpu"].get(s, 0.0) for r, _, _ in results) for s in STAGES}
+                                         for r, _ in results)
+            cpu = {s: statistics.median(r["cpu"].get(s, 0.0) for r, _ in results) for s in STAGES}
             cpu_analysis = statistics.median(sum(r["cpu"].get(s, 0.0) for s in STAGES[1:5])
-                                             for r, _, _ in results)
-            cpu_all = statistics.median(r["process_cpu"] for r, _, _ in results)
-            peak = max(r["peak_mb"] for r, _, _ in results)
+                                             for r, _ in results)
+            cpu_all = statistics.median(r["process_cpu"] for r, _ in results)
+            peak = max(r["peak_mb"] for r, _ in results)
             words = len(a.split())
             xs.append(words)
             ys.append(analysis)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from viewer.core.claims import finder
 from viewer.core.claims.blocking import candidate_pairs, coverages
-from viewer.core.claims.matcher import GATE, coverage, make_statement, same_claim
+from viewer.core.claims.matcher import coverage, make_statement, same_claim
 from viewer.core.text.article import Article
 
 # Words with synonyms, spelling variants (6-letter prefixes), names, numbers and reporting verbs.
