@@ -33,6 +33,7 @@ __all__ = ["candidate_pairs", "coverages"]
 
 _MARGIN = 1e-9
 _ROWS = 2000  # statements per slice of a sparse product (keeps each C call short)
+_PAIRS = 25_000  # candidate pairs whose coverages are computed at once (bounded memory)
 
 
 class _Vocab(dict):
@@ -70,15 +71,15 @@ def _row_sums(m: sparse.csr_matrix) -> np.ndarray:
 
 
 def candidate_pairs(statements: Sequence[Statement], common: float, min_share: float,
-                    cancelled: CancelCheck = None) -> list[tuple[int, int]]:
-    """Pairs (i < j) of statements of different articles, sorted, that share a key of weight
+                    cancelled: CancelCheck = None) -> np.ndarray:
+    """Pairs (i < j, rows of an int64 array) of statements of different articles, sorted, that share a key of weight
     >= 1.0 held by more than one and at most `common` statements, and whose exact shared weight
     (sum over shared keys of the smaller weight) reaches `min_share` × the smaller statement weight.
     Raises `Cancelled` between slices when `cancelled()` turns True.
     """
     n = len(statements)
     if n < 2:
-        return []
+        return np.zeros((0, 2), dtype=np.int64)
     weights, vocab = _key_matrix(statements)
     strong = weights.copy()
     strong.data = (strong.data >= 1.0).astype(np.float64)
@@ -108,14 +109,14 @@ def candidate_pairs(statements: Sequence[Statement], common: float, min_share: f
     pi = np.concatenate(found_i) if found_i else np.zeros(0, dtype=np.int64)
     pj = np.concatenate(found_j) if found_j else np.zeros(0, dtype=np.int64)
     if not len(pi):
-        return []
+        return np.zeros((0, 2), dtype=np.int64)
     order = np.lexsort((pj, pi))
     pi, pj = pi[order], pj[order]
     shared = np.zeros(len(pi))
-    for lo in range(0, len(pi), 200_000):  # bounded temporary matrices
+    for lo in range(0, len(pi), _PAIRS):  # bounded temporary matrices
         check(cancelled)
-        a, b = weights[pi[lo:lo + 200_000]], weights[pj[lo:lo + 200_000]]
-        shared[lo:lo + 200_000] = _row_sums(a.minimum(b))
+        a, b = weights[pi[lo:lo + _PAIRS]], weights[pj[lo:lo + _PAIRS]]
+        shared[lo:lo + _PAIRS] = _row_sums(a.minimum(b))
     total = np.fromiter((st.weight for st in statements), dtype=np.float64, count=n)
     need = min_share * np.minimum(total[pi], total[pj])
     sure = shared >= need + _MARGIN
@@ -124,7 +125,7 @@ def candidate_pairs(statements: Sequence[Statement], common: float, min_share: f
         a, b = statements[pi[k]], statements[pj[k]]
         exact = sum(min(w, b.keys[key]) for key, w in a.keys.items() if key in b.keys)
         sure[k] = exact >= min_share * min(a.weight, b.weight)
-    return list(zip(pi[sure].tolist(), pj[sure].tolist()))
+    return np.stack([pi[sure], pj[sure]], axis=1)
 
 
 def _entries(statements: Sequence[Statement]):
@@ -199,13 +200,13 @@ def _synonym_hits(statements: Sequence[Statement], words: _Vocab) -> np.ndarray:
     return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
 
 
-def coverages(statements: Sequence[Statement], pairs: Sequence[tuple[int, int]],
+def coverages(statements: Sequence[Statement], pairs,
               cancelled: CancelCheck = None) -> tuple[np.ndarray, np.ndarray]:
     """(cov_a, cov_b): for each pair (a, b), the share of a's weight that b carries and of b's
     that a carries, with the matcher's credits (exact key 1.0, synonym 0.9, spelling variant 0.8;
     `matcher.coverage`), up to float rounding. Raises `Cancelled` between slices when
     `cancelled()` turns True."""
-    if not pairs:
+    if len(pairs) == 0:
         return np.zeros(0), np.zeros(0)
     key_ids, weights, word_ids, eligible, prefix_ids, indptr, keys, words, prefixes = _entries(statements)
     n = len(statements)
@@ -221,9 +222,9 @@ def coverages(statements: Sequence[Statement], pairs: Sequence[tuple[int, int]],
     out = []
     for src, dst in ((arr[:, 0], arr[:, 1]), (arr[:, 1], arr[:, 0])):
         got = np.zeros(len(arr))
-        for lo in range(0, len(arr), 100_000):  # bounded temporary arrays
+        for lo in range(0, len(arr), _PAIRS):  # bounded temporary arrays
             check(cancelled)
-            s, d = src[lo:lo + 100_000], dst[lo:lo + 100_000]
+            s, d = src[lo:lo + _PAIRS], dst[lo:lo + _PAIRS]
             counts = indptr[s + 1] - indptr[s]
             pair_of = np.repeat(np.arange(len(s), dtype=np.int64), counts)
             offsets = np.arange(len(pair_of), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -235,7 +236,7 @@ def coverages(statements: Sequence[Statement], pairs: Sequence[tuple[int, int]],
             pid = prefix_ids[entry]
             pre = ~exact & ~syn & (pid >= 0) & _member(other * len(prefixes) + pid, stmt_prefixes)
             credit = np.where(exact, 1.0, np.where(syn, SYNONYM_CREDIT, np.where(pre, PREFIX_CREDIT, 0.0)))
-            got[lo:lo + 100_000] = np.bincount(pair_of, weights=weights[entry] * credit, minlength=len(s))
+            got[lo:lo + _PAIRS] = np.bincount(pair_of, weights=weights[entry] * credit, minlength=len(s))
         with np.errstate(divide="ignore", invalid="ignore"):
             out.append(np.where(total[src] > 0, got / np.where(total[src] > 0, total[src], 1.0), 0.0))
     return out[0], out[1]

@@ -93,7 +93,7 @@ def statements_of(article: Article, index: int, language: str | None = None) -> 
     return out
 
 
-def _candidate_pairs(statements: list[Statement], cancelled=None) -> list[tuple[int, int]]:
+def _candidate_pairs(statements: list[Statement], cancelled=None) -> np.ndarray:
     """Pairs of statements of different articles whose exact shared keys make a match possible.
 
     A pair needs shared weight of at least _MIN_EXACT_SHARE of the smaller statement (synonyms
@@ -105,13 +105,13 @@ def _candidate_pairs(statements: list[Statement], cancelled=None) -> list[tuple[
     return candidate_pairs(statements, common, _MIN_EXACT_SHARE, cancelled)
 
 
-def _gated_pairs(statements: list[Statement], pairs: list[tuple[int, int]],
+def _gated_pairs(statements: list[Statement], pairs: np.ndarray,
                  cancelled=None) -> list[tuple[int, int]]:
     """The candidate pairs the matcher's gate lets through: one side carries at least GATE of
     the other's weight (coverages in bulk; a hair of margin leaves the border to `same_claim`)."""
     cov_a, cov_b = coverages(statements, pairs, cancelled)
     keep = np.flatnonzero(np.maximum(cov_a, cov_b) >= GATE - 1e-9)
-    return [pairs[k] for k in keep.tolist()]
+    return [(i, j) for i, j in pairs[keep].tolist()]
 
 
 class _Clusters:

@@ -20,6 +20,8 @@ import numpy as np
 # A seed n-gram found more often than this in the other text starts no run: keeps long texts
 # near-linear. Articles of a few thousand words never reach it.
 _MAX_SEED_HITS = 40
+_SLICE = 16_384  # positions of a whose seeds are matched at once
+_WINDOW = 1 << 19  # words compared at once when extending blocks
 
 
 def _gaps(cost: int) -> list[tuple[int, int]]:
@@ -53,15 +55,20 @@ def _extend_all(ia: np.ndarray, ib: np.ndarray, i: np.ndarray, j: np.ndarray, n:
     active = np.arange(len(i))
     step = 8
     while len(active):
-        ii, jj = i[active] + n[active], j[active] + n[active]
-        room = np.minimum(len(ia) - ii, len(ib) - jj)
-        off = np.arange(step)
-        pa = np.minimum(ii[:, None] + off, len(ia) - 1)
-        pb = np.minimum(jj[:, None] + off, len(ib) - 1)
-        same = (off < room[:, None]) & (ia[pa] == ib[pb])
-        run = np.where(same.all(axis=1), step, np.argmin(same, axis=1))
-        n[active] += run
-        active = active[run == step]
+        still = []
+        rows = max(1, _WINDOW // step)  # rows per window: bounded temporary (rows × step) arrays
+        for part in range(0, len(active), rows):
+            act = active[part:part + rows]
+            ii, jj = i[act] + n[act], j[act] + n[act]
+            room = np.minimum(len(ia) - ii, len(ib) - jj)
+            off = np.arange(step)
+            pa = np.minimum(ii[:, None] + off, len(ia) - 1)
+            pb = np.minimum(jj[:, None] + off, len(ib) - 1)
+            same = (off < room[:, None]) & (ia[pa] == ib[pb])
+            run = np.where(same.all(axis=1), step, np.argmin(same, axis=1))
+            n[act] += run
+            still.append(act[run == step])
+        active = np.concatenate(still)
         step = min(step * 2, 4096)
     return n
 
@@ -93,19 +100,27 @@ def exact_blocks(ka: tuple[str, ...], kb: tuple[str, ...], size: int) -> tuple[n
     sorted_b = cb[order]
     lo = np.searchsorted(sorted_b, ca, "left")
     count = np.searchsorted(sorted_b, ca, "right") - lo
-    seeded = np.flatnonzero((count > 0) & (count <= _MAX_SEED_HITS))
-    if not len(seeded):
-        return empty, empty, empty
-    reps = count[seeded]
-    i = np.repeat(seeded, reps)
-    first = np.repeat(np.cumsum(reps) - reps, reps)
-    j = order[np.repeat(lo[seeded], reps) + np.arange(len(i)) - first]
+    count[count > _MAX_SEED_HITS] = 0
     width = len(kb) + 1
-    hit_codes = i * width + j  # ascending: i ascends, and j within each i
-    prev = (i - 1) * width + (j - 1)
-    pos = np.minimum(np.searchsorted(hit_codes, prev), len(hit_codes) - 1)
-    starts = (i == 0) | (j == 0) | (hit_codes[pos] != prev)
-    i, j = i[starts], j[starts]
+    found_i, found_j = [], []
+    for first_pos in range(0, len(ca), _SLICE):  # slices of a's positions bound the memory
+        # Each slice also sees the position before it, where a seed's predecessor may be.
+        seeded = np.flatnonzero(count[max(0, first_pos - 1):first_pos + _SLICE]) + max(0, first_pos - 1)
+        if not len(seeded):
+            continue
+        reps = count[seeded]
+        i = np.repeat(seeded, reps)
+        first = np.repeat(np.cumsum(reps) - reps, reps)
+        j = order[np.repeat(lo[seeded], reps) + np.arange(len(i)) - first]
+        hit_codes = i * width + j  # ascending: i ascends, and j within each i
+        prev = (i - 1) * width + (j - 1)
+        pos = np.minimum(np.searchsorted(hit_codes, prev), len(hit_codes) - 1)
+        starts = ((i == 0) | (j == 0) | (hit_codes[pos] != prev)) & (i >= first_pos)
+        found_i.append(i[starts])
+        found_j.append(j[starts])
+    if not found_i:
+        return empty, empty, empty
+    i, j = np.concatenate(found_i), np.concatenate(found_j)
     n = _extend_all(ia, ib, i, j, np.full(len(i), size, dtype=np.int64))
     diag = i - j
     by_diag = np.lexsort((i, diag))
