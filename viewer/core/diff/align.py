@@ -15,9 +15,6 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-from scipy import sparse
-
 from ..text.article import Article
 from ..text.sentences import Sentence, split_sentences
 from .sequences import longest_increasing
@@ -71,16 +68,18 @@ def _prefix(bag: frozenset[str], index: dict[str, list[int]], min_score: float) 
     return ranked[:len(bag) - max(need, 1) + 1]
 
 
-def _incidence(rows: list[list[int]], n_cols: int) -> sparse.csr_matrix:
+def _incidence(rows: list[list[int]], n_cols: int):
     """A 0/1 CSR matrix with ones at columns `rows[r]` of row r."""
+    import numpy as np
+    from scipy import sparse
+
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum([len(r) for r in rows], out=indptr[1:])
     cols = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
     return sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(rows), n_cols))
 
 
-def _scored(i: np.ndarray, j: np.ndarray, shared: np.ndarray, size_a: np.ndarray, size_b: np.ndarray,
-            min_score: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _scored(i, j, shared, size_a, size_b, min_score: float):
     """The pairs whose Dice score reaches `min_score` (sizes in reach first, as the scalar test)."""
     na, nb = size_a[i], size_b[j]
     lo, hi = na * min_score / (2 - min_score), na * (2 - min_score) / min_score
@@ -95,8 +94,11 @@ def _candidates(bags_a, bags_b, min_score: float) -> list[tuple[float, int, int]
     Proposed: the b sentences holding one of a's prefix words (`_prefix`) found in at most
     _COMMON_DF b sentences; a sentence with none of those proposes every b sentence sharing any
     word. Proposals and shared-word counts come from sparse products of 0/1 sentence × word
-    matrices (in slices, so no call is long and memory stays bounded).
+    matrices (in slices, so no call is long and memory stays bounded). numpy and scipy are
+    imported on first use, so opening the app does not wait for them.
     """
+    import numpy as np
+
     vocab: dict[str, int] = {}
     rows_b = [[vocab.setdefault(w, len(vocab)) for w in bag] for bag in bags_b]
     index: dict[str, list[int]] = {}

@@ -24,7 +24,6 @@ from functools import lru_cache
 import regex
 
 from ..text.article import Article
-from .runsearch import find_runs
 from ..text.tokens import _WORD_ONLY_RE, fold_typography
 
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
@@ -141,6 +140,8 @@ def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) ->
     size = seed_length(options)
     if len(ka) < size or len(kb) < size:
         return []
+    from .runsearch import find_runs  # numpy: imported on first use, not when the app opens
+
     return find_runs(ka, kb, size, options.min_words, options.max_imperfections)
 
 
