@@ -96,7 +96,7 @@ def meter(folder: str) -> None:
     articles = 0
     for row in rows:
         if row["label"] == "non_derived" or not row["newspaper_annotated_sgml"]:
-            continue
+            continue  # independent, or no annotated version in the corpus
         text, tags = _sgml_text(os.path.join(base, row["newspaper_annotated_sgml"]))
         pa_names = [n for n in row["pa_files"].split(";") if n]
         if not pa_names or not text.strip():
@@ -241,10 +241,10 @@ def main() -> None:
     parser.add_argument("--dev-data", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared",
                                                            "dev-data"))
     parser.add_argument("--quick", action="store_true", help="first 1,000 MSRP pairs only")
-    parser.add_argument("--only", choices=("timing", "msrp", "meter", "ecb"), action="append",
-                        help="run only these parts (repeatable; default: all)")
+    parser.add_argument("--parts", default="timing,msrp,meter,ecb",
+                        help="which parts to run, comma-separated (default: all)")
     args = parser.parse_args()
-    parts = args.only or ["timing", "msrp", "meter", "ecb"]
+    parts = args.parts.split(",")
     if "timing" in parts:
         timing(args.dev_data)
     if "msrp" in parts:

@@ -46,8 +46,10 @@ def corpus_paragraphs() -> list[str]:
     return pars
 
 
-def make_pair(pars: list[str], n_words: int, rng: random.Random) -> tuple[str, str]:
-    """A text of about n_words and an edited copy (~5 % words, moved paragraphs)."""
+def make_pair(pars: list[str], n_words: int, rng: random.Random,
+              moves: int | None = None) -> tuple[str, str]:
+    """A text of about n_words and an edited copy (~5 % words, moved paragraphs:
+    `moves` of them, or one in 50 when None)."""
     chosen, total, k = [], 0, 0
     while total < n_words:
         p = pars[k % len(pars)]
@@ -71,7 +73,7 @@ def make_pair(pars: list[str], n_words: int, rng: random.Random) -> tuple[str, s
             if rng.random() < 0.01:
                 out.append(rng.choice(vocab))  # added
         edited.append(" ".join(out))
-    for _ in range(max(1, len(edited) // 50)):  # move a few paragraphs
+    for _ in range(max(1, len(edited) // 50) if moves is None else moves):  # move a few paragraphs
         i, j = rng.randrange(len(edited)), rng.randrange(len(edited))
         edited.insert(j, edited.pop(i))
     return a, "\n\n".join(edited)

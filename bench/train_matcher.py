@@ -4,7 +4,8 @@
 
 Computes `claims.matcher.pair_features` for every pair, reports 10-fold cross-validated accuracy (each
 fold's model fitted on the other nine folds only) and the accuracy of the model fitted on all pairs,
-then prints that model's weights as the constants to paste into viewer/core/claims/matcher.py.
+then prints that model's weights; with --write it writes them to viewer/core/claims/data/matcher.json,
+the file the matcher loads at run time (`model_json` gives its exact text).
 As at run time, pairs below claims.matcher.GATE coverage are "not the same claim" without the model
 (and are left out of fitting). Figures are given for the model alone (paraphrase) and for the
 whole `same_claim` decision, which also links a short statement wholly carried by a longer one.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import math
 import os
 import random
@@ -23,9 +25,12 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from viewer.core.claims import matcher as claimmatch
+from viewer.core.util.bundled import core_data_path
+from viewer.core.util.atomic import write_atomic
 from viewer.core.claims.matcher import (
     FEATURES, GATE, SAME_CLAIM, contained, make_statement, pair_features)
 
+MODEL_PATH = str(core_data_path("claims", claimmatch.MODEL_FILE))
 L2 = 1.0          # penalty on the standardised weights (the bias is not penalised)
 FOLDS = 10
 SEED = 13
@@ -145,20 +150,39 @@ def report(folder: str) -> tuple[list[float], float]:
           f"model alone {cross_validate(xs, ys):.1%}, same_claim (with containment) "
           f"{cross_validate(xs, ys, inside):.1%}")
     print(f"  fitted on all pairs: model alone {accuracy(weights, bias, xs, ys):.1%}, same_claim "
-          f"{accuracy(weights, bias, xs, ys, inside):.1%}; shipped constants: model alone "
+          f"{accuracy(weights, bias, xs, ys, inside):.1%}; shipped model file: model alone "
           f"{accuracy(*shipped, xs, ys):.1%}, same_claim {accuracy(*shipped, xs, ys, inside):.1%}")
     return weights, bias
+
+
+def model_json(weights: list[float], bias: float) -> str:
+    """The text of the model file the matcher loads (weights and bias rounded to 4 decimals)."""
+    model = {"model": "logistic regression, claims.matcher.pair_features -> same claim",
+             "fitted_by": "bench/train_matcher.py on the MSRP training pairs (L2 1.0 on standardised features)",
+             "features": list(FEATURES),
+             "weights": [round(w, 4) for w in weights],
+             "bias": round(bias, 4)}
+    return json.dumps(model, indent=1) + "\n"
+
+
+def fit_all(folder: str) -> tuple[list[float], float]:
+    """The model fitted on all MSRP training pairs (what --write saves)."""
+    pairs = msrp_pairs(folder)
+    return fit(features_of(pairs)[0], [p[0] for p in pairs])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-data", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared",
                                                            "dev-data"))
+    parser.add_argument("--write", action="store_true", help=f"write the fitted model to {MODEL_PATH}")
     args = parser.parse_args()
     print(f"MSRP train pairs; features: {', '.join(FEATURES)}")
     weights, bias = report(args.dev_data)
-    print("WEIGHTS = (" + ", ".join(f"{w:.4f}" for w in weights) + ")")
-    print(f"BIAS = {bias:.4f}")
+    print("weights: " + ", ".join(f"{w:.4f}" for w in weights) + f"; bias {bias:.4f}")
+    if args.write:
+        write_atomic(MODEL_PATH, model_json(weights, bias).encode("utf-8"))
+        print(f"written: {MODEL_PATH}")
 
 
 if __name__ == "__main__":

@@ -41,3 +41,26 @@ def test_map_offset_follows_nearer_span_when_order_breaks():
     assert map_offset(anchors, 11) == 511
     assert map_offset(anchors, 19) == 99
     assert map_offset([], 42) == 42
+
+
+def _random_bags(rng, n, vocab):
+    return [frozenset(f"w{rng.randrange(vocab)}" for _ in range(rng.randrange(0, 12))) for _ in range(n)]
+
+
+def test_sparse_candidates_equal_the_per_sentence_search():
+    """Sentence pairs proposed and scored with sparse products are exactly the per-sentence ones
+    (common words, sentences with only common or only new words, empty ones included)."""
+    import random
+
+    from align_reference import candidates as reference
+
+    from viewer.core.diff.align import _candidates
+    rng = random.Random(11)
+    for trial in range(150):
+        vocab = rng.choice([5, 20, 200])
+        bags_a = _random_bags(rng, rng.randrange(0, 80), vocab)
+        bags_b = bags_a[:] if rng.random() < 0.3 else _random_bags(rng, rng.randrange(0, 80), vocab)
+        # many copies of one sentence make its words common (more than _COMMON_DF sentences)
+        bags_b += [frozenset({"w1", "w2", "w3"})] * rng.choice([0, 60])
+        for min_score in (0.5, 0.3, 0.8):
+            assert _candidates(bags_a, bags_b, min_score) == reference(bags_a, bags_b, min_score)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from viewer.core.claims import matcher
 from viewer.core.claims.matcher import (
     FEATURES, REPORTING_VERBS, WEIGHTS, make_statement, match_probability, pair_features,
     same_claim)
@@ -77,3 +78,25 @@ def test_probability_is_a_probability_and_near_symmetric():
     p, q = _p(a, b), _p(b, a)
     assert 0.5 <= p <= 1 and 0.5 <= q <= 1
     assert abs(p - q) < 0.15
+
+
+def test_the_model_file_is_what_the_training_bench_writes():
+    """The weights are data written by bench/train_matcher.py, not constants typed in: fitting again
+    on the MSRP training pairs (when the dev data is there) gives exactly the shipped file."""
+    import sys
+    from pathlib import Path
+
+    from viewer.core.util.bundled import core_data_path
+
+    root = Path(__file__).resolve().parents[2]
+    dev = root.parent / "shared" / "dev-data"
+    if not (dev / "msrp").is_dir():
+        pytest.skip("MSRP dev data not available")
+    sys.path.insert(0, str(root / "bench"))
+    try:
+        import train_matcher
+    finally:
+        sys.path.remove(str(root / "bench"))
+    shipped = core_data_path("claims", matcher.MODEL_FILE).read_text(encoding="utf-8")
+    assert train_matcher.model_json(*train_matcher.fit_all(str(dev))) == shipped
+    assert matcher.load_model() == (WEIGHTS, matcher.BIAS)

@@ -15,10 +15,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
+import numpy as np
+
 from ..text.article import Article
 from ..util.cancel import check
-from .matcher import Statement, make_statement, same_claim
 from .anchored import anchored_conflicts, conflict_of
+from .blocking import candidate_pairs, coverages
+from .matcher import GATE, Statement, make_statement, same_claim
 from .conflicts import Conflict, find_conflicts
 from ..text.furniture import is_furniture, trailing_credit
 from ..text.language import detect_language
@@ -91,36 +94,25 @@ def statements_of(article: Article, index: int, language: str | None = None) -> 
     return out
 
 
-def _candidate_pairs(statements: list[Statement]) -> list[tuple[int, int]]:
+def _candidate_pairs(statements: list[Statement], cancelled=None) -> np.ndarray:
     """Pairs of statements of different articles whose exact shared keys make a match possible.
 
     A pair needs shared weight of at least _MIN_EXACT_SHARE of the smaller statement (synonyms
     and variants can only add to that). Keys found in a large share of all statements (the topic's
     own words) do not propose candidates on their own but still count once a pair is proposed.
+    Computed in bulk by `blocking.candidate_pairs` (sparse products).
     """
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, st in enumerate(statements):
-        for key, weight in st.keys.items():
-            if weight >= 1.0:
-                postings[key].append(i)
     common = min(_COMMON_MAX, max(_COMMON_MIN, _COMMON_SHARE * len(statements)))
-    # Partners per statement, not one big set of pairs: sorting many small sets keeps
-    # every single C call short, so the GUI thread is never starved of the GIL.
-    partners: dict[int, set[int]] = defaultdict(set)
-    for ids in postings.values():
-        if 1 < len(ids) <= common:
-            for x, i in enumerate(ids):
-                ai = statements[i].article
-                partners[i].update(j for j in ids[x + 1:] if statements[j].article != ai)
-    pairs = []
-    for i in sorted(partners):
-        a = statements[i]
-        for j in sorted(partners[i]):
-            b = statements[j]
-            shared = sum(min(w, b.keys[k]) for k, w in a.keys.items() if k in b.keys)
-            if shared >= _MIN_EXACT_SHARE * min(a.weight, b.weight):
-                pairs.append((i, j))
-    return pairs
+    return candidate_pairs(statements, common, _MIN_EXACT_SHARE, cancelled)
+
+
+def _gated_pairs(statements: list[Statement], pairs: np.ndarray,
+                 cancelled=None) -> list[tuple[int, int]]:
+    """The candidate pairs the matcher's gate lets through: one side carries at least GATE of
+    the other's weight (coverages in bulk; a hair of margin leaves the border to `same_claim`)."""
+    cov_a, cov_b = coverages(statements, pairs, cancelled)
+    keep = np.flatnonzero(np.maximum(cov_a, cov_b) >= GATE - 1e-9)
+    return [(i, j) for i, j in pairs[keep].tolist()]
 
 
 class _Clusters:
@@ -208,7 +200,8 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         statements.extend(statements_of(article, index))
         step()
     edges: dict[tuple[int, int], float] = {}
-    for n, (i, j) in enumerate(_candidate_pairs(statements)):
+    pairs = _candidate_pairs(statements, cancelled)
+    for n, (i, j) in enumerate(_gated_pairs(statements, pairs, cancelled)):
         if n % 2000 == 0:
             check(cancelled)
         score = same_claim(statements[i], statements[j])

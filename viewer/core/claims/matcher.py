@@ -9,22 +9,25 @@ variant (long common prefix: "Russia"/"Russian", "Zelensky"/"Zelenskyy").
 
 `same_claim` combines a handful of lexical features (coverage both ways, unmatched weight, numbers,
 names, negation, length, and word trigrams, character trigrams and word-sequence similarity taken
-after synonyms are mapped onto each other) in a logistic regression whose weights are the constants
-below; bench/train_matcher.py fits them on the MSRP training pairs and reports their 10-fold
-cross-validated accuracy. No model is loaded at run time. A short statement almost wholly carried
-by a longer one (a condensed sentence) is also the same claim.
+after synonyms are mapped onto each other) in a logistic regression whose weights are data:
+`data/matcher.json`, written by bench/train_matcher.py (fitted on the MSRP training pairs, with
+their 10-fold cross-validated accuracy) and read once at import. A short statement almost wholly
+carried by a longer one (a condensed sentence) is also the same claim.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain
 from typing import Sequence
 
 from ..text.language import stemmer, stopwords
+from ..util.bundled import core_data_path
 from ..text.spelling import match_form, name_form, name_parts
 from ..text.synonyms import lemmas, synonyms
 from ..text.tokens import fold
@@ -48,15 +51,25 @@ _NEGATIONS = frozenset("not no never n't nor cannot neither nobody nothing none 
 # Partial credit for keys not shared exactly (calibrated on MSRP).
 SYNONYM_CREDIT = 0.9
 PREFIX_CREDIT = 0.8
-_PREFIX = 6   # words of at least this many letters also match on their first 6 ("Russia"/"Russian")
+PREFIX_LENGTH = 6   # words of at least this many letters also match on their first 6 ("Russia"/"Russian")
 
 # Logistic model over `pair_features` (fitted by bench/train_matcher.py on the MSRP training pairs).
 FEATURES = ("similarity", "min_coverage", "max_coverage", "unmatched_small", "unmatched_large",
             "number_mismatch", "name_mismatch", "length_ratio", "negation_mismatch",
             "trigrams", "characters", "word_sequence", "coverage_x_length")
-WEIGHTS = (-6.3149, 1.7417, -9.8770, -0.0466, -1.2813, -0.2452, 0.3050, -9.4967, -1.3998, -4.2695,
-           5.0564, 6.2642, 18.4695)
-BIAS = 3.7274
+MODEL_FILE = "matcher.json"  # in viewer/core/claims/data/
+
+
+def load_model() -> tuple[tuple[float, ...], float]:
+    """(weights in the order of FEATURES, bias) of the fitted model shipped in MODEL_FILE."""
+    model = json.loads(core_data_path("claims", MODEL_FILE).read_text(encoding="utf-8"))
+    if tuple(model["features"]) != FEATURES:
+        raise RuntimeError(f"{MODEL_FILE} was fitted on other features; run bench/train_matcher.py --write")
+    return tuple(float(w) for w in model["weights"]), float(model["bias"])
+
+
+WEIGHTS, BIAS = load_model()
+_SEQUENCE_WEIGHT = WEIGHTS[FEATURES.index("word_sequence")]
 # A pair is the same claim when the model's probability reaches SAME_CLAIM (0.55 rather than 0.5:
 # articles hold far fewer matching pairs than MSRP's 67 %; checked on ECB+ sibling events).
 SAME_CLAIM = 0.55
@@ -124,7 +137,7 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     word_texts = _split_names(word_texts)
     folded = [name_form(match_form(fold(w))) if english else name_form(fold(w)) for w in word_texts]
     for i, (word, f) in enumerate(zip(word_texts, folded)):
-        if any(c.isdigit() for c in f):
+        if _has_digit(f):
             key, weight = _number_key(f), NUMBER_WEIGHT
             numbers.add(key)
         else:
@@ -153,7 +166,7 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
             forms.add(word)
             if english:
                 forms.update(lemmas(word))
-    prefixes = frozenset(w[:_PREFIX] for w in surface.values() if len(w) >= _PREFIX)
+    prefixes = frozenset(w[:PREFIX_LENGTH] for w in surface.values() if len(w) >= PREFIX_LENGTH)
     chars = _char_counts(tokens)
     return Statement(article, start, end, text, language, keys, surface, frozenset(names),
                      frozenset(numbers), sum(keys.values()), frozenset(forms), prefixes,
@@ -167,20 +180,21 @@ def _trigrams_of(token: str) -> tuple[str, ...]:
 
 
 def _char_counts(tokens: Sequence[str]) -> dict[str, int]:
-    counts: Counter = Counter()
-    for t in tokens:
-        counts.update(_trigrams_of(t))
-    return dict(counts)
+    return dict(Counter(chain.from_iterable(map(_trigrams_of, tokens))))
+
+
+@lru_cache(maxsize=65536)
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _norm(counts: dict[str, int]) -> float:
-    return math.sqrt(sum(v * v for v in counts.values()))
+    return math.sqrt(sum([v * v for v in counts.values()]))
 
 
 def _cosine(x: dict[str, int], nx: float, y: dict[str, int], ny: float) -> float:
-    if len(x) > len(y):
-        x, y = y, x
-    dot = sum(v * y.get(k, 0) for k, v in x.items())
+    # Integer counts: the dot product is exact whatever the order, so only shared keys are visited.
+    dot = sum([x[k] * y[k] for k in x.keys() & y.keys()])
     return dot / (nx * ny) if dot else 0.0
 
 
@@ -201,9 +215,9 @@ def _matches(a: Statement, b: Statement) -> dict[str, tuple[float, str | None]]:
                 if not b.forms.isdisjoint(near):
                     credit = SYNONYM_CREDIT
                     partner = next((k for k, w in b.surface.items() if w in near or lemmas(w) & near), None)
-            if not credit and len(word) >= _PREFIX and word[:_PREFIX] in b.prefixes:
+            if not credit and len(word) >= PREFIX_LENGTH and word[:PREFIX_LENGTH] in b.prefixes:
                 credit = PREFIX_CREDIT
-                partner = next((k for k, w in b.surface.items() if w[:_PREFIX] == word[:_PREFIX]), None)
+                partner = next((k for k, w in b.surface.items() if w[:PREFIX_LENGTH] == word[:PREFIX_LENGTH]), None)
         out[key] = (credit, partner)
     return out
 
@@ -238,15 +252,22 @@ def pair_features(a: Statement, b: Statement) -> tuple[float, ...]:
     return _features(a, b, 0.0)[0]
 
 
-def _features(a: Statement, b: Statement, gate: float) -> tuple[tuple[float, ...] | None, float, float]:
-    """(features or None when neither coverage reaches `gate`, coverage of a by b, of b by a)."""
+def _features(a: Statement, b: Statement, gate: float,
+              sequence_bound: bool = False) -> tuple[tuple[float, ...] | None, float, float, tuple]:
+    """(features or None when neither coverage reaches `gate`, coverage of a by b, of b by a,
+    the two token sequences compared by word_sequence).
+
+    With `sequence_bound`, word_sequence is only bounded (`_shared_ratio`, an upper bound of
+    difflib's ratio, when its weight is positive; 0.0 otherwise), so the probability is an upper
+    bound of the true one; `_sequence` of the token sequences gives the true value.
+    """
     ma, mb = _matches(a, b), _matches(b, a)
     got_a = sum(w * ma[k][0] for k, w in a.keys.items())
     got_b = sum(w * mb[k][0] for k, w in b.keys.items())
     ca = got_a / a.weight if a.weight > 0 else 0.0
     cb = got_b / b.weight if b.weight > 0 else 0.0
     if max(ca, cb) < gate:
-        return None, ca, cb
+        return None, ca, cb, ((), ())
     total = a.weight + b.weight
     sim = (got_a + got_b) / total if total > 0 else 0.0
     small, large = sorted((max(0.0, a.weight - got_a), max(0.0, b.weight - got_b)))
@@ -274,10 +295,35 @@ def _features(a: Statement, b: Statement, gate: float) -> tuple[tuple[float, ...
         characters = _cosine(a.chars, a.chars_norm, chars_b, norm_b)
     else:
         characters = 0.0
-    sequence = SequenceMatcher(None, ta, tb, autojunk=False).ratio() if ta and tb else 0.0
+    if not sequence_bound:
+        sequence = _sequence(ta, tb)
+    elif not (ta and tb):
+        sequence = 0.0
+    elif _SEQUENCE_WEIGHT >= 0:
+        sequence = _shared_ratio(ta, tb)
+    else:
+        sequence = 0.0
     return (sim, min(ca, cb), max(ca, cb), math.log1p(small), math.log1p(large), numbers,
             math.log1p(name_miss), length, negation, trigrams, characters, sequence,
-            max(ca, cb) * length), ca, cb
+            max(ca, cb) * length), ca, cb, (ta, tb)
+
+
+def _shared_ratio(ta, tb) -> float:
+    """2 × (tokens shared, with multiplicity) / (both lengths): an upper bound of `_sequence`
+    (difflib's quick_ratio, without building a SequenceMatcher)."""
+    left = Counter(ta)
+    shared = 0
+    for t in tb:
+        n = left.get(t, 0)
+        if n:
+            left[t] = n - 1
+            shared += 1
+    return 2.0 * shared / (len(ta) + len(tb))
+
+
+def _sequence(ta, tb) -> float:
+    """The word_sequence feature: difflib's similarity ratio of two token sequences."""
+    return SequenceMatcher(None, ta, tb, autojunk=False).ratio() if ta and tb else 0.0
 
 
 def _probability(features: Sequence[float]) -> float:
@@ -307,12 +353,16 @@ def same_claim(a: Statement, b: Statement) -> float:
     sentence that states several sentences' claims (MSRP calls many such pairs non-paraphrases;
     for claims they share the shorter one's statement).
     """
-    features, ca, cb = _features(a, b, GATE)
+    features, ca, cb, (ta, tb) = _features(a, b, GATE, sequence_bound=True)
     if features is None:
         return 0.0
-    p = _probability(features)
-    if p >= SAME_CLAIM:
-        return p
+    # The bound on word_sequence makes this probability an upper bound (sums and the logistic
+    # are monotonic in floating point too): below SAME_CLAIM, the exact ratio cannot lift it.
+    if _probability(features) >= SAME_CLAIM:
+        k = FEATURES.index("word_sequence")
+        p = _probability(features[:k] + (_sequence(ta, tb),) + features[k + 1:])
+        if p >= SAME_CLAIM:
+            return p
     return SAME_CLAIM if _contained(a, b, ca, cb) else 0.0
 
 

@@ -68,40 +68,81 @@ def _prefix(bag: frozenset[str], index: dict[str, list[int]], min_score: float) 
     return ranked[:len(bag) - max(need, 1) + 1]
 
 
-@lru_cache(maxsize=32)
-def _align_texts(a_text: str, b_text: str, min_score: float) -> tuple[SentencePair, ...]:
-    sa, bags_a = _sentences_and_bags(a_text)
-    sb, bags_b = _sentences_and_bags(b_text)
+def _incidence(rows: list[list[int]], n_cols: int):
+    """A 0/1 CSR matrix with ones at columns `rows[r]` of row r."""
+    import numpy as np
+    from scipy import sparse
+
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in rows], out=indptr[1:])
+    cols = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
+    return sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(rows), n_cols))
+
+
+def _scored(i, j, shared, size_a, size_b, min_score: float):
+    """The pairs whose Dice score reaches `min_score` (sizes in reach first, as the scalar test)."""
+    na, nb = size_a[i], size_b[j]
+    lo, hi = na * min_score / (2 - min_score), na * (2 - min_score) / min_score
+    score = 2 * shared / (na + nb)
+    ok = (nb >= lo) & (nb <= hi) & (score >= min_score)
+    return score[ok], i[ok], j[ok]
+
+
+def _candidates(bags_a, bags_b, min_score: float) -> list[tuple[float, int, int]]:
+    """(-score, i, j) of every sentence pair with Dice >= `min_score` among the proposed ones, sorted.
+
+    Proposed: the b sentences holding one of a's prefix words (`_prefix`) found in at most
+    _COMMON_DF b sentences; a sentence with none of those proposes every b sentence sharing any
+    word. Proposals and shared-word counts come from sparse products of 0/1 sentence × word
+    matrices (in slices, so no call is long and memory stays bounded). numpy and scipy are
+    imported on first use, so opening the app does not wait for them.
+    """
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    rows_b = [[vocab.setdefault(w, len(vocab)) for w in bag] for bag in bags_b]
     index: dict[str, list[int]] = {}
     for j, bag in enumerate(bags_b):
         for w in bag:
             index.setdefault(w, []).append(j)
-    candidates: list[tuple[float, int, int]] = []
-    for i, bag in enumerate(bags_a):
-        if not bag:
-            continue
-        proposed: set[int] = set()
-        for w in _prefix(bag, index, min_score):
-            js = index.get(w, ())
-            if len(js) <= _COMMON_DF:
-                proposed.update(js)
-        if not proposed:  # only common words: fall back to all of them
-            for w in bag:
-                proposed.update(index.get(w, ()))
-        # Dice >= t is out of reach when one bag is over (2 - t) / t times the other.
-        lo, hi = len(bag) * min_score / (2 - min_score), len(bag) * (2 - min_score) / min_score
-        for j in proposed:
-            size = len(bags_b[j])
-            if size < lo or size > hi:
-                continue
-            score = 2 * len(bag & bags_b[j]) / (len(bag) + size)
-            if score >= min_score:
-                candidates.append((-score, i, j))
-    candidates.sort()
+    rows_a = [[vocab[w] for w in bag if w in vocab] for bag in bags_a]
+    rows_p = [[vocab[w] for w in _prefix(bag, index, min_score) if 0 < len(index.get(w, ())) <= _COMMON_DF]
+              if bag else [] for bag in bags_a]
+    if not vocab:
+        return []
+    mat_a, mat_b, mat_p = _incidence(rows_a, len(vocab)), _incidence(rows_b, len(vocab)), _incidence(rows_p, len(vocab))
+    size_a = np.array([len(b) for b in bags_a], dtype=np.int64)
+    size_b = np.array([len(b) for b in bags_b], dtype=np.int64)
+    found = []
+    b_t = mat_b.T.tocsr()
+    step = 512
+    for lo in range(0, len(bags_a), step):
+        prop = (mat_p[lo:lo + step] @ b_t).tocoo()
+        i, j = prop.row.astype(np.int64) + lo, prop.col.astype(np.int64)
+        shared = np.asarray(mat_a[i].multiply(mat_b[j]).sum(axis=1)).ravel()
+        found.append(_scored(i, j, shared, size_a, size_b, min_score))
+        fallback = np.flatnonzero((np.diff(mat_p[lo:lo + step].indptr) == 0) & (size_a[lo:lo + step] > 0)) + lo
+        if len(fallback):
+            every = (mat_a[fallback] @ b_t).tocoo()  # products count the shared words directly
+            found.append(_scored(fallback[every.row], every.col.astype(np.int64), every.data,
+                                 size_a, size_b, min_score))
+    if not found:
+        return []
+    score = np.concatenate([f[0] for f in found])
+    i = np.concatenate([f[1] for f in found])
+    j = np.concatenate([f[2] for f in found])
+    order = np.lexsort((j, i, -score))
+    return list(zip((-score[order]).tolist(), i[order].tolist(), j[order].tolist()))
+
+
+@lru_cache(maxsize=32)
+def _align_texts(a_text: str, b_text: str, min_score: float) -> tuple[SentencePair, ...]:
+    sa, bags_a = _sentences_and_bags(a_text)
+    sb, bags_b = _sentences_and_bags(b_text)
     used_a: set[int] = set()
     used_b: set[int] = set()
     matched: list[tuple[int, int, float]] = []
-    for neg, i, j in candidates:
+    for neg, i, j in _candidates(bags_a, bags_b, min_score):
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)

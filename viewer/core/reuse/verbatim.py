@@ -24,7 +24,6 @@ from functools import lru_cache
 import regex
 
 from ..text.article import Article
-from ..diff.sequences import sorted_in_slices
 from ..text.tokens import _WORD_ONLY_RE, fold_typography
 
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
@@ -130,141 +129,9 @@ def article_keys(article: Article, options: ReuseOptions = ReuseOptions()) -> Wo
     return word_keys(article.text, options)
 
 
-def _grams(keys: tuple[str, ...], size: int):
-    """The `size`-word n-grams of `keys`, in order."""
-    return zip(*(keys[k:] for k in range(size)))
-
-
-@lru_cache(maxsize=256)
-def _gram_index(keys: tuple[str, ...], size: int) -> dict[tuple[str, ...], list[int]]:
-    """Positions of every `size`-word n-gram of `keys`."""
-    index: dict[tuple[str, ...], list[int]] = {}
-    for j, gram in enumerate(_grams(keys, size)):
-        index.setdefault(gram, []).append(j)
-    return index
-
-
-# A seed n-gram found more often than this in the other text starts no run (a run
-# through it is still found from its rarer blocks and bridged): keeps long texts
-# near-linear. Articles of a few thousand words never reach it.
-_MAX_SEED_HITS = 40
-
-
 def seed_length(options: ReuseOptions) -> int:
     """Length of the exact block every reportable run must contain."""
     return max(1, math.ceil(options.min_words / (options.max_imperfections + 1)))
-
-
-_CHUNK = 16
-
-
-def _extend_exact(ka, kb, i: int, j: int, step: int) -> int:
-    """Length of the exact match from (i, j) going forward (step 1) or back (-1)."""
-    n = 0
-    if step > 0:
-        limit = min(len(ka) - i, len(kb) - j)
-        while n + _CHUNK <= limit and ka[i + n:i + n + _CHUNK] == kb[j + n:j + n + _CHUNK]:
-            n += _CHUNK  # long copies: compare whole slices in C first
-        while n < limit and ka[i + n] == kb[j + n]:
-            n += 1
-    else:
-        limit = min(i, j)
-        while n + _CHUNK <= limit and ka[i - n - _CHUNK:i - n] == kb[j - n - _CHUNK:j - n]:
-            n += _CHUNK
-        while n < limit and ka[i - n - 1] == kb[j - n - 1]:
-            n += 1
-    return n
-
-
-def _gaps(cost: int):
-    """All (ga, gb) with max(ga, gb) == cost, smallest total first."""
-    pairs = [(cost, g) for g in range(cost + 1)] + [(g, cost) for g in range(cost)]
-    return sorted(pairs, key=lambda p: (p[0] + p[1], p))
-
-
-_GAPS = {c: _gaps(c) for c in range(1, 9)}
-
-
-def _in_reach(ka, kb, i: int, j: int, budget: int, step: int) -> bool:
-    """Whether some word lies within `budget` + 1 words of the edge (i, j) on both
-    sides, going forward (step 1) or back (-1): else nothing can be bridged to."""
-    if step > 0:
-        return not set(ka[i:i + budget + 1]).isdisjoint(kb[j:j + budget + 1])
-    return not set(ka[max(0, i - budget - 1):i]).isdisjoint(kb[max(0, j - budget - 1):j])
-
-
-def _bridge(ka, kb, i: int, j: int, budget: int, step: int):
-    """Best gap to bridge from the edge (i, j) of a block: (cost, ga, gb, length)
-    of the next exact block, worth bridging only if longer than its cost."""
-    na, nb = len(ka), len(kb)
-    if not _in_reach(ka, kb, i, j, budget, step):
-        return None
-    for cost in range(1, budget + 1):
-        best = None
-        for ga, gb in _GAPS.get(cost) or _gaps(cost):
-            if step > 0:
-                ii, jj = i + ga, j + gb
-                if ii >= na or jj >= nb or ka[ii] != kb[jj]:
-                    continue
-                n = _extend_exact(ka, kb, ii, jj, 1)
-            else:
-                ii, jj = i - ga, j - gb
-                if ii <= 0 or jj <= 0 or ka[ii - 1] != kb[jj - 1]:
-                    continue
-                n = _extend_exact(ka, kb, ii, jj, -1)
-            if n > cost and (best is None or n > best[3]):
-                best = (cost, ga, gb, n)
-        if best:
-            return best
-    return None
-
-
-def _grow(ka, kb, i: int, j: int, length: int, budget: int):
-    """Extend the exact block (i, j, length) both ways across gaps.
-
-    Returns (a0, a1, b0, b1, matched, imperfections, pairs) in word indices;
-    `pairs` are the (i, j) starts of the exact blocks the run holds.
-    """
-    a1, b1, matched, used = i + length, j + length, length, 0
-    pairs = [(i, j)]
-    while used < budget:
-        found = _bridge(ka, kb, a1, b1, budget - used, 1)
-        if not found:
-            break
-        cost, ga, gb, n = found
-        pairs.append((a1 + ga, b1 + gb))
-        a1, b1, matched, used = a1 + ga + n, b1 + gb + n, matched + n, used + cost
-    a0, b0 = i, j
-    while used < budget:
-        found = _bridge(ka, kb, a0, b0, budget - used, -1)
-        if not found:
-            break
-        cost, ga, gb, n = found
-        a0, b0, matched, used = a0 - ga - n, b0 - gb - n, matched + n, used + cost
-        pairs.append((a0, b0))
-    return a0, a1, b0, b1, matched, used, pairs
-
-
-@lru_cache(maxsize=8)
-def _exact_blocks(ka: tuple[str, ...], kb: tuple[str, ...], size: int) -> tuple[tuple[int, int, int], ...]:
-    """Maximal exact blocks (i, j, length) grown from shared seed n-grams,
-    longest first. Cached briefly: runs under other options with the same seed
-    length (the derivation label's, say) start from the same blocks."""
-    index = _gram_index(kb, size)
-    blocks = []
-    diag_end: dict[int, int] = {}
-    for i, gram in enumerate(_grams(ka, size)):
-        hits = index.get(gram)
-        if not hits or len(hits) > _MAX_SEED_HITS:
-            continue  # absent, or so common ("of the") that only rarer seeds may start a run
-        for j in hits:
-            d = i - j
-            if diag_end.get(d, -1) > i:
-                continue
-            n = _extend_exact(ka, kb, i, j, 1)
-            diag_end[d] = i + n
-            blocks.append((i, j, n))
-    return tuple(sorted_in_slices(blocks, key=lambda blk: (-blk[2], blk[0], blk[1])))
 
 
 def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) -> list[tuple[int, int, int, int, int, int]]:
@@ -273,24 +140,9 @@ def run_word_spans(a_keys: WordKeys, b_keys: WordKeys, options: ReuseOptions) ->
     size = seed_length(options)
     if len(ka) < size or len(kb) < size:
         return []
-    blocks = _exact_blocks(ka, kb, size)
-    taken: set[tuple[int, int]] = set()
-    runs = []
-    budget = options.max_imperfections
-    for i, j, n in blocks:
-        if (i, j) in taken:
-            continue
-        if n < options.min_words and not (_in_reach(ka, kb, i + n, j + n, budget, 1)
-                                          or _in_reach(ka, kb, i, j, budget, -1)):
-            continue  # too short and nothing to bridge to on either side
-        a0, a1, b0, b1, matched, used, pairs = _grow(ka, kb, i, j, n, budget)
-        if matched >= options.min_words:
-            runs.append((a0, a1, b0, b1, matched, used))
-        # Blocks of a failed chain are not tried again as seeds: a seed inside
-        # it would grow over the same blocks.
-        taken.update(pairs)
-    runs.sort()
-    return runs
+    from .runsearch import find_runs  # numpy: imported on first use, not when the app opens
+
+    return find_runs(ka, kb, size, options.min_words, options.max_imperfections)
 
 
 def verbatim_runs(a: Article, b: Article, options: ReuseOptions = ReuseOptions()) -> list[VerbatimRun]:

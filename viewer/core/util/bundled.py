@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-__all__ = ["bundled_path", "is_frozen", "package_dir", "resource_path", "seeds_dir",
+__all__ = ["bundled_path", "core_data_path", "is_frozen", "package_dir", "resource_path", "seeds_dir",
            "synonym_table_path"]
 
 # The `viewer` package folder when running from source or an installed wheel.
@@ -60,6 +60,12 @@ def seeds_dir() -> Path:
     return bundled_path("seeds")
 
 
+def core_data_path(package: str, name: str) -> Path:
+    """A data file of a core package: `core_data_path("claims", "matcher.json")` is
+    `viewer/core/claims/data/matcher.json` (fitted models, tables)."""
+    return bundled_path("core", package, "data", name)
+
+
 def synonym_table_path() -> Path:
     """The offline WordNet synonym table (`viewer/core/text/data/wordnet_synonyms.tsv.gz`)."""
-    return bundled_path("core", "text", "data", "wordnet_synonyms.tsv.gz")
+    return core_data_path("text", "wordnet_synonyms.tsv.gz")

@@ -38,6 +38,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("regex", "tokenising", "Apache-2.0", "regex"),
     Component("pysbd", "sentence boundaries", "MIT", "pysbd"),
     Component("snowballstemmer", "stems", "BSD-3-Clause", "snowballstemmer"),
+    Component("PyStemmer", "the same Snowball stemmers in C", "MIT AND BSD-3-Clause", "pystemmer"),
     Component("charset-normalizer", "text encodings", "MIT", "charset-normalizer"),
     Component("trafilatura", "the article of a saved web page", "Apache-2.0", "trafilatura"),
     Component("courlan", "used by trafilatura", "Apache-2.0", "courlan"),
@@ -64,7 +65,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("pycparser", "used by cffi", "BSD-3-Clause", "pycparser"),
     Component("datasketch", "MinHash LSH for folder triage", "MIT", "datasketch"),
     Component("NumPy", "arrays (with OpenBLAS, BSD-3-Clause)", "BSD-3-Clause", "numpy"),
-    Component("SciPy", "used by datasketch", "BSD-3-Clause", "scipy"),
+    Component("SciPy", "sparse products for candidate pairs; used by datasketch", "BSD-3-Clause", "scipy"),
 )
 
 

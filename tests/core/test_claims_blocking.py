@@ -1,0 +1,154 @@
+"""Bulk candidate pairs and coverages equal the per-pair matcher's; blocking never drops a link."""
+
+from collections import defaultdict
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from viewer.core.claims import finder
+from viewer.core.claims.blocking import candidate_pairs, coverages
+from viewer.core.claims.matcher import coverage, make_statement, same_claim
+from viewer.core.text.article import Article
+
+# Words with synonyms, spelling variants (6-letter prefixes), names, numbers and reporting verbs.
+WORDS = ("the soldiers troopers crossed frontier border said mentioned told officials Russia Russian "
+         "Zelensky Zelenskyy company firm bought purchased large big warehouse airport 12 1,200 "
+         "children kids helped assisted storm shelter not never council budget library approved "
+         "new year Monday river flooded town old police arrested man woman").split()
+
+words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14)
+
+
+def _statements(sentences, languages=None):
+    out = []
+    for k, (article, ws) in enumerate(sentences):
+        text = " ".join(ws) + "."
+        lang = languages[k % len(languages)] if languages else "en"
+        out.append(make_statement(article, 0, len(text), text, lang))
+    return sorted(out, key=lambda s: s.article)
+
+
+def _reference_pairs(statements, common, min_share):
+    """The per-pair candidate search (postings of rare strong keys, then the exact shared share)."""
+    postings = defaultdict(list)
+    for i, s in enumerate(statements):
+        for key, weight in s.keys.items():
+            if weight >= 1.0:
+                postings[key].append(i)
+    partners = defaultdict(set)
+    for ids in postings.values():
+        if 1 < len(ids) <= common:
+            for x, i in enumerate(ids):
+                partners[i].update(j for j in ids[x + 1:] if statements[j].article != statements[i].article)
+    pairs = []
+    for i in sorted(partners):
+        a = statements[i]
+        for j in sorted(partners[i]):
+            b = statements[j]
+            shared = sum(min(w, b.keys[k]) for k, w in a.keys.items() if k in b.keys)
+            if shared >= min_share * min(a.weight, b.weight):
+                pairs.append((i, j))
+    return pairs
+
+
+sentences = st.lists(st.tuples(st.integers(0, 2), words), min_size=2, max_size=25)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences, st.sampled_from([2, 3, 40]), st.sampled_from([0.0, 0.2, 0.5]))
+def test_bulk_candidates_equal_the_per_pair_search(sents, common, share):
+    statements = _statements(sents)
+    found = [tuple(p) for p in candidate_pairs(statements, common, share).tolist()]
+    assert found == _reference_pairs(statements, common, share)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences, st.sampled_from([("en",), ("en", "fr"), ("de",)]))
+def test_bulk_coverages_equal_the_matchers(sents, languages):
+    statements = _statements(sents, list(languages))
+    pairs = [(i, j) for i in range(len(statements)) for j in range(len(statements)) if i != j]
+    cov_a, cov_b = coverages(statements, pairs)
+    for k, (i, j) in enumerate(pairs):
+        assert abs(cov_a[k] - coverage(statements[i], statements[j])) < 1e-9
+        assert abs(cov_b[k] - coverage(statements[j], statements[i])) < 1e-9
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(words, min_size=1, max_size=12), st.data())
+def test_blocking_keeps_identical_and_near_identical_pairs(texts, data):
+    """A sentence copied into the other article, as is or with one word changed, stays a pair for
+    the model whenever it shares a word with its copy; no pair the per-pair search links is lost."""
+    second = []
+    for ws in texts:
+        copy = list(ws)
+        if data.draw(st.booleans()) and len(copy) > 4:
+            copy[data.draw(st.integers(0, len(copy) - 1))] = data.draw(st.sampled_from(WORDS))
+        second.append((1, copy))
+    statements = _statements([(0, ws) for ws in texts] + second)
+    common = min(finder._COMMON_MAX, max(finder._COMMON_MIN, finder._COMMON_SHARE * len(statements)))
+    kept = set(finder._gated_pairs(statements, candidate_pairs(statements, common, finder._MIN_EXACT_SHARE)))
+    n = len(texts)
+    for i in range(n):
+        a, b = statements[i], statements[n + i]
+        if a.keys == b.keys and any(w >= 1.0 for w in a.keys.values()):
+            assert (i, n + i) in kept  # identical keys
+    for i, j in _reference_pairs(statements, common, finder._MIN_EXACT_SHARE):
+        if same_claim(statements[i], statements[j]) > 0:
+            assert (i, j) in kept
+
+
+def test_blocking_on_real_text_keeps_every_link_and_is_deterministic():
+    base = ("The council approved the new library budget on Monday. Police arrested a man near the "
+            "airport after the storm. Officials said the soldiers crossed the border at dawn. "
+            "The firm bought a big warehouse close to the airport last week. ") * 3
+    spun = base.replace("said", "mentioned").replace("soldiers", "troopers").replace("big", "large")
+    arts = [Article("A", "a", base), Article("B", "b", spun), Article("C", "c", base[:200])]
+    statements = [s for k, art in enumerate(arts) for s in finder.statements_of(art, k)]
+    pairs = finder._candidate_pairs(statements)
+    gated = set(finder._gated_pairs(statements, pairs))
+    every = [(i, j) for i in range(len(statements)) for j in range(i + 1, len(statements))
+             if statements[i].article != statements[j].article]
+    linked = {(i, j) for i, j in every if same_claim(statements[i], statements[j]) > 0}
+    assert linked and linked <= gated
+    assert finder.find_claims(arts) == finder.find_claims(arts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words, words)
+def test_same_claim_with_the_bounded_sequence_equals_the_full_model(x, y):
+    """same_claim first bounds word_sequence (shared tokens); its answer is the full model's."""
+    from viewer.core.claims.matcher import SAME_CLAIM, contained, match_probability
+    a, b = _statements([(0, x), (1, y)])
+    p = match_probability(a, b)
+    expected = p if p >= SAME_CLAIM else (SAME_CLAIM if p > 0 and contained(a, b) else 0.0)
+    assert same_claim(a, b) == expected
+
+
+def test_bulk_steps_stop_when_cancelled():
+    import pytest
+
+    from viewer.core.util.cancel import Cancelled
+    statements = _statements([(0, ["police", "arrested", "man"]), (1, ["police", "arrested", "woman"])])
+    with pytest.raises(Cancelled):
+        candidate_pairs(statements, 40, 0.2, cancelled=lambda: True)
+    with pytest.raises(Cancelled):
+        coverages(statements, [(0, 1)], cancelled=lambda: True)
+    assert candidate_pairs(statements, 40, 0.2, cancelled=lambda: False).tolist() == [[0, 1]]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from("abcdefgh"), st.integers(0, 5)),
+       st.dictionaries(st.sampled_from("abcdefgh"), st.integers(0, 5)))
+def test_character_cosine_and_sequence_bound(x, y):
+    import math
+    from difflib import SequenceMatcher
+
+    from viewer.core.claims.matcher import _cosine, _norm, _sequence, _shared_ratio
+    nx, ny = _norm(x), _norm(y)
+    dot = sum(v * y.get(k, 0) for k, v in x.items())
+    assert _cosine(x, nx, y, ny) == (dot / (nx * ny) if dot else 0.0)
+    assert nx == math.sqrt(sum(v * v for v in x.values()))
+    ta, tb = [k for k, v in x.items() for _ in range(v)], [k for k, v in y.items() for _ in range(v)]
+    if ta and tb:
+        assert _shared_ratio(ta, tb) == SequenceMatcher(None, ta, tb, autojunk=False).quick_ratio()
+        assert _shared_ratio(ta, tb) >= _sequence(ta, tb)
