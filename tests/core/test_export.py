@@ -157,8 +157,6 @@ def test_each_article_carries_its_derivation_from_all_the_others(prose):
     data = analysis_dict(comp)
     found = {a["id"]: a["derivation"] for a in data["articles"]}
     assert found["C"]["label"] == "wholly-derived"
-    pair_scores = [p for p in data["pairs"] if "C" in (p["a"], p["b"])]
-    assert all(p["relation"]["derived"] == "C" for p in pair_scores)
     assert found["C"]["score"] > max(derivation(story, take).score for take in comp.articles[:2])
     assert all(set(d) == {"label", "score"} for d in found.values())
     assert "from the others: wholly derived" in to_html(comp)

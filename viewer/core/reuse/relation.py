@@ -52,12 +52,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
 import regex
 
 from ..text.article import Article
@@ -198,32 +198,28 @@ class Relation:
 
 
 @lru_cache(maxsize=1024)
-def _ngram_counts(keys: tuple[str, ...], n: int) -> Counter:
-    """How often each word n-gram occurs in `keys` (cached per article)."""
-    return Counter(zip(*(keys[k:] for k in range(n))))
+def _gram_hashes(keys: tuple[str, ...], n: int) -> tuple[tuple[int, ...], frozenset[int]]:
+    """The hashes of `keys`' word n-grams in order, and as a set (cached per article;
+    membership of ints is much cheaper than of tuples, whose hash is never kept)."""
+    grams = tuple(map(hash, zip(*(keys[k:] for k in range(n))))) if n > 1 else tuple(map(hash, keys))
+    return grams, frozenset(grams)
 
 
 @lru_cache(maxsize=256)
-def _sentence_ids(text: str, starts: tuple[int, ...], ends: tuple[int, ...]) -> tuple[int, ...]:
+def _sentence_ids(text: str, starts: tuple[int, ...], ends: tuple[int, ...]) -> np.ndarray:
     """The sentence number of each word (a new sentence after . ! ? or a blank line)."""
-    ids, current = [], 0
-    for k, start in enumerate(starts):
-        if k:
-            gap = text[ends[k - 1]:start]
-            if _SENTENCE_END.search(gap) or gap.count("\n") >= 2:
-                current += 1
-        ids.append(current)
-    return tuple(ids)
+    search = _SENTENCE_END.search
+    breaks = [0] + [1 if search(gap) or gap.count("\n") >= 2 else 0
+                    for gap in map(text.__getitem__, map(slice, ends[:-1], starts[1:]))]
+    return np.cumsum(np.array(breaks[:len(starts)], dtype=np.int64))
 
 
-def _present(keys: tuple[str, ...], others: list[tuple[str, ...]], n: int) -> list[bool]:
+def _present(keys: tuple[str, ...], others: list[tuple[str, ...]], n: int) -> np.ndarray:
     """For each n-gram start of `keys`: does any of `others` have that n-gram?"""
-    grams = list(zip(*(keys[k:] for k in range(n))))
-    theirs = [_ngram_counts(o, n) for o in others]
-    if len(theirs) == 1:
-        t = theirs[0]
-        return [g in t for g in grams]
-    return [any(g in t for t in theirs) for g in grams]
+    grams = _gram_hashes(keys, n)[0]
+    theirs = [_gram_hashes(o, n)[1] for o in others]
+    found = theirs[0] if len(theirs) == 1 else frozenset().union(*theirs)
+    return np.fromiter(map(found.__contains__, grams), dtype=bool, count=len(grams))
 
 
 def _features(wk: WordKeys, text: str, others: list[tuple[str, ...]], spans) -> DerivationFeatures:
@@ -239,13 +235,14 @@ def _features(wk: WordKeys, text: str, others: list[tuple[str, ...]], spans) -> 
     sentence = _sentence_ids(text, wk.starts, wk.ends)
     known = _present(keys, others, 1)
     tri = _present(keys, others, 3)
-    sizes: Counter = Counter(sentence)
-    found: Counter = Counter(s for s, hit in zip(sentence, known) if hit)
-    with_tri = {sentence[k] for k, hit in enumerate(tri) if hit}
-    aligned = sum(size for s, size in sizes.items() if found[s] >= _ALIGNED_MIN * size)
+    sizes = np.bincount(sentence)
+    found = np.bincount(sentence, weights=known, minlength=sizes.size)
+    aligned = int(sizes[found >= _ALIGNED_MIN * sizes].sum())
+    reached = np.unique(sentence[:tri.size][tri]).size
     return DerivationFeatures(
-        runs=inside / n, unigrams=sum(known) / n, trigrams=sum(tri) / len(tri) if tri else 0.0,
-        aligned=aligned / n, spread=len(with_tri) / len(sizes), words=n)
+        runs=inside / n, unigrams=int(known.sum()) / n,
+        trigrams=int(tri.sum()) / tri.size if tri.size else 0.0,
+        aligned=aligned / n, spread=reached / int((sizes > 0).sum()), words=n)
 
 
 def text_features(derived: str, sources: Sequence[str],
@@ -300,12 +297,13 @@ def pair_features(a: Article, b: Article, runs=None,
 
 def relation(a: Article, b: Article, runs=None, model: DerivationModel = PAIR_MODEL,
              b_keys: WordKeys | None = None) -> Relation:
-    """Label the pair: score both directions, the higher P(derived) decides (ties: b derived).
+    """Label the pair: score both directions, the higher score decides (ties: b derived).
 
     `runs`, `b_keys`: as for `pair_features`."""
     features_a, features_b = pair_features(a, b, runs, b_keys)
-    score_a, score_b = model.probabilities(features_a)[0], model.probabilities(features_b)[0]
-    derived, score, features = ((a.id, score_a, features_a) if score_a > score_b
-                                else (b.id, score_b, features_b))
+    # compare the linear scores: both probabilities of a near copy round to 1
+    derived, features = ((a.id, features_a) if model.score(features_a) > model.score(features_b)
+                         else (b.id, features_b))
     label = model.label(features)
-    return Relation(label, None if label == INDEPENDENT else derived, round(score, 4))
+    return Relation(label, None if label == INDEPENDENT else derived,
+                    round(model.probabilities(features)[0], 4))

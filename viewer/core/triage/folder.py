@@ -24,14 +24,19 @@ a percentage):
 4. **Stories**: connected groups of articles joined by pairs in which at least
    `story_min_share` of one article's words, and at least `story_min_words`
    words, lie in verbatim runs shared with the other (the word floor keeps
-   datelines and bylines from joining unrelated items). Every article is in exactly one story (possibly alone).
-5. **Links**: inside a story, each article's most likely source is the other
-   article that covers most of its words, among the pairs oriented towards it
-   (`links.orient`: file time, reuse analysis, coverage, length, order)
-   whose label is not "independent"; an original (an article with no source
-   of its own) is preferred to another copy unless the copy covers at least
-   `original_margin` more; near ties (within `source_tie`) are all listed, at
-   most `max_sources`.
+   datelines and bylines from joining unrelated items), or that share at least
+   `story_min_shingles` word 3-grams covering `story_min_containment` of the
+   smaller one (a rewrite keeps a story's phrases without long runs). Every
+   article is in exactly one story (possibly alone).
+5. **Links**: inside a story, each pair whose label is not "independent" is
+   oriented (`links.orient`: file time, time stated in the text, wire form,
+   reuse analysis, coverage, length, order). An article is linked to every
+   source it draws on, strongest first (at most `max_sources`): a candidate
+   that itself copied another candidate is a sibling and is dropped unless it
+   covers the article `original_margin` more than that source does (wire copy
+   is never a sibling of a story). The article is then measured against all
+   its remaining sources together (`relation.derivation`, METER's reading):
+   when that says "independent" it gets no source at all.
 
 Output order is deterministic: stories by size (largest first), then by their
 first article; articles in id order; links by derived article, best source first.
@@ -85,7 +90,6 @@ class TriageOptions:
     story_min_words: int = 12
     story_min_shingles: int = 10
     story_min_containment: float = 0.08
-    source_tie: float = 0.02
     original_margin: float = 0.15
     max_sources: int = 8
     time_tolerance: float = 60.0

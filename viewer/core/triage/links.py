@@ -15,11 +15,12 @@ the verbatim runs of `viewer.core.reuse.pairs.verbatim` with interim label thres
    byline, dateline, end markers; `wireform.text_evidence`) and the other has
    none → the wire copy is the source (newspapers rewrite the wire, not the
    other way round);
-4. **reuse**: the reuse analysis named the derived article → that one;
-5. **coverage**: the verbatim shares differ by at least `coverage_margin` →
+4. **coverage**: the verbatim shares differ by more than `coverage_margin` (0: at all) →
    the article with more of its words found in the other is the derived one
    (a story written from wire copy is mostly wire words; the wire item has
    more that the story left out);
+5. **reuse**: the reuse analysis named the derived article (the direction
+   its model scores higher) → that one;
 6. **length**: the longer article is the source;
 7. **order**: the article earlier in the triage order is the source.
 """
@@ -230,7 +231,7 @@ def _earlier(a: str, b: str, ta: float | None, tb: float | None, tolerance: floa
 
 def orient(m: PairMeasure, *, times: tuple[float | None, float | None], words: tuple[int, int],
            order: tuple[int, int], time_tolerance: float = 60.0,
-           coverage_margin: float = 0.05,
+           coverage_margin: float = 0.0,
            evidence: tuple[TextEvidence, TextEvidence] = (TextEvidence(), TextEvidence())
            ) -> Direction:
     """Which article of the measured pair is the source (rules in the module docstring).
@@ -246,10 +247,10 @@ def orient(m: PairMeasure, *, times: tuple[float | None, float | None], words: t
     wa, wb = evidence[0].wire, evidence[1].wire
     if (wa > 0) != (wb > 0):
         return Direction(a, b, "wire-form") if wa > wb else Direction(b, a, "wire-form")
+    if abs(m.share_a - m.share_b) > coverage_margin:
+        return Direction(b, a, "coverage") if m.share_a > m.share_b else Direction(a, b, "coverage")
     if m.derived in (a, b):
         return Direction(b, a, "reuse") if m.derived == a else Direction(a, b, "reuse")
-    if abs(m.share_a - m.share_b) >= coverage_margin:
-        return Direction(b, a, "coverage") if m.share_a > m.share_b else Direction(a, b, "coverage")
     if words[0] != words[1]:
         return Direction(a, b, "length") if words[0] > words[1] else Direction(b, a, "length")
     return Direction(a, b, "order") if order[0] < order[1] else Direction(b, a, "order")
