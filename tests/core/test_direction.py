@@ -143,3 +143,42 @@ def test_model_file_is_what_the_bench_fits_on_the_dev_data():
             assert shipped[reading][key] == pytest.approx(fitted[reading][key], abs=1e-3)
         for key in ("derived_cut", "wholly_cut"):
             assert shipped[reading][key] == pytest.approx(fitted[reading][key], abs=1e-3)
+
+
+def _docx(path: Path, body: str, created: str | None) -> Path:
+    import zipfile
+    props = ("" if created is None else
+             '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/'
+             'package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/">'
+             f'<dcterms:created>{created}</dcterms:created></cp:coreProperties>')
+    paras = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in body.split("\n\n"))
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
+                   'openxmlformats.org/wordprocessingml/2006/main"><w:body>' + paras
+                   + "</w:body></w:document>")
+        if props:
+            z.writestr("docProps/core.xml", props)
+    return path
+
+
+def test_document_metadata_dates_set_the_direction_when_file_times_agree(tmp_path: Path):
+    """Two .docx files copied to one folder (same file times): the creation dates they
+    carry decide, even against coverage (the later one is the longer, less covered text)."""
+    import os
+    from viewer.core.triage.doctime import document_time
+    from viewer.core.triage.folder import triage_folder
+    shared, extra = prose(31, 200), prose(32, 150)
+    first = _docx(tmp_path / "b.docx", shared, "2024-03-01T08:00:00Z")
+    later = _docx(tmp_path / "a.docx", shared + "\n\n" + extra, "2024-03-02T09:30:00Z")
+    undated = _docx(tmp_path / "c.docx", "no date here", None)
+    for p in (first, later):
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    assert document_time(later, 10**7) - document_time(first, 10**7) == 25.5 * 3600
+    assert document_time(undated, 10**7) is None
+    assert document_time(tmp_path / "missing.pdf", 10**7) is None
+    result = triage_folder(tmp_path)
+    names = {a.id: Path(a.path).name for a in result.articles}
+    links = [(names[lk.source], names[lk.derived], lk.basis) for s in result.stories for lk in s.links]
+    assert links == [("b.docx", "a.docx", "stated-time")]

@@ -70,6 +70,7 @@ from .links import (
     reuse_available, text_keys)
 from ..diff.sequences import connected_roots
 from ..reuse.verbatim import ReuseOptions, WordKeys
+from .doctime import document_time
 from .wireform import TextEvidence, text_evidence
 from ..reuse.relation import MODEL as TOGETHER_MODEL
 from ..reuse.relation import text_features
@@ -304,8 +305,12 @@ def _load_one(path: Path, options: TriageOptions):
         return TriageError(exc.path, exc.reason)
     keys = text_keys(text, options.reuse)  # as match_keys(Article.tokens); len = word count
     meta = TriageArticle("A", str(path), title, len(keys.keys), _modified(path))
+    evidence = text_evidence(text)
+    stated = document_time(path, options.max_bytes)  # a document's own creation date comes first
+    if stated is not None:
+        evidence = replace(evidence, stated_time=stated)
     return (meta, text, encoding, keys, shingle_hashes(keys.keys, options.candidates.shingle_words),
-            text_evidence(text))
+            evidence)
 
 
 def _load_chunk(args):

@@ -8,9 +8,10 @@ the verbatim runs of `viewer.core.reuse.pairs.verbatim` with interim label thres
 
 1. **time**: both files have a modification time and they differ by at least
    `time_tolerance` seconds → the earlier file is the source;
-2. **stated-time**: both texts state when they were filed (a wire header's
-   time stamp, see `wireform`) and these differ by at least `time_tolerance`
-   → the earlier is the source;
+2. **stated-time**: both texts state when they were written (a document's
+   metadata creation date, see `doctime`, else a wire header's time stamp,
+   see `wireform`) and these differ by at least `time_tolerance` → the
+   earlier is the source;
 3. **wire-form**: one text has the form of wire copy (header, slug, agency
    byline, dateline, end markers; `wireform.text_evidence`) and the other has
    none → the wire copy is the source (newspapers rewrite the wire, not the
