@@ -73,8 +73,13 @@ def test_no_other_module_builds_paths_from_its_own_location():
 
 @pytest.mark.parametrize("spec_path", ["copydesk.spec"])
 def test_spec_bundles_what_the_helper_looks_up(spec_path):
-    """The spec puts resources, seeds and the synonym data where `bundled_path` looks for them."""
+    """The spec puts resources, seeds and every core package's data folder (synonym table, fitted
+    models) where `bundled_path` and `core_data_path` look for them."""
     spec = (ROOT / spec_path).read_text(encoding="utf-8")
-    for parts in (("resources",), ("seeds",), ("core", "text", "data")):
+    for parts in (("resources",), ("seeds",)):
         joined = ", ".join(f'"{p}"' for p in ("viewer",) + parts)
         assert f"os.path.join({joined})" in spec
+    assert 'os.path.join("viewer", "core", package, "data")' in spec  # one entry per data folder
+    assert 'for package in sorted(os.listdir(os.path.join(ROOT, "viewer", "core")))' in spec
+    data_folders = sorted(p.parent.name for p in (ROOT / "viewer" / "core").glob("*/data"))
+    assert {"text", "claims", "reuse"} <= set(data_folders)

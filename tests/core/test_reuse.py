@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from viewer.core.text.article import Article
 from viewer.core.reuse.relation import (
-    INDEPENDENT, MODEL, PARTIALLY, WHOLLY, DerivationFeatures, derivation, derivation_features)
+    INDEPENDENT, MODEL, PAIR_MODEL, PARTIALLY, WHOLLY, DerivationFeatures, derivation,
+    derivation_features)
 from viewer.core.reuse.pairs import PairReuse, ReuseOptions, analyse_pair, find_moves, verbatim_runs
 from viewer.core.reuse.verbatim import article_keys
 
@@ -154,34 +155,39 @@ def test_excerpt_is_the_derived_side():
 
 
 def features(share: float, words: int) -> DerivationFeatures:
-    return DerivationFeatures(share, share, share, words)
+    return DerivationFeatures(share, share, share, share, share, words)
 
 
-@pytest.mark.parametrize("share, words, label", [
-    (0.05, 100, INDEPENDENT), (0.05, 1000, INDEPENDENT),
-    (0.5, 100, WHOLLY), (0.5, 1000, PARTIALLY),   # the same share: a short brief is all wire copy
-    (0.95, 1000, WHOLLY), (0.95, 100, WHOLLY)])
-def test_model_labels(share, words, label):
-    assert MODEL.label(features(share, words)) == label
+RANK = {INDEPENDENT: 0, PARTIALLY: 1, WHOLLY: 2}
 
 
+@pytest.mark.parametrize("model", [MODEL, PAIR_MODEL])
+@pytest.mark.parametrize("words", [20, 100, 400, 2000, 20_000])
+def test_model_extremes(model, words):
+    """Nothing shared is independent and everything shared is wholly derived, at any length."""
+    assert model.label(features(0.0, words)) == INDEPENDENT
+    assert model.label(features(1.0, words)) == WHOLLY
+    assert model.probabilities(features(0.0, words))[0] < 0.5 < model.probabilities(features(1.0, words))[0]
+
+
+@pytest.mark.parametrize("model", [MODEL, PAIR_MODEL])
 @given(st.floats(0, 1), st.floats(0, 1), st.integers(1, 100_000))
-def test_model_is_monotone(lo, hi, words):
-    """Sharing more never lowers the label; neither does being shorter."""
+def test_model_is_monotone(model, lo, hi, words):
+    """Sharing more never lowers the label or the score; neither does being shorter."""
     lo, hi = sorted((lo, hi))
-    rank = {INDEPENDENT: 0, PARTIALLY: 1, WHOLLY: 2}
-    assert rank[MODEL.label(features(lo, words))] <= rank[MODEL.label(features(hi, words))]
-    assert rank[MODEL.label(features(lo, words * 2))] <= rank[MODEL.label(features(lo, words))]
+    assert RANK[model.label(features(lo, words))] <= RANK[model.label(features(hi, words))]
+    assert RANK[model.label(features(lo, words * 2))] <= RANK[model.label(features(lo, words))]
+    assert model.probabilities(features(lo, words))[0] <= model.probabilities(features(hi, words))[0]
 
 
 def test_story_from_two_versions_is_wholly_derived_from_both_together(prose):
     take1, take2, other = (prose(seed, 700) for seed in (1, 2, 3))
     story = art("S", take1[:len(take1) // 2] + " " + take2[:len(take2) // 2])
     versions = [art("P1", take1), art("P2", take2)]
-    assert all(derivation(story, v).label == PARTIALLY for v in versions)
     together = derivation(story, versions)
     assert together.label == WHOLLY
     assert together.score > max(derivation(story, v).score for v in versions)
+    assert all(derivation_features(story, v).runs < 0.6 for v in versions)
     assert derivation_features(story, versions).runs > 0.95
     assert derivation(art("O", other), versions).label == INDEPENDENT
 

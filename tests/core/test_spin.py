@@ -92,3 +92,23 @@ def test_spun_copy_is_labelled_as_derived_as_its_source():
     as_is = relation(a, b)  # swaps left in: the copy shares too little phrasing to look wholly derived
     assert as_is.label == PARTIALLY and found.derivation_score > as_is.score
     assert found.verbatim["B"] < 0.5  # the runs shown are the real ones
+
+
+@pytest.mark.parametrize("order", ["source first", "copy first"])
+def test_spun_copy_against_all_the_others_is_wholly_derived(order):
+    """The article-against-all-others reading puts a spun pair's swaps back too, whichever side
+    of the pair the spun copy is."""
+    from viewer.core.comparison import compare
+    from viewer.core.reuse.relation import WHOLLY, derivation
+
+    source, spun = " ".join([SOURCE] * 8), " ".join([SPUN] * 8)
+    other = ("A council meeting on Tuesday approved the budget for new roads and a library. "
+             "Members argued for two hours before the vote.") * 3
+    texts = [source, spun, other] if order == "source first" else [spun, source, other]
+    arts = [art(k, t) for k, t in zip("ABC", texts)]
+    comp = compare(arts, with_claims=False)
+    copy_id = "B" if order == "source first" else "A"
+    assert comp.derivations[copy_id].label == WHOLLY
+    others = [a for a in arts if a.id != copy_id]
+    plain = derivation(next(a for a in arts if a.id == copy_id), others)  # swaps left in
+    assert plain.label != WHOLLY and comp.derivations[copy_id].score > plain.score

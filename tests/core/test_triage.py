@@ -316,7 +316,7 @@ def test_light_reader_matches_load_article(folder: Path):
         except LoadError as exc:
             assert (loaded.path, loaded.reason) == (exc.path, exc.reason)
             continue
-        meta, text, encoding, keys, _ = loaded
+        meta, text, encoding, keys, _, _ = loaded
         assert (meta.title, meta.path, meta.words, text, encoding) == \
             (art.title, art.path, art.word_count, art.text, art.encoding)
         assert keys == match_keys(art.tokens)

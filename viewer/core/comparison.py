@@ -14,8 +14,7 @@ from typing import Sequence
 
 from .diff.align import SentencePair, align_sentences
 from .reuse.relation import Derivation, derivation
-from .reuse.pairs import PairReuse
-from .reuse.pairs import analyse_pair
+from .reuse.pairs import PairReuse, analyse_pair, keys_for_reader
 from .text.article import Article
 from .util.cancel import CancelCheck, Progress, check
 from .text.tokens import count_words
@@ -184,7 +183,8 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
     Empty for fewer than two articles. `progress(k)` after each article.
     `pairs`: the pairs' reuse analyses, keyed (a id, b id), when the caller
     has them (their label runs are reused instead of searched for again; a
-    spun pair's runs are those found with its swaps put back).
+    spun pair's runs are those found with its swaps put back, and the spun
+    partner is measured with the swaps put back too).
     """
     found: dict[str, Derivation] = {}
     if len(articles) < 2:
@@ -192,14 +192,15 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
     for k, art in enumerate(articles):
         check(cancelled)
         others = [o for o in articles if o is not art]
-        runs = None
+        runs = keys = None
         if pairs is not None:
-            runs = []
+            runs, keys = [], []
             for o in others:
                 reuse = pairs.get((art.id, o.id)) or pairs[(o.id, art.id)]
                 mine = reuse.a == art.id
                 runs.append([(r[0], r[1]) if mine else (r[2], r[3]) for r in reuse.label_runs])
-        found[art.id] = derivation(art, others, runs)
+                keys.append(keys_for_reader(reuse, art, o))
+        found[art.id] = derivation(art, others, runs, source_keys=keys)
         if progress:
             progress(k + 1)
     return found

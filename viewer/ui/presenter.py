@@ -63,4 +63,4 @@ def others_note(comp: Comparison, article_id: str) -> str:
     if d is None or len(comp.articles) < 3:
         return ""
     return (f"Against the other {len(comp.articles) - 1} articles together: "
-            f"{LABEL_TEXT[d.label]} (score {d.score:+.2f})")
+            f"{LABEL_TEXT[d.label]} (probability derived {d.score:.0%})")

@@ -84,6 +84,20 @@ def swaps_put_back(a_keys: WordKeys, b_keys: WordKeys, swaps) -> WordKeys:
     return replace(b_keys, keys=tuple(keys))
 
 
+def keys_for_reader(reuse: "PairReuse", reader: Article, other: Article) -> WordKeys:
+    """`other`'s label keys as `reader` is measured against them: when the pair looks spun, with
+    each synonym swap put back to `reader`'s words (a spun copy is as derived as its source)."""
+    ko = article_keys(other, LABEL_RUN_OPTIONS)
+    if reuse.spin.score < SPUN_SCORE:
+        return ko
+    kr = article_keys(reader, LABEL_RUN_OPTIONS)
+    swaps = reuse.spin.substitutions
+    if reuse.a != reader.id:  # the swaps read a → b: turn them round so `reader` is the a side
+        swaps = [replace(w, a_start=w.b_start, a_end=w.b_end, b_start=w.a_start, b_end=w.a_end,
+                         a_text=w.b_text, b_text=w.a_text) for w in swaps]
+    return swaps_put_back(kr, ko, swaps)
+
+
 def analyse_pair(a: Article, b: Article, diff_ops=None,
                  options: ReuseOptions = ReuseOptions()) -> PairReuse:
     """Runs, shares, similarity, derivation label, spin and moves of a pair.

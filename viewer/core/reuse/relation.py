@@ -1,88 +1,78 @@
-"""Derivation labels in METER's journalistic scheme, calibrated on METER.
+"""Derivation labels in METER's journalistic scheme, from a small fitted model.
 
 How much of a candidate derived text D is found in its source(s) S is
+measured by a few robust shares of D's words (case and punctuation folded):
 
-    shared(D, S) = (runs + bigrams + trigrams) / 3
+- `runs`: share inside verbatim runs of at least 4 words with at most 1
+  imperfection (fixed settings, so the label does not move with the user's
+  run options);
+- `unigrams`, `trigrams`: share of D's words and word 3-grams that also
+  occur in S (containment; `1 - unigrams` is the share of new words);
+- `aligned`: share of D's words in sentences of which at least half the words
+  are found in S (copied or rewritten-but-aligned sentences);
+- `spread`: share of D's sentences holding at least one word 3-gram of S (how
+  far through D the copied material reaches);
+- `log_words`: ln of D's length in words.
 
-where `runs` is the share of D's words inside verbatim runs of at least 4
-words with at most 1 imperfection (fixed settings, so the label does not move
-with the user's run options), and `bigrams`/`trigrams` are the shares of D's
-word 2-/3-grams that also occur in S (case and punctuation folded). S may be
-one article or several taken together (wire copy comes in several takes and
-updates; a story drawn from all of them is derived from the wire as a whole):
-then a word is in a run when it is in a run with any one of them, an n-gram
-is shared when any of them has it.
+S may be one article or several taken together (wire copy comes in several
+takes and updates; a story drawn from all of them is derived from the wire as
+a whole): then a word is in a run when it is in a run with any one of them, an
+n-gram is shared when any of them has it.
 
-Two decisions, each a line in (shared, ln words of D), with the numbers of MODEL:
+The model (`DerivationModel`) is an ordinal logistic regression: one linear
+score s = w · z of the standardised features z and two cut points,
 
-    derived  when  shared - derived_weight * ln(words) >= derived_min
-    wholly   when  also  shared - wholly_weight * ln(words) >= wholly_min
+    P(derived)  = sigmoid(s - derived_cut)      (partially or wholly)
+    P(wholly)   = sigmoid(s - wholly_cut)
 
-and "partially-derived" when derived but not wholly, "independent" otherwise.
-Length counts for more in the second decision: a short brief sharing a given
-share of its words is usually rewritten wire copy through and through, while a
-long feature with the same share usually mixes in other sources.
+the label is "derived" when P(derived) >= 0.5 and then "wholly" when
+P(wholly) >= 0.5, and the reported score is P(derived), a probability fitted
+on METER (0.5 is the line between independent and derived). Its numbers
+live in `data/derivation.json`, written by `bench/train_derivation.py` from
+the METER corpus in ../shared/dev-data (leave-one-day-out and
+leave-one-domain-out figures are printed there); the file holds two models,
+one per reading:
 
-The four numbers maximise ternary macro-F1 on the METER subset in
-../shared/dev-data/meter (each newspaper article against all of its PA
-versions together); `bench/reuse_eval.py` re-derives them and reports a
-leave-one-domain-day-out cross-validated F1 where they are chosen again on
-each training fold.
+- `together` answers "how much of this article comes from all these others
+  taken together" (`derivation`: METER's own reading, a story against every
+  PA version of it; the diagonal of the similarity matrix, `articles[].derivation`);
+- `pair` answers "is one of these two articles derived from the other, and
+  how much" (`relation`: each cell of the matrix, the pair's `relation`).
 
 A pair that looks spun (spin score from SPUN_SCORE up, see `spin`) is
 measured with the listed swaps put back (`reuse.analyse_pair`): a copy run
 through a synonym substituter is as derived as the text it was made from.
 
 For a pair of articles both directions are scored: the article with the
-higher derived score is the one judged derived (in practice the more covered,
-usually the shorter one); if its label is "independent", neither is.
+higher P(derived) is the one judged derived; if its label is "independent",
+neither is.
 """
 
 from __future__ import annotations
 
+import json
 import math
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
+import numpy as np
+import regex
+
+from ..util.bundled import core_data_path
 from ..text.article import Article
-from ..diff.sequences import covered_length
-from .verbatim import ReuseOptions, WordKeys, article_keys, run_word_spans
+from .verbatim import ReuseOptions, WordKeys, article_keys, run_word_spans, word_keys
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 LABELS = (WHOLLY, PARTIALLY, INDEPENDENT)
 LABEL_TEXT = {WHOLLY: "wholly derived", PARTIALLY: "partially derived", INDEPENDENT: "independent"}
 
 LABEL_RUN_OPTIONS = ReuseOptions(min_words=4, max_imperfections=1)
+MODEL_FILE = core_data_path("reuse", "derivation.json")
 
-
-@dataclass(frozen=True)
-class DerivationModel:
-    """The two calibrated decisions (see the module docstring)."""
-
-    derived_weight: float
-    derived_min: float
-    wholly_weight: float
-    wholly_min: float
-
-    def scores(self, features: "DerivationFeatures") -> tuple[float, float]:
-        """(derived score, wholly score) of one candidate derived text."""
-        length = math.log(max(1, features.words))
-        shared = features.shared
-        return shared - self.derived_weight * length, shared - self.wholly_weight * length
-
-    def label(self, features: "DerivationFeatures") -> str:
-        """The METER label of these features."""
-        derived, wholly = self.scores(features)
-        if derived < self.derived_min:
-            return INDEPENDENT
-        return WHOLLY if wholly >= self.wholly_min else PARTIALLY
-
-
-# Calibrated on METER by bench/reuse_eval.py (all 262 labelled articles).
-MODEL = DerivationModel(derived_weight=0.07, derived_min=-0.164,
-                        wholly_weight=0.15, wholly_min=-0.3518)
+_SENTENCE_END = regex.compile(r"[.!?]")
+_ALIGNED_MIN = 0.5  # share of a sentence's words found in S for it to count as aligned
 
 
 @dataclass(frozen=True)
@@ -90,19 +80,110 @@ class DerivationFeatures:
     """How much of `derived` is found in the source(s): shares 0..1 and its length."""
 
     runs: float
-    bigrams: float
+    unigrams: float
     trigrams: float
+    aligned: float
+    spread: float
     words: int
 
     @property
-    def shared(self) -> float:
-        """The mean of the three shares."""
-        return (self.runs + self.bigrams + self.trigrams) / 3
+    def log_words(self) -> float:
+        """ln of the length in words (at least 1 word)."""
+        return math.log(max(1, self.words))
+
+    def value(self, name: str) -> float:
+        """The feature called `name` (a field or `log_words`)."""
+        return float(getattr(self, name))
+
+
+FEATURE_NAMES = tuple(f.name for f in fields(DerivationFeatures) if f.name != "words") + ("log_words",)
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+
+
+@dataclass(frozen=True)
+class DerivationModel:
+    """An ordinal logistic model over named features (see the module docstring).
+
+    Each feature is first held inside `low`..`high` (length inside the range
+    it had in the fitting data: a 20-word brief is scored as the shortest
+    METER story, not extrapolated), then standardised by `center`/`scale`; `weights` give
+    the linear score (shares never weigh negatively, so sharing more never
+    lowers the label), `derived_cut` < `wholly_cut` are the two cut points.
+    """
+
+    features: tuple[str, ...]
+    low: tuple[float, ...]
+    high: tuple[float, ...]
+    center: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    derived_cut: float
+    wholly_cut: float
+
+    def score(self, features: DerivationFeatures) -> float:
+        """The linear score s (higher: more derived)."""
+        return sum(w * (min(hi, max(lo, features.value(n))) - c) / s for n, lo, hi, c, s, w
+                   in zip(self.features, self.low, self.high, self.center, self.scale, self.weights))
+
+    def probabilities(self, features: DerivationFeatures) -> tuple[float, float]:
+        """(P(derived), P(wholly derived)) of one candidate derived text."""
+        s = self.score(features)
+        return _sigmoid(s - self.derived_cut), _sigmoid(s - self.wholly_cut)
+
+    def label(self, features: DerivationFeatures) -> str:
+        """The METER label: derived when P(derived) >= 0.5, wholly when also P(wholly) >= 0.5."""
+        s = self.score(features)
+        if s < self.derived_cut:
+            return INDEPENDENT
+        return WHOLLY if s >= self.wholly_cut else PARTIALLY
+
+    def as_dict(self) -> dict:
+        """The model as plain JSON data."""
+        return {"features": list(self.features), "low": list(self.low), "high": list(self.high),
+                "center": list(self.center),
+                "scale": list(self.scale), "weights": list(self.weights),
+                "derived_cut": self.derived_cut, "wholly_cut": self.wholly_cut}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "DerivationModel":
+        """A model from `as_dict` data (unknown feature names are refused; no range: none held)."""
+        names = tuple(data["features"])
+        unknown = set(names) - set(FEATURE_NAMES)
+        if unknown:
+            raise ValueError(f"unknown derivation features: {sorted(unknown)}")
+        k = len(names)
+        return cls(names, tuple(map(float, data.get("low", [-math.inf] * k))),
+                   tuple(map(float, data.get("high", [math.inf] * k))),
+                   tuple(map(float, data["center"])), tuple(map(float, data["scale"])),
+                   tuple(map(float, data["weights"])), float(data["derived_cut"]),
+                   float(data["wholly_cut"]))
+
+
+@dataclass(frozen=True)
+class Models:
+    """The two fitted readings: `together` (one text against several) and `pair`."""
+
+    together: DerivationModel
+    pair: DerivationModel
+
+
+def load_models(path: Path = MODEL_FILE) -> Models:
+    """The models written by bench/train_derivation.py."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return Models(DerivationModel.from_dict(data["together"]), DerivationModel.from_dict(data["pair"]))
+
+
+MODELS = load_models()
+MODEL = MODELS.together
+PAIR_MODEL = MODELS.pair
 
 
 @dataclass(frozen=True)
 class Derivation:
-    """One text's label against its source(s), with the derived score behind it."""
+    """One text's label against its source(s), with P(derived) behind it."""
 
     label: str
     score: float
@@ -110,63 +191,98 @@ class Derivation:
 
 @dataclass(frozen=True)
 class Relation:
-    """The pair's label, the id of the article judged derived (or None), and its score."""
+    """The pair's label, the id of the article judged derived (or None), and its P(derived)."""
 
     label: str
     derived: str | None
     score: float
 
 
-@lru_cache(maxsize=512)
-def _ngram_counts(keys: tuple[str, ...], n: int) -> dict[tuple[str, ...], int]:
-    """How often each word n-gram occurs in `keys` (cached per article)."""
-    return Counter(zip(*(keys[k:] for k in range(n))))
+@lru_cache(maxsize=1024)
+def _gram_hashes(keys: tuple[str, ...], n: int) -> tuple[tuple[int, ...], frozenset[int]]:
+    """The hashes of `keys`' word n-grams in order, and as a set (cached per article;
+    membership of ints is much cheaper than of tuples, whose hash is never kept)."""
+    grams = tuple(map(hash, zip(*(keys[k:] for k in range(n))))) if n > 1 else tuple(map(hash, keys))
+    return grams, frozenset(grams)
 
 
-def _containment(keys: tuple[str, ...], others: list[tuple[str, ...]], n: int) -> float:
-    """Share of the n-grams of `keys` (with repeats) found among any of `others`' n-grams."""
-    total = len(keys) - n + 1
-    if total <= 0:
-        return 0.0
-    mine = _ngram_counts(keys, n)
-    theirs = [_ngram_counts(other, n) for other in others]
-    if len(theirs) == 1:
-        return sum(mine[g] for g in mine.keys() & theirs[0].keys()) / total
-    return sum(count for gram, count in mine.items() if any(gram in t for t in theirs)) / total
+@lru_cache(maxsize=256)
+def _sentence_ids(text: str, starts: tuple[int, ...], ends: tuple[int, ...]) -> np.ndarray:
+    """The sentence number of each word (a new sentence after . ! ? or a blank line)."""
+    search = _SENTENCE_END.search
+    breaks = [0] + [1 if search(gap) or gap.count("\n") >= 2 else 0
+                    for gap in map(text.__getitem__, map(slice, ends[:-1], starts[1:]))]
+    return np.cumsum(np.array(breaks[:len(starts)], dtype=np.int64))
 
 
-def _features(keys, others: list[tuple[str, ...]], inside: int) -> DerivationFeatures:
+def _present(keys: tuple[str, ...], others: list[tuple[str, ...]], n: int) -> np.ndarray:
+    """For each n-gram start of `keys`: does any of `others` have that n-gram?"""
+    grams = _gram_hashes(keys, n)[0]
+    theirs = [_gram_hashes(o, n)[1] for o in others]
+    found = theirs[0] if len(theirs) == 1 else frozenset().union(*theirs)
+    return np.fromiter(map(found.__contains__, grams), dtype=bool, count=len(grams))
+
+
+def _features(wk: WordKeys, text: str, others: list[tuple[str, ...]], spans) -> DerivationFeatures:
+    """The features of the text with keys `wk` against `others`' keys; `spans`: its words in runs."""
+    keys = wk.keys
     n = len(keys)
-    return DerivationFeatures(inside / n if n else 0.0, _containment(keys, others, 2),
-                              _containment(keys, others, 3), n)
+    in_run = bytearray(n)
+    for start, end in spans:
+        in_run[start:end] = b"\x01" * (end - start)
+    inside = sum(in_run)
+    if not n:
+        return DerivationFeatures(0.0, 0.0, 0.0, 0.0, 0.0, 0)
+    sentence = _sentence_ids(text, wk.starts, wk.ends)
+    known = _present(keys, others, 1)
+    tri = _present(keys, others, 3)
+    sizes = np.bincount(sentence)
+    found = np.bincount(sentence, weights=known, minlength=sizes.size)
+    aligned = int(sizes[found >= _ALIGNED_MIN * sizes].sum())
+    reached = np.unique(sentence[:tri.size][tri]).size
+    return DerivationFeatures(
+        runs=inside / n, unigrams=int(known.sum()) / n,
+        trigrams=int(tri.sum()) / tri.size if tri.size else 0.0,
+        aligned=aligned / n, spread=reached / int((sizes > 0).sum()), words=n)
+
+
+def text_features(derived: str, sources: Sequence[str],
+                  runs: Sequence[Sequence[tuple[int, int]]] | None = None,
+                  source_keys: Sequence[WordKeys] | None = None) -> DerivationFeatures:
+    """`derivation_features` of plain texts: `derived` against `sources` together
+    (`source_keys`: the sources' label keys to measure against, when the caller has them)."""
+    keys = word_keys(derived, LABEL_RUN_OPTIONS)
+    others = list(source_keys) if source_keys is not None else \
+        [word_keys(src, LABEL_RUN_OPTIONS) for src in sources]
+    if runs is None:
+        runs = [[(r[0], r[1]) for r in run_word_spans(keys, other, LABEL_RUN_OPTIONS)] for other in others]
+    return _features(keys, derived, [o.keys for o in others], [s for spans in runs for s in spans])
 
 
 def derivation_features(derived: Article, sources: Article | Sequence[Article],
-                        runs: Sequence[Sequence[tuple[int, int]]] | None = None) -> DerivationFeatures:
+                        runs: Sequence[Sequence[tuple[int, int]]] | None = None,
+                        source_keys: Sequence[WordKeys] | None = None) -> DerivationFeatures:
     """Shares of `derived` found in `sources` (one article or several together) and its length.
 
     With several sources a word counts as in a run when it is in a run with
     any one of them (runs never join two sources), and an n-gram counts when
     any of them has it. `runs`: for each source, the word-index spans
     (start, end) of `derived`'s side of its LABEL_RUN_OPTIONS runs, when the
-    caller already has them; else they are found here.
+    caller already has them; else they are found here. `source_keys`: the sources'
+    label keys to measure against (a spun source with its swaps put back, say).
     """
     sources = [sources] if isinstance(sources, Article) else list(sources)
-    keys = article_keys(derived, LABEL_RUN_OPTIONS)
-    others = [article_keys(src, LABEL_RUN_OPTIONS) for src in sources]
-    if runs is None:
-        runs = [[(r[0], r[1]) for r in run_word_spans(keys, other, LABEL_RUN_OPTIONS)] for other in others]
-    inside = covered_length([span for spans in runs for span in spans])
-    return _features(keys.keys, [o.keys for o in others], inside)
+    return text_features(derived.text, [src.text for src in sources], runs, source_keys)
 
 
 def derivation(derived: Article, sources: Article | Sequence[Article], runs=None,
-               model: DerivationModel = MODEL) -> Derivation:
+               model: DerivationModel = MODEL,
+               source_keys: Sequence[WordKeys] | None = None) -> Derivation:
     """The label of `derived` against `sources` (one article or several together).
 
-    `runs`: as for `derivation_features`."""
-    features = derivation_features(derived, sources, runs)
-    return Derivation(model.label(features), round(model.scores(features)[0], 4))
+    `runs` and `source_keys`: as for `derivation_features`. The score is P(derived)."""
+    features = derivation_features(derived, sources, runs, source_keys)
+    return Derivation(model.label(features), round(model.probabilities(features)[0], 4))
 
 
 def pair_features(a: Article, b: Article, runs=None,
@@ -182,19 +298,19 @@ def pair_features(a: Article, b: Article, runs=None,
     kb = b_keys if b_keys is not None else article_keys(b, LABEL_RUN_OPTIONS)
     if runs is None:
         runs = run_word_spans(ka, kb, LABEL_RUN_OPTIONS)
-    in_a = covered_length([(r[0], r[1]) for r in runs])
-    in_b = covered_length([(r[2], r[3]) for r in runs])
-    return _features(ka.keys, [kb.keys], in_a), _features(kb.keys, [ka.keys], in_b)
+    return (_features(ka, a.text, [kb.keys], [(r[0], r[1]) for r in runs]),
+            _features(kb, b.text, [ka.keys], [(r[2], r[3]) for r in runs]))
 
 
-def relation(a: Article, b: Article, runs=None, model: DerivationModel = MODEL,
+def relation(a: Article, b: Article, runs=None, model: DerivationModel = PAIR_MODEL,
              b_keys: WordKeys | None = None) -> Relation:
-    """Label the pair: score both directions, the higher derived score decides (ties: b derived).
+    """Label the pair: score both directions, the higher score decides (ties: b derived).
 
     `runs`, `b_keys`: as for `pair_features`."""
     features_a, features_b = pair_features(a, b, runs, b_keys)
-    score_a, score_b = model.scores(features_a)[0], model.scores(features_b)[0]
-    derived, score, features = ((a.id, score_a, features_a) if score_a > score_b
-                                else (b.id, score_b, features_b))
+    # compare the linear scores: both probabilities of a near copy round to 1
+    derived, features = ((a.id, features_a) if model.score(features_a) > model.score(features_b)
+                         else (b.id, features_b))
     label = model.label(features)
-    return Relation(label, None if label == INDEPENDENT else derived, round(score, 4))
+    return Relation(label, None if label == INDEPENDENT else derived,
+                    round(model.probabilities(features)[0], 4))

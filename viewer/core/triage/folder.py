@@ -24,14 +24,19 @@ a percentage):
 4. **Stories**: connected groups of articles joined by pairs in which at least
    `story_min_share` of one article's words, and at least `story_min_words`
    words, lie in verbatim runs shared with the other (the word floor keeps
-   datelines and bylines from joining unrelated items). Every article is in exactly one story (possibly alone).
-5. **Links**: inside a story, each article's most likely source is the other
-   article that covers most of its words, among the pairs oriented towards it
-   (`links.orient`: file time, reuse analysis, coverage, length, order)
-   whose label is not "independent"; an original (an article with no source
-   of its own) is preferred to another copy unless the copy covers at least
-   `original_margin` more; near ties (within `source_tie`) are all listed, at
-   most `max_sources`.
+   datelines and bylines from joining unrelated items), or that share at least
+   `story_min_shingles` word 3-grams covering `story_min_containment` of the
+   smaller one (a rewrite keeps a story's phrases without long runs). Every
+   article is in exactly one story (possibly alone).
+5. **Links**: inside a story, each pair whose label is not "independent" is
+   oriented (`links.orient`: file time, time stated in the text, wire form,
+   reuse analysis, coverage, length, order). An article is linked to every
+   source it draws on, strongest first (at most `max_sources`): a candidate
+   that itself copied another candidate is a sibling and is dropped unless it
+   covers the article `original_margin` more than that source does (wire copy
+   is never a sibling of a story). The article is then measured against all
+   its remaining sources together (`relation.derivation`, METER's reading):
+   when that says "independent" it gets no source at all.
 
 Output order is deterministic: stories by size (largest first), then by their
 first article; articles in id order; links by derived article, best source first.
@@ -65,6 +70,10 @@ from .links import (
     reuse_available, text_keys)
 from ..diff.sequences import connected_roots
 from ..reuse.verbatim import ReuseOptions, WordKeys
+from .doctime import document_time
+from .wireform import TextEvidence, text_evidence
+from ..reuse.relation import MODEL as TOGETHER_MODEL
+from ..reuse.relation import text_features
 from .workerpool import ProcessPool, process_pool
 from .workerpool import in_chunks as _in_chunks
 
@@ -80,9 +89,10 @@ class TriageOptions:
     reuse: ReuseOptions = ReuseOptions()
     story_min_share: float = 0.03
     story_min_words: int = 12
-    source_tie: float = 0.02
+    story_min_shingles: int = 10
+    story_min_containment: float = 0.08
     original_margin: float = 0.15
-    max_sources: int = 3
+    max_sources: int = 8
     time_tolerance: float = 60.0
     max_files: int = 50_000
     max_bytes: int = MAX_BYTES
@@ -210,6 +220,7 @@ class _Entry:
     encoding: str | None
     keys: WordKeys
     article: Article | None = None  # kept only when the caller gave Articles
+    evidence: TextEvidence = TextEvidence()  # wire-form marks and stated time of the text
 
     def spec(self):
         """What rebuilds `as_article()` in a worker process: its constructor arguments
@@ -254,9 +265,9 @@ def triage_folder(folder: str | os.PathLike, *, recursive: bool = True,
             if isinstance(loaded, TriageError):
                 errors.append(loaded)
             else:
-                meta, text, encoding, keys, hashes = loaded
+                meta, text, encoding, keys, hashes, evidence = loaded
                 entries.append(_Entry(replace(meta, id=f"A{len(entries) + 1}"), text, encoding,
-                                      keys))
+                                      keys, evidence=evidence))
                 sets.append(hashes)
             report(0.5 * (k + 1) / max(1, len(paths)))
         return _triage(entries, sets, errors, options, lambda f: report(0.5 + 0.5 * f), cancelled,
@@ -294,7 +305,12 @@ def _load_one(path: Path, options: TriageOptions):
         return TriageError(exc.path, exc.reason)
     keys = text_keys(text, options.reuse)  # as match_keys(Article.tokens); len = word count
     meta = TriageArticle("A", str(path), title, len(keys.keys), _modified(path))
-    return meta, text, encoding, keys, shingle_hashes(keys.keys, options.candidates.shingle_words)
+    evidence = text_evidence(text)
+    stated = document_time(path, options.max_bytes)  # a document's own creation date comes first
+    if stated is not None:
+        evidence = replace(evidence, stated_time=stated)
+    return (meta, text, encoding, keys, shingle_hashes(keys.keys, options.candidates.shingle_words),
+            evidence)
 
 
 def _load_chunk(args):
@@ -350,7 +366,7 @@ def triage_articles(articles: Sequence[Article], *, times: dict[str, float] | No
         check(cancelled)
         meta = TriageArticle(art.id, art.path, art.title, art.word_count, times.get(art.id))
         keys = match_keys(art.tokens, options.reuse)
-        entries.append(_Entry(meta, art.text, art.encoding, keys, art))
+        entries.append(_Entry(meta, art.text, art.encoding, keys, art, text_evidence(art.text)))
         sets.append(shingle_hashes(keys.keys, options.candidates.shingle_words))
         report(0.2 * (k + 1) / max(1, len(articles)))
     with _pool(len(articles)) as pool:
@@ -379,10 +395,12 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
         measures[(cand.i, cand.j)] = measure_keys(a.meta.id, a.keys, b.meta.id, b.keys,
                                                   options.reuse)
     report(0.2)
+    phrases = {(c.i, c.j) for c in candidates if c.shared >= options.story_min_shingles
+               and c.containment >= options.story_min_containment}
     analysed = len(measures)
     full = reuse_available()
     if full:
-        root = _story_roots(entries, measures, options)
+        root = _story_roots(entries, measures, options, phrases)
         inside = sorted((root[i], i, j) for i, j in measures if root[i] == root[j])
         analysed = len(inside)
         if pool is None or len(inside) < POOL_MIN_PAIRS:
@@ -412,7 +430,8 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
                     done += 1
                 report(0.2 + 0.65 * done / len(inside))
     check(cancelled)
-    stories = _stories(entries, [(i, j, m) for (i, j), m in sorted(measures.items())], options)
+    stories = _stories(entries, [(i, j, m) for (i, j), m in sorted(measures.items())], options,
+                       phrases)
     report(1.0)
     return TriageResult(tuple(e.meta for e in entries), stories,
                         tuple(sorted(errors, key=lambda e: (e.path, e.reason))), analysed)
@@ -444,15 +463,46 @@ def _joins(m: PairMeasure, words_a: int, words_b: int, options: TriageOptions) -
 
 
 def _story_roots(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasure],
-                 options: TriageOptions) -> list[int]:
-    """Each article's story root: articles join where a pair passes `_joins`."""
+                 options: TriageOptions, phrases: set[tuple[int, int]] = frozenset()) -> list[int]:
+    """Each article's story root: articles join where a pair passes `_joins`, or
+    shares enough word 3-grams (`phrases`: candidate pairs that pass
+    `story_min_shingles` and `story_min_containment`; a rewrite keeps the
+    story's phrases and quotes without long verbatim runs)."""
     return connected_roots(len(entries), [
         (i, j) for (i, j), m in sorted(measures.items())
-        if _joins(m, entries[i].meta.words, entries[j].meta.words, options)])
+        if (i, j) in phrases or _joins(m, entries[i].meta.words, entries[j].meta.words, options)])
 
 
-def _stories(entries: list[_Entry], measures, options: TriageOptions) -> tuple[Story, ...]:
-    root = _story_roots(entries, {(i, j): m for i, j, m in measures}, options)
+def _sources(k: int, found: list, sources_of: dict[int, set[int]], entries: list[_Entry],
+             options: TriageOptions) -> list:
+    """The sources article `k` draws on, strongest first: (share, source, (measure, direction)).
+
+    A candidate that itself copied another candidate is a sibling (two copies
+    of one source), dropped unless it covers `k` by `original_margin` more
+    than that source does, or it is wire copy and `k` is not. Then `k` is
+    measured against all the remaining sources together (the METER reading,
+    `relation.MODEL`): if that says independent, `k` gets no source at all.
+    """
+    if not found:
+        return []
+    share = {src: sh for sh, src, _ in found}
+    kept = []
+    for sh, src, pair in sorted(found, key=lambda t: (-t[0], t[1])):
+        parents = sources_of.get(src, set()) & share.keys()
+        wire_for_story = entries[src].evidence.wire > 0 and entries[k].evidence.wire == 0
+        if parents and not wire_for_story and sh < max(share[p] for p in parents) + options.original_margin:
+            continue
+        kept.append((sh, src, pair))
+    kept = kept[:options.max_sources]
+    together = text_features(entries[k].text, [entries[src].text for _, src, _ in kept])
+    if TOGETHER_MODEL.label(together) == INDEPENDENT:
+        return []
+    return kept
+
+
+def _stories(entries: list[_Entry], measures, options: TriageOptions,
+             phrases: set[tuple[int, int]] = frozenset()) -> tuple[Story, ...]:
+    root = _story_roots(entries, {(i, j): m for i, j, m in measures}, options, phrases)
     groups: dict[int, list[int]] = {}
     for k in range(len(entries)):
         groups.setdefault(root[k], []).append(k)
@@ -462,7 +512,8 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions) -> tuple[S
             continue
         a, b = entries[i].meta, entries[j].meta
         d = orient(m, times=(a.modified, b.modified), words=(a.words, b.words), order=(i, j),
-                   time_tolerance=options.time_tolerance)
+                   time_tolerance=options.time_tolerance,
+                   evidence=(entries[i].evidence, entries[j].evidence))
         src, der = (i, j) if d.source == a.id else (j, i)
         incoming.setdefault(der, []).append((m.share_of(d.derived), src, (m, d)))
 
@@ -471,19 +522,14 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions) -> tuple[S
         return TriageLink(d.source, d.derived, m.label, round(share, 4), round(m.similarity, 4),
                           d.basis, None if spin is None else round(spin, 4))
 
-    originals = {k for k in range(len(entries)) if not incoming.get(k)}
+    sources_of = {k: {t[1] for t in found} for k, found in incoming.items()}
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
     stories = []
     for n, members in enumerate(ordered, 1):
         links = []
         for k in members:
-            options_k = sorted(incoming.get(k, []), key=lambda t: (-t[0], t[1]))
-            first = [t for t in options_k if t[1] in originals]
-            if first and first[0][0] >= options_k[0][0] - options.original_margin:
-                options_k = first  # an original rather than another copy of it
-            if options_k:
-                best = options_k[0][0]
-                links += [link(share, *pair) for share, _, pair in options_k[:options.max_sources]
-                          if share >= best - options.source_tie]
+            chosen = _sources(k, incoming.get(k, []), sources_of, entries, options)
+            if chosen:
+                links += [link(share, *pair) for share, _, pair in chosen]
         stories.append(Story(f"S{n}", tuple(entries[k].meta.id for k in members), tuple(links)))
     return tuple(stories)

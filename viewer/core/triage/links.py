@@ -8,13 +8,22 @@ the verbatim runs of `viewer.core.reuse.pairs.verbatim` with interim label thres
 
 1. **time**: both files have a modification time and they differ by at least
    `time_tolerance` seconds → the earlier file is the source;
-2. **reuse**: the reuse analysis named the derived article → that one;
-3. **coverage**: the verbatim shares differ by at least `coverage_margin` →
+2. **stated-time**: both texts state when they were written (a document's
+   metadata creation date, see `doctime`, else a wire header's time stamp,
+   see `wireform`) and these differ by at least `time_tolerance` → the
+   earlier is the source;
+3. **wire-form**: one text has the form of wire copy (header, slug, agency
+   byline, dateline, end markers; `wireform.text_evidence`) and the other has
+   none → the wire copy is the source (newspapers rewrite the wire, not the
+   other way round);
+4. **coverage**: the verbatim shares differ by more than `coverage_margin` (0: at all) →
    the article with more of its words found in the other is the derived one
    (a story written from wire copy is mostly wire words; the wire item has
    more that the story left out);
-4. **length**: the longer article is the source;
-5. **order**: the article earlier in the triage order is the source.
+5. **reuse**: the reuse analysis named the derived article (the direction
+   its model scores higher) → that one;
+6. **length**: the longer article is the source;
+7. **order**: the article earlier in the triage order is the source.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ from ..text.article import Article
 from ..diff.sequences import covered_length
 from ..text.tokens import _WORD_ONLY_RE, Token
 from ..reuse.verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
+from .wireform import TextEvidence
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 
@@ -210,21 +220,38 @@ class Direction:
 
     source: str
     derived: str
-    basis: str  # "time", "reuse", "coverage", "length" or "order"
+    basis: str  # "time", "stated-time", "wire-form", "reuse", "coverage", "length" or "order"
+
+
+def _earlier(a: str, b: str, ta: float | None, tb: float | None, tolerance: float,
+             basis: str) -> Direction | None:
+    if ta is not None and tb is not None and abs(ta - tb) >= tolerance:
+        return Direction(a, b, basis) if ta < tb else Direction(b, a, basis)
+    return None
 
 
 def orient(m: PairMeasure, *, times: tuple[float | None, float | None], words: tuple[int, int],
            order: tuple[int, int], time_tolerance: float = 60.0,
-           coverage_margin: float = 0.05) -> Direction:
-    """Which article of the measured pair is the source (rules in the module docstring)."""
+           coverage_margin: float = 0.0,
+           evidence: tuple[TextEvidence, TextEvidence] = (TextEvidence(), TextEvidence())
+           ) -> Direction:
+    """Which article of the measured pair is the source (rules in the module docstring).
+
+    `evidence`: each text's `wireform.text_evidence` (none: no stated times,
+    no wire marks)."""
     a, b = m.a, m.b
-    ta, tb = times
-    if ta is not None and tb is not None and abs(ta - tb) >= time_tolerance:
-        return Direction(a, b, "time") if ta < tb else Direction(b, a, "time")
+    found = (_earlier(a, b, *times, time_tolerance, "time")
+             or _earlier(a, b, evidence[0].stated_time, evidence[1].stated_time, time_tolerance,
+                         "stated-time"))
+    if found:
+        return found
+    wa, wb = evidence[0].wire, evidence[1].wire
+    if (wa > 0) != (wb > 0):
+        return Direction(a, b, "wire-form") if wa > wb else Direction(b, a, "wire-form")
+    if abs(m.share_a - m.share_b) > coverage_margin:
+        return Direction(b, a, "coverage") if m.share_a > m.share_b else Direction(a, b, "coverage")
     if m.derived in (a, b):
         return Direction(b, a, "reuse") if m.derived == a else Direction(a, b, "reuse")
-    if abs(m.share_a - m.share_b) >= coverage_margin:
-        return Direction(b, a, "coverage") if m.share_a > m.share_b else Direction(a, b, "coverage")
     if words[0] != words[1]:
         return Direction(a, b, "length") if words[0] > words[1] else Direction(b, a, "length")
     return Direction(a, b, "order") if order[0] < order[1] else Direction(b, a, "order")

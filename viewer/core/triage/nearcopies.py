@@ -11,7 +11,9 @@ found although the two whole texts have a low Jaccard similarity. Two
 articles become candidates when any of their windows agree in a band, which
 happens with probability `1 - (1 - J**rows)**bands` for window Jaccard J
 (defaults: 78 % at J = 0.3, 99 % at 0.5; a copied passage of ~45+ words gives
-J ≥ 0.6). Candidates are then checked exactly on the whole shingle sets: a
+J ≥ 0.6). Short articles (fewer than 2 × `window` shingles) are also looked
+up exactly in an index of every article's shingles (`short_pairs`): their few
+windows rarely reach such a Jaccard. Candidates are then checked exactly on the whole shingle sets: a
 pair is kept when it shares at least `min_shared` shingles covering at least
 `min_containment` of the smaller article's shingles. Only kept pairs get the
 full (slow) reuse analysis.
@@ -41,7 +43,7 @@ import numpy as np
 from ..util.cancel import CancelCheck, check
 
 __all__ = ["CandidateOptions", "Candidate", "shingle_hashes", "windows", "common_shingles", "candidate_pairs",
-           "window_hashvalues", "band_pairs"]
+           "window_hashvalues", "band_pairs", "short_pairs"]
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,34 @@ def _agrees(values: np.ndarray, chunks: Sequence[np.ndarray], template, checks: 
             return False
     return True
 
+def short_pairs(sets: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions()
+                ) -> set[tuple[int, int]]:
+    """Pairs (i < j) of a short article (fewer than 2 × `window` shingles) and any
+    article sharing at least `min_shared` of its shingles, found exactly.
+
+    A brief of 30-60 words that copies a dozen scattered phrases of a long
+    wire item has too few shingles for any window to reach a Jaccard the LSH
+    finds; an exact lookup of its few shingles in an index of all of them is
+    cheap. `sets`: each article's distinct shingles (boilerplate removed)."""
+    short = [k for k, s in enumerate(sets) if 0 < s.size < 2 * options.window]
+    if not short or len(sets) < 2:
+        return set()
+    hashes = np.concatenate(sets)
+    owner = np.repeat(np.arange(len(sets)), [s.size for s in sets])
+    order = np.argsort(hashes, kind="stable")
+    hashes, owner = hashes[order], owner[order]
+    found: set[tuple[int, int]] = set()
+    for k in short:
+        lo = np.searchsorted(hashes, sets[k], "left")
+        hi = np.searchsorted(hashes, sets[k], "right")
+        hits = np.concatenate([owner[a:b] for a, b in zip(lo, hi)])
+        counts = np.bincount(hits, minlength=len(sets))
+        counts[k] = 0
+        for j in np.flatnonzero(counts >= options.min_shared):
+            found.add((min(k, int(j)), max(k, int(j))))
+    return found
+
+
 def candidate_pairs(texts: Sequence[np.ndarray], options: CandidateOptions = CandidateOptions(),
                     cancelled: CancelCheck = None, map_parts=None) -> list[Candidate]:
     """Pairs of articles likely to share text, sorted; `texts[k]` is article k's
@@ -247,6 +277,7 @@ def candidate_pairs(texts: Sequence[np.ndarray], options: CandidateOptions = Can
     for pairs in (map_parts or map)(band_pairs, jobs):
         check(cancelled)
         found.update(pairs)
+    found.update(short_pairs(sets, options))
     out = []
     for n, (i, j) in enumerate(sorted(found)):
         if n % 256 == 0:

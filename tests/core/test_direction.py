@@ -1,0 +1,184 @@
+"""Which of two texts is the source (times, wire form), multi-source links, the model file."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from viewer.core.text.article import Article
+from viewer.core.triage.folder import triage_articles
+from viewer.core.triage.links import PairMeasure, orient
+from viewer.core.triage.wireform import TextEvidence, text_evidence
+
+ROOT = Path(__file__).resolve().parents[2]
+_COMMON = "the a of to in and said was on for that with at by from it has".split()
+
+
+def prose(seed: int, n_words: int) -> str:
+    """Made-up sentences: every third word from a few common words (as in real prose,
+    independent texts share those), the rest from 3,000 content words."""
+    import random
+    rng = random.Random(seed)
+    out, count = [], 0
+    while count < n_words:
+        words = [rng.choice(_COMMON) if k % 3 == 1 else f"w{rng.randrange(3000)}"
+                 for k in range(rng.randint(8, 18))]
+        out.append(" ".join(words).capitalize() + ".")
+        count += len(words)
+    return " ".join(out)
+METER = ROOT.parent / "shared" / "dev-data" / "meter"
+
+
+def wire(body: str, when: str = "09:15 03/02/24", slug: str = "HARBOUR Boats") -> str:
+    """`body` dressed as agency copy: time-stamped slug header, byline, end marker."""
+    return f"{when}: Page 1 (HHH) {slug}\nBOATS LEAVE EARLY\nBy Jo Bloggs, PA News\n{body}\nends\n"
+
+
+def paper(body: str) -> str:
+    return f"Boats leave early as storm nears\n\n{body}\n"
+
+
+def test_wire_form_and_stated_time_are_read():
+    found = text_evidence(wire(prose(1, 120)))
+    assert found.wire >= 2 and found.stated_time is not None
+    later = text_evidence(wire(prose(1, 120), when="10:15 03/02/24"))
+    assert later.stated_time - found.stated_time == 3600
+    plain = text_evidence(paper(prose(1, 120)))
+    assert plain == TextEvidence(0, None)
+
+
+def _measure(share_a: float, share_b: float, derived: str | None = None) -> PairMeasure:
+    return PairMeasure("A", "B", share_a, share_b, 0.5, "partially-derived", derived)
+
+
+@pytest.mark.parametrize("times, evidence, expected", [
+    # file times decide first, whatever the texts look like
+    ((100.0, 5000.0), (TextEvidence(0), TextEvidence(3)), ("A", "B", "time")),
+    # identical file times: the times stated in the texts
+    ((7.0, 7.0), (TextEvidence(2, 900.0), TextEvidence(2, 100.0)), ("B", "A", "stated-time")),
+    # no times at all: the wire copy is the source, even though A is more covered
+    ((None, None), (TextEvidence(0), TextEvidence(2)), ("B", "A", "wire-form")),
+    ((None, None), (TextEvidence(3), TextEvidence(0)), ("A", "B", "wire-form")),
+    # no evidence: the more covered text is the derived one
+    ((None, None), (TextEvidence(), TextEvidence()), ("B", "A", "coverage")),
+])
+def test_orient_rules(times, evidence, expected):
+    d = orient(_measure(0.9, 0.3, derived="B"), times=times, words=(100, 300), order=(0, 1),
+               evidence=evidence)
+    assert (d.source, d.derived, d.basis) == expected
+
+
+def test_orient_falls_back_on_the_reuse_analysis_when_coverage_is_even():
+    d = orient(_measure(0.6, 0.6, derived="B"), times=(None, None), words=(100, 300), order=(0, 1))
+    assert (d.source, d.derived, d.basis) == ("A", "B", "reuse")
+
+
+def test_short_wire_item_is_the_source_of_the_longer_story_without_times():
+    """A story that quotes all of a short wire item and adds background: coverage alone
+    would call the wire item derived (all its words are in the story); its form says otherwise."""
+    item = prose(3, 150)
+    w = Article("W", "", wire(item))
+    s = Article("S", "", paper(prose(4, 90) + "\n\n" + item + "\n\n" + prose(5, 60)))
+    (story,) = [st for st in triage_articles([s, w]).stories if len(st.articles) > 1]
+    assert [(lk.source, lk.derived, lk.basis) for lk in story.links] == [("W", "S", "wire-form")]
+    timed = triage_articles([s, w], times={"W": 10_000.0, "S": 0.0})
+    assert [(lk.source, lk.derived, lk.basis) for lk in timed.stories[0].links] == [("S", "W", "time")]
+
+
+def _half(text: str, first: bool) -> str:
+    paras = text.split(". ")
+    k = len(paras) // 2
+    return ". ".join(paras[:k] if first else paras[k:])
+
+
+def test_story_is_linked_to_every_wire_take_it_draws_on_not_to_a_sibling():
+    take1, take2 = prose(21, 400), prose(22, 400)
+    t1 = Article("T1", "", wire(take1, "09:00 03/02/24"))
+    t2 = Article("T2", "", wire(take2, "11:30 03/02/24", slug="HARBOUR Boats2"))
+    both = Article("S", "", paper(_half(take1, True) + ". " + _half(take2, True) + "."))
+    sibling = Article("C", "", paper(_half(take1, True) + ". " + prose(24, 200)))
+    result = triage_articles([both, sibling, t1, t2])
+    links = [(lk.source, lk.derived) for s in result.stories for lk in s.links]
+    assert {src for src, der in links if der == "S"} == {"T1", "T2"}
+    assert {src for src, der in links if der == "C"} == {"T1"}  # not S, which copied the same take
+    assert not any(der in ("T1",) for _, der in links)
+    shares = [lk.verbatim for s in result.stories for lk in s.links if lk.derived == "S"]
+    assert shares == sorted(shares, reverse=True)  # strongest first
+
+
+# ------------------------------------------------------------------ the model file
+
+def test_model_file_holds_the_numbers_and_the_code_none_of_them():
+    from viewer.core.reuse import relation
+    data = json.loads(relation.MODEL_FILE.read_text(encoding="utf-8"))
+    assert set(data) >= {"together", "pair"}
+    assert relation.MODEL == relation.DerivationModel.from_dict(data["together"])
+    assert relation.PAIR_MODEL == relation.DerivationModel.from_dict(data["pair"])
+    source = Path(relation.__file__).read_text(encoding="utf-8")
+    numbers = {str(abs(v)) for reading in ("together", "pair") for key in ("weights", "center", "scale")
+               for v in data[reading][key]} | {str(abs(data[r][k])) for r in ("together", "pair")
+                                               for k in ("derived_cut", "wholly_cut")}
+    assert not [n for n in numbers if len(n) > 4 and re.search(re.escape(n), source)]
+
+
+@pytest.mark.skipif(not (METER / "labels_subset.tsv").exists(), reason="dev-data not present")
+def test_model_file_is_what_the_bench_fits_on_the_dev_data():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import train_derivation as bench
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    from viewer.core.reuse.relation import MODEL_FILE
+    data = bench.load(METER)
+    together, pairs = bench.measure(data)
+    fitted = bench.fit_models(together, pairs, [d[0] for d in data])
+    shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    for reading in ("together", "pair"):
+        assert shipped[reading]["features"] == fitted[reading]["features"]
+        for key in ("low", "high", "center", "scale", "weights"):
+            assert shipped[reading][key] == pytest.approx(fitted[reading][key], abs=1e-3)
+        for key in ("derived_cut", "wholly_cut"):
+            assert shipped[reading][key] == pytest.approx(fitted[reading][key], abs=1e-3)
+
+
+def _docx(path: Path, body: str, created: str | None) -> Path:
+    import zipfile
+    props = ("" if created is None else
+             '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/'
+             'package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/">'
+             f'<dcterms:created>{created}</dcterms:created></cp:coreProperties>')
+    paras = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in body.split("\n\n"))
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
+                   'openxmlformats.org/wordprocessingml/2006/main"><w:body>' + paras
+                   + "</w:body></w:document>")
+        if props:
+            z.writestr("docProps/core.xml", props)
+    return path
+
+
+def test_document_metadata_dates_set_the_direction_when_file_times_agree(tmp_path: Path):
+    """Two .docx files copied to one folder (same file times): the creation dates they
+    carry decide, even against coverage (the later one is the longer, less covered text)."""
+    import os
+    from viewer.core.triage.doctime import document_time
+    from viewer.core.triage.folder import triage_folder
+    shared, extra = prose(31, 200), prose(32, 150)
+    first = _docx(tmp_path / "b.docx", shared, "2024-03-01T08:00:00Z")
+    later = _docx(tmp_path / "a.docx", shared + "\n\n" + extra, "2024-03-02T09:30:00Z")
+    undated = _docx(tmp_path / "c.docx", "no date here", None)
+    for p in (first, later):
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    assert document_time(later, 10**7) - document_time(first, 10**7) == 25.5 * 3600
+    assert document_time(undated, 10**7) is None
+    assert document_time(tmp_path / "missing.pdf", 10**7) is None
+    result = triage_folder(tmp_path)
+    names = {a.id: Path(a.path).name for a in result.articles}
+    links = [(names[lk.source], names[lk.derived], lk.basis) for s in result.stories for lk in s.links]
+    assert links == [("b.docx", "a.docx", "stated-time")]

@@ -1,0 +1,74 @@
+"""What a text's own form says about where it sits in the news chain.
+
+Wire copy (news agency stories: PA, Reuters, AP, AFP, ...) is sent with the
+marks of the wire: a header line with the time it was filed, a slug or
+catchline, a dateline ("LONDON (Reuters) -"), the agency's byline or sign-off
+("By Jo Bloggs, PA News"), continuation and end markers ("more", "ends",
+an operator's initials on the last line), sometimes a line-end marker on every
+line. A newspaper or web story written from it carries none of these.
+
+`text_evidence` counts those marks (`wire`, 0..5) and reads the time the
+header states, if any (`stated_time`, seconds since the epoch, the header's
+own clock). `links.orient` uses them to decide which of two texts is the
+source when file times do not.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+import regex
+
+_HEAD_LINES = 8
+_TIME_DMY = regex.compile(r"\b(\d{1,2}):(\d{2})\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+_TIME_ISO = regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})")
+_SLUG = regex.compile(r"\bPage\s+\d+\s+\([A-Z]+\)|^\s*[A-Z]{3,}(?:\s+[A-Z][\w-]*){1,3}\s*$")
+_AGENCY = regex.compile(r"\b(?:PA News|Press Association|Reuters|Associated Press|Agence France-Presse"
+                        r"|AFP|\(AP\)|dpa|ANSA|EFE|Xinhua|Bloomberg News)\b")
+_DATELINE = regex.compile(r"^\s*[A-Z][A-Z .'-]{2,},?(?:\s+\w+\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|PA|dpa)\)\s*[-–—]")
+_END_MARK = regex.compile(r"^(?:ends?|more|endit|-+\s*30\s*-+|#+|[a-z]{2,4})$", regex.I)
+
+
+@dataclass(frozen=True)
+class TextEvidence:
+    """Wire-form marks found in a text (0..5) and the time its header states (or None)."""
+
+    wire: int = 0
+    stated_time: float | None = None
+
+
+def _stated_time(head: list[str]) -> float | None:
+    for line in head:
+        m = _TIME_ISO.search(line)
+        if m:
+            y, mo, d, hh, mm = map(int, m.groups())
+        else:
+            m = _TIME_DMY.search(line)
+            if not m:
+                continue
+            hh, mm, d, mo, y = map(int, m.groups())
+            if y < 100:
+                y += 1900 if y >= 70 else 2000
+        try:
+            return float(calendar.timegm((y, mo, d, hh, mm, 0)))
+        except (ValueError, OverflowError):
+            continue
+    return None
+
+
+def text_evidence(text: str) -> TextEvidence:
+    """The wire-form marks of `text` and the time its header states (module docstring)."""
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and not set(ln) <= set("-=_*<> ")]
+    if not lines:
+        return TextEvidence()
+    head, tail = lines[:_HEAD_LINES], lines[-3:]
+    stated = _stated_time(head)
+    marks = 0
+    marks += stated is not None or any(_SLUG.search(ln) for ln in head)
+    marks += any(_AGENCY.search(ln) for ln in head + tail)
+    marks += any(_DATELINE.search(ln) for ln in head)
+    marks += bool(_END_MARK.match(tail[-1].rstrip("<").strip())) and len(lines) > 3
+    marks += len(lines) >= 4 and sum(ln.endswith("<") for ln in lines) >= 0.5 * len(lines)
+    return TextEvidence(int(marks), stated)
