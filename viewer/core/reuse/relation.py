@@ -55,14 +55,16 @@ import math
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-import numpy as np
 import regex
 
-from ..util.bundled import core_data_path
 from ..text.article import Article
+from ..util.bundled import core_data_path
 from .verbatim import ReuseOptions, WordKeys, article_keys, run_word_spans, word_keys
+
+if TYPE_CHECKING:
+    import numpy as np
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 LABELS = (WHOLLY, PARTIALLY, INDEPENDENT)
@@ -207,16 +209,18 @@ def _gram_hashes(keys: tuple[str, ...], n: int) -> tuple[tuple[int, ...], frozen
 
 
 @lru_cache(maxsize=256)
-def _sentence_ids(text: str, starts: tuple[int, ...], ends: tuple[int, ...]) -> np.ndarray:
+def _sentence_ids(text: str, starts: tuple[int, ...], ends: tuple[int, ...]) -> "np.ndarray":
     """The sentence number of each word (a new sentence after . ! ? or a blank line)."""
+    import numpy as np  # on first use: the window opens without waiting for numpy
     search = _SENTENCE_END.search
     breaks = [0] + [1 if search(gap) or gap.count("\n") >= 2 else 0
                     for gap in map(text.__getitem__, map(slice, ends[:-1], starts[1:]))]
     return np.cumsum(np.array(breaks[:len(starts)], dtype=np.int64))
 
 
-def _present(keys: tuple[str, ...], others: list[tuple[str, ...]], n: int) -> np.ndarray:
+def _present(keys: tuple[str, ...], others: list[tuple[str, ...]], n: int) -> "np.ndarray":
     """For each n-gram start of `keys`: does any of `others` have that n-gram?"""
+    import numpy as np
     grams = _gram_hashes(keys, n)[0]
     theirs = [_gram_hashes(o, n)[1] for o in others]
     found = theirs[0] if len(theirs) == 1 else frozenset().union(*theirs)
@@ -225,6 +229,7 @@ def _present(keys: tuple[str, ...], others: list[tuple[str, ...]], n: int) -> np
 
 def _features(wk: WordKeys, text: str, others: list[tuple[str, ...]], spans) -> DerivationFeatures:
     """The features of the text with keys `wk` against `others`' keys; `spans`: its words in runs."""
+    import numpy as np
     keys = wk.keys
     n = len(keys)
     in_run = bytearray(n)
