@@ -4,6 +4,5 @@ import sys
 
 from viewer.app import main
 
-
 if __name__ == "__main__":
     sys.exit(main())

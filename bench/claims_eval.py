@@ -29,13 +29,13 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from viewer.core.text.article import Article, letter_for
-from viewer.core.claims.matcher import make_statement, same_claim
+import train_matcher  # noqa: E402  (bench/, beside this file)
+
 from viewer.core.claims.finder import find_claims, statements_of
+from viewer.core.claims.matcher import make_statement, same_claim
+from viewer.core.text.article import Article, letter_for
 from viewer.core.text.synonyms import preload
 from viewer.core.text.tokens import count_words
-
-import train_matcher  # noqa: E402  (bench/, beside this file)
 
 
 def msrp(folder: str, limit: int | None) -> None:

@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from viewer.core.diff.align import _sentences_and_bags
-from viewer.core.text.article import Article
 from viewer.core.comparison import compare  # noqa: E402
-from viewer.core.diff.worddiff import EQUAL, INSERT, DELETE, available_backends, word_diff
+from viewer.core.diff.align import _sentences_and_bags
+from viewer.core.diff.worddiff import DELETE, EQUAL, INSERT, available_backends, word_diff
+from viewer.core.text.article import Article
 
 METER = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-data" / "meter"
 

@@ -27,9 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "core")]
 
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-
 from fuzzing import inputs, run_one, sample_files  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 
 HANG_S = 20.0
 

@@ -64,6 +64,7 @@ def main() -> None:
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="copydesk-bench-")
     os.environ["COPYDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="copydesk-bench-")
     from PySide6.QtWidgets import QApplication
+
     from viewer.app import make_application
     from viewer.ui.mainwindow import MainWindow
 

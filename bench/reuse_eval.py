@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import train_derivation as td  # noqa: E402
-from viewer.core.reuse.relation import (  # noqa: E402
-    INDEPENDENT, LABELS, MODEL, PAIR_MODEL, derivation_features, relation)
+
+from viewer.core.reuse.relation import INDEPENDENT, LABELS, MODEL, PAIR_MODEL, derivation_features, relation  # noqa: E402
 from viewer.core.reuse.spin import SPUN_SCORE, detect_spin  # noqa: E402
 
 

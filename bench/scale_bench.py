@@ -60,8 +60,8 @@ def _timed(module, name: str, stage: str, spent: dict, cpu: dict) -> None:
 def child_export(out: str, files: list[str]) -> None:
     """Run the headless export in this (fresh) process with each stage timed; print JSON."""
     t_start = time.perf_counter()
-    import viewer.core.comparison as comparison
     import viewer.core.claims.finder as finder
+    import viewer.core.comparison as comparison
     import viewer.core.formats.loaders as loaders
     import viewer.core.report.export as export
     from viewer.cli import parse_args, run_headless

@@ -30,10 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from viewer.core.text import synonyms
-from viewer.core.text.article import Article
 from viewer.core.comparison import derive_from_others  # noqa: E402
 from viewer.core.reuse.pairs import analyse_pair, detect_spin
+from viewer.core.text import synonyms
+from viewer.core.text.article import Article
 from viewer.core.text.tokens import fold, tokenize
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -38,10 +38,17 @@ from scipy.optimize import minimize
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from viewer.core.text.article import Article  # noqa: E402
 from viewer.core.reuse.relation import (  # noqa: E402
-    INDEPENDENT, LABELS, MODEL_FILE, PARTIALLY, WHOLLY, DerivationModel, derivation_features,
-    pair_features)
+    INDEPENDENT,
+    LABELS,
+    MODEL_FILE,
+    PARTIALLY,
+    WHOLLY,
+    DerivationModel,
+    derivation_features,
+    pair_features,
+)
+from viewer.core.text.article import Article  # noqa: E402
 
 DEFAULT_METER = ROOT.parent / "shared" / "dev-data" / "meter"
 GOLD = {"wholly_derived": WHOLLY, "partially_derived": PARTIALLY, "non_derived": INDEPENDENT}

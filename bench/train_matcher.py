@@ -25,10 +25,9 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from viewer.core.claims import matcher as claimmatch
-from viewer.core.util.bundled import core_data_path
+from viewer.core.claims.matcher import FEATURES, GATE, SAME_CLAIM, contained, make_statement, pair_features
 from viewer.core.util.atomic import write_atomic
-from viewer.core.claims.matcher import (
-    FEATURES, GATE, SAME_CLAIM, contained, make_statement, pair_features)
+from viewer.core.util.bundled import core_data_path
 
 MODEL_PATH = str(core_data_path("claims", claimmatch.MODEL_FILE))
 L2 = 1.0          # penalty on the standardised weights (the bias is not penalised)

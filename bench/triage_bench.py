@@ -52,7 +52,6 @@ MSRP = DATA / "msrp" / "msr_paraphrase_train.txt"
 
 from viewer.core.formats.loaders import load_article
 
-
 # ---------------------------------------------------------------- (1) METER
 
 def meter_articles():
@@ -89,6 +88,7 @@ def run_meter() -> None:
     file at its header's time, each newspaper at 06:00 the next morning)."""
     import calendar
     import hashlib
+
     from viewer.core.triage.folder import triage_articles
     paths, story, kind, sources, label = meter_articles()
     from viewer.core.formats.loaders import LoadError
@@ -289,6 +289,7 @@ def make_folder(folder: Path, n: int, pool: list[str], seed: int = 8) -> list[tu
 def child(folder: str, planted_file: str, naive_cap: int) -> None:
     """Run inside a fresh process: triage the folder, then the naive run; print JSON."""
     import resource
+
     from viewer.core.triage.folder import triage_folder, triage_paths
     from viewer.core.triage.links import match_keys, measure_keys
 

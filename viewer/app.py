@@ -33,9 +33,9 @@ def run_gui(files: list[str] | None = None, triage: str | None = None) -> int:
 
     route_qt_messages()
     app = make_application()
-    from viewer.ui.mainwindow import MainWindow
-
     from PySide6.QtCore import QTimer
+
+    from viewer.ui.mainwindow import MainWindow
 
     window = MainWindow(files or None)
     crashed = window.session.start()

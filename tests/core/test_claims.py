@@ -2,12 +2,12 @@
 
 import pytest
 
-from viewer.core.text.article import Article
-from viewer.core.util.cancel import Cancelled
-from viewer.core.claims.matcher import make_statement, same_claim
 from viewer.core.claims.finder import find_claims
+from viewer.core.claims.matcher import make_statement, same_claim
+from viewer.core.text.article import Article
 from viewer.core.text.furniture import is_furniture
 from viewer.core.text.language import detect_language
+from viewer.core.util.cancel import Cancelled
 
 
 def _articles(*texts):

@@ -4,8 +4,14 @@ import pytest
 
 from viewer.core.claims import matcher
 from viewer.core.claims.matcher import (
-    FEATURES, REPORTING_VERBS, WEIGHTS, make_statement, match_probability, pair_features,
-    same_claim)
+    FEATURES,
+    REPORTING_VERBS,
+    WEIGHTS,
+    make_statement,
+    match_probability,
+    pair_features,
+    same_claim,
+)
 
 
 def _st(text, article=0):

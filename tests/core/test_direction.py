@@ -167,6 +167,7 @@ def test_document_metadata_dates_set_the_direction_when_file_times_agree(tmp_pat
     """Two .docx files copied to one folder (same file times): the creation dates they
     carry decide, even against coverage (the later one is the longer, less covered text)."""
     import os
+
     from viewer.core.triage.doctime import document_time
     from viewer.core.triage.folder import triage_folder
     shared, extra = prose(31, 200), prose(32, 150)

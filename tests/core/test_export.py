@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.reuse.relation import derivation
-
-from viewer.core.util import atomic
-from viewer.core.text.article import Article
 from viewer.core.comparison import compare
 from viewer.core.report.export import analysis_dict, export, to_html, to_json
+from viewer.core.reuse.relation import derivation
+from viewer.core.text.article import Article
+from viewer.core.util import atomic
 from viewer.core.util.atomic import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import time
 
-from hypothesis import HealthCheck, given, settings
-
 from fuzzing import inputs, run_one, sample_files
+from hypothesis import HealthCheck, given, settings
 
 HANG_S = 20.0
 

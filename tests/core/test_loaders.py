@@ -12,12 +12,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from viewer.core.formats import loaders
-from viewer.core.formats import FORMAT_BY_SUFFIX, FormatError
-from viewer.core.formats.loaders import COMMON_ENCODINGS, LoadError, load_article, load_folder
-
 from loader_fixtures import encrypt_pdf, make_docx, make_odt, make_pdf
+
+from viewer.core.formats import FORMAT_BY_SUFFIX, FormatError, loaders
+from viewer.core.formats.loaders import COMMON_ENCODINGS, LoadError, load_article, load_folder
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -4,15 +4,27 @@ from types import SimpleNamespace
 
 import pytest
 
-from viewer.core.text.article import Article
 from viewer.core.claims.finder import Claim, ClaimMember, Conflict
 from viewer.core.comparison import compare
 from viewer.core.formats.loaders import load_articles, seed_paths
-from viewer.core.review.marks import (
-    apply_mark, claim_key, claim_keys, conflict_key, filter_claims_by_mark, marks_by_key)
 from viewer.core.report.markstable import marks_table_html
+from viewer.core.review.marks import (
+    apply_mark,
+    claim_key,
+    claim_keys,
+    conflict_key,
+    filter_claims_by_mark,
+    marks_by_key,
+)
 from viewer.core.review.session import (
-    ReviewMark, Session, SessionArticle, load_session, save_session, session_articles)
+    ReviewMark,
+    Session,
+    SessionArticle,
+    load_session,
+    save_session,
+    session_articles,
+)
+from viewer.core.text.article import Article
 
 
 @pytest.fixture(scope="module")

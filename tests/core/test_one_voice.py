@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_loaders import BAD, NEWS
 
 ROOT = Path(__file__).resolve().parents[2]

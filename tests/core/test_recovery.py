@@ -12,8 +12,15 @@ import pytest
 
 from viewer.core.review import recovery
 from viewer.core.review.recovery import (
-    clear_recovery, clear_running, crashed_recovery, mark_running, read_recovery, recovery_path,
-    running_path, write_recovery)
+    clear_recovery,
+    clear_running,
+    crashed_recovery,
+    mark_running,
+    read_recovery,
+    recovery_path,
+    running_path,
+    write_recovery,
+)
 from viewer.core.review.session import ReviewMark, Session, SessionArticle
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,12 +6,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.core.text.article import Article
-from viewer.core.reuse.relation import (
-    INDEPENDENT, MODEL, PAIR_MODEL, PARTIALLY, WHOLLY, DerivationFeatures, derivation,
-    derivation_features)
 from viewer.core.reuse.pairs import PairReuse, ReuseOptions, analyse_pair, find_moves, verbatim_runs
+from viewer.core.reuse.relation import (
+    INDEPENDENT,
+    MODEL,
+    PAIR_MODEL,
+    PARTIALLY,
+    WHOLLY,
+    DerivationFeatures,
+    derivation,
+    derivation_features,
+)
 from viewer.core.reuse.verbatim import article_keys
+from viewer.core.text.article import Article
 
 SHARED = "the harbour master counted nine fishing boats leaving before sunrise on Tuesday"
 LEFT = "Reports from the coast were calm. " + SHARED + ". Nothing else happened."
@@ -237,8 +244,8 @@ KEY_TEXT = st.text(alphabet=st.sampled_from(list("abC é\u0301\n\t.,'’-1234:;\
 @given(KEY_TEXT, st.booleans(), st.booleans(), st.booleans())
 def test_word_keys_match_the_tokenizer(text, ignore_case, ignore_punct, ignore_numbers):
     """The fast key path (no Token objects) sees the words `tokenize` sees."""
-    from viewer.core.text.tokens import tokenize
     from viewer.core.reuse.verbatim import word_key, word_keys
+    from viewer.core.text.tokens import tokenize
     opts = ReuseOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punct,
                         ignore_numbers=ignore_numbers)
     toks = tokenize(text)

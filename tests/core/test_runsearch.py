@@ -4,11 +4,10 @@ import random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from viewer.core.reuse.runsearch import exact_blocks, find_runs
-
 from verbatim_reference import exact_blocks as reference_blocks
 from verbatim_reference import find_runs as reference_runs
+
+from viewer.core.reuse.runsearch import exact_blocks, find_runs
 
 
 @st.composite

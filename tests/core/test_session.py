@@ -12,11 +12,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.core.util import atomic
 from viewer.core.formats.loaders import load_article
 from viewer.core.review.session import (
-    CHANGED, MOVED, SCHEMA, ReviewMark, Session, SessionArticle, SessionError, load_session,
-    save_session, session_articles, session_from_json, session_to_json, stale_articles)
+    CHANGED,
+    MOVED,
+    SCHEMA,
+    ReviewMark,
+    Session,
+    SessionArticle,
+    SessionError,
+    load_session,
+    save_session,
+    session_articles,
+    session_from_json,
+    session_to_json,
+    stale_articles,
+)
+from viewer.core.util import atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.core.text.article import Article
-from viewer.core.reuse.spin import detect_spin
 from viewer.core.diff.worddiff import word_diff
+from viewer.core.reuse.spin import detect_spin
+from viewer.core.text.article import Article
 
 SOURCE = ("The soldiers said the war was over. They walked home in the light rain, tired but happy. "
           "Their families waited at the old station with flowers and bread.")
@@ -83,8 +83,8 @@ def test_rewritten_sentences_score_low():
 
 def test_spun_copy_is_labelled_as_derived_as_its_source():
     """The derivation label measures a spun pair with its swaps put back."""
-    from viewer.core.reuse.relation import PARTIALLY, WHOLLY, relation
     from viewer.core.reuse.pairs import analyse_pair
+    from viewer.core.reuse.relation import PARTIALLY, WHOLLY, relation
 
     a, b = art("A", " ".join([SOURCE] * 8)), art("B", " ".join([SPUN] * 8))
     found = analyse_pair(a, b)

@@ -1,7 +1,8 @@
 """Tokens: Unicode-aware words with exact code-point offsets."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from viewer.core.text.tokens import count_words, fold, pieces, tokenize, words
 

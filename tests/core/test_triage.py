@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.text.article import Article
-from viewer.core.util.cancel import Cancelled
 from viewer.core.formats.loaders import LoadError
-from viewer.core.triage.folder import triage_articles, triage_folder
 from viewer.core.report.triagereport import export_triage, triage_html, triage_json
+from viewer.core.text.article import Article
+from viewer.core.triage.folder import triage_articles, triage_folder
+from viewer.core.util.cancel import Cancelled
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
@@ -327,9 +327,9 @@ def test_light_reader_matches_load_article(folder: Path):
     "a\u00a0b.\u2009c", "", "  ,,", "x, \t y;\n\nz", "end.", "(a) [b]-c —d— e's f’ g-",
 ])
 def test_text_keys_match_token_keys(text: str):
+    from viewer.core.reuse.verbatim import ReuseOptions
     from viewer.core.text.tokens import tokenize
     from viewer.core.triage.links import match_keys, text_keys
-    from viewer.core.reuse.verbatim import ReuseOptions
     for options in (ReuseOptions(), ReuseOptions(ignore_punctuation=False),
                     ReuseOptions(ignore_punctuation=True)):
         assert text_keys(text, options) == match_keys(tuple(tokenize(text)), options)
@@ -338,6 +338,7 @@ def test_text_keys_match_token_keys(text: str):
 def test_bulk_minhash_matches_datasketch():
     import numpy as np
     from datasketch import MinHash
+
     from viewer.core.triage.nearcopies import CandidateOptions, window_hashvalues
     rng = np.random.default_rng(3)
     chunks = [np.unique(rng.integers(0, 2 ** 32, size=int(rng.integers(0, 40))).astype(np.uint32))

@@ -3,12 +3,20 @@
 import random
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viewer.core.diff import worddiff
-from viewer.core.text.tokens import tokenize
 from viewer.core.diff.worddiff import (
-    DELETE, EQUAL, INSERT, available_backends, diff_chunks, invert, word_diff)
+    DELETE,
+    EQUAL,
+    INSERT,
+    available_backends,
+    diff_chunks,
+    invert,
+    word_diff,
+)
+from viewer.core.text.tokens import tokenize
 
 VOCAB = ["the", "minister", "said", "mentioned", "on", "Tuesday", "Wednesday", "1,000", "troops",
          "soldiers", "Kim", "Yong-hyun", "café", "北", "京", ",", ".", "“", "”", "war", "battle",

@@ -35,6 +35,7 @@ def main() -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir / "settings"))
     from monkey import Monkey, settle
+
     from viewer.ui.mainwindow import MainWindow
 
     win = MainWindow(seeds[:3])

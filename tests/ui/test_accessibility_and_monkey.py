@@ -3,9 +3,9 @@
 import os
 import random
 
+from monkey import Monkey, claim_rows
 from PySide6.QtCore import Qt
 
-from monkey import Monkey, claim_rows
 from viewer.ui.claimsmodel import KeyRole, MarkRole
 
 

@@ -2,9 +2,9 @@
 
 from PySide6.QtCore import Qt
 
-from viewer.core.text.article import Article
 from viewer.core.comparison import compare
-from viewer.ui.claimsmodel import ClaimRole, ClaimsModel, PresenceRole, SHARED, UNIQUE
+from viewer.core.text.article import Article
+from viewer.ui.claimsmodel import SHARED, UNIQUE, ClaimRole, ClaimsModel, PresenceRole
 
 A = Article("A", "Fire", "A fire destroyed the old mill on Friday night. Firefighters fought the blaze "
             "for six hours. The mayor promised to rebuild the mill.")

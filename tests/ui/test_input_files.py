@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 CORE_TESTS = Path(__file__).resolve().parent.parent / "core"
 sys.path.insert(0, str(CORE_TESTS))
@@ -81,9 +82,9 @@ SUFFIXES = [".txt", ".md", ".html", ".rtf", ".docx", ".odt", ".pdf", ".dat"]
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=600), suffix=st.sampled_from(SUFFIXES))
 def test_arbitrary_bytes_decode_and_analyse_without_raising(tmp_path, data, suffix):
-    from viewer.core.text.article import Article
     from viewer.core.comparison import compare
     from viewer.core.formats.loaders import LoadError, load_article
+    from viewer.core.text.article import Article
     path = tmp_path / f"blob{suffix}"
     path.write_bytes(data)
     try:

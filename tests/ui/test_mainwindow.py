@@ -4,8 +4,17 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from viewer.ui.highlight import (ADDED, ADDED_PASSAGE, CHANGED_NEW, CHANGED_OLD, CONFLICT, DROPPED,
-                                 DROPPED_PASSAGE, MOVED, SWAP)
+from viewer.ui.highlight import (
+    ADDED,
+    ADDED_PASSAGE,
+    CHANGED_NEW,
+    CHANGED_OLD,
+    CONFLICT,
+    DROPPED,
+    DROPPED_PASSAGE,
+    MOVED,
+    SWAP,
+)
 
 
 def test_opens_seeds_side_by_side(make_window, seed_files):
@@ -158,9 +167,10 @@ def test_stale_results_are_never_drawn(make_window, seed_files, qtbot):
 
 
 def test_cancel_stops_analysis(qtbot, qapp):
+    import time
+
     from viewer.core.util.cancel import check
     from viewer.ui.workers import AnalysisRunner
-    import time
     runner = AnalysisRunner()
 
     def slow(progress, cancelled):

@@ -2,13 +2,12 @@
 
 import json
 
+from monkey import claim_rows
 from PySide6.QtWidgets import QMessageBox
 
 from viewer.core.review.recovery import mark_running, read_recovery, write_recovery
 from viewer.core.review.session import load_session
 from viewer.ui.claimsmodel import KeyRole, MarkRole
-
-from monkey import claim_rows
 
 
 def _first_claim_index(win):

@@ -48,9 +48,9 @@ def input_paths(files: list[str], base: str | None) -> tuple[list[str], int]:
 
 def _load_inputs(paths: list[str], base_index: int, err) -> tuple[list, str | None, tuple, int]:
     """Articles, base id, review marks and status from files (a .copydesk session included)."""
-    from viewer.core.text.article import letter_for
     from viewer.core.formats.loaders import LoadError, load_article
     from viewer.core.review.session import SUFFIX, SessionError, load_session, session_articles
+    from viewer.core.text.article import letter_for
 
     articles, marks, status, base_id = [], (), EXIT_OK, None
     for k, path in enumerate(paths):

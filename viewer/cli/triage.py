@@ -17,8 +17,8 @@ from .common import EXIT_OK, EXIT_USAGE
 def run_triage(args: argparse.Namespace, err=None) -> int:
     """Triage `args.triage` and write `args.export`; return the exit status."""
     from viewer.core.formats.loaders import LoadError
-    from viewer.core.triage.folder import triage_folder
     from viewer.core.report.triagereport import TRIAGE_FORMATS, export_triage
+    from viewer.core.triage.folder import triage_folder
 
     err = err or sys.stderr
     out = args.export

@@ -13,12 +13,12 @@ from itertools import combinations
 from typing import Sequence
 
 from .diff.align import SentencePair, align_sentences
-from .reuse.relation import Derivation, derivation
-from .reuse.pairs import PairReuse, analyse_pair, keys_for_reader
-from .text.article import Article
-from .util.cancel import CancelCheck, Progress, check
-from .text.tokens import count_words
 from .diff.worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
+from .reuse.pairs import PairReuse, analyse_pair, keys_for_reader
+from .reuse.relation import Derivation, derivation
+from .text.article import Article
+from .text.tokens import count_words
+from .util.cancel import CancelCheck, Progress, check
 
 
 @dataclass(frozen=True)

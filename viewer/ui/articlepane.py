@@ -7,17 +7,25 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextOption
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from viewer.core.text.article import Article
 from viewer.core.formats.loaders import COMMON_ENCODINGS
+from viewer.core.text.article import Article
 
 from .highlight import Span, char_format, map_colour
 from .overview import OverviewMap
-from .theme import is_dark
 from .textpos import PositionMap
-
+from .theme import is_dark
 
 PAINT_BATCH = 400  # at most this many highlights per event-loop turn ...
 PAINT_SLICE_S = 0.008  # ... and for no longer than this

@@ -12,11 +12,16 @@ from html import escape
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from viewer.core.report.claimviews import (
-    claim_reasons, claim_wordings, conflict_summary, conflicts_line, wording_changes)
 from viewer.core.comparison import Comparison
-from viewer.core.review.marks import MARK_LABELS, claim_keys, conflict_key
+from viewer.core.report.claimviews import (
+    claim_reasons,
+    claim_wordings,
+    conflict_summary,
+    conflicts_line,
+    wording_changes,
+)
 from viewer.core.report.htmlreport import colour_slot
+from viewer.core.review.marks import MARK_LABELS, claim_keys, conflict_key
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
 PresenceRole = Qt.ItemDataRole.UserRole + 2

@@ -6,15 +6,34 @@ from functools import partial
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog, QLineEdit, QMenu,
-                               QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.core.review.marks import MARK_LABELS
 from viewer.core.review.session import MARKS
 
-from .claimsmodel import (UNIQUE, ClaimRole, ClaimsModel, FilterRole, KeyRole, MarkRole, PresenceRole,
-                          SectionRole)
+from .claimsmodel import (
+    UNIQUE,
+    ClaimRole,
+    ClaimsModel,
+    FilterRole,
+    KeyRole,
+    MarkRole,
+    PresenceRole,
+    SectionRole,
+)
 
 UNMARKED = "unmarked"
 EXPAND_MAX = 300  # sections longer than this start closed

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
-from viewer.core.report.export import export, to_html
 from viewer.core.formats.loaders import SUPPORTED_SUFFIXES
+from viewer.core.report.export import export, to_html
 
 from .pdfexport import print_report, write_pdf
 from .sessions import SESSION_FILTER

@@ -14,12 +14,12 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from viewer.core.diff.align import map_offset
-from viewer.core.text.article import letter_for, letter_index
-from viewer.core.report.claimviews import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
+from viewer.core.diff.align import map_offset
 from viewer.core.formats.loaders import article_from_text, expand_folders, seed_paths
+from viewer.core.report.claimviews import conflict_spans
 from viewer.core.review.workspace import Source, WorkspaceResult, load_and_compare
+from viewer.core.text.article import letter_for, letter_index
 
 from .actions import CommandsMixin, build_actions, build_menus, build_toolbar
 from .articlepane import ArticlePane
@@ -27,15 +27,15 @@ from .banners import EmptyState, ErrorBar, FirstRunHint
 from .claimspanel import ClaimsPanel
 from .fileactions import FileActionsMixin
 from .findbar import FindBar
+from .highlight import RUN, article_colour, conflict_marks, pane_spans
+from .matrixdock import MatrixDock
 from .navigation import ChangeNavigator
 from .presenter import others_note, pair_info, pair_tooltip, prepare_for_display
 from .progressarea import ProgressArea
-from .highlight import RUN, article_colour, conflict_marks, pane_spans
-from .matrixdock import MatrixDock
-from .spinpanel import SpinPanel
 from .scrollsync import ScrollSync
 from .sessions import SUFFIX, SessionController
 from .settings import add_recent_files, app_settings, restore_window_state, save_window_state
+from .spinpanel import SpinPanel
 from .theme import apply_appearance
 from .viewoptions import ViewOptions
 from .workers import AnalysisRunner

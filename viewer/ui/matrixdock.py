@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView
 
 from viewer.core.comparison import Comparison
-from viewer.core.reuse.relation import INDEPENDENT, LABEL_TEXT, PARTIALLY, WHOLLY
 from viewer.core.report.htmlreport import HEAT_WHITE_TEXT_ABOVE, heat_rgb
+from viewer.core.reuse.relation import INDEPENDENT, LABEL_TEXT, PARTIALLY, WHOLLY
 from viewer.core.reuse.spin import SPUN_SCORE
 
 from .theme import is_dark

@@ -6,15 +6,14 @@
 
 from __future__ import annotations
 
-from viewer.core.report.claimviews import conflict_spans
 from viewer.core.comparison import Comparison, OrientedPair
-from viewer.core.review.marks import claim_keys
+from viewer.core.report.claimviews import conflict_spans
 from viewer.core.reuse.relation import LABEL_TEXT
 from viewer.core.reuse.spin import SPUN_SCORE
+from viewer.core.review.marks import claim_keys
 from viewer.core.review.workspace import WorkspaceResult
 
 from .highlight import pane_spans
-
 
 
 def prepare_for_display(result: WorkspaceResult) -> WorkspaceResult:

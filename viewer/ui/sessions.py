@@ -16,10 +16,22 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from viewer.core.review.marks import MARK_LABELS, apply_mark, marks_by_key
 from viewer.core.review.recovery import (
-    clear_recovery, clear_running, crashed_recovery, mark_running, write_recovery)
+    clear_recovery,
+    clear_running,
+    crashed_recovery,
+    mark_running,
+    write_recovery,
+)
 from viewer.core.review.session import (
-    SUFFIX, Session, SessionArticle, SessionError, load_session, save_session, session_articles,
-    stale_articles)
+    SUFFIX,
+    Session,
+    SessionArticle,
+    SessionError,
+    load_session,
+    save_session,
+    session_articles,
+    stale_articles,
+)
 
 AUTOSAVE_MS = 30_000
 CHANGE_AUTOSAVE_MS = 1_500

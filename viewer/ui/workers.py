@@ -10,8 +10,8 @@ steps (superqt's pattern: a QRunnable plus a QObject holding its signals).
 from __future__ import annotations
 
 import gc
-import threading
 import logging
+import threading
 from contextlib import contextmanager
 from typing import Any, Callable
 

@@ -18,14 +18,14 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..text.article import Article
-from ..util.cancel import check
-from .anchored import anchored_conflicts, conflict_of
-from .blocking import candidate_pairs, coverages
-from .matcher import GATE, Statement, make_statement, same_claim
-from .conflicts import Conflict, find_conflicts
 from ..text.furniture import is_furniture, trailing_credit
 from ..text.language import detect_language
 from ..text.sentences import split_sentences
+from ..util.cancel import check
+from .anchored import anchored_conflicts, conflict_of
+from .blocking import candidate_pairs, coverages
+from .conflicts import Conflict, find_conflicts
+from .matcher import GATE, Statement, make_statement, same_claim
 
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
 

@@ -27,11 +27,11 @@ from itertools import chain
 from typing import Sequence
 
 from ..text.language import stemmer, stopwords
-from ..util.bundled import core_data_path
 from ..text.spelling import match_form, name_form, name_parts
 from ..text.synonyms import lemmas, synonyms
 from ..text.tokens import fold
 from ..text.tokens import word_texts as _word_texts
+from ..util.bundled import core_data_path
 
 # Key weights: names and numbers carry a claim's identity; reporting verbs carry little.
 NAME_WEIGHT = 1.0

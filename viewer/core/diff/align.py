@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from ..text.article import Article
 from ..text.sentences import Sentence, split_sentences
-from .sequences import longest_increasing
 from ..text.tokens import fold, word_texts
+from .sequences import longest_increasing
 
 MIN_SCORE = 0.5
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .align import align_sentences
 from ..text.article import Article
+from .align import align_sentences
 
 
 @dataclass(frozen=True)

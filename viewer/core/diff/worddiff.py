@@ -21,9 +21,9 @@ from functools import lru_cache
 
 import diff_match_patch as _dmp_mod
 
+from ..text.tokens import text_pieces
 from ..util.cancel import CancelCheck, check
 from .sequences import longest_increasing
-from ..text.tokens import text_pieces
 
 try:  # Google's C++ diff-match-patch, where a wheel exists
     import fast_diff_match_patch as _fast

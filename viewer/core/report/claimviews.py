@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from ..claims.matcher import explain_link, make_statement
 from ..comparison import Comparison
+from ..diff.worddiff import DELETE, INSERT, word_diff
 from ..text.language import detect_language
 from ..text.tokens import fold_typography
-from ..diff.worddiff import DELETE, INSERT, word_diff
 
 
 def _find(text: str, value: str, start: int, end: int) -> tuple[int, int] | None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from html import escape
 
-from .claimviews import conflict_summary
-from ..text.article import letter_index
 from ..comparison import Comparison
+from ..diff.worddiff import DELETE, EQUAL, INSERT
 from ..reuse.relation import LABEL_TEXT
 from ..reuse.spin import SOME_SPIN_SCORE, SPUN_SCORE
-from ..diff.worddiff import DELETE, EQUAL, INSERT
+from ..text.article import letter_index
+from .claimviews import conflict_summary
 
 # One colour per article identity, shared with the GUI's palette.
 # Okabe–Ito, a palette that stays distinct for colour-blind readers (deepened

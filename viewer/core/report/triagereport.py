@@ -11,8 +11,8 @@ import json
 import os
 from html import escape
 
-from .export import EXPORT_FORMATS, write_json_or_html
 from ..triage.folder import Story, TriageResult
+from .export import EXPORT_FORMATS, write_json_or_html
 
 SCHEMA = "copydesk.triage/1"
 TRIAGE_FORMATS = EXPORT_FORMATS

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..text.article import Article
 from ..diff.moves import Move, find_moves
-from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, PARTIALLY, WHOLLY, Relation, relation
 from ..diff.sequences import covered_length
-from .spin import SPUN_SCORE, SpinResult, Substitution, detect_spin
-from .verbatim import (ReuseOptions, VerbatimRun, WordKeys, article_keys, run_word_spans,
-                       runs_from_spans, verbatim_runs)
 from ..diff.worddiff import word_diff
+from ..text.article import Article
+from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, PARTIALLY, WHOLLY, Relation, relation
+from .spin import SPUN_SCORE, SpinResult, Substitution, detect_spin
+from .verbatim import (
+    ReuseOptions,
+    VerbatimRun,
+    WordKeys,
+    article_keys,
+    run_word_spans,
+    runs_from_spans,
+    verbatim_runs,
+)
 
 __all__ = [
     "INDEPENDENT", "PARTIALLY", "WHOLLY", "Move", "PairReuse", "Relation", "ReuseOptions",

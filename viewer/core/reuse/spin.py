@@ -28,12 +28,12 @@ from functools import lru_cache
 
 import regex
 
+from ..diff.worddiff import diff_chunks, word_diff
 from ..text import synonyms as _synonyms
 from ..text.article import Article
 from ..text.sentences import split_sentences
 from ..text.tokens import fold
 from .verbatim import word_keys
-from ..diff.worddiff import diff_chunks, word_diff
 
 ALIGNED_MIN = 0.65
 EQUAL_MIN = 0.4

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..formats.loaders import LoadError, load_article
 from ..text.article import Article
 from ..util.atomic import write_atomic
-from ..formats.loaders import LoadError, load_article
 
 __all__ = ["CHANGED", "MARKS", "MOVED", "SCHEMA", "SUFFIX", "ReviewMark", "Session", "SessionArticle",
            "SessionError", "load_session", "save_session", "session_articles", "session_dict",

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..text.article import Article, letter_key
-from ..util.cancel import CancelCheck, Progress, check
 from ..comparison import Comparison, compare
 from ..formats.loaders import LoadError, load_article
+from ..text.article import Article, letter_key
+from ..util.cancel import CancelCheck, Progress, check
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+
 def count_words(text: str) -> int:
     """Whitespace-separated words: a fast count, enough for these rules."""
     return len(text.split())

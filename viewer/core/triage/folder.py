@@ -61,19 +61,27 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..text.article import Article
-from ..util.cancel import CancelCheck, Progress, check
-from ..formats.loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
-from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
-from .links import (
-    INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, orient, pair_spin,
-    reuse_available, text_keys)
 from ..diff.sequences import connected_roots
-from ..reuse.verbatim import ReuseOptions, WordKeys
-from .doctime import document_time
-from .wireform import TextEvidence, text_evidence
+from ..formats.loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
 from ..reuse.relation import MODEL as TOGETHER_MODEL
 from ..reuse.relation import text_features
+from ..reuse.verbatim import ReuseOptions, WordKeys
+from ..text.article import Article
+from ..util.cancel import CancelCheck, Progress, check
+from .doctime import document_time
+from .links import (
+    INDEPENDENT,
+    PairMeasure,
+    match_keys,
+    measure_keys,
+    measure_pair,
+    orient,
+    pair_spin,
+    reuse_available,
+    text_keys,
+)
+from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
+from .wireform import TextEvidence, text_evidence
 from .workerpool import ProcessPool, process_pool
 from .workerpool import in_chunks as _in_chunks
 

@@ -35,10 +35,10 @@ from typing import Iterable
 
 import regex
 
-from ..text.article import Article
 from ..diff.sequences import covered_length
-from ..text.tokens import _WORD_ONLY_RE, Token
 from ..reuse.verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
+from ..text.article import Article
+from ..text.tokens import _WORD_ONLY_RE, Token
 from .wireform import TextEvidence
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
@@ -195,8 +195,8 @@ def measure_pair(a: Article, b: Article, options: ReuseOptions = ReuseOptions(),
                            float(found.similarity), str(found.label), found.derived,
                            _spin_score(found))
     if analyse is not None:
-        from ..reuse.relation import relation
         from ..reuse.pairs import run_shares
+        from ..reuse.relation import relation
         shares = run_shares(a, b)  # as analyse_pair: its default options
         rel = relation(a, b)
         return PairMeasure(a.id, b.id, shares.verbatim[a.id], shares.verbatim[b.id], shares.similarity,
@@ -209,8 +209,8 @@ def pair_spin(a: Article, b: Article) -> float | None:
     """The spin score `analyse_pair` gives the pair (None without the reuse analysis)."""
     if _reuse_analyser() is None:
         return None
-    from ..reuse.pairs import detect_spin
     from ..diff.worddiff import word_diff
+    from ..reuse.pairs import detect_spin
     return _spin_value(detect_spin(a, b, word_diff(a.text, b.text)))
 
 

@@ -6,9 +6,9 @@ an existing file is never left half-written and keeps its permissions.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 
