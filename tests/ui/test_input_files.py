@@ -115,3 +115,15 @@ def test_pane_says_which_encoding_was_used_and_flags_an_uncertain_guess(make_win
                     and win.panes[a.letter].article.encoding == "windows-1250", timeout=10000)
     pane = win.panes[a.letter]
     assert pane.encoding_button.text() == "windows-1250" and "trčs" in pane.article.text
+
+
+def test_a_unicode_file_keeps_the_header_for_its_title(make_window, tmp_path):
+    utf8 = tmp_path / "utf8.txt"
+    utf8.write_text("Zürich: der Stadtrat beschließt neue Tramlinien\n", encoding="utf-8")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes((CORE_TESTS.parent / "data" / "encodings" / "ru-2.koi8-r.txt").read_bytes())
+    win = make_window([str(utf8), str(legacy)])
+    a, b = (win.panes[x] for x in win.order)
+    assert a.article.encoding.startswith("utf-8") and a.encoding_button.isHidden()
+    assert "Read as utf-8" in a.title.toolTip()
+    assert not b.encoding_button.isHidden() and b.encoding_button.text() == "koi8-r"

@@ -211,8 +211,12 @@ class ArticlePane(QFrame):
                                            f"{article.word_count} words")
 
     def _show_encoding(self, article: Article) -> None:
-        """The header's encoding button: the encoding used, and a warning when it was a guess."""
-        if not article.encoding:
+        """The header's encoding button: a legacy encoding used, and a warning when it was a guess.
+
+        A Unicode file read for certain (UTF-8, UTF-16, ASCII) says so only in the title's tooltip,
+        so the header keeps its width for the title; the pane menu still reopens it."""
+        unicode = (article.encoding or "").lower().replace("_", "-").startswith(("utf-", "ascii"))
+        if not article.encoding or (unicode and not article.encoding_uncertain):
             self.encoding_button.hide()
             return
         if article.encoding_uncertain:
