@@ -50,7 +50,7 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
 
 def window_with(display: str, title: str) -> bool:
     """True when a window whose title contains `title` exists on `display`."""
-    return subprocess.run(["xdotool", "search", "--name", title], env={"DISPLAY": display},
+    return subprocess.run(["xdotool", "search", "--name", title], env={"DISPLAY": display, "LANG": "C.UTF-8"},
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
 
 
@@ -75,7 +75,7 @@ def start_once(cmd: list[str], display: str, seeds: int, cold: bool) -> tuple[fl
         while drawn is None and time.perf_counter() - t0 < 60:
             if mapped is None and window_with(display, "^Copydesk"):
                 mapped = time.perf_counter() - t0
-            if window_with(display, f"Copydesk — {seeds} articles"):
+            if window_with(display, f" {seeds} articles"):  # ASCII: "Copydesk — 5 articles · base: A"
                 drawn = time.perf_counter() - t0
                 mapped = mapped or drawn
             time.sleep(0.005)
