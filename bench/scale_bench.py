@@ -71,7 +71,7 @@ def child_export(out: str, files: list[str]) -> None:
     _timed(loaders, "load_article", "load", spent, cpu)
     _timed(comparison, "word_diff", "diff", spent, cpu)
     _timed(comparison, "align_sentences", "alignment", spent, cpu)
-    _timed(comparison, "analyse_reuse", "reuse", spent, cpu)
+    _timed(comparison, "analyse_pair", "reuse", spent, cpu)  # stage times add up both pair threads
     _timed(comparison, "derive_from_others", "reuse", spent, cpu)
     _timed(finder, "find_claims", "claims", spent, cpu)
     _timed(export, "export", "json", spent, cpu)

@@ -9,6 +9,7 @@ the headless export calls it directly, so both always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from concurrent.futures import ThreadPoolExecutor
 from itertools import combinations
 from typing import Sequence
 
@@ -206,6 +207,39 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
     return found
 
 
+PAIR_THREADS = 2  # the word diff (C++) releases the GIL: two pairs at once use both cores
+
+
+def _pair_analyses(todo: list[tuple[Article, Article]], cancelled: CancelCheck, cache: dict | None):
+    """Yield ((a, b), PairAnalysis) for every pair of `todo`, in order, reusing `cache` and filling
+    it. Pairs not cached run in PAIR_THREADS threads; a cancel stops them between steps."""
+    def key(pair: tuple[Article, Article]) -> tuple:
+        a, b = pair
+        return (a.id, a.text, b.id, b.text)
+
+    missing = [p for p in todo if cache is None or key(p) not in cache]
+    check(cancelled)
+    if len(missing) < 2:
+        computed = iter([pair_analysis(a, b, cancelled) for a, b in missing])
+        pool = None
+    else:
+        pool = ThreadPoolExecutor(PAIR_THREADS, thread_name_prefix="copydesk-pair")
+        computed = pool.map(lambda p: pair_analysis(p[0], p[1], cancelled), missing)
+    try:
+        for pair in todo:
+            if cache is not None and key(pair) in cache:
+                found = cache[key(pair)]
+            else:
+                found = next(computed)
+                if cache is not None:
+                    cache[key(pair)] = found
+            check(cancelled)
+            yield pair, found
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
 def compare(articles: Sequence[Article], base: str | None = None, *,
             progress: Progress = None, cancelled: CancelCheck = None,
             cache: dict | None = None, with_claims: bool = True) -> Comparison:
@@ -226,16 +260,9 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
     todo = list(combinations(arts, 2))
     steps = len(todo) + len(arts) + (len(todo) // 2 + 1 if with_claims else 0)
     pairs: dict[tuple[str, str], PairAnalysis] = {}
-    for k, (a, b) in enumerate(todo):
-        check(cancelled)
+    for k, ((a, b), found) in enumerate(_pair_analyses(todo, cancelled, cache)):
         if progress:
             progress(k, steps)
-        key = (a.id, a.text, b.id, b.text)
-        found = cache.get(key) if cache is not None else None
-        if found is None:
-            found = pair_analysis(a, b, cancelled)
-            if cache is not None:
-                cache[key] = found
         pairs[(a.id, b.id)] = found
     derivations = derive_from_others(
         arts, (lambda k: progress(len(todo) + k, steps)) if progress else None, cancelled,
