@@ -217,9 +217,7 @@ def test_quick_measures_match_the_full_analysis():
     """Triage analyses pairs without moves and adds spin only where it can be a link:
     the fields it keeps must equal `analyse_pair`'s."""
     from viewer.core.formats.loaders import article_from_text
-    from viewer.core.triage.links import measure_pair, pair_spin, reuse_available
-    if not reuse_available():
-        pytest.skip("no reuse analysis")
+    from viewer.core.triage.links import measure_pair, pair_spin
     wire = "Wire\n\n" + prose(11, 300)
     a = article_from_text(wire, "A1")
     b = article_from_text("Paper\n\n" + edit(wire[: len(wire) * 2 // 3], 3), "A2")

@@ -77,7 +77,6 @@ from .links import (
     measure_pair,
     orient,
     pair_spin,
-    reuse_available,
     text_keys,
 )
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
@@ -342,9 +341,8 @@ def _loaded(paths: list[Path], options: TriageOptions, pool, cancelled: CancelCh
     yield from enumerate(flat())
 
 
-def _analyse_chunk(args):
+def _analyse_chunk(pairs):
     """Full reuse measures of pairs [(i, j, article i, article j)] (in a worker process too)."""
-    pairs, reuse = args
     built: dict[int, Article] = {}
 
     def get(k, spec):
@@ -354,7 +352,7 @@ def _analyse_chunk(args):
     out = []
     for i, j, spec_i, spec_j in pairs:
         a, b = get(i, spec_i), get(j, spec_j)
-        m = measure_pair(a, b, reuse, spin=False)
+        m = measure_pair(a, b, spin=False)
         if m.label != INDEPENDENT:  # only these can become links: they show the spin
             m = replace(m, spin=pair_spin(a, b))
         out.append(m)
@@ -405,38 +403,34 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
     report(0.2)
     phrases = {(c.i, c.j) for c in candidates if c.shared >= options.story_min_shingles
                and c.containment >= options.story_min_containment}
-    analysed = len(measures)
-    full = reuse_available()
-    if full:
-        root = _story_roots(entries, measures, options, phrases)
-        inside = sorted((root[i], i, j) for i, j in measures if root[i] == root[j])
-        analysed = len(inside)
-        if pool is None or len(inside) < POOL_MIN_PAIRS:
-            articles = _Articles(entries)
-            for n, (root, i, j) in enumerate(inside):
-                check(cancelled)
-                articles.keep_group(root)
-                measures[(i, j)] = _analyse_chunk(
-                    ([(i, j, articles.get(i), articles.get(j))], options.reuse))[0]
-                report(0.2 + 0.65 * (n + 1) / len(inside))
-        else:
-            # chunks of whole groups where possible: each worker builds an article once per chunk
-            size = max(4, min(32, len(inside) // 8))
-            items, chunk = [], []
-            for root, i, j in inside:
-                chunk.append((i, j, entries[i].spec(), entries[j].spec()))
-                if len(chunk) >= size:
-                    items.append((chunk, options.reuse))
-                    chunk = []
-            if chunk:
-                items.append((chunk, options.reuse))
-            done = 0
-            for ms in _in_chunks(pool, _analyse_chunk, items, cancelled):
-                for m in ms:
-                    _, i, j = inside[done]
-                    measures[(i, j)] = m
-                    done += 1
-                report(0.2 + 0.65 * done / len(inside))
+    root = _story_roots(entries, measures, options, phrases)
+    inside = sorted((root[i], i, j) for i, j in measures if root[i] == root[j])
+    analysed = len(inside)
+    if pool is None or len(inside) < POOL_MIN_PAIRS:
+        articles = _Articles(entries)
+        for n, (root, i, j) in enumerate(inside):
+            check(cancelled)
+            articles.keep_group(root)
+            measures[(i, j)] = _analyse_chunk([(i, j, articles.get(i), articles.get(j))])[0]
+            report(0.2 + 0.65 * (n + 1) / len(inside))
+    else:
+        # chunks of whole groups where possible: each worker builds an article once per chunk
+        size = max(4, min(32, len(inside) // 8))
+        items, chunk = [], []
+        for root, i, j in inside:
+            chunk.append((i, j, entries[i].spec(), entries[j].spec()))
+            if len(chunk) >= size:
+                items.append(chunk)
+                chunk = []
+        if chunk:
+            items.append(chunk)
+        done = 0
+        for ms in _in_chunks(pool, _analyse_chunk, items, cancelled):
+            for m in ms:
+                _, i, j = inside[done]
+                measures[(i, j)] = m
+                done += 1
+            report(0.2 + 0.65 * done / len(inside))
     check(cancelled)
     stories = _stories(entries, [(i, j, m) for (i, j), m in sorted(measures.items())], options,
                        phrases)

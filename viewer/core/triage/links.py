@@ -1,8 +1,9 @@
 """Reuse between two triaged articles, and which of them is the source.
 
-`measure_pair` runs the full reuse analysis on one candidate pair: the pair
-analysis of `viewer.core.reuse.pairs` (`analyse_pair`) when it is available, else
-the verbatim runs of `viewer.core.reuse.pairs.verbatim` with interim label thresholds.
+`measure_pair` runs the full reuse analysis on one candidate pair (the pair
+analysis of `viewer.core.reuse.pairs`, `analyse_pair`); `measure_keys` is the
+quick first look at every candidate: verbatim runs on keys already made, with
+interim label thresholds on the verbatim share.
 
 `orient` decides the direction of a pair, by the first rule that applies:
 
@@ -36,6 +37,10 @@ from typing import Iterable
 import regex
 
 from ..diff.sequences import covered_length
+from ..diff.worddiff import word_diff
+from ..reuse.pairs import analyse_pair, run_shares
+from ..reuse.relation import relation
+from ..reuse.spin import detect_spin
 from ..reuse.verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
 from ..text.article import Article
 from ..text.tokens import _WORD_ONLY_RE, Token
@@ -43,10 +48,10 @@ from .wireform import TextEvidence
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 
-# Interim thresholds on the derived article's verbatim share, used only while
-# `viewer.core.reuse.analyse_pair` is not available.
-FALLBACK_WHOLLY = 0.55
-FALLBACK_PARTIALLY = 0.15
+# Interim thresholds on the derived article's verbatim share, for the quick first look
+# (`measure_keys`); the pairs inside a story then get `analyse_pair`'s calibrated labels.
+QUICK_WHOLLY = 0.55
+QUICK_PARTIALLY = 0.15
 
 
 @dataclass(frozen=True)
@@ -66,14 +71,6 @@ class PairMeasure:
     def share_of(self, article_id: str) -> float:
         """Share of `article_id`'s words found verbatim in the other article."""
         return self.share_a if article_id == self.a else self.share_b
-
-
-def _reuse_analyser():
-    try:
-        from ..reuse.pairs import analyse_pair
-    except ImportError:
-        return None
-    return analyse_pair
 
 
 def _spin_score(found) -> float | None:
@@ -157,9 +154,9 @@ def text_keys(text: str, options: ReuseOptions = ReuseOptions()) -> WordKeys:
 
 
 def _label(derived_share: float) -> str:
-    if derived_share >= FALLBACK_WHOLLY:
+    if derived_share >= QUICK_WHOLLY:
         return WHOLLY
-    return PARTIALLY if derived_share >= FALLBACK_PARTIALLY else INDEPENDENT
+    return PARTIALLY if derived_share >= QUICK_PARTIALLY else INDEPENDENT
 
 
 def measure_keys(a_id: str, ka: WordKeys, b_id: str, kb: WordKeys,
@@ -173,13 +170,7 @@ def measure_keys(a_id: str, ka: WordKeys, b_id: str, kb: WordKeys,
     return PairMeasure(a_id, b_id, share_a, share_b, similarity, _label(max(share_a, share_b)))
 
 
-def reuse_available() -> bool:
-    """True when `viewer.core.reuse.pairs.analyse_pair` (calibrated labels) can be used."""
-    return _reuse_analyser() is not None
-
-
-def measure_pair(a: Article, b: Article, options: ReuseOptions = ReuseOptions(), *,
-                 spin: bool = True) -> PairMeasure:
+def measure_pair(a: Article, b: Article, *, spin: bool = True) -> PairMeasure:
     """The full reuse measures of one pair (shares, similarity, label, spin).
 
     With `spin=False` the measures triage needs to group and orient (the
@@ -187,30 +178,20 @@ def measure_pair(a: Article, b: Article, options: ReuseOptions = ReuseOptions(),
     computed without the word diff, spin and moves; `pair_spin` adds the spin
     score later, for the pairs that become links.
     """
-    analyse = _reuse_analyser()
-    if analyse is not None and spin:
-        found = analyse(a, b)
+    if spin:
+        found = analyse_pair(a, b)
         shares = dict(found.verbatim)
         return PairMeasure(a.id, b.id, float(shares.get(a.id, 0.0)), float(shares.get(b.id, 0.0)),
                            float(found.similarity), str(found.label), found.derived,
                            _spin_score(found))
-    if analyse is not None:
-        from ..reuse.pairs import run_shares
-        from ..reuse.relation import relation
-        shares = run_shares(a, b)  # as analyse_pair: its default options
-        rel = relation(a, b)
-        return PairMeasure(a.id, b.id, shares.verbatim[a.id], shares.verbatim[b.id], shares.similarity,
-                           str(rel.label), rel.derived, None)
-    return measure_keys(a.id, match_keys(a.tokens, options), b.id, match_keys(b.tokens, options),
-                        options)
+    shares = run_shares(a, b)  # as analyse_pair: its default options
+    rel = relation(a, b)
+    return PairMeasure(a.id, b.id, shares.verbatim[a.id], shares.verbatim[b.id], shares.similarity,
+                       str(rel.label), rel.derived, None)
 
 
 def pair_spin(a: Article, b: Article) -> float | None:
-    """The spin score `analyse_pair` gives the pair (None without the reuse analysis)."""
-    if _reuse_analyser() is None:
-        return None
-    from ..diff.worddiff import word_diff
-    from ..reuse.pairs import detect_spin
+    """The spin score `analyse_pair` gives the pair."""
     return _spin_value(detect_spin(a, b, word_diff(a.text, b.text)))
 
 
