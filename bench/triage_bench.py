@@ -346,7 +346,9 @@ def run_scale(sizes: list[int], naive_cap: int) -> None:
             planted_file.write_text(json.dumps(planted))
             proc = subprocess.run([sys.executable, __file__, "--child", str(folder),
                                    str(planted_file), str(naive_cap)],
-                                  capture_output=True, text=True, check=True)
+                                  capture_output=True, text=True)
+            if proc.returncode:
+                raise SystemExit(f"triage of {n} files failed:\n{proc.stderr[-3000:]}")
             r = json.loads(proc.stdout.strip().splitlines()[-1])
         how = (f"sampled {r['naive_pairs']:,} pairs, extrapolated" if r["naive_sampled"]
                else f"all {r['naive_pairs']:,} pairs")
