@@ -66,6 +66,23 @@ def test_round_trip_gives_an_equal_session(tmp_path):
     assert data["articles"][1]["path"] is None
 
 
+def test_an_uncertain_encoding_is_kept_and_older_files_still_read(tmp_path):
+    guessed = SessionArticle("A", "/news/a.txt", "Haber", "F\u0131rt\u0131na", "windows-1254",
+                             encoding_uncertain=True)
+    session = make_session(articles=(guessed, make_session().articles[1]))
+    path = tmp_path / "guessed.copydesk"
+    save_session(path, session)
+    data = json.loads(path.read_text("utf-8"))
+    assert data["articles"][0]["encoding_uncertain"] is True
+    assert "encoding_uncertain" not in data["articles"][1]   # unset: the key is left out
+    loaded = load_session(path)
+    assert [a.encoding_uncertain for a in loaded.articles] == [True, False]
+    assert [a.encoding_uncertain for a in session_articles(loaded)] == [True, False]
+    data["articles"][0]["encoding_uncertain"] = "yes"
+    with pytest.raises(SessionError, match="true or false"):
+        session_from_json(json.dumps(data))
+
+
 def test_saving_is_deterministic_and_sorted(tmp_path):
     one, two = tmp_path / "1.copydesk", tmp_path / "2.copydesk"
     save_session(one, make_session())

@@ -46,13 +46,16 @@ class SessionError(Exception):
 
 @dataclass(frozen=True)
 class SessionArticle:
-    """One article of a session: its letter, where it came from (None when pasted) and its text."""
+    """One article of a session: its letter, where it came from (None when pasted) and its text.
+
+    `encoding_uncertain` keeps the pane's "uncertain encoding" warning across a save and reopen."""
 
     letter: str
     path: str | None
     title: str
     text: str
     encoding: str | None = None
+    encoding_uncertain: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,14 @@ def session_dict(session: Session) -> dict:
         "options": session.options,
         "marks": [{"target": m.target, "mark": m.mark, "note": m.note} for m in session.marks],
         "articles": [{"letter": a.letter, "path": a.path, "title": a.title,
-                      "encoding": a.encoding, "text": a.text} for a in session.articles],
+                      "encoding": a.encoding, **_uncertain_key(a), "text": a.text}
+                     for a in session.articles],
     }
+
+
+def _uncertain_key(article: SessionArticle) -> dict:
+    """The optional `encoding_uncertain` key: written only when set, so older files stay the same."""
+    return {"encoding_uncertain": True} if article.encoding_uncertain else {}
 
 
 def session_to_json(session: Session) -> str:
@@ -163,9 +172,10 @@ def _get(obj: dict, key: str, types: tuple, where: str, source: str, default=...
     value = obj[key]
     allowed = tuple(t for t in types if t is not None)
     if (value is None and None in types) or (isinstance(value, allowed)
-                                               and not isinstance(value, bool)):
+                                               and (bool in allowed or not isinstance(value, bool))):
         return value
-    names = " or ".join("null" if t is None else {str: "a string", list: "a list", dict: "an object"}
+    names = " or ".join("null" if t is None else {str: "a string", list: "a list", dict: "an object",
+                                                        bool: "true or false"}
                         [t] for t in types)
     raise SessionError(f"{where}: {key!r} must be {names}, not {_kind(value)}", source)
 
@@ -223,7 +233,8 @@ def session_from_json(text: str, source: str = "") -> Session:
             path=_get(item, "path", (str, None), where, source, None),
             title=_get(item, "title", (str,), where, source),
             text=_get(item, "text", (str,), where, source),
-            encoding=_get(item, "encoding", (str, None), where, source, None)))
+            encoding=_get(item, "encoding", (str, None), where, source, None),
+            encoding_uncertain=_get(item, "encoding_uncertain", (bool,), where, source, False)))
     if not articles:
         raise SessionError("the session has no articles", source)
     order = _get(data, "order", (list,), "the session", source)
@@ -279,7 +290,8 @@ def load_session(path: str | os.PathLike) -> Session:
 
 def session_articles(session: Session) -> list[Article]:
     """The session's articles built from their snapshots (ids = letters), in session order."""
-    return [Article(a.letter, a.title, a.text, a.path, a.encoding) for a in session.articles]
+    return [Article(a.letter, a.title, a.text, a.path, a.encoding,
+                    encoding_uncertain=a.encoding_uncertain) for a in session.articles]
 
 
 def _reload_differs(article: SessionArticle) -> str | None:
