@@ -34,8 +34,8 @@ def _gaps(cost: int) -> list[tuple[int, int]]:
 def _own_ids(keys: tuple[str, ...]) -> tuple[dict[str, int], np.ndarray]:
     """One text's vocabulary (key -> id, in order of first occurrence) and its keys as ids.
     Cached per text: an article meets every other article with the same vocabulary."""
-    vocab: dict[str, int] = {}
-    ids = np.fromiter((vocab.setdefault(k, len(vocab)) for k in keys), dtype=np.int64, count=len(keys))
+    vocab = {k: i for i, k in enumerate(dict.fromkeys(keys))}  # dicts keep first-occurrence order
+    ids = np.fromiter(map(vocab.__getitem__, keys), dtype=np.int64, count=len(keys))
     ids.flags.writeable = False  # shared through the cache
     return vocab, ids
 
