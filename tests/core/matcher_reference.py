@@ -6,18 +6,7 @@ import math
 from collections import Counter
 
 from viewer.core.claims.matcher import _canonical_tokens, _cosine, _matches, _norm, _sequence, _trigrams_of
-
-
-def shared_ratio(ta, tb) -> float:
-    """2 × (tokens shared, with multiplicity) / (both lengths), token by token."""
-    left = Counter(ta)
-    shared = 0
-    for t in tb:
-        n = left.get(t, 0)
-        if n:
-            left[t] = n - 1
-            shared += 1
-    return 2.0 * shared / (len(ta) + len(tb))
+from viewer.core.claims.matcher import _shared_ratio as shared_ratio  # token by token
 
 
 def features(a, b, sequence_bound: bool = False) -> tuple[float, ...]:
