@@ -152,3 +152,34 @@ def test_character_cosine_and_sequence_bound(x, y):
     if ta and tb:
         assert _shared_ratio(ta, tb) == SequenceMatcher(None, ta, tb, autojunk=False).quick_ratio()
         assert _shared_ratio(ta, tb) >= _sequence(ta, tb)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words, words, st.booleans())
+def test_features_from_each_statement_equal_the_features_from_scratch(x, y, bound):
+    """The trigrams, token counts and character counts each statement keeps give exactly the
+    features recomputed for the pair (synonyms and variants replaced included)."""
+    from matcher_reference import features, shared_ratio
+
+    from viewer.core.claims.matcher import _features, _shared_ratio_of_counts
+    a, b = _statements([(0, x), (1, y)])
+    assert _features(a, b, 0.0, sequence_bound=bound)[0] == features(a, b, sequence_bound=bound)
+    assert _features(b, a, 0.0, sequence_bound=bound)[0] == features(b, a, sequence_bound=bound)
+    if a.tokens and b.tokens:
+        both = len(a.tokens) + len(b.tokens)
+        assert _shared_ratio_of_counts(a.token_counts, b.token_counts, both) == shared_ratio(a.tokens, b.tokens)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(words, min_size=1, max_size=6), st.lists(words, min_size=1, max_size=6))
+def test_statements_shared_through_the_memo_equal_fresh_ones(xs, ys):
+    """Statements with the same words are reduced once per analysis; each still has its own
+    article, span and text, and equals the statement made from scratch."""
+    texts = [" ".join(w).capitalize() + "." for w in xs], [" ".join(w).capitalize() + "." for w in ys]
+    # each article repeats its own sentences and carries the other's first one
+    arts = [Article(chr(65 + k), "", " ".join(t + texts[1 - k][:1] + t)) for k, t in enumerate(texts)]
+    memo: dict = {}
+    for k, art in enumerate(arts):
+        shared = finder.statements_of(art, k, memo=memo)
+        assert shared == finder.statements_of(art, k)
+        assert all(art.text[s.start:s.end] == s.text and s.article == k for s in shared)

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 
 from viewer.core.formats.loaders import LoadError
 from viewer.core.report.triagereport import export_triage, triage_html, triage_json
@@ -347,3 +349,35 @@ def test_bulk_minhash_matches_datasketch():
         m.update_batch(chunk.tolist())
         assert np.array_equal(m.hashvalues, row)
     assert scheme == m.scheme
+
+
+def _lsh_band_pairs(values, owners, bands, rows, seed, scheme):
+    """The bucket pairs of datasketch's own `MinHashLSH` over the same sketches (oracle)."""
+    import itertools
+
+    from datasketch import LeanMinHash, MinHashLSH
+    lsh = MinHashLSH(num_perm=bands * rows, params=(bands, rows))
+    for n, row in enumerate(values):
+        lsh.insert(n, LeanMinHash(seed=seed, hashvalues=row, scheme=scheme), check_duplication=False)
+    found = set()
+    for table in lsh.hashtables:
+        for key in table.keys():
+            members = sorted({owners[n] for n in table.get(key)})
+            found.update(itertools.combinations(members, 2))
+    return sorted(found)
+
+
+@settings(max_examples=60, deadline=None)
+@given(hst.integers(2, 40), hst.integers(1, 3), hst.integers(2, 4), hst.integers(1, 3), hst.integers(0, 10**6))
+def test_band_buckets_in_numpy_equal_datasketch_lsh(n_windows, rows, bands, spread, seed):
+    """Sorting each band's rows finds exactly the buckets datasketch's MinHashLSH keys by bytes."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from viewer.core.triage.nearcopies import band_pairs
+    rng = np.random.default_rng(seed)
+    values = rng.integers(0, spread + 1, size=(n_windows, bands * rows)).astype(np.uint64)  # few values: collisions
+    owners = sorted(rng.integers(0, max(2, n_windows // 2), size=n_windows).tolist())
+    scheme = MinHash(num_perm=bands * rows, seed=1, hashfunc=int).scheme
+    args = (values, owners, bands, rows, 1, scheme)
+    assert band_pairs(args) == _lsh_band_pairs(*args)

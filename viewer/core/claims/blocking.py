@@ -174,6 +174,15 @@ def _member(codes: np.ndarray, sorted_codes: np.ndarray) -> np.ndarray:
     return found
 
 
+def _member_where(mask: np.ndarray, codes: np.ndarray, sorted_codes: np.ndarray) -> np.ndarray:
+    """`mask & (codes in sorted_codes)`, probing only where `mask` holds."""
+    out = np.zeros(len(codes), dtype=bool)
+    where = np.flatnonzero(mask)
+    if len(where):
+        out[where] = _member(codes[where], sorted_codes)
+    return out
+
+
 def _synonym_hits(statements: Sequence[Statement], words: _Vocab) -> np.ndarray:
     """Sorted codes b * len(words) + w where English statement b carries a synonym of word w
     (a form of b, a folded word or its lemma, is among `synonyms(w)`)."""
@@ -232,9 +241,11 @@ def coverages(statements: Sequence[Statement], pairs,
             other = d[pair_of]
             exact = _member(other * len(keys) + key_ids[entry], stmt_keys)
             both_en = english[s][pair_of] & english[other]
-            syn = ~exact & eligible[entry] & both_en & _member(other * len(words) + word_ids[entry], syn_hits)
+            # Each later test only probes the entries the earlier ones left open.
+            syn = _member_where(~exact & eligible[entry] & both_en, other * len(words) + word_ids[entry],
+                                syn_hits)
             pid = prefix_ids[entry]
-            pre = ~exact & ~syn & (pid >= 0) & _member(other * len(prefixes) + pid, stmt_prefixes)
+            pre = _member_where(~exact & ~syn & (pid >= 0), other * len(prefixes) + pid, stmt_prefixes)
             credit = np.where(exact, 1.0, np.where(syn, SYNONYM_CREDIT, np.where(pre, PREFIX_CREDIT, 0.0)))
             got[lo:lo + _PAIRS] = np.bincount(pair_of, weights=weights[entry] * credit, minlength=len(s))
         with np.errstate(divide="ignore", invalid="ignore"):

@@ -80,8 +80,14 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
-def statements_of(article: Article, index: int, language: str | None = None) -> list[Statement]:
-    """The statements (sentences or clauses that state something) of an article."""
+def statements_of(article: Article, index: int, language: str | None = None,
+                  memo: dict | None = None) -> list[Statement]:
+    """The statements (sentences or clauses that state something) of an article.
+
+    `memo` (a dict the caller keeps for one analysis): statements with the same words in the same
+    language are reduced to keys once (long texts and their rewrites repeat most sentences);
+    each gets its own article, span and text.
+    """
     lang = language or detect_language(article.text)
     spans = _spans(article.text, lang)
     word_tokens = [t for t in article.tokens if t.is_word]
@@ -90,7 +96,16 @@ def statements_of(article: Article, index: int, language: str | None = None) -> 
     for s, e in spans:
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
         texts = [t.text for t in word_tokens[lo:hi] if t.end <= e]
-        out.append(make_statement(index, s, e, article.text[s:e], lang, texts))
+        if memo is None:
+            out.append(make_statement(index, s, e, article.text[s:e], lang, texts))
+            continue
+        key = (lang, tuple(texts))
+        seen = memo.get(key)
+        if seen is None:
+            seen = memo[key] = make_statement(index, s, e, article.text[s:e], lang, texts)
+            out.append(seen)
+        else:  # the keys depend on the words alone (shared, never changed)
+            out.append(replace(seen, article=index, start=s, end=e, text=article.text[s:e]))
     return out
 
 
@@ -196,8 +211,9 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
 
     check(cancelled)
     statements: list[Statement] = []
+    memo: dict = {}
     for index, article in enumerate(articles):
-        statements.extend(statements_of(article, index))
+        statements.extend(statements_of(article, index, memo=memo))
         step()
     edges: dict[tuple[int, int], float] = {}
     pairs = _candidate_pairs(statements, cancelled)

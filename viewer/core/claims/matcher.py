@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import chain
+from operator import mul
 from typing import Sequence
 
 from ..text.language import stemmer, stopwords
@@ -99,6 +100,8 @@ class Statement:
     negated: bool = False  # an odd number of negations ("not", "never", "n't", ...)
     chars: dict | None = None  # character trigram -> count over its tokens (within words)
     chars_norm: float = 0.0  # Euclidean norm of `chars`
+    token_trigrams: frozenset = frozenset()  # its word trigrams (runs of three tokens)
+    token_counts: dict | None = None  # token -> count
 
 
 def _number_key(word: str) -> str:
@@ -108,7 +111,8 @@ def _number_key(word: str) -> str:
 def _split_names(word_texts: Sequence[str]) -> Sequence[str]:
     """Hyphenated names as their parts, each capitalised ("Yong-hyun" → "Yong", "Hyun"), so a name
     written with a hyphen meets the same name written apart."""
-    if not any("-" in w or "‐" in w or "‑" in w for w in word_texts):
+    joined = "".join(word_texts)
+    if "-" not in joined and "‐" not in joined and "‑" not in joined:
         return word_texts
     out: list[str] = []
     for w in word_texts:
@@ -123,8 +127,6 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
 
     `word_texts` are the words of `text` when the caller already has them (else it is tokenized).
     """
-    stops = stopwords(language)
-    stem = stemmer(language)
     english = language == "en"
     keys: dict[str, float] = {}
     surface: dict[str, str] = {}
@@ -135,27 +137,22 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     if word_texts is None:
         word_texts = _word_texts(text)
     word_texts = _split_names(word_texts)
-    folded = [name_form(match_form(fold(w))) if english else name_form(fold(w)) for w in word_texts]
+    folded = [_folded(w, english) for w in word_texts]
     for i, (word, f) in enumerate(zip(word_texts, folded)):
         if _has_digit(f):
             key, weight = _number_key(f), NUMBER_WEIGHT
             numbers.add(key)
         else:
-            if english and (f in _NEGATIONS or f.endswith("n't")):
+            negation, skip, stem_of_f, key, weight = _word_class(f, language)
+            if negation:
                 negations += 1
-            if f in stops or len(f) < 2:
+            if skip:
                 tokens.append(f)
                 continue
-            capital = word[:1].isupper()
-            if capital and (i > 0 or word.isupper()):
+            if word[:1].isupper() and (i > 0 or word.isupper()):
                 weight = NAME_WEIGHT
                 names.add(f)
-                key = stem(f)
-            elif english and f in REPORTING_VERBS:
-                key, weight = _REPORTING_KEY, LIGHT_WEIGHT
-            else:
-                weight = LIGHT_WEIGHT if f in _LIGHT_WORDS else WORD_WEIGHT
-                key = stem(f)
+                key = stem_of_f
         tokens.append(key)
         if weight > keys.get(key, 0.0):
             keys[key] = weight
@@ -170,7 +167,28 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     chars = _char_counts(tokens)
     return Statement(article, start, end, text, language, keys, surface, frozenset(names),
                      frozenset(numbers), sum(keys.values()), frozenset(forms), prefixes,
-                     tuple(tokens), negations % 2 == 1, chars, _norm(chars))
+                     tuple(tokens), negations % 2 == 1, chars, _norm(chars),
+                     frozenset(zip(tokens, tokens[1:], tokens[2:])), dict(Counter(tokens)))
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str, english: bool) -> str:
+    """A word's matching form: folded, American spelling (English), transliteration-proof."""
+    return name_form(match_form(fold(word))) if english else name_form(fold(word))
+
+
+@lru_cache(maxsize=65536)
+def _word_class(f: str, language: str) -> tuple[bool, bool, str, str, float]:
+    """What `make_statement` needs of a folded word without digits, once per word: (a negation,
+    dropped as a function word or too short, its stem, its key and weight unless a name)."""
+    english = language == "en"
+    negation = english and (f in _NEGATIONS or f.endswith("n't"))
+    if f in stopwords(language) or len(f) < 2:
+        return negation, True, f, f, 0.0
+    stem = stemmer(language)(f)
+    if english and f in REPORTING_VERBS:
+        return negation, False, stem, _REPORTING_KEY, LIGHT_WEIGHT
+    return negation, False, stem, stem, LIGHT_WEIGHT if f in _LIGHT_WORDS else WORD_WEIGHT
 
 
 @lru_cache(maxsize=65536)
@@ -232,6 +250,12 @@ def coverage(a: Statement, b: Statement) -> float:
 
 def _canonical_tokens(a: Statement, b: Statement, ma: dict, mb: dict) -> list[str]:
     """`b`'s tokens with every key matched to a key of `a` (synonym, variant) replaced by that key."""
+    tb = _replaced_tokens(b, ma, mb)
+    return list(b.tokens) if tb is None else tb
+
+
+def _replaced_tokens(b: Statement, ma: dict, mb: dict) -> list[str] | None:
+    """`_canonical_tokens`, or None when no token of `b` changes."""
     canon: dict[str, str] = {}
     for key, (credit, partner) in ma.items():
         if credit and partner and partner != key:
@@ -239,7 +263,10 @@ def _canonical_tokens(a: Statement, b: Statement, ma: dict, mb: dict) -> list[st
     for key, (credit, partner) in mb.items():
         if credit and partner and partner != key:
             canon.setdefault(key, partner)
-    return [canon.get(t, t) for t in b.tokens] if canon else list(b.tokens)
+    if not canon:
+        return None
+    tb = [canon.get(t, t) for t in b.tokens]
+    return None if tb == list(b.tokens) else tb
 
 
 def pair_features(a: Statement, b: Statement) -> tuple[float, ...]:
@@ -262,8 +289,8 @@ def _features(a: Statement, b: Statement, gate: float,
     bound of the true one; `_sequence` of the token sequences gives the true value.
     """
     ma, mb = _matches(a, b), _matches(b, a)
-    got_a = sum(w * ma[k][0] for k, w in a.keys.items())
-    got_b = sum(w * mb[k][0] for k, w in b.keys.items())
+    got_a = sum([w * ma[k][0] for k, w in a.keys.items()])
+    got_b = sum([w * mb[k][0] for k, w in b.keys.items()])
     ca = got_a / a.weight if a.weight > 0 else 0.0
     cb = got_b / b.weight if b.weight > 0 else 0.0
     if max(ca, cb) < gate:
@@ -272,16 +299,19 @@ def _features(a: Statement, b: Statement, gate: float,
     sim = (got_a + got_b) / total if total > 0 else 0.0
     small, large = sorted((max(0.0, a.weight - got_a), max(0.0, b.weight - got_b)))
     numbers = 1.0 if a.numbers != b.numbers else 0.0
-    name_miss = sum(1 for k in a.keys if a.surface[k] in a.names and ma[k][0] == 0) + \
-        sum(1 for k in b.keys if b.surface[k] in b.names and mb[k][0] == 0)
-    ta, tb = a.tokens, _canonical_tokens(a, b, ma, mb)
+    name_miss = len([1 for k in a.keys if ma[k][0] == 0 and a.surface[k] in a.names]) + \
+        len([1 for k in b.keys if mb[k][0] == 0 and b.surface[k] in b.names])
+    ta, replaced = a.tokens, _replaced_tokens(b, ma, mb)
+    tb = b.tokens if replaced is None else replaced
     length = min(len(ta), len(tb)) / max(1, len(ta), len(tb))
     negation = 1.0 if a.negated != b.negated else 0.0
-    tri_a, tri_b = set(zip(ta, ta[1:], ta[2:])), set(zip(tb, tb[1:], tb[2:]))
+    # Each statement's own trigrams and counts are computed once; only replaced tokens need new ones.
+    tri_a = a.token_trigrams
+    tri_b = b.token_trigrams if replaced is None else set(zip(tb, tb[1:], tb[2:]))
     union = len(tri_a) + len(tri_b)
     trigrams = 2 * len(tri_a & tri_b) / union if union else 0.0
     if ta and tb:
-        if tb == list(b.tokens):
+        if replaced is None:
             chars_b, norm_b = b.chars, b.chars_norm
         else:   # adjust b's counts for the replaced tokens only
             chars_b = dict(b.chars)
@@ -300,7 +330,8 @@ def _features(a: Statement, b: Statement, gate: float,
     elif not (ta and tb):
         sequence = 0.0
     elif _SEQUENCE_WEIGHT >= 0:
-        sequence = _shared_ratio(ta, tb)
+        counts_b = b.token_counts if replaced is None else Counter(tb)
+        sequence = _shared_ratio_of_counts(a.token_counts, counts_b, len(ta) + len(tb))
     else:
         sequence = 0.0
     return (sim, min(ca, cb), max(ca, cb), math.log1p(small), math.log1p(large), numbers,
@@ -321,13 +352,19 @@ def _shared_ratio(ta, tb) -> float:
     return 2.0 * shared / (len(ta) + len(tb))
 
 
+def _shared_ratio_of_counts(counts_a: dict, counts_b: dict, both: int) -> float:
+    """`_shared_ratio` from the two token counts (tokens shared with multiplicity: the same integer)."""
+    shared = sum([min(counts_a[t], counts_b[t]) for t in counts_a.keys() & counts_b.keys()])
+    return 2.0 * shared / both
+
+
 def _sequence(ta, tb) -> float:
     """The word_sequence feature: difflib's similarity ratio of two token sequences."""
     return SequenceMatcher(None, ta, tb, autojunk=False).ratio() if ta and tb else 0.0
 
 
 def _probability(features: Sequence[float]) -> float:
-    z = BIAS + sum(w * x for w, x in zip(WEIGHTS, features))
+    z = BIAS + sum(map(mul, WEIGHTS, features))  # the same products, summed in the same order
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -68,15 +68,46 @@ def _prefix(bag: frozenset[str], index: dict[str, list[int]], min_score: float) 
     return ranked[:len(bag) - max(need, 1) + 1]
 
 
-def _incidence(rows: list[list[int]], n_cols: int):
-    """A 0/1 CSR matrix with ones at columns `rows[r]` of row r."""
+def _csr(row_of, cols, n_rows: int, n_cols: int):
+    """A 0/1 CSR matrix with ones at (row_of[k], cols[k]); `row_of` ascending."""
     import numpy as np
     from scipy import sparse
 
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in rows], out=indptr[1:])
-    cols = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
-    return sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(rows), n_cols))
+    indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(row_of, minlength=n_rows), out=indptr[1:])
+    return sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(n_rows, n_cols))
+
+
+@dataclass(frozen=True)
+class _BagTable:
+    """One text's sentence bags as arrays, built once per text: its vocabulary (word -> id), each
+    word's rank in string order and sentence count, every (bag, word) entry in bag order, the
+    0/1 sentence × word matrix and its transpose."""
+
+    vocab: dict
+    rank: object  # np.ndarray: each word's position in sorted string order
+    df: object    # np.ndarray: sentences holding each word
+    sizes: object  # np.ndarray: words per bag
+    bag_of: object  # np.ndarray: the bag of each entry (ascending)
+    word_of: object  # np.ndarray: the word id of each entry
+    rows: object  # CSR, bags × vocab
+    rows_t: object  # CSR, vocab × bags
+
+
+@lru_cache(maxsize=64)
+def _bag_table(bags: tuple[frozenset[str], ...]) -> _BagTable:
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    word_of = np.fromiter((vocab.setdefault(w, len(vocab)) for bag in bags for w in bag),
+                          dtype=np.int64, count=sum(map(len, bags)))
+    sizes = np.array([len(b) for b in bags], dtype=np.int64)
+    bag_of = np.repeat(np.arange(len(bags), dtype=np.int64), sizes)
+    rank = np.empty(len(vocab), dtype=np.int64)
+    rank[[vocab[w] for w in sorted(vocab)]] = np.arange(len(vocab))
+    rows = _csr(bag_of, word_of, len(bags), len(vocab))
+    return _BagTable(vocab, rank, np.bincount(word_of, minlength=len(vocab)), sizes, bag_of, word_of,
+                     rows, rows.T.tocsr())
 
 
 def _scored(i, j, shared, size_a, size_b, min_score: float):
@@ -91,30 +122,38 @@ def _scored(i, j, shared, size_a, size_b, min_score: float):
 def _candidates(bags_a, bags_b, min_score: float) -> list[tuple[float, int, int]]:
     """(-score, i, j) of every sentence pair with Dice >= `min_score` among the proposed ones, sorted.
 
-    Proposed: the b sentences holding one of a's prefix words (`_prefix`) found in at most
-    _COMMON_DF b sentences; a sentence with none of those proposes every b sentence sharing any
-    word. Proposals and shared-word counts come from sparse products of 0/1 sentence × word
-    matrices (in slices, so no call is long and memory stays bounded). numpy and scipy are
-    imported on first use, so opening the app does not wait for them.
+    Proposed: the b sentences holding one of a's prefix words (`_prefix`: the bag's words by
+    their count of b sentences, then as strings) found in at most _COMMON_DF b sentences; a
+    sentence with none of those proposes every b sentence sharing any word. Proposals and
+    shared-word counts come from sparse products of 0/1 sentence × word matrices (in slices, so
+    no call is long and memory stays bounded), each text's own matrix built once per text
+    (`_bag_table`) and a's words mapped into b's vocabulary. numpy and scipy are imported on
+    first use, so opening the app does not wait for them.
     """
     import numpy as np
 
-    vocab: dict[str, int] = {}
-    rows_b = [[vocab.setdefault(w, len(vocab)) for w in bag] for bag in bags_b]
-    index: dict[str, list[int]] = {}
-    for j, bag in enumerate(bags_b):
-        for w in bag:
-            index.setdefault(w, []).append(j)
-    rows_a = [[vocab[w] for w in bag if w in vocab] for bag in bags_a]
-    rows_p = [[vocab[w] for w in _prefix(bag, index, min_score) if 0 < len(index.get(w, ())) <= _COMMON_DF]
-              if bag else [] for bag in bags_a]
-    if not vocab:
+    ta, tb = _bag_table(tuple(bags_a)), _bag_table(tuple(bags_b))
+    if not tb.vocab:
         return []
-    mat_a, mat_b, mat_p = _incidence(rows_a, len(vocab)), _incidence(rows_b, len(vocab)), _incidence(rows_p, len(vocab))
-    size_a = np.array([len(b) for b in bags_a], dtype=np.int64)
-    size_b = np.array([len(b) for b in bags_b], dtype=np.int64)
+    get = tb.vocab.get
+    to_b = np.fromiter((get(w, -1) for w in ta.vocab), dtype=np.int64, count=len(ta.vocab))
+    col = to_b[ta.word_of]  # each entry of a as a word of b (-1: not in b)
+    present = col >= 0
+    mat_a = _csr(ta.bag_of[present], col[present], len(bags_a), len(tb.vocab))
+    # Prefix words: each bag's entries by (count of b sentences, word), the first `keep` of them.
+    df = np.where(present, tb.df[np.maximum(col, 0)], 0)
+    order = np.lexsort((ta.rank[ta.word_of], df, ta.bag_of))
+    first = np.concatenate(([0], np.cumsum(ta.sizes)[:-1]))
+    sizes = ta.sizes
+    need = np.ceil(min_score * sizes / (2 - min_score) - 1e-9).astype(np.int64)
+    keep = sizes - np.maximum(need, 1) + 1
+    bag = ta.bag_of[order]
+    sel = order[(np.arange(len(order)) - first[bag] < keep[bag])]
+    sel = sel[(df[sel] > 0) & (df[sel] <= _COMMON_DF)]
+    mat_p = _csr(ta.bag_of[sel], col[sel], len(bags_a), len(tb.vocab))
+    mat_b, b_t = tb.rows, tb.rows_t
+    size_a, size_b = ta.sizes, tb.sizes
     found = []
-    b_t = mat_b.T.tocsr()
     step = 512
     for lo in range(0, len(bags_a), step):
         prop = (mat_p[lo:lo + step] @ b_t).tocoo()

@@ -16,6 +16,7 @@ algorithm, so both give the same diff (a test checks it).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -99,14 +100,13 @@ def _unique_anchors(a: str, b: str) -> list[tuple[int, int]]:
     Patience diff: pair up characters that occur exactly once in each string,
     keep the longest subsequence in order on both sides.
     """
-    count_a: dict[str, int] = {}
-    for ch in a:
-        count_a[ch] = count_a.get(ch, 0) + 1
-    count_b: dict[str, int] = {}
-    for ch in b:
-        count_b[ch] = count_b.get(ch, 0) + 1
-    pos_b = {ch: j for j, ch in enumerate(b) if count_b[ch] == 1 and count_a.get(ch) == 1}
-    pairs = [(i, pos_b[ch]) for i, ch in enumerate(a) if ch in pos_b]
+    count_a, count_b = Counter(a), Counter(b)  # counted in C
+    both = {ch for ch, n in count_b.items() if n == 1 and count_a.get(ch) == 1}
+    if not both:
+        return []
+    pos_b = {ch: b.index(ch) for ch in both} if len(both) < 64 else \
+        {ch: j for j, ch in enumerate(b) if ch in both}
+    pairs = [(i, pos_b[ch]) for i, ch in enumerate(a) if ch in both]
     return [pairs[k] for k in longest_increasing([j for _, j in pairs])]
 
 

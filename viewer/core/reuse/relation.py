@@ -57,7 +57,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-import regex
 
 from ..text.article import Article
 from ..util.bundled import core_data_path
@@ -73,7 +72,7 @@ LABEL_TEXT = {WHOLLY: "wholly derived", PARTIALLY: "partially derived", INDEPEND
 LABEL_RUN_OPTIONS = ReuseOptions(min_words=4, max_imperfections=1)
 MODEL_FILE = core_data_path("reuse", "derivation.json")
 
-_SENTENCE_END = regex.compile(r"[.!?]")
+_SENTENCE_END = ".!?"  # a word gap holding one of these (or a blank line) starts a sentence
 _ALIGNED_MIN = 0.5  # share of a sentence's words found in S for it to count as aligned
 
 
@@ -212,10 +211,17 @@ def _gram_hashes(keys: tuple[str, ...], n: int) -> tuple[tuple[int, ...], frozen
 def _sentence_ids(text: str, starts: tuple[int, ...], ends: tuple[int, ...]) -> "np.ndarray":
     """The sentence number of each word (a new sentence after . ! ? or a blank line)."""
     import numpy as np  # on first use: the window opens without waiting for numpy
-    search = _SENTENCE_END.search
-    breaks = [0] + [1 if search(gap) or gap.count("\n") >= 2 else 0
-                    for gap in map(text.__getitem__, map(slice, ends[:-1], starts[1:]))]
-    return np.cumsum(np.array(breaks[:len(starts)], dtype=np.int64))
+    if not starts:
+        return np.zeros(0, dtype=np.int64)
+    # Per code point: does it end a sentence, is it a newline; counted inside each gap between
+    # two words by prefix sums, for all gaps at once.
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    ends_sentence = np.concatenate(([0], np.cumsum(np.isin(points, [ord(c) for c in _SENTENCE_END]))))
+    newlines = np.concatenate(([0], np.cumsum(points == ord("\n"))))
+    lo, hi = np.array(ends[:-1], dtype=np.int64), np.array(starts[1:], dtype=np.int64)
+    hi = np.maximum(hi, lo)  # an empty slice when a gap would run backwards
+    breaks = (ends_sentence[hi] > ends_sentence[lo]) | (newlines[hi] - newlines[lo] >= 2)
+    return np.cumsum(np.concatenate(([0], breaks.astype(np.int64))))
 
 
 def _present(keys: tuple[str, ...], others: list[tuple[str, ...]], n: int) -> "np.ndarray":

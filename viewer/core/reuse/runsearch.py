@@ -30,13 +30,30 @@ def _gaps(cost: int) -> list[tuple[int, int]]:
     return sorted(pairs, key=lambda p: (p[0] + p[1], p))
 
 
+@lru_cache(maxsize=64)
+def _own_ids(keys: tuple[str, ...]) -> tuple[dict[str, int], np.ndarray]:
+    """One text's vocabulary (key -> id, in order of first occurrence) and its keys as ids.
+    Cached per text: an article meets every other article with the same vocabulary."""
+    vocab = {k: i for i, k in enumerate(dict.fromkeys(keys))}  # dicts keep first-occurrence order
+    ids = np.fromiter(map(vocab.__getitem__, keys), dtype=np.int64, count=len(keys))
+    ids.flags.writeable = False  # shared through the cache
+    return vocab, ids
+
+
 @lru_cache(maxsize=4)
 def _word_ids(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, int]:
-    """Both key sequences as int64 ids of one shared vocabulary, and its size."""
-    vocab: dict[str, int] = {}
-    ia = np.fromiter((vocab.setdefault(k, len(vocab)) for k in ka), dtype=np.int64, count=len(ka))
-    ib = np.fromiter((vocab.setdefault(k, len(vocab)) for k in kb), dtype=np.int64, count=len(kb))
-    return ia, ib, max(1, len(vocab))
+    """Both key sequences as int64 ids of one shared vocabulary, and its size: ids in order of
+    first occurrence in a, then in b (b's own vocabulary mapped into a's, never word by word)."""
+    vocab_a, ia = _own_ids(ka)
+    vocab_b, own_b = _own_ids(kb)
+    size = len(vocab_a)
+    to_shared = np.empty(len(vocab_b), dtype=np.int64)
+    for key, own in vocab_b.items():  # b's keys in order of first occurrence
+        found = vocab_a.get(key)
+        if found is None:
+            found, size = size, size + 1
+        to_shared[own] = found
+    return ia, to_shared[own_b], max(1, size)
 
 
 def _gram_codes(ids: np.ndarray, size: int, base: int) -> np.ndarray:

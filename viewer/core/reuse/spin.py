@@ -78,11 +78,13 @@ def _sentence_layout(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple
     """Sentence starts of `text`, the sentence of each word, and words per sentence."""
     sent_starts = tuple(s.start for s in split_sentences(text)) or (0,)
     word_starts = _word_spans(text)[0]
-    of_word = tuple(max(0, bisect_right(sent_starts, start) - 1) for start in word_starts)
-    per_sentence = [0] * len(sent_starts)
-    for s in of_word:
-        per_sentence[s] += 1
-    return sent_starts, of_word, tuple(per_sentence)
+    import numpy as np  # on first use: the window opens without waiting for numpy
+
+    # bisect_right(sent_starts, start) - 1 for every word at once (at least 0)
+    found = np.maximum(np.searchsorted(np.array(sent_starts, dtype=np.int64),
+                                       np.array(word_starts, dtype=np.int64), "right") - 1, 0)
+    per_sentence = np.bincount(found, minlength=len(sent_starts))
+    return sent_starts, tuple(found.tolist()), tuple(per_sentence.tolist())
 
 
 def _known(a_words: list[str], b_words: list[str]) -> bool:

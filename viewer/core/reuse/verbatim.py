@@ -115,8 +115,11 @@ def _folded_keys(text: str, ignore_case: bool, ignore_punctuation: bool, ignore_
     starts = tuple(s for s, _ in spans)
     ends = tuple(e for _, e in spans)
     if ignore_punctuation:
-        key = _cached_key
-        keys = tuple(key(text[s:e], options) for s, e in spans)
+        words = [text[s:e] for s, e in spans]
+        distinct = dict.fromkeys(words)  # each distinct word keyed once (options hash only then)
+        for word in distinct:
+            distinct[word] = _cached_key(word, options)
+        keys = tuple(map(distinct.__getitem__, words))
     else:
         follow = starts[1:] + (len(text),)
         keys = tuple(word_key(text[s:e], options, _SPACE.sub("", text[e:f]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from .tokens import Token, tokenize
+from .tokens import WORD, Token, tokenize
 
 _TITLE_MAX = 90
 
@@ -64,7 +64,7 @@ class Article:
     def __post_init__(self) -> None:
         if not self.tokens:
             object.__setattr__(self, "tokens", tuple(tokenize(self.text)))
-        object.__setattr__(self, "_words", sum(1 for t in self.tokens if t.is_word))
+        object.__setattr__(self, "_words", sum([t.kind == WORD for t in self.tokens]))
 
     @property
     def word_count(self) -> int:

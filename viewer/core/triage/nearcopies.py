@@ -4,8 +4,8 @@ Comparing every pair of N articles costs N²/2 full reuse analyses. Instead each
 article becomes its sequence of word shingles (`shingle_words` consecutive
 matching keys, hashed to 32 bits with CRC-32), cut into overlapping windows of
 `window` shingles every `stride`. A MinHash sketch (datasketch, `num_perm`
-permutations) of each window goes into a locality-sensitive hash index
-(datasketch's `MinHashLSH`, `bands` × `rows` = `num_perm`). Windows, not whole
+permutations) of each window is banded as datasketch's `MinHashLSH` bands it
+(`bands` × `rows` = `num_perm`). Windows, not whole
 articles, so that a story that copies three paragraphs of a long wire item is
 found although the two whole texts have a low Jaccard similarity. Two
 articles become candidates when any of their windows agree in a band, which
@@ -24,9 +24,10 @@ chain unrelated articles together, so shingles found in more than
 
 The window sketches are datasketch MinHash values computed in bulk
 (`window_hashvalues`: datasketch's permutations and formula applied to all
-windows at once with numpy, checked against `MinHash.update_batch`), indexed in
-datasketch `MinHashLSH`; given an ordered `map_parts` (triage's worker pool),
-the two halves of the bands are indexed in parallel and their pairs joined.
+windows at once with numpy, checked against `MinHash.update_batch`); each band's
+buckets (windows with equal values in that band, `MinHashLSH`'s buckets) are found
+by sorting in numpy (`band_pairs`); given an ordered `map_parts` (triage's worker
+pool), the two halves of the bands are done in parallel and their pairs joined.
 
 Everything is deterministic: CRC-32 hashes, a fixed MinHash seed, pairs sorted.
 """
@@ -151,26 +152,27 @@ def window_hashvalues(chunks: Sequence[np.ndarray], options: CandidateOptions = 
 
 
 def band_pairs(args) -> list[tuple[int, int]]:
-    """Article pairs (i < j, sorted) with windows in a common bucket of a datasketch
-    `MinHashLSH` over these bands: `args` = (values, owners, bands, rows, seed, scheme),
-    `values` the windows' MinHash columns of those bands, `owners[n]` window n's article.
-    (A separate function so that two band halves can be indexed in two processes.)"""
-    from datasketch import LeanMinHash, MinHashLSH  # imported here: numpy/scipy load takes a while
-
-    values, owners, bands, rows, seed, scheme = args
-    lsh = MinHashLSH(num_perm=bands * rows, params=(bands, rows))
-    with lsh.insertion_session() as session:
-        for n, row in enumerate(values):
-            session.insert(n, LeanMinHash(seed=seed, hashvalues=row, scheme=scheme),
-                           check_duplication=False)
-    # Windows that agree in a band share a bucket of that band's table: read the
-    # buckets instead of querying every window back (the same pairs, found once).
+    """Article pairs (i < j, sorted) with windows in a common bucket of these LSH bands:
+    `args` = (values, owners, bands, rows, seed, scheme), `values` the windows' MinHash columns
+    of those bands, `owners[n]` window n's article. A bucket of band b is the windows whose
+    columns b·rows … (b+1)·rows − 1 are all equal (datasketch's `MinHashLSH` keys a band by those
+    values' bytes: the same buckets), found by sorting the band's rows in numpy rather than by
+    inserting every window into a dict of lists, so a worker's memory stays a few arrays.
+    (A separate pure function from a batch of sketches to candidate pairs, so that band groups
+    can be indexed in separate processes.)"""
+    values, owners, bands, rows, _seed, _scheme = args
+    owner = np.asarray(owners, dtype=np.int64)
     found: set[tuple[int, int]] = set()
-    for table in lsh.hashtables:
-        for key, count in table.itemcounts().items():
-            if count < 2:
-                continue
-            members = sorted({owners[n] for n in table.get(key)})
+    if len(owner) < 2:
+        return []
+    for b in range(bands):
+        band = values[:, b * rows:(b + 1) * rows]
+        order = np.lexsort(band.T[::-1])
+        ordered = band[order]
+        starts = np.flatnonzero(np.concatenate(([True], (ordered[1:] != ordered[:-1]).any(axis=1))))
+        sizes = np.diff(np.append(starts, len(order)))
+        for g in np.flatnonzero(sizes > 1).tolist():
+            members = np.unique(owner[order[starts[g]:starts[g] + sizes[g]]]).tolist()
             if len(members) > 1:
                 found.update(itertools.combinations(members, 2))
     return sorted(found)
