@@ -21,13 +21,17 @@ a percentage):
    reuse analysis (`links.measure_pair` without moves: shares,
    similarity, derivation label; the spin score only when the label is not
    "independent"). A pair across groups is never linked.
-4. **Stories**: connected groups of articles joined by pairs in which at least
-   `story_min_share` of one article's words, and at least `story_min_words`
-   words, lie in verbatim runs shared with the other (the word floor keeps
-   datelines and bylines from joining unrelated items), or that share at least
-   `story_min_shingles` word 3-grams covering `story_min_containment` of the
-   smaller one (a rewrite keeps a story's phrases without long runs). Every
-   article is in exactly one story (possibly alone).
+4. **Stories**: copy pairs are pairs in which at least `story_min_share` of
+   one article's words, and at least `story_min_words` words, lie in verbatim
+   runs shared with the other (the word floor keeps datelines and bylines from
+   joining unrelated items), or that share at least `story_min_shingles` word
+   3-grams covering `story_min_containment` of the smaller one (a rewrite keeps
+   a story's phrases without long runs). Stories are average-linkage clusters
+   of the articles' topical similarity (TF-IDF of their rarer words), copy
+   pairs counting as 1 (`topics.story_groups`): an independent report of the
+   event joins its story though it shares no wording. Every article is in
+   exactly one story (possibly alone). In a story of at most `all_pairs_max`
+   articles, pairs that were never candidates get the quick measure too.
 5. **Links**: inside a story, each pair sharing any verbatim run is oriented
    (`links.orient`: file time, time stated in the text, wire form, reuse
    analysis, coverage, length, order), whatever its own label: a story drawn
@@ -63,6 +67,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..formats.loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
+from ..reuse.relation import LABEL_RUN_OPTIONS
 from ..reuse.verbatim import ReuseOptions, WordKeys
 from ..text.article import Article
 from ..util.cancel import CancelCheck, Progress, check
@@ -438,7 +443,7 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
             report(0.2 + 0.65 * done / len(inside))
     check(cancelled)
     stories = _stories(entries, [(i, j, m) for (i, j), m in sorted(measures.items())], options,
-                       roots)
+                       roots, [np.unique(h) for h in sets])
     report(1.0)
     return TriageResult(tuple(e.meta for e in entries), stories,
                         tuple(sorted(errors, key=lambda e: (e.path, e.reason))), analysed)
@@ -469,6 +474,10 @@ def _joins(m: PairMeasure, words_a: int, words_b: int, options: TriageOptions) -
             and shared >= options.story_min_words)
 
 
+def _folding(o: ReuseOptions) -> tuple[bool, bool, bool]:
+    return o.ignore_case, o.ignore_punctuation, o.ignore_numbers
+
+
 def _copy_pairs(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasure],
                 options: TriageOptions, phrases: set[tuple[int, int]] = frozenset()
                 ) -> list[tuple[int, int]]:
@@ -481,7 +490,9 @@ def _copy_pairs(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasu
 
 
 def _stories(entries: list[_Entry], measures, options: TriageOptions,
-             root: list[int]) -> tuple[Story, ...]:
+             root: list[int], shingles: list[np.ndarray]) -> tuple[Story, ...]:
+    """The stories of groups `root`, with each article's sources; `shingles[k]`: article
+    k's distinct shingle hashes."""
     groups: dict[int, list[int]] = {}
     for k in range(len(entries)):
         groups.setdefault(root[k], []).append(k)
@@ -491,7 +502,10 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions,
         if 1 < len(members) <= options.all_pairs_max:
             for x, i in enumerate(members):
                 for j in members[x + 1:]:
-                    if (i, j) not in measured:
+                    # a verbatim run of min_words words holds min_words - 2 shingles
+                    if (i, j) not in measured and np.intersect1d(
+                            shingles[i], shingles[j], assume_unique=True).size >= max(
+                            1, options.reuse.min_words - options.candidates.shingle_words + 1):
                         extra.append((i, j, measure_keys(entries[i].meta.id, entries[i].keys,
                                                          entries[j].meta.id, entries[j].keys,
                                                          options.reuse)))
@@ -515,15 +529,19 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions,
                           round(m.similarity, 4), d.basis, None if spin is None else round(spin, 4))
 
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+    same_keys = _folding(options.reuse) == _folding(LABEL_RUN_OPTIONS)  # the keys made on reading
     stories = []
     for n, members in enumerate(ordered, 1):
         links = []
         for k in members:
             found = sorted(incoming.get(k, []), key=lambda t: t[0])
             wire_k = entries[k].evidence.wire > 0
+            near = {src for src, _ in found}
             choice = choose_sources(
                 entries[k].text,
-                [SourceCandidate(pos, entries[src].text, entries[src].evidence.wire > 0 and not wire_k)
+                [SourceCandidate(pos, entries[src].text, entries[src].evidence.wire > 0 and not wire_k,
+                                 any(p in near for p, _ in incoming.get(src, ())),
+                                 entries[src].keys if same_keys else None)
                  for pos, (src, _) in enumerate(found)],
                 min_new_words=options.source_min_words, max_sources=options.max_sources,
                 min_score=options.source_min_score)

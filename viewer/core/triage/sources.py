@@ -9,7 +9,8 @@ of its story that the pair's direction makes a possible source, and:
 1. measures, for each candidate, which of the article's words lie in verbatim
    runs with it (`relation.LABEL_RUN_OPTIONS`, the derivation model's runs);
 2. keeps candidates greedily, wire copy first (when the article itself is not
-   wire copy), then the one covering most: a candidate is kept when it adds at
+   wire copy), then candidates that do not themselves draw on another candidate,
+   then the one covering most: a candidate is kept when it adds at
    least `min_new_words` words not already covered by those kept before it. A
    sibling (another story that copied the same wire take) adds almost nothing
    once the take is kept, so an article is never linked only to a sibling
@@ -28,7 +29,7 @@ from typing import Sequence
 
 from ..diff.sequences import covered_length
 from ..reuse.relation import LABEL_RUN_OPTIONS, MODEL, Derivation, DerivationModel, text_features
-from ..reuse.verbatim import run_word_spans, word_keys
+from ..reuse.verbatim import WordKeys, run_word_spans, word_keys
 
 __all__ = ["SourceCandidate", "SourceChoice", "choose_sources"]
 
@@ -36,11 +37,16 @@ __all__ = ["SourceCandidate", "SourceChoice", "choose_sources"]
 @dataclass(frozen=True)
 class SourceCandidate:
     """A possible source of the article: `key` identifies it to the caller;
-    `wire` is True when it has the form of wire copy and the article has not."""
+    `wire` is True when it has the form of wire copy and the article has not;
+    `copy` is True when it itself draws on another of the candidates (a sibling,
+    or a copy of a copy: tried after the others); `keys`: its matching keys
+    under `relation.LABEL_RUN_OPTIONS`' folding when the caller has them."""
 
     key: object
     text: str
     wire: bool = False
+    copy: bool = False
+    keys: WordKeys | None = None
 
 
 @dataclass(frozen=True)
@@ -71,11 +77,11 @@ def choose_sources(text: str, candidates: Sequence[SourceCandidate], *, min_new_
     n = len(keys.keys)
     measured = []
     for pos, cand in enumerate(candidates):
-        ck = word_keys(cand.text, LABEL_RUN_OPTIONS)
+        ck = cand.keys if cand.keys is not None else word_keys(cand.text, LABEL_RUN_OPTIONS)
         spans = [(r[0], r[1]) for r in run_word_spans(keys, ck, LABEL_RUN_OPTIONS)]
         words = covered_length(spans)
-        measured.append((not cand.wire, -words, pos, cand, ck, spans))
-    measured.sort(key=lambda t: t[:3])
+        measured.append((not cand.wire, cand.copy, -words, pos, cand, ck, spans))
+    measured.sort(key=lambda t: t[:4])
     covered = bytearray(n)
     kept = []
     for *_, cand, ck, spans in measured:

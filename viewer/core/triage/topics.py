@@ -8,9 +8,10 @@ of its most distinctive words, and articles whose vectors are close join one
 story:
 
 - words: the folded word keys (case and punctuation ignored) of at least
-  `min_length` letters, not numbers; a word found in fewer than 2 articles
-  cannot link two, and one found in more than `max_df_share` of them (at
-  least `max_df_min` articles) is too common to say what an article is about;
+  `min_length` letters, not numbers; a word found in more than `max_df_share`
+  of the articles (at least `max_df_min` articles) is too common to say what
+  an article is about (a word of one article alone links nothing but still
+  weighs in its length, so one shared word cannot make two articles alike);
 - weights: (1 + ln tf) × ln(N / df); each article keeps only its `terms`
   heaviest words, normalised to unit length;
 - pairs: cosines come from sparse products of article × word matrices
@@ -50,7 +51,7 @@ __all__ = ["TopicOptions", "topic_pairs", "topic_vectors", "story_groups"]
 class TopicOptions:
     """How topical neighbours are found (see the module docstring); `min_cosine` None: never."""
 
-    min_cosine: float | None = 0.12
+    min_cosine: float | None = 0.08
     terms: int = 40
     min_length: int = 3
     max_df_share: float = 0.1
@@ -77,7 +78,7 @@ def topic_vectors(keys: Sequence[Sequence[str]], options: TopicOptions = TopicOp
         return sparse.csr_matrix((n, 0))
     df = np.bincount(np.concatenate(cols), minlength=len(vocab)) if cols else np.zeros(0)
     limit = max(options.max_df_min, int(options.max_df_share * n))
-    useful = (df >= 2) & (df <= limit)
+    useful = df <= limit
     idf = np.where(useful, np.log(n / np.maximum(df, 1)), 0.0)
     data_rows, data_cols, data = [], [], []
     for k, words in enumerate(keys):
