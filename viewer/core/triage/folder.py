@@ -41,7 +41,8 @@ a percentage):
    least `source_min_words` words no kept one covers (a sibling that copied the
    same take adds nothing), at most `max_sources`; when P(derived) of the
    article against the kept sources together (`relation.MODEL`, METER's
-   reading) is below `source_min_score`, it gets no source at all.
+   reading) is below `source_min_score`, it gets no source at all. Links list
+   wire copy first, then by verbatim share (strongest first).
 
 Output order is deterministic: stories by size (largest first), then by their
 first article; articles in id order; links by derived article, best source first.
@@ -545,6 +546,12 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions,
                  for pos, (src, _) in enumerate(found)],
                 min_new_words=options.source_min_words, max_sources=options.max_sources,
                 min_score=options.source_min_score)
-            links += [link(*found[pos][1]) for pos in choice.sources]
+            # wire copy first (as kept), then strongest first: the pair's verbatim share
+            chosen = [link(*found[pos][1]) for pos in choice.sources]
+            wire_first = {pos: n for n, pos in enumerate(choice.sources)
+                          if entries[found[pos][0]].evidence.wire > 0 and not wire_k}
+            links += [lk for _, lk in sorted(
+                zip(choice.sources, chosen),
+                key=lambda t: (t[0] not in wire_first, -t[1].verbatim, wire_first.get(t[0], 0)))]
         stories.append(Story(f"S{n}", tuple(entries[k].meta.id for k in members), tuple(links)))
     return tuple(stories)
