@@ -116,9 +116,9 @@ def run_meter() -> None:
     grouping_inputs = []
     real_groups = folder_module.story_groups
 
-    def capture(keys, copy_pairs, options, cancelled=None):
-        grouping_inputs.append((keys, list(copy_pairs), options))
-        return real_groups(keys, copy_pairs, options, cancelled)
+    def capture(keys, copy_pairs, options, cancelled=None, times=None):
+        grouping_inputs.append((keys, list(copy_pairs), options, times))
+        return real_groups(keys, copy_pairs, options, cancelled, times)
     for title, times in (("identical file times", same_time), ("real-looking times", real)):
         t0 = time.perf_counter()
         folder_module.story_groups = capture
@@ -128,7 +128,8 @@ def run_meter() -> None:
             folder_module.story_groups = real_groups
         _meter_figures(title, result, time.perf_counter() - t0, paths, by_id, story, kind, sources,
                        label)
-    _grouping_out_of_sample(grouping_inputs[0], [by_id[a.id] for a in result.articles], story)
+    for title, inputs in zip(("identical file times", "real-looking times"), grouping_inputs):
+        _grouping_out_of_sample(title, inputs, [by_id[a.id] for a in result.articles], story)
     _links_out_of_sample(articles, same_time, by_id, story, kind, sources, label)
 
 
@@ -189,18 +190,19 @@ def _pair_counts(roots, gold, pairs_of):
     return tp, fp, fn
 
 
-def _grouping_out_of_sample(inputs, paths, story) -> None:
+def _grouping_out_of_sample(title, inputs, paths, story) -> None:
     """Story grouping with the topical threshold `min_cosine` chosen leave-one-day-out:
     for each domain-day, the threshold with the best pairwise F1 on the pairs of the other
     days, scored on the pairs whose first article is of that day (each pair counted once)."""
     from dataclasses import replace as _replace
 
     from viewer.core.triage.topics import story_groups
-    keys, copy_pairs, options = inputs
+    keys, copy_pairs, options, times = inputs
     gold = [story[p] for p in paths]
     day = [g[:2] for g in gold]
     grid = (0.04, 0.06, 0.08, 0.10, 0.12, 0.14, 0.16)
-    groups = {t: story_groups(keys, copy_pairs, _replace(options, min_cosine=t)) for t in grid}
+    groups = {t: story_groups(keys, copy_pairs, _replace(options, min_cosine=t), times=times)
+              for t in grid}
     n = len(paths)
     # only pairs in one predicted group at some threshold or in one gold story can count
     pairs_by_day: dict = {}
@@ -220,7 +222,7 @@ def _grouping_out_of_sample(inputs, paths, story) -> None:
         chosen.append(best)
         total = [a + b for a, b in zip(total, counts[best][d])]
     tp, fp, fn = total
-    print(f"\nMETER story grouping, topical threshold chosen leave-one-day-out "
+    print(f"\nMETER story grouping, {title}, topical threshold chosen leave-one-day-out "
           f"({len(pairs_by_day)} folds; thresholds chosen {sorted(set(chosen))}): "
           f"precision {tp / max(1, tp + fp):.3f}  recall {tp / max(1, tp + fn):.3f}  "
           f"F1 {f1(tp, fp, fn):.3f}")

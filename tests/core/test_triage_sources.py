@@ -134,3 +134,17 @@ def test_triage_links_every_take_and_groups_the_report():
                if lk.derived == "X3")
     assert not any(lk.derived == "X4" for lk in story.links)
     assert len(result.story_of("X10").articles) == 1
+
+
+def test_same_topic_days_apart_is_two_stories_unless_copied():
+    names = _vocabulary(3, 6)
+    day1 = ["Day one\n\n" + text(sentences(70 + k, 200, names)) for k in range(2)]
+    day3 = ["Day three\n\n" + text(sentences(80 + k, 200, names)) for k in range(2)]
+    texts = day1 + day3 + _fillers(30)
+    keys = [text_keys(t).keys for t in texts]
+    hour = 3600.0
+    times = [0.0, 2 * hour, 50 * hour, 53 * hour] + [None] * 30
+    apart = story_groups(keys, [], times=times)
+    assert apart[0] == apart[1] != apart[2] == apart[3]
+    assert len({r for r in story_groups(keys, [], times=None)[:4]}) == 1  # no times: one story
+    assert story_groups(keys, [(1, 2)], times=times)[2] == 0  # a copy joins whatever the times

@@ -414,7 +414,9 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
     phrases = {(c.i, c.j) for c in candidates if c.shared >= options.story_min_shingles
                and c.containment >= options.story_min_containment}
     roots = story_groups([e.keys.keys for e in entries],
-                         _copy_pairs(entries, measures, options, phrases), options.topics, cancelled)
+                         _copy_pairs(entries, measures, options, phrases), options.topics, cancelled,
+                         [e.meta.modified if e.meta.modified is not None else e.evidence.stated_time
+                          for e in entries])
     inside = sorted((roots[i], i, j) for i, j in measures if roots[i] == roots[j])
     analysed = len(inside)
     if pool is None or len(inside) < POOL_MIN_PAIRS:

@@ -26,6 +26,12 @@ story:
   pair), so each such connected group is clustered on its own; one larger than
   `max_group` is left in its copy groups.
 
+When both articles have a time (file time, else a time the text states) and
+these lie more than `time_window_hours` apart, their topical similarity counts
+as 0: the same trial reported on two days is two stories (a wire take at noon
+and the papers of the next morning are 18 hours apart). Copy pairs still count
+1 whatever their times: a copy is reuse on any day.
+
 A folder of fewer than `min_articles` files is grouped by copy pairs alone:
 a handful of texts cannot tell a rare word from a common one.
 
@@ -58,6 +64,7 @@ class TopicOptions:
     max_df_min: int = 20
     chunk: int = 512
     max_group: int = 4000
+    time_window_hours: float | None = 36.0
     min_articles: int = 30
     min_terms: int = 5
 
@@ -119,9 +126,11 @@ def topic_pairs(x, min_cosine: float, chunk: int = 512,
 
 
 def story_groups(keys: Sequence[Sequence[str]], copy_pairs: Sequence[tuple[int, int]],
-                 options: TopicOptions = TopicOptions(), cancelled: CancelCheck = None) -> list[int]:
+                 options: TopicOptions = TopicOptions(), cancelled: CancelCheck = None,
+                 times: Sequence[float | None] | None = None) -> list[int]:
     """Each article's story root: average-linkage clusters of topical similarity, with
-    articles joined by a copy pair counted as similarity 1 (module docstring)."""
+    articles joined by a copy pair counted as similarity 1 (module docstring); `times[k]`:
+    article k's time in seconds (None: unknown)."""
     n = len(keys)
     copy_roots = connected_roots(n, list(copy_pairs))
     if options.min_cosine is None or n < max(2, options.min_articles):
@@ -142,13 +151,17 @@ def story_groups(keys: Sequence[Sequence[str]], copy_pairs: Sequence[tuple[int, 
             for k in group:
                 out[k] = copy_roots[k]
             continue
+        when = None if times is None else np.array(
+            [np.nan if times[k] is None else times[k] for k in group], dtype=float)
         for k, label in zip(group, _average_linkage(x, group, copies.get(root, []),
-                                                     options.min_cosine)):
+                                                     options.min_cosine, when,
+                                                     options.time_window_hours)):
             out[k] = group[label]
     return out
 
 
-def _average_linkage(x, group: list[int], copy_pairs, min_cosine: float) -> list[int]:
+def _average_linkage(x, group: list[int], copy_pairs, min_cosine: float,
+                     times=None, window_hours: float | None = None) -> list[int]:
     """For each article of `group`, the position in `group` of its cluster's first member."""
     if len(group) == 1:
         return [0]
@@ -157,6 +170,9 @@ def _average_linkage(x, group: list[int], copy_pairs, min_cosine: float) -> list
 
     sub = x[group]
     sim = (sub @ sub.T).toarray()
+    if times is not None and window_hours is not None:
+        with np.errstate(invalid="ignore"):  # unknown times (nan) never count as far apart
+            sim[np.abs(times[:, None] - times[None, :]) > 3600.0 * window_hours] = 0.0
     where = {k: p for p, k in enumerate(group)}
     for i, j in copy_pairs:
         sim[where[i], where[j]] = sim[where[j], where[i]] = 1.0
