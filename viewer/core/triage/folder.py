@@ -543,7 +543,8 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions,
             choice = choose_sources(
                 entries[k].text,
                 [SourceCandidate(pos, entries[src].text, entries[src].evidence.wire > 0 and not wire_k,
-                                 any(p in near for p, _ in incoming.get(src, ())),
+                                 any(p in near and m.label != INDEPENDENT
+                                     for p, (m, _) in incoming.get(src, ())),
                                  entries[src].keys if same_keys else None)
                  for pos, (src, _) in enumerate(found)],
                 min_new_words=options.source_min_words, max_sources=options.max_sources,

@@ -9,8 +9,8 @@ of its story that the pair's direction makes a possible source, and:
 1. measures, for each candidate, which of the article's words lie in verbatim
    runs with it (`relation.LABEL_RUN_OPTIONS`, the derivation model's runs);
 2. keeps candidates greedily, wire copy first (when the article itself is not
-   wire copy), then candidates that do not themselves draw on another candidate,
-   then the one covering most: a candidate is kept when it adds at
+   wire copy), then candidates not themselves derived from another candidate
+   (`SourceCandidate.copy`), then the one covering most: a candidate is kept when it adds at
    least `min_new_words` words not already covered by those kept before it. A
    sibling (another story that copied the same wire take) adds almost nothing
    once the take is kept, so an article is never linked only to a sibling
@@ -38,8 +38,8 @@ __all__ = ["SourceCandidate", "SourceChoice", "choose_sources"]
 class SourceCandidate:
     """A possible source of the article: `key` identifies it to the caller;
     `wire` is True when it has the form of wire copy and the article has not;
-    `copy` is True when it itself draws on another of the candidates (a sibling,
-    or a copy of a copy: tried after the others); `keys`: its matching keys
+    `copy` is True when it is itself derived from another of the candidates (a
+    sibling, or a copy of a copy: tried after the others); `keys`: its matching keys
     under `relation.LABEL_RUN_OPTIONS`' folding when the caller has them."""
 
     key: object
