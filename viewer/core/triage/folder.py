@@ -446,7 +446,7 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
             report(0.2 + 0.65 * done / len(inside))
     check(cancelled)
     stories = _stories(entries, [(i, j, m) for (i, j), m in sorted(measures.items())], options,
-                       roots, [np.unique(h) for h in sets])
+                       roots, [np.unique(h) for h in sets], pool, cancelled)
     report(1.0)
     return TriageResult(tuple(e.meta for e in entries), stories,
                         tuple(sorted(errors, key=lambda e: (e.path, e.reason))), analysed)
@@ -492,10 +492,18 @@ def _copy_pairs(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasu
             if (i, j) in phrases or _joins(m, entries[i].meta.words, entries[j].meta.words, options)]
 
 
+def _choose_chunk(jobs):
+    """`choose_sources` of [(text, candidates, (min words, max sources, min score))]: the
+    kept candidates' keys of each (in a worker process too)."""
+    return [choose_sources(text, cands, min_new_words=w, max_sources=m, min_score=sc).sources
+            for text, cands, (w, m, sc) in jobs]
+
+
 def _stories(entries: list[_Entry], measures, options: TriageOptions,
-             root: list[int], shingles: list[np.ndarray]) -> tuple[Story, ...]:
+             root: list[int], shingles: list[np.ndarray], pool=None,
+             cancelled: CancelCheck = None) -> tuple[Story, ...]:
     """The stories of groups `root`, with each article's sources; `shingles[k]`: article
-    k's distinct shingle hashes."""
+    k's distinct shingle hashes; `pool`: worker processes for reading the sources."""
     groups: dict[int, list[int]] = {}
     for k in range(len(entries)):
         groups.setdefault(root[k], []).append(k)
@@ -533,28 +541,41 @@ def _stories(entries: list[_Entry], measures, options: TriageOptions,
 
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
     same_keys = _folding(options.reuse) == _folding(LABEL_RUN_OPTIONS)  # the keys made on reading
+    found = {k: sorted(incoming[k], key=lambda t: t[0]) for members in ordered for k in members
+             if k in incoming}
+    jobs = []
+    for k, cands in found.items():
+        wire_k = entries[k].evidence.wire > 0
+        near = {src for src, _ in cands}
+        jobs.append((entries[k].text, [
+            SourceCandidate(pos, entries[src].text, entries[src].evidence.wire > 0 and not wire_k,
+                            any(p in near and m.label != INDEPENDENT
+                                for p, (m, _) in incoming.get(src, ())),
+                            entries[src].keys if same_keys else None)
+            for pos, (src, _) in enumerate(cands)],
+            (options.source_min_words, options.max_sources, options.source_min_score)))
+    if pool is None or len(jobs) < POOL_MIN_PAIRS:
+        kept = _choose_chunk(jobs)
+    else:
+        size = max(8, min(64, len(jobs) // 8))
+        kept = [got for chunk in _in_chunks(pool, _choose_chunk,
+                                            [jobs[x:x + size] for x in range(0, len(jobs), size)],
+                                            cancelled) for got in chunk]
+    chosen_of = dict(zip(found, kept))
     stories = []
     for n, members in enumerate(ordered, 1):
         links = []
         for k in members:
-            found = sorted(incoming.get(k, []), key=lambda t: t[0])
+            if not chosen_of.get(k):
+                continue
+            cands, sources = found[k], chosen_of[k]
             wire_k = entries[k].evidence.wire > 0
-            near = {src for src, _ in found}
-            choice = choose_sources(
-                entries[k].text,
-                [SourceCandidate(pos, entries[src].text, entries[src].evidence.wire > 0 and not wire_k,
-                                 any(p in near and m.label != INDEPENDENT
-                                     for p, (m, _) in incoming.get(src, ())),
-                                 entries[src].keys if same_keys else None)
-                 for pos, (src, _) in enumerate(found)],
-                min_new_words=options.source_min_words, max_sources=options.max_sources,
-                min_score=options.source_min_score)
             # wire copy first (as kept), then strongest first: the pair's verbatim share
-            chosen = [link(*found[pos][1]) for pos in choice.sources]
-            wire_first = {pos: n for n, pos in enumerate(choice.sources)
-                          if entries[found[pos][0]].evidence.wire > 0 and not wire_k}
+            chosen = [link(*cands[pos][1]) for pos in sources]
+            wire_first = {pos: rank for rank, pos in enumerate(sources)
+                          if entries[cands[pos][0]].evidence.wire > 0 and not wire_k}
             links += [lk for _, lk in sorted(
-                zip(choice.sources, chosen),
+                zip(sources, chosen),
                 key=lambda t: (t[0] not in wire_first, -t[1].verbatim, wire_first.get(t[0], 0)))]
         stories.append(Story(f"S{n}", tuple(entries[k].meta.id for k in members), tuple(links)))
     return tuple(stories)
