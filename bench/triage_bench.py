@@ -46,6 +46,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 DATA = ROOT.parent / "shared" / "dev-data"
 METER = DATA / "meter"
 MSRP = DATA / "msrp" / "msr_paraphrase_train.txt"
@@ -111,11 +112,126 @@ def run_meter() -> None:
         else:
             d, m, y = map(int, story[p][1].split("."))
             real[a.id] = calendar.timegm((2000 + y if y < 70 else 1900 + y, m, d, 6, 0, 0)) + 86400
+    import viewer.core.triage.folder as folder_module
+    grouping_inputs = []
+    real_groups = folder_module.story_groups
+
+    def capture(keys, copy_pairs, options, cancelled=None, times=None):
+        grouping_inputs.append((keys, list(copy_pairs), options, times))
+        return real_groups(keys, copy_pairs, options, cancelled, times)
     for title, times in (("identical file times", same_time), ("real-looking times", real)):
         t0 = time.perf_counter()
-        result = triage_articles(articles, times=times)
+        folder_module.story_groups = capture
+        try:
+            result = triage_articles(articles, times=times)
+        finally:
+            folder_module.story_groups = real_groups
         _meter_figures(title, result, time.perf_counter() - t0, paths, by_id, story, kind, sources,
                        label)
+    for title, inputs in zip(("identical file times", "real-looking times"), grouping_inputs):
+        _grouping_out_of_sample(title, inputs, [by_id[a.id] for a in result.articles], story)
+    _links_out_of_sample(articles, same_time, by_id, story, kind, sources, label)
+
+
+def _links_out_of_sample(articles, times, by_id, story, kind, sources, label) -> None:
+    """Source links with the derivation model fitted without the article's own domain-day.
+
+    The shipped model was fitted on all of METER, so the triage figures above are partly
+    in-sample. Here triage keeps every article's chosen sources whatever their reading
+    (`source_min_score` 0: which sources are kept does not depend on the model), and each
+    newspaper article is read against its kept sources together by a model fitted on the
+    other 28 domain-days (bench/train_derivation.py's fit), then kept when P(derived) is
+    at least the shipped `source_min_score`."""
+    from train_derivation import RANK, fit, load, matrix
+
+    from viewer.core.reuse.relation import derivation_features, text_features
+    from viewer.core.triage.folder import TriageOptions, triage_articles
+    shipped = TriageOptions().source_min_score
+    result = triage_articles(articles, times=times, options=TriageOptions(source_min_score=0.0))
+    text = {by_id[a.id]: a.text for a in articles}
+    kept: dict = {}
+    for s in result.stories:
+        for lk in s.links:
+            kept.setdefault(by_id[lk.derived], []).append(by_id[lk.source])
+    data = load(METER)
+    x = matrix([derivation_features(paper, pas) for *_, paper, pas in data])
+    y = [RANK[d[0]] for d in data]
+    day_of = [f"{d[1]}/{d[2]}" for d in data]
+    import numpy as np
+    x, y, day_of = np.array(x), np.array(y), np.array(day_of)
+    models = {d: fit(x[day_of != d], y[day_of != d]) for d in sorted(set(day_of))}
+    papers = [p for p in text if kind[p] == "paper"]
+    scored = []  # (group, P(derived) of the held-out model or None, linked to a right file)
+    for p in papers:
+        group = "independent" if label[p] == "non_derived" else "derived"
+        if p not in kept:
+            scored.append((group, None, False))
+            continue
+        model = models[f"{story[p][0]}/{story[p][1]}"]
+        score = model.probabilities(text_features(text[p], [text[q] for q in kept[p]]))[0]
+        hit = (any(q in sources[p] for q in kept[p]) if group == "derived"
+               else any(kind[q] == "pa" for q in kept[p]))
+        scored.append((group, score, hit))
+    print("\nMETER source links, derivation model fitted leave-one-day-out (identical file times):")
+    for gate in sorted({shipped, 0.6, 0.7, 0.8}):
+        got = {g: (sum(1 for gg, sc, hit in scored if gg == g and hit and sc >= gate),
+                   sum(1 for gg, *_ in scored if gg == g)) for g in ("derived", "independent")}
+        (dl, dn), (il, i_n) = got["derived"], got["independent"]
+        print(f"  P(derived) >= {gate}{' (shipped)' if gate == shipped else ''}: derived newspaper "
+              f"articles linked to a true PA source {dl} of {dn} ({dl / max(1, dn):.0%}); "
+              f"independent ones linked to a PA file {il} of {i_n} ({il / max(1, i_n):.0%})")
+
+
+def _pair_counts(roots, gold, pairs_of):
+    """(tp, fp, fn) over the pairs `pairs_of` (a list of (i, j)) for groups `roots`."""
+    tp = fp = fn = 0
+    for i, j in pairs_of:
+        same, truth = roots[i] == roots[j], gold[i] == gold[j]
+        tp += same and truth
+        fp += same and not truth
+        fn += truth and not same
+    return tp, fp, fn
+
+
+def _grouping_out_of_sample(title, inputs, paths, story) -> None:
+    """Story grouping with the topical threshold `min_cosine` chosen leave-one-day-out:
+    for each domain-day, the threshold with the best pairwise F1 on the pairs of the other
+    days, scored on the pairs whose first article is of that day (each pair counted once)."""
+    from dataclasses import replace as _replace
+
+    from viewer.core.triage.topics import story_groups
+    keys, copy_pairs, options, times = inputs
+    gold = [story[p] for p in paths]
+    day = [g[:2] for g in gold]
+    grid = (0.04, 0.06, 0.08, 0.10, 0.12, 0.14, 0.16)
+    groups = {t: story_groups(keys, copy_pairs, _replace(options, min_cosine=t), times=times)
+              for t in grid}
+    n = len(paths)
+    # only pairs in one predicted group at some threshold or in one gold story can count
+    pairs_by_day: dict = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            if gold[i] == gold[j] or any(r[i] == r[j] for r in groups.values()):
+                pairs_by_day.setdefault(day[i], []).append((i, j))
+    counts = {t: {d: _pair_counts(groups[t], gold, ps) for d, ps in pairs_by_day.items()}
+              for t in grid}
+
+    def f1(tp, fp, fn):
+        return 2 * tp / max(1, 2 * tp + fp + fn)
+    total, chosen = [0, 0, 0], []
+    for d in sorted(pairs_by_day):
+        best = max(grid, key=lambda t: f1(*[sum(c[k] for dd, c in counts[t].items() if dd != d)
+                                            for k in range(3)]))
+        chosen.append(best)
+        total = [a + b for a, b in zip(total, counts[best][d])]
+    tp, fp, fn = total
+    print(f"\nMETER story grouping, {title}, topical threshold chosen leave-one-day-out "
+          f"({len(pairs_by_day)} folds; thresholds chosen {sorted(set(chosen))}): "
+          f"precision {tp / max(1, tp + fp):.3f}  recall {tp / max(1, tp + fn):.3f}  "
+          f"F1 {f1(tp, fp, fn):.3f}")
+    print("  by threshold (all days, in-sample): " + "  ".join(
+        f"{t:.2f}: {f1(*[sum(c[k] for c in counts[t].values()) for k in range(3)]):.3f}"
+        for t in grid) + f"; shipped min_cosine {options.min_cosine}")
 
 
 def _meter_figures(title, result, elapsed, paths, by_id, story, kind, sources, label) -> None:

@@ -29,13 +29,17 @@ _WORDS = ("harbour council vote budget river bridge school teacher farmer market
 
 
 def prose(seed: int, n_words: int = 240) -> str:
-    """Distinct made-up prose (random words from a small vocabulary, in sentences)."""
+    """Distinct made-up prose (random words from a small vocabulary, in sentences), with
+    a few made-up names of its own, as a real story has (no two seeds share a topic)."""
     rng = random.Random(seed)
+    names = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+             for _ in range(12)]
     sentences = []
     count = 0
     while count < n_words:
         k = rng.randint(8, 16)
-        words = [rng.choice(_WORDS) for _ in range(k)]
+        words = [rng.choice(names) if rng.random() < 0.15 else rng.choice(_WORDS)
+                 for _ in range(k)]
         sentences.append(" ".join(words).capitalize() + ".")
         count += k
     paras = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]

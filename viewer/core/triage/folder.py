@@ -21,22 +21,28 @@ a percentage):
    reuse analysis (`links.measure_pair` without moves: shares,
    similarity, derivation label; the spin score only when the label is not
    "independent"). A pair across groups is never linked.
-4. **Stories**: connected groups of articles joined by pairs in which at least
-   `story_min_share` of one article's words, and at least `story_min_words`
-   words, lie in verbatim runs shared with the other (the word floor keeps
-   datelines and bylines from joining unrelated items), or that share at least
-   `story_min_shingles` word 3-grams covering `story_min_containment` of the
-   smaller one (a rewrite keeps a story's phrases without long runs). Every
-   article is in exactly one story (possibly alone).
-5. **Links**: inside a story, each pair whose label is not "independent" is
-   oriented (`links.orient`: file time, time stated in the text, wire form,
-   reuse analysis, coverage, length, order). An article is linked to every
-   source it draws on, strongest first (at most `max_sources`): a candidate
-   that itself copied another candidate is a sibling and is dropped unless it
-   covers the article `original_margin` more than that source does (wire copy
-   is never a sibling of a story). The article is then measured against all
-   its remaining sources together (`relation.derivation`, METER's reading):
-   when that says "independent" it gets no source at all.
+4. **Stories**: copy pairs are pairs in which at least `story_min_share` of
+   one article's words, and at least `story_min_words` words, lie in verbatim
+   runs shared with the other (the word floor keeps datelines and bylines from
+   joining unrelated items), or that share at least `story_min_shingles` word
+   3-grams covering `story_min_containment` of the smaller one (a rewrite keeps
+   a story's phrases without long runs). Stories are average-linkage clusters
+   of the articles' topical similarity (TF-IDF of their rarer words), copy
+   pairs counting as 1 (`topics.story_groups`): an independent report of the
+   event joins its story though it shares no wording. Every article is in
+   exactly one story (possibly alone). In a story of at most `all_pairs_max`
+   articles, pairs that were never candidates get the quick measure too.
+5. **Links**: inside a story, each pair sharing any verbatim run is oriented
+   (`links.orient`: file time, time stated in the text, wire form, reuse
+   analysis, coverage, length, order), whatever its own label: a story drawn
+   from several takes shares only a little with each. Each article is then
+   read against all its possible sources together (`sources.choose_sources`):
+   wire copy first, then by words covered, a candidate is kept when it adds at
+   least `source_min_words` words no kept one covers (a sibling that copied the
+   same take adds nothing), at most `max_sources`; when P(derived) of the
+   article against the kept sources together (`relation.MODEL`, METER's
+   reading) is below `source_min_score`, it gets no source at all. Links list
+   wire copy first, then by verbatim share (strongest first).
 
 Output order is deterministic: stories by size (largest first), then by their
 first article; articles in id order; links by derived article, best source first.
@@ -61,16 +67,15 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..diff.sequences import connected_roots
 from ..formats.loaders import MAX_BYTES, SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
-from ..reuse.relation import MODEL as TOGETHER_MODEL
-from ..reuse.relation import text_features
+from ..reuse.relation import LABEL_RUN_OPTIONS
 from ..reuse.verbatim import ReuseOptions, WordKeys
 from ..text.article import Article
 from ..util.cancel import CancelCheck, Progress, check
 from .doctime import document_time
 from .links import (
     INDEPENDENT,
+    PARTIALLY,
     PairMeasure,
     match_keys,
     measure_keys,
@@ -80,6 +85,8 @@ from .links import (
     text_keys,
 )
 from .nearcopies import CandidateOptions, candidate_pairs, shingle_hashes
+from .sources import SourceCandidate, choose_sources
+from .topics import TopicOptions, story_groups
 from .wireform import TextEvidence, text_evidence
 from .workerpool import ProcessPool, process_pool
 from .workerpool import in_chunks as _in_chunks
@@ -93,12 +100,15 @@ class TriageOptions:
     """Tuning of a triage run (the defaults are what the bench measures)."""
 
     candidates: CandidateOptions = CandidateOptions()
+    topics: TopicOptions = TopicOptions()
     reuse: ReuseOptions = ReuseOptions()
     story_min_share: float = 0.03
     story_min_words: int = 12
     story_min_shingles: int = 10
     story_min_containment: float = 0.08
-    original_margin: float = 0.15
+    source_min_words: int = 8
+    all_pairs_max: int = 64
+    source_min_score: float = 0.5
     max_sources: int = 8
     time_tolerance: float = 60.0
     max_files: int = 50_000
@@ -403,8 +413,11 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
     report(0.2)
     phrases = {(c.i, c.j) for c in candidates if c.shared >= options.story_min_shingles
                and c.containment >= options.story_min_containment}
-    root = _story_roots(entries, measures, options, phrases)
-    inside = sorted((root[i], i, j) for i, j in measures if root[i] == root[j])
+    roots = story_groups([e.keys.keys for e in entries],
+                         _copy_pairs(entries, measures, options, phrases), options.topics, cancelled,
+                         [e.meta.modified if e.meta.modified is not None else e.evidence.stated_time
+                          for e in entries])
+    inside = sorted((roots[i], i, j) for i, j in measures if roots[i] == roots[j])
     analysed = len(inside)
     if pool is None or len(inside) < POOL_MIN_PAIRS:
         articles = _Articles(entries)
@@ -433,7 +446,7 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
             report(0.2 + 0.65 * done / len(inside))
     check(cancelled)
     stories = _stories(entries, [(i, j, m) for (i, j), m in sorted(measures.items())], options,
-                       phrases)
+                       roots, [np.unique(h) for h in sets], pool, cancelled)
     report(1.0)
     return TriageResult(tuple(e.meta for e in entries), stories,
                         tuple(sorted(errors, key=lambda e: (e.path, e.reason))), analysed)
@@ -464,74 +477,105 @@ def _joins(m: PairMeasure, words_a: int, words_b: int, options: TriageOptions) -
             and shared >= options.story_min_words)
 
 
-def _story_roots(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasure],
-                 options: TriageOptions, phrases: set[tuple[int, int]] = frozenset()) -> list[int]:
-    """Each article's story root: articles join where a pair passes `_joins`, or
+def _folding(o: ReuseOptions) -> tuple[bool, bool, bool]:
+    return o.ignore_case, o.ignore_punctuation, o.ignore_numbers
+
+
+def _copy_pairs(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasure],
+                options: TriageOptions, phrases: set[tuple[int, int]] = frozenset()
+                ) -> list[tuple[int, int]]:
+    """Pairs that share wording enough to be one story: a pair passes `_joins`, or
     shares enough word 3-grams (`phrases`: candidate pairs that pass
     `story_min_shingles` and `story_min_containment`; a rewrite keeps the
     story's phrases and quotes without long verbatim runs)."""
-    return connected_roots(len(entries), [
-        (i, j) for (i, j), m in sorted(measures.items())
-        if (i, j) in phrases or _joins(m, entries[i].meta.words, entries[j].meta.words, options)])
+    return [(i, j) for (i, j), m in sorted(measures.items())
+            if (i, j) in phrases or _joins(m, entries[i].meta.words, entries[j].meta.words, options)]
 
 
-def _sources(k: int, found: list, sources_of: dict[int, set[int]], entries: list[_Entry],
-             options: TriageOptions) -> list:
-    """The sources article `k` draws on, strongest first: (share, source, (measure, direction)).
-
-    A candidate that itself copied another candidate is a sibling (two copies
-    of one source), dropped unless it covers `k` by `original_margin` more
-    than that source does, or it is wire copy and `k` is not. Then `k` is
-    measured against all the remaining sources together (the METER reading,
-    `relation.MODEL`): if that says independent, `k` gets no source at all.
-    """
-    if not found:
-        return []
-    share = {src: sh for sh, src, _ in found}
-    kept = []
-    for sh, src, pair in sorted(found, key=lambda t: (-t[0], t[1])):
-        parents = sources_of.get(src, set()) & share.keys()
-        wire_for_story = entries[src].evidence.wire > 0 and entries[k].evidence.wire == 0
-        if parents and not wire_for_story and sh < max(share[p] for p in parents) + options.original_margin:
-            continue
-        kept.append((sh, src, pair))
-    kept = kept[:options.max_sources]
-    together = text_features(entries[k].text, [entries[src].text for _, src, _ in kept])
-    if TOGETHER_MODEL.label(together) == INDEPENDENT:
-        return []
-    return kept
+def _choose_chunk(jobs):
+    """`choose_sources` of [(text, candidates, (min words, max sources, min score))]: the
+    kept candidates' keys of each (in a worker process too)."""
+    return [choose_sources(text, cands, min_new_words=w, max_sources=m, min_score=sc).sources
+            for text, cands, (w, m, sc) in jobs]
 
 
 def _stories(entries: list[_Entry], measures, options: TriageOptions,
-             phrases: set[tuple[int, int]] = frozenset()) -> tuple[Story, ...]:
-    root = _story_roots(entries, {(i, j): m for i, j, m in measures}, options, phrases)
+             root: list[int], shingles: list[np.ndarray], pool=None,
+             cancelled: CancelCheck = None) -> tuple[Story, ...]:
+    """The stories of groups `root`, with each article's sources; `shingles[k]`: article
+    k's distinct shingle hashes; `pool`: worker processes for reading the sources."""
     groups: dict[int, list[int]] = {}
     for k in range(len(entries)):
         groups.setdefault(root[k], []).append(k)
-    incoming: dict[int, list[tuple[float, int, tuple]]] = {}
-    for i, j, m in measures:
-        if root[i] != root[j] or m.label == INDEPENDENT:
+    measured = {(i, j) for i, j, _ in measures}
+    extra = []  # pairs of a story that were never candidates (topical neighbours): a quick look
+    for members in groups.values():
+        if 1 < len(members) <= options.all_pairs_max:
+            for x, i in enumerate(members):
+                for j in members[x + 1:]:
+                    # a verbatim run of min_words words holds min_words - 2 shingles
+                    if (i, j) not in measured and np.intersect1d(
+                            shingles[i], shingles[j], assume_unique=True).size >= max(
+                            1, options.reuse.min_words - options.candidates.shingle_words + 1):
+                        extra.append((i, j, measure_keys(entries[i].meta.id, entries[i].keys,
+                                                         entries[j].meta.id, entries[j].keys,
+                                                         options.reuse)))
+    incoming: dict[int, list[tuple[int, tuple]]] = {}
+    for i, j, m in [*measures, *extra]:
+        if root[i] != root[j] or max(m.share_a, m.share_b) <= 0.0:
             continue
         a, b = entries[i].meta, entries[j].meta
         d = orient(m, times=(a.modified, b.modified), words=(a.words, b.words), order=(i, j),
                    time_tolerance=options.time_tolerance,
                    evidence=(entries[i].evidence, entries[j].evidence))
         src, der = (i, j) if d.source == a.id else (j, i)
-        incoming.setdefault(der, []).append((m.share_of(d.derived), src, (m, d)))
+        incoming.setdefault(der, []).append((src, (m, d)))
 
-    def link(share: float, m: PairMeasure, d) -> TriageLink:
+    def link(m: PairMeasure, d) -> TriageLink:
         spin = m.spin
-        return TriageLink(d.source, d.derived, m.label, round(share, 4), round(m.similarity, 4),
-                          d.basis, None if spin is None else round(spin, 4))
+        # a take that shares too little to look derived on its own is still one of the
+        # sources of an article derived from its takes together
+        label = m.label if m.label != INDEPENDENT else PARTIALLY
+        return TriageLink(d.source, d.derived, label, round(m.share_of(d.derived), 4),
+                          round(m.similarity, 4), d.basis, None if spin is None else round(spin, 4))
 
-    sources_of = {k: {t[1] for t in found} for k, found in incoming.items()}
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+    same_keys = _folding(options.reuse) == _folding(LABEL_RUN_OPTIONS)  # the keys made on reading
+    found = {k: sorted(incoming[k], key=lambda t: t[0]) for members in ordered for k in members
+             if k in incoming}
+    jobs = []
+    for k, cands in found.items():
+        wire_k = entries[k].evidence.wire > 0
+        near = {src for src, _ in cands}
+        jobs.append((entries[k].text, [
+            SourceCandidate(pos, entries[src].text, entries[src].evidence.wire > 0 and not wire_k,
+                            any(p in near and m.label != INDEPENDENT
+                                for p, (m, _) in incoming.get(src, ())),
+                            entries[src].keys if same_keys else None)
+            for pos, (src, _) in enumerate(cands)],
+            (options.source_min_words, options.max_sources, options.source_min_score)))
+    if pool is None or len(jobs) < POOL_MIN_PAIRS:
+        kept = _choose_chunk(jobs)
+    else:
+        size = max(8, min(64, len(jobs) // 8))
+        kept = [got for chunk in _in_chunks(pool, _choose_chunk,
+                                            [jobs[x:x + size] for x in range(0, len(jobs), size)],
+                                            cancelled) for got in chunk]
+    chosen_of = dict(zip(found, kept))
     stories = []
     for n, members in enumerate(ordered, 1):
         links = []
         for k in members:
-            chosen = _sources(k, incoming.get(k, []), sources_of, entries, options)
-            if chosen:
-                links += [link(share, *pair) for share, _, pair in chosen]
+            if not chosen_of.get(k):
+                continue
+            cands, sources = found[k], chosen_of[k]
+            wire_k = entries[k].evidence.wire > 0
+            # wire copy first (as kept), then strongest first: the pair's verbatim share
+            chosen = [link(*cands[pos][1]) for pos in sources]
+            wire_first = {pos: rank for rank, pos in enumerate(sources)
+                          if entries[cands[pos][0]].evidence.wire > 0 and not wire_k}
+            links += [lk for _, lk in sorted(
+                zip(sources, chosen),
+                key=lambda t: (t[0] not in wire_first, -t[1].verbatim, wire_first.get(t[0], 0)))]
         stories.append(Story(f"S{n}", tuple(entries[k].meta.id for k in members), tuple(links)))
     return tuple(stories)
