@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from viewer.core.text.article import Article
-from viewer.core.triage.folder import triage_articles
+from viewer.core.triage.folder import TriageOptions, triage_articles
 from viewer.core.triage.links import text_keys
 from viewer.core.triage.sources import SourceCandidate, choose_sources
 from viewer.core.triage.topics import TopicOptions, story_groups
@@ -125,7 +125,13 @@ def test_triage_links_every_take_and_groups_the_report():
     report = "Own report\n\n" + text(sentences(40, 250, names))
     texts = wires + [paper, report] + _fillers(30)
     arts = [Article(f"X{k}", "", t) for k, t in enumerate(texts)]
-    result = triage_articles(arts, times={a.id: 1e9 for a in arts})
+    times = {a.id: 1e9 for a in arts}
+    # by default a take counts as a source only when its own pair reads derived; these
+    # takes each give the paper one paragraph, so the paper is grouped but not linked
+    cautious = triage_articles(arts, times=times)
+    assert {"X0", "X1", "X2", "X3", "X4"} <= set(cautious.story_of("X3").articles)
+    assert not cautious.story_of("X3").links
+    result = triage_articles(arts, times=times, options=TriageOptions(source_pairs_derived=False))
     story = result.story_of("X3")
     assert {"X0", "X1", "X2", "X3", "X4"} <= set(story.articles)
     sources = [lk.source for lk in story.links if lk.derived == "X3"]
