@@ -1,10 +1,11 @@
 """Claims: the factual statements of a set of articles, clustered across articles, with conflicts.
 
-Pipeline: detect each article's language, split it into sentences (and clauses at semicolons), drop
+Pipeline: detect each article's language, split it into sentences (and clauses at semicolons), each with its clause-level
+statements (`clauses`), drop
 page furniture, reduce every statement to matching keys (`matcher`), link statements of different
 articles that state the same thing, cluster the links into claims (at most one member per article
-from the clustering itself; a condensed sentence then also joins every other claim it carries), and
-list the conflicting values of each shared claim.
+from the clustering itself; a condensed sentence then also joins every other claim it carries; a
+clause stands for its sentence only where the sentence itself is not linked), and list the conflicting values of each shared claim.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..text.sentences import split_sentences
 from ..util.cancel import check
 from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
+from .clauses import clause_parents, clause_spans, prefer_clause_edges, prune_clause_groups
 from .conflicts import Conflict, find_conflicts
 from .matcher import GATE, Statement, make_statement, same_claim
 
@@ -58,7 +60,9 @@ class Claim:
 
 
 def _spans(text: str, language: str) -> list[tuple[int, int]]:
-    """Statement spans of one article: sentences (clauses at semicolons), furniture dropped."""
+    """Statement spans of one article: sentences (clauses at semicolons), each followed by its
+    clause-level pieces when `clauses.clause_spans` cuts it (attribution dropped, coordinated,
+    relative and participial clauses); furniture dropped."""
     spans = []
     for sentence in split_sentences(text, language):
         line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -73,10 +77,13 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
             pieces.append((pos, m.start()))
             pos = m.end()
         pieces.append((pos, end))
-        if len(pieces) > 1 and all(len(text[s:e].split()) >= _MIN_CLAUSE_WORDS for s, e in pieces):
-            spans.extend(pieces)
-        else:
-            spans.append((start, end))
+        if not (len(pieces) > 1 and all(len(text[s:e].split()) >= _MIN_CLAUSE_WORDS for s, e in pieces)):
+            pieces = [(start, end)]
+        for s, e in pieces:
+            spans.append((s, e))
+            cut = clause_spans(text, s, e, language)
+            if cut != [(s, e)]:
+                spans.extend(cut)
     return spans
 
 
@@ -224,7 +231,9 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         if score > 0:
             edges[(i, j)] = score
     step()
-    groups = _cluster(statements, edges)
+    parents = clause_parents(statements)
+    edges = prefer_clause_edges(edges, parents)
+    groups = prune_clause_groups(_cluster(statements, edges), statements, parents)
     step()
     ids = [a.id for a in articles]
 
@@ -251,7 +260,8 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
             members=tuple(ClaimMember(ids[statements[i].article], statements[i].start, statements[i].end)
                           for i in members),
             conflicts=conflicts))
-    claims = _with_anchored_conflicts(claims, statements, articles)
+    whole = [st for k, st in enumerate(statements) if k not in parents]
+    claims = _with_anchored_conflicts(claims, whole, articles)
     step()
     return claims
 
