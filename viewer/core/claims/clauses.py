@@ -26,6 +26,7 @@ MIN_CONTENT = 4   # content words every clause keeps (a cut leaving fewer is not
 MIN_WORDS = 6     # ... and words
 _ATTRIBUTION_WORDS = 5   # the reporting verb of an attribution tail is among its first words
 _ATTRIBUTION_MAX = 14    # words of an attribution tail at most ("…, said John Smith, a spokesman for …")
+_SHORTER = 0.7           # a statement this much shorter than a sentence may carry one of its clauses
 _HEAD_MAX = 8            # words before "said" in an attribution head ("Det Insp John Smith said …")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _COMMA_RE = re.compile(r",[\"”’']?\s+")
@@ -160,7 +161,8 @@ def prune_clause_groups(groups: list[list[int]], statements: Sequence[Statement]
     """Claims (groups of statement indices) with clauses and sentences side by side made readable:
     a clause whose sentence is in the same claim leaves it; a claim held by one article and made of
     clauses only goes (its sentence is a claim already), as does a claim whose every member (or
-    member's sentence) is in another claim of the same articles with fewer clauses; and a lone
+    member's sentence) is in another claim of more articles, or of the same articles and fewer
+    clauses; and a lone
     sentence goes when each of its clauses is in a shared claim."""
     def sentence_of(i: int) -> int:
         return parents.get(i, i)
@@ -180,9 +182,9 @@ def prune_clause_groups(groups: list[list[int]], statements: Sequence[Statement]
     kept = []
     for k, group in enumerate(cleaned):
         arts, cover, n_clauses = covers[k]
-        if n_clauses and any(h != k and other_arts == arts and cover <= other_cover
-                             and (other_clauses, h) < (n_clauses, k)
-                             for h, (other_arts, other_cover, other_clauses) in enumerate(covers)):
+        if any(h != k and other_arts >= arts and cover <= other_cover
+               and (other_arts > arts or (n_clauses and (other_clauses, h) < (n_clauses, k)))
+               for h, (other_arts, other_cover, other_clauses) in enumerate(covers)):
             continue
         kept.append(group)
     shared_clauses = {i for g in kept if len(articles(g)) > 1 for i in g if i in parents}
@@ -194,18 +196,19 @@ def prune_clause_groups(groups: list[list[int]], statements: Sequence[Statement]
                     and all(c in shared_clauses for c in clauses_of[g[0]]))]
 
 
-def prefer_clause_edges(edges: dict[tuple[int, int], float],
+def prefer_clause_edges(edges: dict[tuple[int, int], float], statements: Sequence[Statement],
                         parents: dict[int, int]) -> dict[tuple[int, int], float]:
-    """`edges` without the links of a sentence to a statement that only some of its clauses are
-    linked to: that statement carries one of the sentence's facts, and the clause's link says so
-    (a sentence all of whose clauses are linked to it keeps its own link: a whole copy)."""
+    """`edges` without the links of a sentence to a shorter statement that only some of its
+    clauses are linked to: that statement carries one of the sentence's facts, and the clause's
+    link says so (a sentence all of whose clauses are linked to it, or one of about its length,
+    keeps its own link: a copy, or a rewording of the whole)."""
     clauses_of: dict[int, list[int]] = {}
     for clause, sentence in parents.items():
         clauses_of.setdefault(sentence, []).append(clause)
 
     def partial(sentence: int, other: int) -> bool:
         clauses = clauses_of.get(sentence)
-        if not clauses:
+        if not clauses or len(statements[other].text) > _SHORTER * len(statements[sentence].text):
             return False
         linked = sum((min(c, other), max(c, other)) in edges for c in clauses)
         return 0 < linked < len(clauses)

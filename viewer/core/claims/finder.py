@@ -232,7 +232,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
             edges[(i, j)] = score
     step()
     parents = clause_parents(statements)
-    edges = prefer_clause_edges(edges, parents)
+    edges = prefer_clause_edges(edges, statements, parents)
     groups = prune_clause_groups(_cluster(statements, edges), statements, parents)
     step()
     ids = [a.id for a in articles]
