@@ -27,7 +27,7 @@ from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
 from .clauses import clause_parents, clause_spans, prefer_clause_edges, prune_clause_groups
 from .conflicts import Conflict, find_conflicts
-from .matcher import GATE, Statement, make_statement, same_claim
+from .matcher import GATE, SAME_CLAIM, Statement, make_statement, same_claim
 
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
 
@@ -232,6 +232,10 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
             edges[(i, j)] = score
     step()
     parents = clause_parents(statements)
+    # a clause joins on the model's word evidence alone: it is too short for the containment
+    # rule (a condensed sentence wholly carried by a longer one), which links it all too easily
+    edges = {(i, j): score for (i, j), score in edges.items()
+             if not (score == SAME_CLAIM and (i in parents or j in parents))}
     edges = prefer_clause_edges(edges, statements, parents)
     groups = prune_clause_groups(_cluster(statements, edges), statements, parents)
     step()
