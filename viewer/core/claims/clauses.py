@@ -171,11 +171,13 @@ def prune_clause_groups(groups: list[list[int]], statements: Sequence[Statement]
         return frozenset(statements[i].article for i in group)
 
     cleaned = []
+    seen: set[tuple[int, ...]] = set()
     for group in groups:
         members = set(group)
         group = [i for i in group if not (i in parents and parents[i] in members)]
-        if len(articles(group)) == 1 and all(i in parents for i in group):
-            continue
+        if (len(articles(group)) == 1 and all(i in parents for i in group)) or tuple(group) in seen:
+            continue   # a lone clause, or a claim left the same as another once clauses left
+        seen.add(tuple(group))
         cleaned.append(group)
     covers = [(articles(g), frozenset(sentence_of(i) for i in g), sum(i in parents for i in g))
               for g in cleaned]
