@@ -1,11 +1,10 @@
 """Claims: the factual statements of a set of articles, clustered across articles, with conflicts.
 
-Pipeline: detect each article's language, split it into sentences (and clauses at semicolons), each with its clause-level
-statements (`clauses`), drop
+Pipeline: detect each article's language, split it into sentences (and clauses at semicolons), drop
 page furniture, reduce every statement to matching keys (`matcher`), link statements of different
 articles that state the same thing, cluster the links into claims (at most one member per article
-from the clustering itself; a condensed sentence then also joins every other claim it carries; a
-clause stands for its sentence only where the sentence itself is not linked), and list the conflicting values of each shared claim.
+from the clustering itself; a condensed sentence then also joins every other claim it carries), and
+list the conflicting values of each shared claim.
 """
 
 from __future__ import annotations
@@ -25,9 +24,8 @@ from ..text.sentences import split_sentences
 from ..util.cancel import check
 from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
-from .clauses import clause_parents, clause_spans, prefer_clause_edges, prune_clause_groups
 from .conflicts import Conflict, find_conflicts
-from .matcher import GATE, SAME_CLAIM, Statement, make_statement, same_claim
+from .matcher import GATE, Statement, make_statement, same_claim
 
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
 
@@ -60,9 +58,7 @@ class Claim:
 
 
 def _spans(text: str, language: str) -> list[tuple[int, int]]:
-    """Statement spans of one article: sentences (clauses at semicolons), each followed by its
-    clause-level pieces when `clauses.clause_spans` cuts it (attribution dropped, coordinated,
-    relative and participial clauses); furniture dropped."""
+    """Statement spans of one article: sentences (clauses at semicolons), furniture dropped."""
     spans = []
     for sentence in split_sentences(text, language):
         line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -77,13 +73,10 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
             pieces.append((pos, m.start()))
             pos = m.end()
         pieces.append((pos, end))
-        if not (len(pieces) > 1 and all(len(text[s:e].split()) >= _MIN_CLAUSE_WORDS for s, e in pieces)):
-            pieces = [(start, end)]
-        for s, e in pieces:
-            spans.append((s, e))
-            cut = clause_spans(text, s, e, language)
-            if cut != [(s, e)]:
-                spans.extend(cut)
+        if len(pieces) > 1 and all(len(text[s:e].split()) >= _MIN_CLAUSE_WORDS for s, e in pieces):
+            spans.extend(pieces)
+        else:
+            spans.append((start, end))
     return spans
 
 
@@ -231,13 +224,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         if score > 0:
             edges[(i, j)] = score
     step()
-    parents = clause_parents(statements)
-    # a clause joins on the model's word evidence alone: it is too short for the containment
-    # rule (a condensed sentence wholly carried by a longer one), which links it all too easily
-    edges = {(i, j): score for (i, j), score in edges.items()
-             if not (score == SAME_CLAIM and (i in parents or j in parents))}
-    edges = prefer_clause_edges(edges, statements, parents)
-    groups = prune_clause_groups(_cluster(statements, edges), statements, parents)
+    groups = _cluster(statements, edges)
     step()
     ids = [a.id for a in articles]
 
@@ -264,8 +251,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
             members=tuple(ClaimMember(ids[statements[i].article], statements[i].start, statements[i].end)
                           for i in members),
             conflicts=conflicts))
-    whole = [st for k, st in enumerate(statements) if k not in parents]
-    claims = _with_anchored_conflicts(claims, whole, articles)
+    claims = _with_anchored_conflicts(claims, statements, articles)
     step()
     return claims
 
