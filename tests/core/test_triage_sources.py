@@ -154,3 +154,25 @@ def test_same_topic_days_apart_is_two_stories_unless_copied():
     assert apart[0] == apart[1] != apart[2] == apart[3]
     assert len({r for r in story_groups(keys, [], times=None)[:4]}) == 1  # no times: one story
     assert story_groups(keys, [(1, 2)], times=times)[2] == 0  # a copy joins whatever the times
+
+
+def test_identical_file_times_fall_back_to_the_times_texts_state():
+    """A folder copied in one go: the wire's header times part two days of one trial,
+    and each paper's story takes the time of the wire copy it reuses."""
+    names = _vocabulary(3, 6)
+    folder, expected = [], []
+    for day, stamp in ((0, "12:00 12/07/99"), (1, "12:00 15/07/99")):
+        take = sentences(70 + day, 220, names)
+        wire = f"{stamp} PA NEWS\nCOURT Trial\nBy Jo Bloggs, PA News\n\n{text(take)}\n\nends"
+        paper = f"Paper, day {day}\n\n" + text(sentences(90 + day, 60, names) + take[:8])
+        folder += [wire, paper]
+    arts = [Article(f"X{k}", "", t) for k, t in enumerate(folder + _fillers(30))]
+    same = {a.id: 1e9 for a in arts}
+    result = triage_articles(arts, times=same)
+    day0, day1 = result.story_of("X1"), result.story_of("X3")
+    assert {"X0", "X1"} <= set(day0.articles) and {"X2", "X3"} <= set(day1.articles)
+    assert day0 is not day1
+    # file times that differ are believed: the same texts an hour apart are one story
+    hourly = {a.id: 1e9 + 3600.0 * k for k, a in enumerate(arts)}
+    together = triage_articles(arts, times=hourly)
+    assert together.story_of("X1") is together.story_of("X3")

@@ -29,7 +29,8 @@ a percentage):
    a story's phrases without long runs). Stories are average-linkage clusters
    of the articles' topical similarity (TF-IDF of their rarer words), copy
    pairs counting as 1 (`topics.story_groups`): an independent report of the
-   event joins its story though it shares no wording. Every article is in
+   event joins its story though it shares no wording; articles more than 36 h
+   apart by their times (`_story_times`) are not alike by topic. Every article is in
    exactly one story (possibly alone). In a story of at most `all_pairs_max`
    articles, pairs that were never candidates get the quick measure too.
 5. **Links**: inside a story, each pair sharing any verbatim run is oriented
@@ -374,6 +375,31 @@ def _analyse_chunk(pairs):
     return out
 
 
+def _story_times(entries: list[_Entry], measures: dict[tuple[int, int], PairMeasure],
+                 copies: list[tuple[int, int]], tolerance: float) -> list[float | None]:
+    """Each article's time for grouping: its file time, else the time its text states,
+    else the time of the article it shares most of its words with among its copy
+    pairs (a story is written within hours of the copy it reuses).
+
+    When every known file time lies within `tolerance` seconds of the others (a
+    folder unpacked or copied in one go), file times tell nothing apart and the
+    texts' times alone are used."""
+    known = [e.meta.modified for e in entries if e.meta.modified is not None]
+    informative = len(known) > 1 and max(known) - min(known) >= tolerance
+    own = [e.meta.modified if informative and e.meta.modified is not None
+           else e.evidence.stated_time for e in entries]
+    while True:  # hop by hop: a story copied from a story copied from the wire
+        best: dict[int, tuple[float, int]] = {}  # timeless article -> (share, partner)
+        for i, j in copies:
+            m = measures[(i, j)]
+            for k, other, share in ((i, j, m.share_a), (j, i, m.share_b)):
+                if own[k] is None and own[other] is not None and share > best.get(k, (-1.0, 0))[0]:
+                    best[k] = (share, other)
+        if not best:
+            return own
+        own = [own[k] if k not in best else own[best[k][1]] for k in range(len(entries))]
+
+
 def triage_articles(articles: Sequence[Article], *, times: dict[str, float] | None = None,
                     options: TriageOptions = TriageOptions(), progress: Progress = None,
                     cancelled: CancelCheck = None) -> TriageResult:
@@ -418,10 +444,9 @@ def _triage(entries: list[_Entry], sets: list[np.ndarray], errors: list[TriageEr
     report(0.2)
     phrases = {(c.i, c.j) for c in candidates if c.shared >= options.story_min_shingles
                and c.containment >= options.story_min_containment}
-    roots = story_groups([e.keys.keys for e in entries],
-                         _copy_pairs(entries, measures, options, phrases), options.topics, cancelled,
-                         [e.meta.modified if e.meta.modified is not None else e.evidence.stated_time
-                          for e in entries])
+    copies = _copy_pairs(entries, measures, options, phrases)
+    roots = story_groups([e.keys.keys for e in entries], copies, options.topics, cancelled,
+                         _story_times(entries, measures, copies, options.time_tolerance))
     inside = sorted((roots[i], i, j) for i, j in measures if roots[i] == roots[j])
     analysed = len(inside)
     if pool is None or len(inside) < POOL_MIN_PAIRS:
