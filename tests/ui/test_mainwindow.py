@@ -454,3 +454,19 @@ def test_article_colours_follow_the_article_after_a_close(make_window, seed_file
     assert ids == ["A", "C"]
     assert article_colour(model.colour_slot(ids.index("C"))) == article_colour(2)  # C's, not B's
     assert colour_slot(win.comparison, "C") == 2
+
+
+def test_many_panes_in_a_small_window_scroll_sideways(make_window, seed_files, qtbot):
+    from viewer.ui.mainwindow import PANE_MIN_WIDTH
+
+    win = make_window()
+    win.resize(900, 600)
+    qtbot.waitUntil(lambda: win.pane_area.horizontalScrollBar().maximum() > 0, timeout=3000)
+    assert all(win.panes[x].width() >= PANE_MIN_WIDTH for x in win.order)
+    bar = win.pane_area.horizontalScrollBar()
+    assert bar.value() == 0
+    last = win.panes[win.order[-1]]
+    last.text.setFocus()
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=3000)  # the focused pane is brought into view
+    win.resize(1400 + len(win.order) * PANE_MIN_WIDTH, 900)  # room for all: no sideways scrolling
+    qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=3000)

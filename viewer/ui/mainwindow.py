@@ -12,7 +12,15 @@ from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.diff.align import map_offset
@@ -41,6 +49,7 @@ from .viewoptions import ViewOptions
 from .workers import AnalysisRunner
 
 DIFF, REUSE = "diff", "reuse"
+PANE_MIN_WIDTH = 240  # px: below this a pane shows a few words per line; the row scrolls instead
 
 
 class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
@@ -103,10 +112,17 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(6)
+        # Many articles in a small window: the panes keep a readable width and the row of
+        # panes scrolls sideways rather than squeezing each to a few words per line.
+        self.pane_area = QScrollArea()
+        self.pane_area.setWidget(self.splitter)
+        self.pane_area.setWidgetResizable(True)
+        self.pane_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.pane_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = EmptyState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.pane_area)
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -271,7 +287,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         sizes = self.splitter.sizes()
         if sizes and not restored and (first_layout or min(sizes) < 80):
             self.splitter.setSizes([1000] * len(sizes))  # equal widths
-        self.stack.setCurrentWidget(self.splitter if live else self.empty)
+        self.stack.setCurrentWidget(self.pane_area if live else self.empty)
         if self.focused not in live:
             self.focused = None
         self._set_focus_order()
@@ -375,6 +391,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         if letter == self.focused or not self._shown(letter):
             return  # also: focus passing through a pane that is being closed
         self.focused = letter
+        self.pane_area.ensureWidgetVisible(self.panes[letter], 0, 0)
         if self.comparison and letter != self.base:
             self.refresh()
         else:
@@ -413,6 +430,8 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         """Put the panes in the splitter in `order` and keep their scrolling in step."""
         for k, letter in enumerate(self.order):
             self.splitter.insertWidget(k, self.panes[letter])
+        n = len(self.order)
+        self.splitter.setMinimumWidth(n * PANE_MIN_WIDTH + max(0, n - 1) * self.splitter.handleWidth())
         self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset)
 
     def close_article(self, letter: str) -> None:
