@@ -112,20 +112,20 @@ def run_meter() -> None:
         else:
             d, m, y = map(int, story[p][1].split("."))
             real[a.id] = calendar.timegm((2000 + y if y < 70 else 1900 + y, m, d, 6, 0, 0)) + 86400
-    import viewer.core.triage.folder as folder_module
+    import viewer.core.triage.stories as stories_module
     grouping_inputs = []
-    real_groups = folder_module.story_groups
+    real_groups = stories_module.story_groups
 
     def capture(keys, copy_pairs, options, cancelled=None, times=None):
         grouping_inputs.append((keys, list(copy_pairs), options, times))
         return real_groups(keys, copy_pairs, options, cancelled, times)
     for title, times in (("identical file times", same_time), ("real-looking times", real)):
         t0 = time.perf_counter()
-        folder_module.story_groups = capture
+        stories_module.story_groups = capture
         try:
             result = triage_articles(articles, times=times)
         finally:
-            folder_module.story_groups = real_groups
+            stories_module.story_groups = real_groups
         _meter_figures(title, result, time.perf_counter() - t0, paths, by_id, story, kind, sources,
                        label)
     for title, inputs in zip(("identical file times", "real-looking times"), grouping_inputs):

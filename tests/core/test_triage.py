@@ -276,7 +276,7 @@ def test_worker_processes_give_the_same_result(tmp_path: Path, monkeypatch):
         return submit(self, fn, *args, **kwargs)
     monkeypatch.setattr(ProcessPoolExecutor, "submit", spy)
     pooled = triage_folder(folder)
-    assert {"_load_chunk", "band_pairs", "_analyse_chunk"} <= set(submitted)
+    assert {"read_chunk", "band_pairs", "_analyse_chunk", "choose_chunk"} <= set(submitted)
     assert triage_json(pooled) == triage_json(alone)
     assert repr((pooled.stories, pooled.errors, pooled.pairs_analysed)) == \
         repr((alone.stories, alone.errors, alone.pairs_analysed))
@@ -310,11 +310,12 @@ def test_cancel_with_worker_processes(tmp_path: Path, monkeypatch):
 
 def test_light_reader_matches_load_article(folder: Path):
     from viewer.core.formats.loaders import load_article
-    from viewer.core.triage.folder import TriageOptions, _load_one, triage_paths
+    from viewer.core.triage.folder import TriageOptions, triage_paths
     from viewer.core.triage.links import match_keys
+    from viewer.core.triage.reading import read_one
     paths, _ = triage_paths(folder)
     for path in paths:
-        loaded = _load_one(path, TriageOptions())
+        loaded = read_one(path, TriageOptions())
         try:
             art = load_article(path, "A")
         except LoadError as exc:

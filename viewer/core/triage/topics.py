@@ -26,7 +26,7 @@ story:
   pair), so each such connected group is clustered on its own; one larger than
   `max_group` is left in its copy groups.
 
-When both articles have a time (the caller's: triage gives `folder._story_times`) and
+When both articles have a time (the caller's: triage gives `stories._story_times`) and
 these lie more than `time_window_hours` apart, their topical similarity counts
 as 0: the same trial reported on two days is two stories (a wire take at noon
 and the papers of the next morning are 18 hours apart). Copy pairs still count
