@@ -176,3 +176,25 @@ def test_identical_file_times_fall_back_to_the_times_texts_state():
     hourly = {a.id: 1e9 + 3600.0 * k for k, a in enumerate(arts)}
     together = triage_articles(arts, times=hourly)
     assert together.story_of("X1") is together.story_of("X3")
+
+
+def test_next_day_take_repeating_background_is_another_story_but_a_late_copy_joins():
+    names = _vocabulary(4, 6)
+    day1 = sentences(120, 240, names)
+    day2 = sentences(121, 200, names) + day1[:4]  # the day before's background repeated
+    wire1 = f"12:00 12/07/99 PA NEWS\nCOURT Trial\nBy Jo Bloggs, PA News\n\n{text(day1)}\n\nends"
+    wire2 = f"12:00 15/07/99 PA NEWS\nCOURT Trial\nBy Jo Bloggs, PA News\n\n{text(day2)}\n\nends"
+    texts = [wire1, wire2] + _fillers(30)
+    arts = [Article(f"X{k}", "", t) for k, t in enumerate(texts)]
+    late = Article("X99", "", "Weekly round-up\n\n" + text(day1[:14]))  # copies day one, days later
+    day = 86400.0
+    times = {a.id: 1e9 + 3600.0 * k for k, a in enumerate(arts)}  # fillers an hour apart
+    times.update({"X0": 1e9, "X1": 1e9 + 3 * day, "X99": 1e9 + 9 * day})
+    result = triage_articles(arts + [late], times=times)
+    assert result.story_of("X0") is not result.story_of("X1")
+    assert result.story_of("X99") is result.story_of("X0")
+    assert any(lk.source == "X0" and lk.derived == "X99" for lk in result.story_of("X0").links)
+    # with the rule off (any share joins), the repeated background joins the two days
+    joined = triage_articles(arts + [late], times=times,
+                             options=TriageOptions(story_copy_any_day_share=0.0))
+    assert joined.story_of("X0") is joined.story_of("X1")

@@ -31,7 +31,9 @@ result types:
    of the articles' topical similarity (TF-IDF of their rarer words), copy
    pairs counting as 1 (`topics.story_groups`): an independent report of the
    event joins its story though it shares no wording; articles more than 36 h
-   apart by their times (`stories._story_times`) are not alike by topic. Every
+   apart by their times (`stories._story_times`) are not alike by topic, and
+   a copy pair that far apart joins only when at least
+   `story_copy_any_day_share` of one lies in runs of the other. Every
    article is in exactly one story (possibly alone). In a story of at most
    `all_pairs_max` articles, pairs that were never candidates get the quick
    measure too (`stories.linked_stories`).

@@ -30,6 +30,7 @@ class TriageOptions:
     story_min_words: int = 12
     story_min_shingles: int = 10
     story_min_containment: float = 0.08
+    story_copy_any_day_share: float = 0.5  # a copy pair days apart joins only at this share
     source_min_words: int = 8
     all_pairs_max: int = 64
     source_min_score: float = 0.6

@@ -80,8 +80,30 @@ def story_roots(entries: list[Entry], candidates: list[Candidate],
     phrases = {(c.i, c.j) for c in candidates if c.shared >= options.story_min_shingles
                and c.containment >= options.story_min_containment}
     copies = _copy_pairs(entries, measures, options, phrases)
-    return story_groups([e.keys.keys for e in entries], copies, options.topics, cancelled,
-                        _story_times(entries, measures, copies, options.time_tolerance))
+    times = _story_times(entries, measures, copies, options.time_tolerance)
+    return story_groups([e.keys.keys for e in entries],
+                        _same_days(copies, measures, times, options), options.topics, cancelled,
+                        times)
+
+
+def _same_days(copies: list[tuple[int, int]], measures: dict[tuple[int, int], PairMeasure],
+               times: list[float | None], options: TriageOptions) -> list[tuple[int, int]]:
+    """The copy pairs that join a story: those whose times are unknown or within the
+    topical time window, and, whatever their times, those in which at least
+    `story_copy_any_day_share` of one article lies in verbatim runs of the other (a
+    copy on any day). A trial's next-day take that repeats the day before's background
+    is the next day's story."""
+    window = options.topics.time_window_hours
+    if window is None:
+        return copies
+    kept = []
+    for i, j in copies:
+        ti, tj = times[i], times[j]
+        m = measures[(i, j)]
+        if (ti is None or tj is None or abs(ti - tj) <= 3600.0 * window
+                or max(m.share_a, m.share_b) >= options.story_copy_any_day_share):
+            kept.append((i, j))
+    return kept
 
 
 def choose_chunk(jobs):

@@ -30,7 +30,8 @@ When both articles have a time (the caller's: triage gives `stories._story_times
 these lie more than `time_window_hours` apart, their topical similarity counts
 as 0: the same trial reported on two days is two stories (a wire take at noon
 and the papers of the next morning are 18 hours apart). Copy pairs still count
-1 whatever their times: a copy is reuse on any day.
+1 whatever their times: a copy is reuse on any day (triage passes only the copy
+pairs that should join across days: `stories._same_days`).
 
 A folder of fewer than `min_articles` files is grouped by copy pairs alone:
 a handful of texts cannot tell a rare word from a common one.
