@@ -49,7 +49,7 @@ from .viewoptions import ViewOptions
 from .workers import AnalysisRunner
 
 DIFF, REUSE = "diff", "reuse"
-PANE_MIN_WIDTH = 240  # px: below this a pane shows a few words per line; the row scrolls instead
+PANE_MIN_WIDTH = 180  # px: below this a pane breaks words mid-line; the row scrolls instead
 
 
 class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
