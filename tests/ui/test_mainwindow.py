@@ -190,6 +190,37 @@ def test_cancel_stops_analysis(qtbot, qapp):
     assert runner.wait(2000)
 
 
+def test_cancel_is_immediate_even_inside_a_step_that_cannot_stop(qtbot, qapp):
+    """A job stuck in one long step (like a word diff in C) is dropped at once on cancel,
+    and the next job does not queue behind it."""
+    import threading
+    import time
+
+    from viewer.ui.workers import AnalysisRunner
+    runner = AnalysisRunner()
+    release = threading.Event()
+
+    def stuck(progress, cancelled):
+        release.wait(10)  # never looks at `cancelled`
+        return "stale"
+
+    got, stopped = [], []
+    runner.result_ready.connect(got.append)
+    runner.stopped.connect(lambda: stopped.append(time.perf_counter()))
+    runner.start(stuck)
+    qtbot.wait(50)
+    t0 = time.perf_counter()
+    runner.cancel()
+    assert stopped and stopped[0] - t0 < 0.1 and not runner.is_busy()
+    with qtbot.waitSignal(runner.result_ready, timeout=3000):
+        runner.start(lambda progress, cancelled: "fresh")
+    assert got == ["fresh"]
+    release.set()
+    assert runner.wait(3000)
+    qtbot.wait(50)
+    assert got == ["fresh"] and len(stopped) == 1 and not runner.is_busy()
+
+
 def test_settings_persist(make_window, seed_files, temp_settings):
     from viewer.ui.settings import app_settings, read_bool, recent_files
     win = make_window(seed_files[:2])

@@ -68,7 +68,7 @@ class FileActionsMixin:
 
     def compare_only(self, paths: list[str]) -> None:
         """Replace the open articles with these files."""
-        self.runner.cancel()
+        self.runner.abandon()
         self.sources, self.focused = [], None
         self._wanted_order, self._wanted_base = [], None
         self.open_paths(paths, remember=True)

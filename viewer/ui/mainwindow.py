@@ -445,7 +445,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
             self._wanted_base = None
         if self.comparison is not None and letter in self.panes:
             rest = self.comparison.without(letter)
-            self.runner.cancel()
+            self.runner.abandon()
             self._on_result(WorkspaceResult(rest.articles if rest else (), (), rest))
         if any(s.article is None for s in self.sources) or (self.sources and self.comparison):
             self.request_analysis()

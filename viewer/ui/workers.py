@@ -4,7 +4,11 @@ A job is a plain function `fn(progress, cancelled) -> result` from the core.
 `AnalysisRunner.start` runs it in the thread pool and tags it with a
 generation number; only the newest generation's result is delivered, so a
 stale result is never drawn. Cancelling sets a flag the core checks between
-steps (superqt's pattern: a QRunnable plus a QObject holding its signals).
+steps (superqt's pattern: a QRunnable plus a QObject holding its signals) and
+takes effect in the window at once: the job is dropped there and then, and
+left to notice the flag on its own (a long step in C, such as one word diff
+of two long unrelated texts, cannot be interrupted); a new job does not wait
+for it.
 """
 
 from __future__ import annotations
@@ -38,14 +42,26 @@ def collector_paused():
     thread for seconds. Reference counting still frees almost everything; what
     the analysis leaves alive is frozen afterwards so later collections skip it.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _paused
+    with _pause_lock:
+        if _paused == 0:
+            _was_enabled[0] = gc.isenabled()
+            gc.disable()
+        _paused += 1
     try:
         yield
     finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+        with _pause_lock:
+            _paused -= 1
+            if _paused == 0:
+                gc.freeze()
+                if _was_enabled[0]:
+                    gc.enable()
+
+
+_pause_lock = threading.Lock()
+_paused = 0  # analyses running (a cancelled one may still be finishing beside a new one)
+_was_enabled = [True]
 
 
 class _Task(QRunnable):
@@ -85,7 +101,8 @@ class AnalysisRunner(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        # a second thread lets a new job start while a dropped one finishes its current step
+        self._pool.setMaxThreadCount(2)
         self._signals = _Signals()
         self._signals.progressed.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
@@ -101,16 +118,28 @@ class AnalysisRunner(QObject):
 
     def start(self, fn: Job) -> int:
         """Run `fn` in the background, superseding any job still running."""
-        self._stop.set()
-        self._stop = threading.Event()
-        self._generation += 1
+        self._drop()
         self._pool.start(_Task(self._generation, fn, self._signals, self._stop))
         self._set_busy(True)
         return self._generation
 
     def cancel(self) -> None:
-        """Ask the running job to stop; its result will be dropped."""
+        """Stop the running job at the user's request: `stopped` is emitted at once,
+        and nothing the job delivers later is passed on."""
+        if self._busy:
+            self.abandon()
+            self.stopped.emit()
+
+    def abandon(self) -> None:
+        """Drop the running job without a word (the caller shows something else)."""
+        self._drop()
+        self._set_busy(False)
+
+    def _drop(self) -> None:
+        """Flag the current job to stop and move to a new generation."""
         self._stop.set()
+        self._stop = threading.Event()
+        self._generation += 1
 
     def wait(self, msecs: int = 5000) -> bool:
         """Cancel and wait for the pool to finish (at shutdown)."""
