@@ -343,6 +343,33 @@ def test_appearance_override_switches_palette(make_window, seed_files, qapp):
     win.appearance_actions["system"].trigger()
 
 
+def test_dark_appearance_repaints_the_window_chrome(make_window, seed_files, qapp):
+    """Switching to dark after the window is shown paints menu bar and tool bar dark too
+    (under the app's style sheet they kept the light palette they were polished with),
+    and the toolbar's legend shows the colours the panes use in the dark."""
+    from PySide6.QtWidgets import QToolBar
+
+    from viewer.app import make_application
+    from viewer.ui.highlight import ADDED, background
+    win = make_window(seed_files[:2])
+    make_application()  # the real style sheet, as the app runs
+    try:
+        win.appearance_actions["light"].trigger()
+        qapp.processEvents()
+        win.appearance_actions["dark"].trigger()
+        qapp.processEvents()
+        for bar in (win.menuBar(), win.findChildren(QToolBar)[0]):
+            img = bar.grab().toImage()
+            assert img.pixelColor(img.width() - 3, img.height() // 2).lightness() < 100, bar
+        assert background(ADDED, True) in win.legend_labels[ADDED].styleSheet()
+        win.appearance_actions["light"].trigger()
+        qapp.processEvents()
+        assert background(ADDED, False) in win.legend_labels[ADDED].styleSheet()
+    finally:
+        win.appearance_actions["system"].trigger()
+        qapp.setStyleSheet("")
+
+
 def test_open_folder_and_reopen_with_encoding(make_window, seed_files, tmp_path, qtbot):
     folder = tmp_path / "copy"
     folder.mkdir()

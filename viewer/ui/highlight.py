@@ -104,9 +104,11 @@ def background(kind: str, dark: bool = False) -> str:
     return _BACKGROUNDS[kind][1 if dark else 0]
 
 
-def legend_css(kind: str) -> str:
-    """A style sheet fragment showing one highlight kind in a label."""
-    css = f"background:{background(kind)}; color:#222; padding:1px 6px; border-radius:2px;"
+def legend_css(kind: str, dark: bool = False) -> str:
+    """A style sheet fragment showing one highlight kind in a label (as the panes show it
+    in the light or dark appearance)."""
+    css = (f"background:{background(kind, dark)}; color:{'#e6e6e6' if dark else '#222'}; "
+           "padding:1px 6px; border-radius:2px;")
     css += {ADDED: "text-decoration: underline;", DROPPED: "text-decoration: line-through;",
             SWAP: "text-decoration: underline;", MOVED: "font-style: italic;",
             RUN: "text-decoration: overline;"}.get(kind, "")

@@ -35,7 +35,7 @@ from .banners import EmptyState, ErrorBar, FirstRunHint
 from .claimspanel import ClaimsPanel
 from .fileactions import FileActionsMixin
 from .findbar import FindBar
-from .highlight import RUN, article_colour, conflict_marks, pane_spans
+from .highlight import RUN, article_colour, conflict_marks, legend_css, pane_spans
 from .matrixdock import MatrixDock
 from .navigation import ChangeNavigator
 from .presenter import others_note, pair_info, pair_tooltip, prepare_for_display
@@ -44,7 +44,7 @@ from .scrollsync import ScrollSync
 from .sessions import SUFFIX, SessionController
 from .settings import add_recent_files, app_settings, restore_window_state, save_window_state
 from .spinpanel import SpinPanel
-from .theme import apply_appearance
+from .theme import apply_appearance, is_dark
 from .viewoptions import ViewOptions
 from .workers import AnalysisRunner
 
@@ -144,6 +144,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         self.sync.enabled = self.action_sync.isChecked()
         self.appearance_actions[self.view_options.appearance].setChecked(True)
         apply_appearance(self.view_options.appearance)
+        self._style_legend()
 
     def save_settings(self) -> None:
         """Write geometry, splitter sizes, docks and options to the settings store."""
@@ -297,6 +298,13 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
     def _apply_view_options(self) -> None:
         font = self.view_options.apply_to(self.panes.values())
         self.statusBar().showMessage(f"Text size {font.pointSize()} pt", 1500)
+        self._style_legend()
+
+    def _style_legend(self) -> None:
+        """The toolbar's legend in the colours the panes use in this appearance."""
+        dark = is_dark()
+        for kind, label in self.legend_labels.items():
+            label.setStyleSheet(legend_css(kind, dark))
 
     def _set_focus_order(self) -> None:
         """Tab goes through the panes left to right, then the claims filter and list."""

@@ -59,6 +59,11 @@ def apply_appearance(mode: str) -> None:
         app.setPalette(_palette(_LIGHT_ROLES))
     else:
         app.setPalette(_system_palette)
+    sheet = app.styleSheet() if hasattr(app, "styleSheet") else ""
+    if sheet:
+        # Widgets already polished under a style sheet keep the palette they were polished
+        # with (the menu bar and tool bar stayed light in dark mode): set the sheet again.
+        app.setStyleSheet(sheet)
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
