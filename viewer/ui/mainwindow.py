@@ -1,4 +1,4 @@
-"""The main window: toolbar, article panes in a splitter, status bar.
+"""The main window: toolbar, the row of article panes, sidebar docks, status bar.
 
 It keeps the list of open sources, asks the worker for a comparison whenever
 that list changes, and draws the newest result. All analysis comes from
@@ -10,24 +10,16 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QMainWindow,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.diff.align import map_offset
 from viewer.core.formats.loaders import article_from_text, expand_folders, seed_paths
 from viewer.core.report.claimviews import conflict_spans
 from viewer.core.review.workspace import Source, WorkspaceResult, load_and_compare
-from viewer.core.text.article import letter_for, letter_index
+from viewer.core.text.article import letter_for
 
 from .actions import CommandsMixin, build_actions, build_menus, build_toolbar
 from .articlepane import ArticlePane
@@ -35,12 +27,12 @@ from .banners import EmptyState, ErrorBar, FirstRunHint
 from .claimspanel import ClaimsPanel
 from .fileactions import FileActionsMixin
 from .findbar import FindBar
-from .highlight import RUN, article_colour, conflict_marks, legend_css, pane_spans
+from .highlight import RUN, conflict_marks, legend_css, pane_spans
 from .matrixdock import MatrixDock
 from .navigation import ChangeNavigator
+from .panerow import PANE_MIN_WIDTH, PaneRow  # noqa: F401 - PANE_MIN_WIDTH kept importable here
 from .presenter import others_note, pair_info, pair_tooltip, prepare_for_display
 from .progressarea import ProgressArea
-from .scrollsync import ScrollSync
 from .sessions import SUFFIX, SessionController
 from .settings import add_recent_files, app_settings, restore_window_state, save_window_state
 from .spinpanel import SpinPanel
@@ -49,7 +41,6 @@ from .viewoptions import ViewOptions
 from .workers import AnalysisRunner
 
 DIFF, REUSE = "diff", "reuse"
-PANE_MIN_WIDTH = 180  # px: below this a pane breaks words mid-line; the row scrolls instead
 
 
 class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
@@ -61,8 +52,6 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         self.settings = app_settings()
         self.sources: list[Source] = []
         self.base: str | None = None
-        self.order: list[str] = []  # visual order of the panes
-        self.panes: dict[str, ArticlePane] = {}
         self.comparison: Comparison | None = None
         self.focused: str | None = None
         self._pair_cache: dict = {}
@@ -77,7 +66,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         self.runner = AnalysisRunner(self)
         self.runner.result_ready.connect(self._on_result)
         self.runner.failed.connect(self._on_failed)
-        self.sync = ScrollSync(self)
+        self.pane_row = PaneRow(self._wire_pane, self.map_offset)
 
         self.view_mode = DIFF
         self.claims_panel = ClaimsPanel(self)
@@ -109,25 +98,15 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         self.error_bar = ErrorBar()
         # Shown over the sample articles at the first start and in the empty state, until dismissed.
         self.first_run_hint = FirstRunHint(self.settings)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(6)
-        # Many articles in a small window: the panes keep a readable width and the row of
-        # panes scrolls sideways rather than squeezing each to a few words per line.
-        self.pane_area = QScrollArea()
-        self.pane_area.setWidget(self.splitter)
-        self.pane_area.setWidgetResizable(True)
-        self.pane_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.pane_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = EmptyState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.pane_area)
+        self.stack.addWidget(self.pane_row)
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        self.find_bar = FindBar(lambda: [self.panes[x] for x in self.order], self.sync.sync_from)
+        self.find_bar = FindBar(self.pane_row.panes_in_order, self.sync.sync_from)
         lay.addWidget(self.find_bar)
         lay.addWidget(self.error_bar)
         lay.addWidget(self.first_run_hint)
@@ -140,7 +119,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
 
     # -- settings ----------------------------------------------------------------
     def _restore_settings(self) -> None:
-        self._splitter_state = restore_window_state(self)
+        self.pane_row.restore_state(restore_window_state(self))
         self.sync.enabled = self.action_sync.isChecked()
         self.appearance_actions[self.view_options.appearance].setChecked(True)
         apply_appearance(self.view_options.appearance)
@@ -253,45 +232,32 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
     def _on_failed(self, message: str) -> None:
         self.error_bar.add_messages([f"The analysis failed: {message}"])
 
-    # -- panes ---------------------------------------------------------------------
-    def _new_pane(self, letter: str) -> ArticlePane:
-        pane = ArticlePane(letter, article_colour(letter_index(letter)))
+    # -- panes (the row owns them; these names stay for the other modules and tests) ---
+    panes = property(lambda self: self.pane_row.panes, doc="The article panes by letter.")
+    order = property(lambda self: self.pane_row.order, doc="The pane letters, left to right.")
+    splitter = property(lambda self: self.pane_row.splitter, doc="The splitter holding the panes.")
+    pane_area = property(lambda self: self.pane_row, doc="The sideways-scrolling row of panes.")
+    sync = property(lambda self: self.pane_row.sync, doc="The panes' synchronized scrolling.")
+
+    def _wire_pane(self, pane: ArticlePane) -> None:
         pane.text.setFont(self.view_options.pane_font())
         pane.focused.connect(self._on_pane_focused)
         pane.make_base_requested.connect(self.set_base)
-        pane.move_requested.connect(self.move_pane)
         pane.close_requested.connect(self.close_article)
         pane.reopen_requested.connect(self.reopen_with_encoding)
         pane.offset_clicked.connect(self.jump_to_twin)
-        return pane
 
     def _rebuild_panes(self) -> None:
-        comp = self.comparison
-        self.sync.set_panes([], None)  # no syncing while panes come and go
-        live = [a.id for a in comp.articles] if comp else []
-        for letter in [x for x in self.panes if x not in live]:
-            pane = self.panes.pop(letter)
-            pane.hide()
-            pane.setParent(None)
-            pane.deleteLater()
+        articles = self.comparison.articles if self.comparison else ()
         wanted = self._wanted_order if self._wanted_order is not None else self.order
         self._wanted_order = self._wanted_base = None
-        self.order = [x for x in wanted if x in live] + [x for x in live if x not in wanted]
-        for letter in live:
-            if letter not in self.panes:
-                self.panes[letter] = self._new_pane(letter)
-            self.panes[letter].set_article(comp.article(letter))
-        first_layout = self.splitter.count() == 0 and bool(live)
-        self.place_panes()
-        restored = (first_layout and isinstance(self._splitter_state, QByteArray)
-                    and self.splitter.restoreState(self._splitter_state))
-        sizes = self.splitter.sizes()
-        if sizes and not restored and (first_layout or min(sizes) < 80):
-            self.splitter.setSizes([1000] * len(sizes))  # equal widths
-        self.stack.setCurrentWidget(self.pane_area if live else self.empty)
-        if self.focused not in live:
+        self.pane_row.show_articles(articles, wanted)
+        self.stack.setCurrentWidget(self.pane_row if articles else self.empty)
+        if self.focused not in self.panes:
             self.focused = None
-        self._set_focus_order()
+        # Tab goes through the panes left to right, then the claims filter and list.
+        self.pane_row.set_tab_order([self.claims_panel.filter, self.claims_panel.mark_combo,
+                                     self.claims_panel.view, self.matrix_dock.view])
         self._refresh_base_combo()
         self.find_bar.refresh()
 
@@ -305,14 +271,6 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         dark = is_dark()
         for kind, label in self.legend_labels.items():
             label.setStyleSheet(legend_css(kind, dark))
-
-    def _set_focus_order(self) -> None:
-        """Tab goes through the panes left to right, then the claims filter and list."""
-        chain = [self.panes[x].text for x in self.order] + [
-            self.claims_panel.filter, self.claims_panel.mark_combo, self.claims_panel.view,
-            self.matrix_dock.view]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
 
     def _refresh_base_combo(self) -> None:
         self.base_combo.clear()
@@ -357,15 +315,12 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
                     info += f" ({'runs' if reuse else 'drops'} vs {partner})"
                 pane.set_info(info, "\n".join(filter(None, (
                     "The reference article the others are compared against", others_note(comp, letter)))))
-                pane.setProperty("isBase", True)
             else:
                 op = self.oriented(self.base, letter)
                 pane.set_info(pair_info(art.word_count, op, self.base), "\n".join(filter(None, (
                     pair_tooltip(op, self.base), others_note(comp, letter)))))
-                pane.setProperty("isBase", False)
             pane.set_spans(pane_spans(comp, letter, self.base, partner, reuse) + marks)
-            pane.style().unpolish(pane)
-            pane.style().polish(pane)
+        self.pane_row.mark_base(self.base)
         self.spin_panel.show_pair(self.oriented(self.base, partner) if partner else None)
         for kind, label in self.legend_labels.items():
             label.setVisible((kind == RUN) == reuse)
@@ -399,7 +354,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         if letter == self.focused or not self._shown(letter):
             return  # also: focus passing through a pane that is being closed
         self.focused = letter
-        self.pane_area.ensureWidgetVisible(self.panes[letter], 0, 0)
+        self.pane_row.bring_into_view(letter)
         if self.comparison and letter != self.base:
             self.refresh()
         else:
@@ -423,24 +378,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
 
     def move_pane(self, letter: str, step: int) -> None:
         """Move a pane left (-1) or right (+1) in the splitter."""
-        if letter not in self.order:
-            return
-        k = self.order.index(letter)
-        j = max(0, min(len(self.order) - 1, k + step))
-        if j == k:
-            return
-        sizes = self.splitter.sizes()
-        self.order.insert(j, self.order.pop(k))
-        self.place_panes()
-        self.splitter.setSizes(sizes)
-
-    def place_panes(self) -> None:
-        """Put the panes in the splitter in `order` and keep their scrolling in step."""
-        for k, letter in enumerate(self.order):
-            self.splitter.insertWidget(k, self.panes[letter])
-        n = len(self.order)
-        self.splitter.setMinimumWidth(n * PANE_MIN_WIDTH + max(0, n - 1) * self.splitter.handleWidth())
-        self.sync.set_panes([self.panes[x] for x in self.order], self.map_offset)
+        self.pane_row.move(letter, step)
 
     def close_article(self, letter: str) -> None:
         """Close one article at once; the others' claims are then found again without it."""

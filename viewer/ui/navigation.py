@@ -124,9 +124,7 @@ class ChangeNavigator:
         if a not in win.panes or b not in win.panes:
             return
         win.set_base(a)
-        win.order.remove(b)
-        win.order.insert(win.order.index(a) + 1, b)
-        win.place_panes()
+        win.pane_row.place_after(b, a)
         win.panes[b].text.setFocus()
         win._on_pane_focused(b)
         win.refresh()

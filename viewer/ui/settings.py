@@ -77,7 +77,7 @@ def save_window_state(win) -> None:
     """Write the main window's geometry, splitter sizes, docks and options."""
     s = win.settings
     s.setValue("window/geometry", win.saveGeometry())
-    s.setValue("window/splitter", win.splitter.saveState())
+    s.setValue("window/splitter", win.pane_row.save_state())
     s.setValue("window/state", win.saveState())
     s.setValue("options/sync_scroll", win.action_sync.isChecked())
     s.sync()
