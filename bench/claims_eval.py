@@ -221,7 +221,8 @@ def ecb(folder: str) -> None:
           f"{mention_hits / max(1, mention_pairs):.1%} of {mention_pairs}")
 
 
-def timing(folder: str) -> None:
+def twelve_articles(folder: str) -> list[Article]:
+    """12 articles of about 1,000 words, built from METER newspaper texts (read in place)."""
     base = os.path.join(folder, "meter")
     rows = list(csv.DictReader(open(os.path.join(base, "labels_subset.tsv"), newline="", encoding="utf-8"),
                                delimiter="\t"))
@@ -243,6 +244,11 @@ def timing(folder: str) -> None:
             kept.append(par)
             n += count_words(par)
         articles.append(Article(letter_for(i), "", "\n".join(kept)))
+    return articles
+
+
+def timing(folder: str) -> None:
+    articles = twelve_articles(folder)
     words = sum(a.word_count for a in articles)
     preload()
     find_claims(articles[:2])  # warm caches of the segmenter and stemmer once, as a running app has
