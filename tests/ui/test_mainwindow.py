@@ -346,7 +346,7 @@ def test_appearance_override_switches_palette(make_window, seed_files, qapp):
 def test_dark_appearance_repaints_the_window_chrome(make_window, seed_files, qapp):
     """Switching to dark after the window is shown paints menu bar and tool bar dark too
     (under the app's style sheet they kept the light palette they were polished with),
-    and the toolbar's legend shows the colours the panes use in the dark."""
+    and the toolbar's legend and the first-run hint show the colours the panes use in the dark."""
     from PySide6.QtWidgets import QToolBar
 
     from viewer.app import make_application
@@ -362,6 +362,7 @@ def test_dark_appearance_repaints_the_window_chrome(make_window, seed_files, qap
             img = bar.grab().toImage()
             assert img.pixelColor(img.width() - 3, img.height() // 2).lightness() < 100, bar
         assert background(ADDED, True) in win.legend_labels[ADDED].styleSheet()
+        assert background(ADDED, True) in win.first_run_hint.label.text()
         win.appearance_actions["light"].trigger()
         qapp.processEvents()
         assert background(ADDED, False) in win.legend_labels[ADDED].styleSheet()

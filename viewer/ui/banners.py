@@ -67,14 +67,15 @@ class EmptyState(QLabel):
 FIRST_RUN_KEY = "hints/first_run_dismissed"
 
 
-def _swatch(kind: str, label: str) -> str:
+def _swatch(kind: str, label: str, dark: bool) -> str:
     """One highlight kind as the toolbar's legend shows it, in rich text."""
-    return f'<span style="{legend_css(kind)}">&nbsp;{label}&nbsp;</span>'
+    return f'<span style="{legend_css(kind, dark)}">&nbsp;{label}&nbsp;</span>'
 
 
-def first_run_html() -> str:
-    """The first-run hint: how to bring articles in, and what the marks and colours mean."""
-    marks = " · ".join(f"{_swatch(kind, label)} {what}" for kind, label, what in (
+def first_run_html(dark: bool = False) -> str:
+    """The first-run hint: how to bring articles in, and what the marks and colours mean
+    (the marks in the colours of the light or dark appearance)."""
+    marks = " · ".join(f"{_swatch(kind, label, dark)} {what}" for kind, label, what in (
         (ADDED, "added", "words the article adds"),
         (DROPPED, "dropped", "words it drops (shown in the base pane)"),
         (CHANGED_NEW, "changed", "worded differently"),
@@ -112,6 +113,10 @@ class FirstRunHint(QFrame):
         lay.addWidget(self.label, 1)
         lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         self.setVisible(not read_bool(settings, FIRST_RUN_KEY, False))
+
+    def set_dark(self, dark: bool) -> None:
+        """Show the marks in the colours of the dark (or light) appearance."""
+        self.label.setText(first_run_html(dark))
 
     def dismiss(self) -> None:
         """Hide the hint and remember not to show it again."""

@@ -267,10 +267,11 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         self._style_legend()
 
     def _style_legend(self) -> None:
-        """The toolbar's legend in the colours the panes use in this appearance."""
+        """The toolbar's legend and the first-run hint in the colours the panes use in this appearance."""
         dark = is_dark()
         for kind, label in self.legend_labels.items():
             label.setStyleSheet(legend_css(kind, dark))
+        self.first_run_hint.set_dark(dark)
 
     def _refresh_base_combo(self) -> None:
         self.base_combo.clear()
