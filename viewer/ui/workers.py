@@ -42,10 +42,10 @@ def collector_paused():
     thread for seconds. Reference counting still frees almost everything; what
     the analysis leaves alive is frozen afterwards so later collections skip it.
     """
-    global _paused
+    global _paused, _was_enabled
     with _pause_lock:
         if _paused == 0:
-            _was_enabled[0] = gc.isenabled()
+            _was_enabled = gc.isenabled()
             gc.disable()
         _paused += 1
     try:
@@ -55,13 +55,13 @@ def collector_paused():
             _paused -= 1
             if _paused == 0:
                 gc.freeze()
-                if _was_enabled[0]:
+                if _was_enabled:
                     gc.enable()
 
 
 _pause_lock = threading.Lock()
-_paused = 0  # analyses running (a cancelled one may still be finishing beside a new one)
-_was_enabled = [True]
+_paused = 0  # analyses running (a dropped one may still be finishing beside a new one)
+_was_enabled = True  # the collector's state before the first of them
 
 
 class _Task(QRunnable):

@@ -84,7 +84,7 @@ def choose_sources(text: str, candidates: Sequence[SourceCandidate], *, min_new_
     measured.sort(key=lambda t: t[:4])
     covered = bytearray(n)
     kept = []
-    for *_, cand, ck, spans in measured:
+    for _, _, minus_words, _, cand, ck, spans in measured:
         if len(kept) >= max_sources:
             break
         new = sum(end - start - covered[start:end].count(1) for start, end in _merged(spans))
@@ -92,7 +92,7 @@ def choose_sources(text: str, candidates: Sequence[SourceCandidate], *, min_new_
             continue
         for start, end in spans:
             covered[start:end] = b"\x01" * (end - start)
-        kept.append((cand, ck, spans, covered_length(spans)))
+        kept.append((cand, ck, spans, -minus_words))
     if not kept:
         return SourceChoice((), (), None)
     features = text_features(text, [c.text for c, *_ in kept], runs=[s for _, _, s, _ in kept],
