@@ -110,6 +110,35 @@ def test_story_is_linked_to_every_wire_take_it_draws_on_not_to_a_sibling():
     assert shares == sorted(shares, reverse=True)  # strongest first
 
 
+@pytest.mark.parametrize("header, catchline", [
+    ("14:42 04/10/99: Page 2 (HHH) COURTS Attack", "courts attack"),
+    ("2024-06-19T14:42Z UK-BRIDGE/REPAIRS (UPDATE 2)", "uk-bridge/repairs"),
+    ("12:00 12/07/99 PA NEWS\nCOURT Trial", "court trial"),  # agency name dropped, slug below
+    ("12:00 12/07/99 PA NEWS\nBy Jo Bloggs, PA News", None),  # nothing names the story
+    ("COURTS Attack", None),  # no filing time: not read as a wire header
+])
+def test_catchline_is_what_the_filing_header_names_the_story(header, catchline):
+    assert text_evidence(f"{header}\n{prose(3, 60)}\nends\n").catchline == catchline
+
+
+def test_takes_of_one_catchline_and_day_are_one_story_and_not_copies_of_each_other():
+    """A small folder (grouped by copy pairs alone): the takes share no wording but their
+    headers, yet the wire's catchline makes them one story; another day's or another
+    catchline's take stays apart, and a take is never linked as copied from another."""
+    def take(seed: int, words: int, when: str, slug: str) -> str:
+        return f"{when}: Page 1 (HHH) {slug}\n{prose(seed + 50, 6)}\n{prose(seed, words)}\nends\n"
+
+    arts = [Article("T1", "", take(31, 300, "09:00 03/02/24", "COURTS Harbour")),
+            Article("T2", "", take(32, 40, "11:30 03/02/24", "COURTS Harbour")),
+            Article("T3", "", take(33, 200, "15:10 03/02/24", "COURTS Harbour Lead")),
+            Article("O", "", take(34, 200, "11:00 03/02/24", "COURTS Bridge")),
+            Article("N", "", take(35, 200, "09:00 04/02/24", "COURTS Harbour"))]
+    result = triage_articles(arts)
+    assert set(result.story_of("T1").articles) == {"T1", "T2", "T3"}
+    assert result.story_of("O").articles == ("O",) and result.story_of("N").articles == ("N",)
+    assert not [lk for s in result.stories for lk in s.links]
+
+
 # ------------------------------------------------------------------ the model file
 
 def test_model_file_holds_the_numbers_and_the_code_none_of_them():

@@ -434,3 +434,28 @@ def test_pdf_with_a_real_password_is_password_protected_not_corrupt(tmp_path, al
     with pytest.raises(LoadError) as info:
         load_article(locked)
     assert "password-protected" in info.value.reason and "corrupt" not in info.value.reason
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Harbour bridge reopens\nThe council said so.", "Harbour bridge reopens"),
+    ("\n\n   Harbour   bridge reopens  \n", "Harbour bridge reopens"),
+    # wire copy: rules and the filing header are passed over, the line-end marker dropped
+    ("  -------------\n\n  -------------\n     14:42 04/10/99: Page 1 (HHH) COURTS Bridge\n"
+     "  -------------\nBRIDGE REOPENS AFTER REPAIRS<\nBy Jo Bloggs, PA News<\n",
+     "BRIDGE REOPENS AFTER REPAIRS"),
+    ("2024-06-19 14:42 UK-BRIDGE/\nBridge reopens after repairs\n", "Bridge reopens after repairs"),
+    ("***\nBridge reopens\n", "Bridge reopens"),
+    # a time alone is a headline's word, not a filing header
+    ("12:00 deadline for the bridge\nText.", "12:00 deadline for the bridge"),
+    ("-----\n", "-----"),  # nothing but a rule: shown as it is
+    ("  \n\n", "(empty)"),
+    ("Brücke öffnet wieder\n", "Brücke öffnet wieder"),
+    ("桥梁重新开放\n", "桥梁重新开放"),
+])
+def test_title_is_the_first_line_a_reader_would_call_one(text, title):
+    from viewer.core.text.article import title_from_text
+
+    from viewer.core.formats.loaders import article_from_text
+
+    assert title_from_text(text) == title
+    assert article_from_text(text).title == title  # pasted text gets the same title

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 
 from .tokens import WORD, Token, tokenize
 
 _TITLE_MAX = 90
+# Lines no reader takes for a title: rules and ornaments (no letter or digit), and a
+# wire header that opens with the time and date it was filed ("14:42 04/10/99: Page 1 ...").
+_NO_WORDS = re.compile(r"^[\W_]*$")
+_FILED_AT = re.compile(r"^\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}\b|^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\b")
 
 
 def letter_for(index: int) -> str:
@@ -34,15 +39,28 @@ def letter_index(letter: str) -> int | None:
 
 
 def title_from_text(text: str) -> str:
-    """A short title: the first non-empty line, cut at a word near 90 chars."""
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if line:
-            if len(line) <= _TITLE_MAX:
-                return line
-            cut = line.rfind(" ", 0, _TITLE_MAX)
-            return line[: cut if cut > 40 else _TITLE_MAX].rstrip(" ,;:") + "…"
-    return "(empty)"
+    """A short title: the first line with words, cut at a word near 90 chars.
+
+    Rule lines ("-----") and a wire header stating when the copy was filed are
+    passed over, and a wire line-end marker ("<") is dropped.
+    """
+    first = line = None
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        first = first or line
+        line = line.rstrip("<").rstrip()
+        if not _NO_WORDS.match(line) and not _FILED_AT.match(line):
+            break
+    else:
+        line = first
+    if line is None:
+        return "(empty)"
+    if len(line) <= _TITLE_MAX:
+        return line
+    cut = line.rfind(" ", 0, _TITLE_MAX)
+    return line[: cut if cut > 40 else _TITLE_MAX].rstrip(" ,;:") + "…"
 
 
 @dataclass(frozen=True)

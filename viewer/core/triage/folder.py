@@ -33,7 +33,9 @@ result types:
    event joins its story though it shares no wording; articles more than 36 h
    apart by their times (`stories._story_times`) are not alike by topic, and
    a copy pair that far apart joins only when at least
-   `story_copy_any_day_share` of one lies in runs of the other. Every
+   `story_copy_any_day_share` of one lies in runs of the other. Wire takes
+   filed on one day under one catchline (`wireform`) are one story, and never
+   linked to each other (`stories._take_sets`). Every
    article is in exactly one story (possibly alone). In a story of at most
    `all_pairs_max` articles, pairs that were never candidates get the quick
    measure too (`stories.linked_stories`).

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..reuse.relation import LABEL_RUN_OPTIONS
 from ..reuse.verbatim import ReuseOptions
+from ..diff.sequences import connected_roots
 from ..util.cancel import CancelCheck
 from .links import INDEPENDENT, PARTIALLY, PairMeasure, measure_keys, orient
 from .model import Entry, Story, TriageLink, TriageOptions
@@ -81,9 +82,41 @@ def story_roots(entries: list[Entry], candidates: list[Candidate],
                and c.containment >= options.story_min_containment}
     copies = _copy_pairs(entries, measures, options, phrases)
     times = _story_times(entries, measures, copies, options.time_tolerance)
-    return story_groups([e.keys.keys for e in entries],
-                        _same_days(copies, measures, times, options), options.topics, cancelled,
-                        times)
+    joined = _same_days(copies, measures, times, options) + _takes(entries, options.all_pairs_max)
+    return story_groups([e.keys.keys for e in entries], joined, options.topics, cancelled, times)
+
+
+def _take_sets(entries: list[Entry]) -> dict[int, int]:
+    """Wire takes filed on the same day (the header's date) under one catchline, or under
+    catchlines of which one extends the other by words ("courts pinochet" and "courts
+    pinochet lead"; the shorter of at least two words): the wire's own word that they
+    are one story. Each such take's set, as its smallest member."""
+    where: dict[tuple[int, str], list[int]] = {}
+    for k, e in enumerate(entries):
+        c, t = e.evidence.catchline, e.evidence.stated_time
+        if c is not None and t is not None:
+            where.setdefault((int(t // 86400), c), []).append(k)
+    links = []
+    for (day, c), ks in where.items():
+        words = c.split()
+        links += [(ks[0], k) for k in ks[1:]]
+        links += [(where[(day, p)][0], ks[0]) for n in range(2, len(words))
+                  if (day, p := " ".join(words[:n])) in where]
+    roots = connected_roots(len(entries), links)
+    return {k: roots[k] for pair in links for k in pair}
+
+
+def _takes(entries: list[Entry], most: int) -> list[tuple[int, int]]:
+    """Every pair of a take set (`_take_sets`), or a chain through a set of more than
+    `most` takes."""
+    sets: dict[int, list[int]] = {}
+    for k, root in sorted(_take_sets(entries).items()):
+        sets.setdefault(root, []).append(k)
+    pairs = []
+    for ks in sets.values():
+        pairs += (list(zip(ks, ks[1:])) if len(ks) > most else
+                  [(i, j) for x, i in enumerate(ks) for j in ks[x + 1:]])
+    return pairs
 
 
 def _same_days(copies: list[tuple[int, int]], measures: dict[tuple[int, int], PairMeasure],
@@ -137,9 +170,11 @@ def linked_stories(entries: list[Entry], measures, options: TriageOptions,
                                                          entries[j].meta.id, entries[j].keys,
                                                          options.reuse)))
     incoming: dict[int, list[tuple[int, tuple]]] = {}
+    takes = _take_sets(entries)  # the takes of one wire story continue, not copy, each other
     for i, j, m in [*measures, *extra]:
         if root[i] != root[j] or max(m.share_a, m.share_b) <= 0.0 or (
-                options.source_pairs_derived and m.label == INDEPENDENT):
+                options.source_pairs_derived and m.label == INDEPENDENT) or (
+                takes.get(i, -1) == takes.get(j, -2)):
             continue
         a, b = entries[i].meta, entries[j].meta
         d = orient(m, times=(a.modified, b.modified), words=(a.words, b.words), order=(i, j),

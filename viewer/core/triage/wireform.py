@@ -7,10 +7,13 @@ catchline, a dateline ("LONDON (Reuters) -"), the agency's byline or sign-off
 an operator's initials on the last line), sometimes a line-end marker on every
 line. A newspaper or web story written from it carries none of these.
 
-`text_evidence` counts those marks (`wire`, 0..5) and reads the time the
+`text_evidence` counts those marks (`wire`, 0..5), reads the time the
 header states, if any (`stated_time`, seconds since the epoch, the header's
-own clock). `links.orient` uses them to decide which of two texts is the
-source when file times do not.
+own clock), and the catchline that header files the copy under (`catchline`:
+"14:42 04/10/99: Page 2 (HHH) COURTS Attack" → "courts attack"; the takes of
+one story on one day share it). `links.orient` uses the marks and times to
+decide which of two texts is the source when file times do not;
+`stories.story_roots` puts one day's takes of a catchline in one story.
 """
 
 from __future__ import annotations
@@ -23,10 +26,15 @@ import regex
 _HEAD_LINES = 8
 _TIME_DMY = regex.compile(r"\b(\d{1,2}):(\d{2})\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 _TIME_ISO = regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})")
-_SLUG = regex.compile(r"\bPage\s+\d+\s+\([A-Z]+\)|^\s*[A-Z]{3,}(?:\s+[A-Z][\w-]*){1,3}\s*$")
+_SLUG_LINE = regex.compile(r"^\s*[A-Z]{3,}(?:\s+[A-Z][\w-]*){1,3}\s*$")
+_SLUG = regex.compile(r"\bPage\s+\d+\s+\([A-Z]+\)|" + _SLUG_LINE.pattern)
 _AGENCY = regex.compile(r"\b(?:PA News|Press Association|Reuters|Associated Press|Agence France-Presse"
                         r"|AFP|\(AP\)|dpa|ANSA|EFE|Xinhua|Bloomberg News)\b")
+_AGENCY_ANY_CASE = regex.compile(_AGENCY.pattern + r"|\bPA\b", regex.I)
 _DATELINE = regex.compile(r"^\s*[A-Z][A-Z .'-]{2,},?(?:\s+\w+\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|PA|dpa)\)\s*[-–—]")
+# What a filing header holds besides its catchline: the time, the page and priority codes.
+_HEADER_CODES = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}(?:T\S*)?"
+                              r"|\bPage\s+\d+\b|\([^)]*\)|\b(?:UPDATE|TAKE|PART)\s*\d+\b", regex.I)
 _END_MARK = regex.compile(r"^(?:ends?|more|endit|-+\s*30\s*-+|#+|[a-z]{2,4})$", regex.I)
 
 
@@ -36,6 +44,22 @@ class TextEvidence:
 
     wire: int = 0
     stated_time: float | None = None
+    catchline: str | None = None
+
+
+def _catchline(head: list[str]) -> str | None:
+    """The words the filing header (the first head line stating a time) names its story
+    by, case-folded, or those of a slug line right below it (None: none)."""
+    at = next((k for k, ln in enumerate(head) if _TIME_ISO.search(ln) or _TIME_DMY.search(ln)), None)
+    if at is None:
+        return None
+    lines = [head[at]] + [ln for ln in head[at + 1:at + 2] if _SLUG_LINE.match(ln)]
+    for line in lines:
+        bare = _AGENCY_ANY_CASE.sub(" ", _HEADER_CODES.sub(" ", line))
+        words = regex.findall(r"\p{L}[\p{L}\p{N}'/-]*", bare)
+        if words:
+            return " ".join(words).casefold()
+    return None
 
 
 def _stated_time(head: list[str]) -> float | None:
@@ -65,10 +89,11 @@ def text_evidence(text: str) -> TextEvidence:
         return TextEvidence()
     head, tail = lines[:_HEAD_LINES], lines[-3:]
     stated = _stated_time(head)
+    catchline = _catchline(head) if stated is not None else None
     marks = 0
     marks += stated is not None or any(_SLUG.search(ln) for ln in head)
     marks += any(_AGENCY.search(ln) for ln in head + tail)
     marks += any(_DATELINE.search(ln) for ln in head)
     marks += bool(_END_MARK.match(tail[-1].rstrip("<").strip())) and len(lines) > 3
     marks += len(lines) >= 4 and sum(ln.endswith("<") for ln in lines) >= 0.5 * len(lines)
-    return TextEvidence(int(marks), stated)
+    return TextEvidence(int(marks), stated, catchline)
