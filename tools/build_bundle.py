@@ -11,7 +11,6 @@ The same command works on Linux, Windows and macOS (on macOS the spec also makes
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import shutil
 import subprocess

@@ -71,7 +71,7 @@ def read_synsets(folder: str):
                 if line.startswith(" "):
                     continue
                 fields = line.split(" | ")[0].split()
-                offset, ss_type = fields[0], fields[2]
+                offset = fields[0]
                 n_words = int(fields[3], 16)
                 lemmas = [fields[4 + 2 * i] for i in range(n_words)]
                 i = 4 + 2 * n_words

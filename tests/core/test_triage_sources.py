@@ -160,7 +160,7 @@ def test_identical_file_times_fall_back_to_the_times_texts_state():
     """A folder copied in one go: the wire's header times part two days of one trial,
     and each paper's story takes the time of the wire copy it reuses."""
     names = _vocabulary(3, 6)
-    folder, expected = [], []
+    folder = []
     for day, stamp in ((0, "12:00 12/07/99"), (1, "12:00 15/07/99")):
         take = sentences(70 + day, 220, names)
         wire = f"{stamp} PA NEWS\nCOURT Trial\nBy Jo Bloggs, PA News\n\n{text(take)}\n\nends"
