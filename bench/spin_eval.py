@@ -7,7 +7,12 @@
    of the swaps made that the detector lists (target >= 80 %).
 2. Independent: two reports about the same invented event, written separately
    (bench/data/bridge_report_{a,b}.txt); target score <= 0.2.
-3. Speed: analyse_pair over all 66 pairs of 12 articles of about 1,000 words
+3. Other prose (--per-genre N): thesaurus-spun copies of wire copy, newspaper stories,
+   web news, news sentences and the Austen chapter (read in place from ../shared/dev-data),
+   scored with the detector knowing all, half or none of the spinner's swaps (a real spinner
+   has its own thesaurus), and the spin score of real METER pairs (independent, partially
+   and wholly derived newspaper stories against their PA versions).
+4. Speed: analyse_pair over all 66 pairs of 12 articles of about 1,000 words
    (built from the bundled seeds, some of them spun), then each article's
    derivation against all the others together; target <= 1 s. Timed in fresh
    processes (median and range of --timing-runs), as single runs vary by up to 30 %
@@ -32,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from viewer.core.comparison import derive_from_others  # noqa: E402
 from viewer.core.reuse.pairs import analyse_pair, detect_spin
+from viewer.core.reuse.spin import SPUN_SCORE
 from viewer.core.text import synonyms
 from viewer.core.text.article import Article
 from viewer.core.text.tokens import fold, tokenize
@@ -68,6 +74,96 @@ def listed_share(result, swaps) -> float:
     spans = [(s.a_start, s.a_end) for s in result.substitutions]
     hit = sum(any(s <= a0 and a1 <= e for s, e in spans) for a0, a1, _, _ in swaps)
     return hit / len(swaps) if swaps else 0.0
+
+
+DEV = ROOT.parent / "shared" / "dev-data"  # read in place, never copied
+
+
+def genre_samples(rng: random.Random, per_genre: int) -> dict[str, list[str]]:
+    """Texts of 150-1,500 words of several kinds of prose from ../shared/dev-data and bench/data:
+    wire copy and newspaper stories (METER), web news (ECB+), news sentences strung together
+    (MSRP), and the Austen chapter."""
+    import csv
+    import glob
+
+    def pick(texts: list[str]) -> list[str]:
+        texts = [t for t in texts if 150 <= len(t.split()) <= 1500]
+        return rng.sample(texts, min(per_genre, len(texts)))
+
+    meter = DEV / "meter"
+    with open(meter / "labels_subset.tsv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    papers = [(meter / r["newspaper_rawtext"]).read_bytes().decode("latin-1") for r in rows]
+    wire = [Path(p).read_bytes().decode("latin-1")
+            for p in sorted(glob.glob(str(meter / "meter_corpus/PA/rawtexts/*/*/*/*.txt")))]
+    ecb = []
+    with open(DEV / "ecbplus_event_clusters" / "clusters.jsonl", encoding="utf-8") as f:
+        for line in f:
+            ecb += [" ".join(s["text"] for s in d["sentences"]) for d in json.loads(line)["docs"]]
+    with open(DEV / "msrp" / "msr_paraphrase_train.txt", encoding="utf-8-sig") as f:
+        sentences = [row.split("\t")[3] for row in list(f)[1:]]
+    msrp = [" ".join(rng.sample(sentences, 12)) for _ in range(per_genre)]
+    novel = [(DATA / "pride_and_prejudice_ch1.txt").read_text(encoding="utf-8")]
+    return {"wire copy (METER PA)": pick(wire), "newspaper (METER)": pick(papers),
+            "web news (ECB+)": pick(ecb), "news sentences (MSRP)": pick(msrp),
+            "novel (Austen ch. 1)": novel}
+
+
+def _known_share(share: float):
+    """`synonyms.are_synonyms` as a detector that knows only `share` of the word pairs
+    (a stable hash of the pair decides), to stand for a spinner's own thesaurus."""
+    import hashlib
+    real = synonyms.are_synonyms
+
+    def are_synonyms(a: str, b: str) -> bool:
+        key = "|".join(sorted((fold(a), fold(b)))).encode()
+        return real(a, b) and hashlib.sha1(key).digest()[0] < 256 * share
+    return are_synonyms
+
+
+def genres(seed: int, per_genre: int) -> None:
+    """Spin score of thesaurus-spun copies of several kinds of prose, with the detector knowing
+    all, half or none of the spinner's synonyms; and of real independent and derived pairs."""
+    from statistics import median
+    from unittest import mock
+
+    rng = random.Random(seed)
+    samples = genre_samples(rng, per_genre)
+    for rate in (SWAP_RATE, SWAP_RATE / 2):
+        print(f"\nSpun copies of other prose (each eligible word swapped with probability {rate}; up to "
+              f"{per_genre} texts per kind, seed {seed}): spin score median / lowest / share >= 0.8, with "
+              "the detector's thesaurus knowing all / half / none of the spinner's swaps; pair label "
+              "wholly derived")
+        for kind, texts in samples.items():
+            spun = [(t, *spin_text(t, rng, rate)) for t in texts]
+            cells = []
+            for share in (1.0, 0.5, 0.0):
+                with mock.patch.object(synonyms, "are_synonyms", _known_share(share)):
+                    scores = [detect_spin(Article("A", "", t), Article("B", "", s)).score
+                              for t, s, _ in spun]
+                cells.append(f"{median(scores):.2f} / {min(scores):.2f} / "
+                             f"{sum(x >= 0.8 for x in scores) / len(scores):.0%}")
+            wholly = sum(analyse_pair(Article("A", "", t), Article("B", "", s)).label == "wholly-derived"
+                         for t, s, _ in spun)
+            print(f"  {kind:<24} {len(spun):>3} texts: all {cells[0]}; half {cells[1]}; "
+                  f"none {cells[2]}; wholly derived {wholly / len(spun):.0%}")
+
+    import csv
+    meter = DEV / "meter"
+    with open(meter / "labels_subset.tsv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    print("Real pairs of METER (newspaper story against each PA version of its story): spin score")
+    for label in ("non_derived", "partially_derived", "wholly_derived"):
+        scores = []
+        for r in (r for r in rows if r["label"] == label):
+            paper = (meter / r["newspaper_rawtext"]).read_bytes().decode("latin-1")
+            for name in filter(None, r["pa_files"].split(";")):
+                pa = (meter / r["pa_dir"] / name).read_bytes().decode("latin-1")
+                scores.append(detect_spin(Article("A", "", pa), Article("B", "", paper)).score)
+        scores.sort()
+        print(f"  {label:<18} {len(scores):>4} pairs: <= 0.2 {sum(x <= 0.2 for x in scores) / len(scores):.1%}, "
+              f">= {SPUN_SCORE} (shown as spun) {sum(x >= SPUN_SCORE for x in scores)}, "
+              f"median {median(scores):.2f}, highest {scores[-1]:.2f}")
 
 
 def timing_articles(rng: random.Random) -> list[Article]:
@@ -110,6 +206,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1813)
     parser.add_argument("--timing-runs", type=int, default=12, help="fresh processes timed (median shown)")
+    parser.add_argument("--per-genre", type=int, default=30,
+                        help="texts spun per kind of prose (0: skip that part)")
     parser.add_argument("--timing-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -134,6 +232,9 @@ def main() -> int:
     ind = detect_spin(a, b)
     print(f"\nIndependent reports of the same event: spin score = {ind.score:.3f} (target <= 0.2), "
           f"{len(ind.substitutions)} substitutions listed")
+
+    if args.per_genre:
+        genres(args.seed, args.per_genre)
 
     runs = [json.loads(subprocess.run([sys.executable, __file__, "--seed", str(args.seed), "--timing-child"],
                                       capture_output=True, text=True, check=True).stdout)

@@ -112,3 +112,31 @@ def test_spun_copy_against_all_the_others_is_wholly_derived(order):
     others = [a for a in arts if a.id != copy_id]
     plain = derivation(next(a for a in arts if a.id == copy_id), others)  # swaps left in
     assert plain.label != WHOLLY and comp.derivations[copy_id].score > plain.score
+
+
+def _swap_every(text: str, nth: int, function_words: bool) -> str:
+    """Every `nth` content word (or function word) replaced by a made-up word: a spinner whose
+    thesaurus ours does not know."""
+    from viewer.core.text.language import stopwords
+
+    stops, out, seen = stopwords("en"), [], 0
+    for word in text.split(" "):
+        bare = word.strip(".,")
+        if bare.isalpha() and len(bare) >= 3 and (bare.lower() in stops) == function_words:
+            seen += 1
+            if seen % nth == 0:
+                word = word.replace(bare, "zo" + bare[::-1].lower())
+        out.append(word)
+    return " ".join(out)
+
+
+def test_swaps_of_content_words_no_thesaurus_knows_still_read_as_spin():
+    source = " ".join([SOURCE, INDEPENDENT_A, INDEPENDENT_B])
+    content = detect_spin(art("A", source), art("B", _swap_every(source, 5, False)))
+    assert len(content.substitutions) >= 12
+    assert not any(s.known_synonym for s in content.substitutions)
+    assert content.score >= 0.8
+    # about as many function words swapped reads as rewording more than spin: weighed less
+    functions = detect_spin(art("A", source), art("B", _swap_every(source, 3, True)))
+    assert len(functions.substitutions) >= len(content.substitutions) - 3
+    assert functions.score < 0.6

@@ -13,7 +13,10 @@ How the score is made, from the word diff of a → b:
 - a sentence of a is *aligned* when, with the words inserted into it, at least
   ALIGNED_MIN of its words are equal or swapped and EQUAL_MIN are equal;
 - in aligned sentences each swap weighs 1 when the synonym resource knows the
-  words as synonyms, STRUCTURAL_WEIGHT when it counts from structure only;
+  words as synonyms; otherwise it counts from structure only (a spinner has its
+  own thesaurus): STRUCTURAL_WEIGHT between content words, FUNCTION_SWAP_WEIGHT
+  when a function word of the text's language is on either side (spinners swap
+  content words; an editor's "with" → "holding" is rewording);
 - score = coverage × purity × min(1, density / FULL_DENSITY), where coverage
   is the share of the shorter text in aligned sentences (full from
   FULL_COVERAGE up), purity the share of changed words in aligned sentences
@@ -31,13 +34,15 @@ import regex
 from ..diff.worddiff import diff_chunks, word_diff
 from ..text import synonyms as _synonyms
 from ..text.article import Article
+from ..text.language import detect_language, stopwords
 from ..text.sentences import split_sentences
 from ..text.tokens import fold
 from .verbatim import word_keys
 
 ALIGNED_MIN = 0.65
 EQUAL_MIN = 0.4
-STRUCTURAL_WEIGHT = 0.5
+STRUCTURAL_WEIGHT = 0.75
+FUNCTION_SWAP_WEIGHT = 0.5
 FULL_DENSITY = 0.08
 FULL_COVERAGE = 0.5
 MAX_SWAP_WORDS = 3
@@ -159,10 +164,24 @@ def detect_spin(a: Article, b: Article, diff_ops=None) -> SpinResult:
             tally.swaps[sent].append(Substitution(
                 a_starts[p0], a_ends[p1 - 1], b_starts[q0], b_ends[q1 - 1],
                 " ".join(a_words), " ".join(b_words), _known(a_words, b_words)))
-    return _score(tally, len(a_starts), len(b_starts))
+    return _score(tally, len(a_starts), len(b_starts), a.text)
 
 
-def _score(tally: _Tally, a_words: int, b_words: int) -> SpinResult:
+@lru_cache(maxsize=256)
+def _function_words(text: str) -> frozenset[str]:
+    return stopwords(detect_language(text))
+
+
+def _swap_weight(sub: Substitution, text: str) -> float:
+    """A swap's weight in the density: see the module docstring."""
+    if sub.known_synonym:
+        return 1.0
+    function_words = _function_words(text)
+    words = sub.a_text.split() + sub.b_text.split()
+    return FUNCTION_SWAP_WEIGHT if any(fold(w) in function_words for w in words) else STRUCTURAL_WEIGHT
+
+
+def _score(tally: _Tally, a_words: int, b_words: int, a_text: str) -> SpinResult:
     """Combine the per-sentence tally into the score (see the module docstring)."""
     aligned = swapped = changed = 0
     weight = 0.0
@@ -175,7 +194,7 @@ def _score(tally: _Tally, a_words: int, b_words: int) -> SpinResult:
         changed += tally.swapped[s] + tally.changed[s]
         for sub in tally.swaps[s]:
             subs.append(sub)
-            weight += 1.0 if sub.known_synonym else STRUCTURAL_WEIGHT
+            weight += _swap_weight(sub, a_text)
     if not subs:
         return SpinResult(0.0, ())
     coverage = min(1.0, aligned / max(1, min(a_words, b_words)) / FULL_COVERAGE)
