@@ -116,6 +116,7 @@ def test_story_is_linked_to_every_wire_take_it_draws_on_not_to_a_sibling():
     ("12:00 12/07/99 PA NEWS\nCOURT Trial", "court trial"),  # agency name dropped, slug below
     ("12:00 12/07/99 PA NEWS\nBy Jo Bloggs, PA News", None),  # nothing names the story
     ("COURTS Attack", None),  # no filing time: not read as a wire header
+    ("Police said at 12:30 05/06/24 that " + "the road stayed closed " * 20, None),  # prose, not a header
 ])
 def test_catchline_is_what_the_filing_header_names_the_story(header, catchline):
     assert text_evidence(f"{header}\n{prose(3, 60)}\nends\n").catchline == catchline

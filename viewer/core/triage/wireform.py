@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import regex
 
 _HEAD_LINES = 8
+_HEADER_MAX = 160  # characters of a filing header line
 _TIME_DMY = regex.compile(r"\b(\d{1,2}):(\d{2})\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 _TIME_ISO = regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})")
 _SLUG_LINE = regex.compile(r"^\s*[A-Z]{3,}(?:\s+[A-Z][\w-]*){1,3}\s*$")
@@ -51,7 +52,7 @@ def _catchline(head: list[str]) -> str | None:
     """The words the filing header (the first head line stating a time) names its story
     by, case-folded, or those of a slug line right below it (None: none)."""
     at = next((k for k, ln in enumerate(head) if _TIME_ISO.search(ln) or _TIME_DMY.search(ln)), None)
-    if at is None:
+    if at is None or len(head[at]) > _HEADER_MAX:  # a header is one short line, not a paragraph
         return None
     lines = [head[at]] + [ln for ln in head[at + 1:at + 2] if _SLUG_LINE.match(ln)]
     for line in lines:
