@@ -136,7 +136,7 @@ def _analyse(articles) -> None:
 def run_one(suffix: str, data: bytes) -> str:
     """Load `data` as a file named *suffix and analyse what it holds; the outcome's kind."""
     from viewer.core.formats import FormatError
-    from viewer.core.formats.loaders import article_from_text, extract, normalise_newlines
+    from viewer.core.formats.loaders import article_from_text, extract, normalise_text
     from viewer.core.review.session import SessionError, session_articles, session_from_json
 
     if suffix == ".copydesk":
@@ -151,7 +151,7 @@ def run_one(suffix: str, data: bytes) -> str:
     except FormatError as exc:
         assert isinstance(exc.reason, str) and exc.reason
         return "refused"
-    text = normalise_newlines(found.text)
+    text = normalise_text(found.text)
     assert isinstance(text, str)
     if not text.strip():
         return "refused"

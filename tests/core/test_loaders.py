@@ -459,3 +459,24 @@ def test_title_is_the_first_line_a_reader_would_call_one(text, title):
 
     assert title_from_text(text) == title
     assert article_from_text(text).title == title  # pasted text gets the same title
+
+
+def test_invisible_control_characters_are_dropped_and_breaks_become_newlines(tmp_path):
+    """Wire copy leaves control characters in its text (PA puts \\x19 before each paragraph);
+    a pane would draw them as boxes. Tab and newline stay; a form feed is a page break."""
+    raw = "HEADLINE<\n\x19By Jo Bloggs, PA News<\n\x19The court heard\tthat.\x0cPage two\x7f.\r\n"
+    path = tmp_path / "wire.txt"
+    path.write_bytes(raw.encode("latin-1"))
+    expected = "HEADLINE<\nBy Jo Bloggs, PA News<\nThe court heard\tthat.\nPage two.\n"
+    assert load_article(path).text == expected
+    from viewer.core.formats.loaders import article_from_text
+
+    assert article_from_text(raw).text == expected
+    assert raw.encode("latin-1") == path.read_bytes()  # the file itself is never touched
+
+
+def test_a_file_of_nothing_but_control_characters_has_no_text(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(b"\x19\x19\n\x01")
+    with pytest.raises(LoadError, match="no text found|not a text file"):
+        load_article(path)

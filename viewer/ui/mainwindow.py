@@ -173,15 +173,14 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
 
     def add_text_article(self, text: str, title: str | None = None) -> None:
         """Add text that did not come from a file (pasted or dropped)."""
-        if not text.strip():
+        art = article_from_text(text, self._next_letter(), title)
+        if not art.text.strip():
             self.error_bar.add_messages(["Nothing to paste: the clipboard holds no text."])
             return
         self._pasted += 1
-        letter = self._next_letter()
-        art = article_from_text(text, letter, title)
         if title is None:
             art = replace(art, title=f"Pasted text {self._pasted}: {art.title}")
-        self.sources.append(Source(letter, None, art))
+        self.sources.append(Source(art.id, None, art))
         self.request_analysis()
 
     def replace_articles(self, articles, order: list[str], base: str | None) -> None:

@@ -18,12 +18,12 @@ from ..text.article import Article, letter_for, title_from_text
 from ..util.bundled import seeds_dir
 from . import FORMAT_BY_SUFFIX, Extracted, FormatError
 from .sniff import sniff
-from .text import COMMON_ENCODINGS, normalise_newlines
+from .text import COMMON_ENCODINGS, normalise_newlines, normalise_text
 
 __all__ = ["COMMON_ENCODINGS", "MAX_BYTES", "MAX_CHARS", "SUPPORTED_SUFFIXES",
            "LoadError", "article_from_text", "extract", "folder_paths",
            "format_of", "load_article", "load_articles", "load_folder",
-           "normalise_newlines", "read_bytes", "seed_paths", "seeds_dir"]
+           "normalise_newlines", "normalise_text", "read_bytes", "seed_paths", "seeds_dir"]
 
 MAX_BYTES = 20 * 1024 * 1024  # generous for articles; configurable per call
 MAX_CHARS = 2_000_000  # text after extraction (~300,000 words); bounds the analysis too
@@ -105,7 +105,7 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES, encoding: str
         found = extract(path, data, encoding)
     except FormatError as exc:
         raise LoadError(path, exc.reason) from None
-    text = normalise_newlines(found.text)
+    text = normalise_text(found.text)
     if not text.strip():
         raise LoadError(path, "no text found in the file")
     if len(text) > max_chars:
@@ -125,7 +125,7 @@ def load_article(path: str | os.PathLike, article_id: str = "A",
 
 def article_from_text(text: str, article_id: str = "A", title: str | None = None) -> Article:
     """An Article from text that was not read from a file (pasted, dropped)."""
-    text = normalise_newlines(text)
+    text = normalise_text(text)
     return Article(article_id, title or title_from_text(text), text, None, None)
 
 

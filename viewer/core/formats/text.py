@@ -186,3 +186,19 @@ def read(data: bytes, encoding: str | None = None) -> Extracted:
 def normalise_newlines(text: str) -> str:
     """CRLF and CR become LF; nothing else changes."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Control characters no reader sees and no font draws (a pane would show them as boxes): the C0
+# controls but tab and newline, and DEL. Wire systems leave some in their copy (PA's \x19 before
+# each paragraph). A vertical tab or form feed is a line or page break: a newline.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def normalise_text(text: str) -> str:
+    """The text an article shows: newlines as `normalise_newlines`, line and page breaks as
+    newlines, invisible control characters dropped; nothing else changes."""
+    text = normalise_newlines(text)
+    if _INVISIBLE.search(text) or "\x0b" in text or "\x0c" in text:
+        text = _INVISIBLE.sub("", text.translate(_BREAKS))
+    return text
