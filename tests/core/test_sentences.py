@@ -39,3 +39,46 @@ def test_fast_path_agrees_with_pysbd(paragraph, monkeypatch):
     monkeypatch.setattr(sentences, "_fast_split", lambda par: None)
     split_sentences.cache_clear()
     assert [(s.start, s.end) for s in split_sentences(paragraph)] == fast
+
+
+WRAPPED = """HARBOUR BRIDGE REOPENS<
+By Jo Bloggs, PA News<
+The old harbour bridge in Port Elwen reopened to traffic on Monday morning,
+eleven months after engineers closed it when a routine inspection found
+cracked bearings beneath the eastern span.<
+Councillor Ann Reyes said the repairs had cost more than expected but that
+the town could not have waited any longer.
+Shopkeepers on Quay Street, who had complained of lost trade for most of the
+year, welcomed the news.
+The council listed what was done:
+- new bearings under the eastern span and a resurfaced deck for the whole road
+- a footpath widened on the seaward side of the bridge for walkers and cyclists
+"""
+
+
+def test_hard_wrapped_lines_of_one_paragraph_make_whole_sentences():
+    """Wire copy, e-mail and plain-text books cut lines at a fixed width: a sentence runs on
+    across the break, while a headline, a byline, a sentence end or a list item ends a line."""
+    found = split_sentences(WRAPPED)
+    texts = [" ".join(s.text.split()) for s in found]
+    assert texts[:2] == ["HARBOUR BRIDGE REOPENS<", "By Jo Bloggs, PA News<"]
+    assert ("The old harbour bridge in Port Elwen reopened to traffic on Monday morning, eleven months "
+            "after engineers closed it when a routine inspection found cracked bearings beneath the "
+            "eastern span.<") in texts
+    assert ("Shopkeepers on Quay Street, who had complained of lost trade for most of the year, "
+            "welcomed the news.") in texts
+    assert "The council listed what was done:" in texts
+    assert sum(t.startswith("- ") for t in texts) == 2  # each list item stays its own line
+    for s in found:
+        assert WRAPPED[s.start:s.end] == s.text
+
+
+def test_text_with_a_paragraph_per_line_is_never_joined():
+    web = "\n".join(["Headline of the story"] + [
+        f"Paragraph {k} of the story is one long line as web pages and word processors write "
+        f"it, and it ends where its last sentence ends with a full stop like this one"
+        for k in range(8)])
+    assert sentences.paragraph_spans(web) == [(m.start(), m.end()) for m in
+                                              __import__("re").finditer(r"[^\n]+", web)]
+    short = "Roses are red\nviolets are blue\nsugar is sweet\nand so are you"
+    assert len(sentences.paragraph_spans(short)) == 4  # too few lines to call it wrapped

@@ -64,8 +64,8 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)
         line = text[line_start: len(text) if line_end < 0 else line_end]
-        if is_furniture(sentence.text, line):
-            continue
+        if is_furniture(sentence.text, line) or not any(ch.isalnum() for ch in sentence.text):
+            continue  # page furniture, or marks with no word at all (a wire copy's "<")
         start, end = sentence.start, sentence.end - trailing_credit(sentence.text)
         pieces = []
         pos = start

@@ -1,6 +1,7 @@
 """Sentence segmentation with code-point offsets.
 
-Paragraphs (lines) are split first. A paragraph whose every possible boundary is
+Paragraphs are split first: lines, or in hard-wrapped text the lines of one paragraph
+together (`paragraph_spans`). A paragraph whose every possible boundary is
 unambiguous (sentence punctuation after an ordinary word, then a capital; never inside a
 quotation) is cut by a fast regular expression; any other paragraph goes through pysbd, a
 rule-based segmenter that handles news text well (quotes ending in `,” he said.`, "U.S.", "Oct. 13") but is
@@ -105,15 +106,49 @@ def _split_paragraph(par: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Hard-wrapped text (wire copy, e-mail, plain-text books: lines cut at a fixed width, so one
+# paragraph spans several lines): a line at least _WRAP_FULL of the width that does not end a
+# sentence continues on the next line, unless that starts a list item.
+_WRAP_MIN_LINES = 6
+_WRAP_MAX_WIDTH = 100
+_WRAP_FULL = 0.6
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’»)\]]*<?\s*$|<\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:[-*•–—]|\d{1,3}[.)])\s")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of `text`: each non-empty line, except that in hard-wrapped
+    text (at least _WRAP_MIN_LINES lines, nine in ten at most _WRAP_MAX_WIDTH characters and half
+    of them close to that width) the lines of one paragraph are joined."""
+    lines = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
+    if len(lines) < _WRAP_MIN_LINES:
+        return lines
+    lengths = sorted(len(text[s:e].strip()) for s, e in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    full = _WRAP_FULL * width
+    if width > _WRAP_MAX_WIDTH or sum(n >= full for n in lengths) < 0.5 * len(lengths):
+        return lines
+    out = [lines[0]]
+    for (s0, e0), (s1, e1) in zip(lines, lines[1:]):
+        line, nxt = text[s0:e0].strip(), text[s1:e1]
+        if (s1 == e0 + 1 and len(line) >= full and _HAS_LETTER.search(line)
+                and not _LINE_ENDS_SENTENCE.search(line) and not _LIST_ITEM.match(nxt)):
+            out[-1] = (out[-1][0], e1)
+        else:
+            out.append((s1, e1))
+    return out
+
+
 @lru_cache(maxsize=64)
 def split_sentences(text: str, language: str = "en") -> tuple[Sentence, ...]:
     """The sentences of `text`, in order, with offsets into it (cached: the alignment,
-    spin detection and claims all read the same articles' sentences)."""
+    spin detection and claims all read the same articles' sentences). A sentence never
+    crosses a paragraph (`paragraph_spans`)."""
     out: list[Sentence] = []
-    for pno, m in enumerate(_PARAGRAPH_RE.finditer(text)):
-        par = m.group()
-        if not par.strip():
-            continue
-        for s, e in _split_paragraph(par, language):
-            out.append(Sentence(m.start() + s, m.start() + e, par[s:e], pno))
+    for pno, (start, end) in enumerate(paragraph_spans(text)):
+        par = text[start:end]
+        # the splitters see a wrapped paragraph's line breaks as spaces (same offsets)
+        for s, e in _split_paragraph(par.replace("\n", " "), language):
+            out.append(Sentence(start + s, start + e, par[s:e], pno))
     return tuple(out)
