@@ -58,7 +58,8 @@ def test_unrelated_statements_stay_unique(a, b):
     "line",
     ["Share:", "Related News", "Most Commented", "Leave a comment",
      "[File: Jane Doe/Reuters]", "(Photo: John Roe/AFP)",
-     "A close-up photo of the harbour at dawn", "By Maria Gonzalez", "Published On 3 May 2021"],
+     "A close-up photo of the harbour at dawn", "By Maria Gonzalez", "Published On 3 May 2021",
+     "14:42 04/10/99: Page 1 (HHH) COURTS Harbour", "2024-06-19T14:42Z UK-HARBOUR/REPAIRS"],
 )
 def test_furniture_lines_are_detected(line):
     assert is_furniture(line)
@@ -67,7 +68,8 @@ def test_furniture_lines_are_detected(line):
 @pytest.mark.parametrize(
     "line",
     ["Floods force thousands from their homes in the north",
-     "The minister resigned on Monday.", "“We will not stop,” she said."],
+     "The minister resigned on Monday.", "“We will not stop,” she said.",
+     "14:42 on Monday the harbour closed to all boats until further notice"],
 )
 def test_statements_are_not_furniture(line):
     assert not is_furniture(line)
@@ -161,3 +163,15 @@ def test_wording_changes_flag_the_new_words_and_rebuild_the_text():
     assert "".join(t for _, t in pieces) == text
     new = " ".join(t.strip() for flagged, t in pieces if flagged)
     assert "approved" in new and "city" in new and "budget" not in new
+
+
+def test_wire_markers_and_headers_are_not_claims():
+    """PA copy: a filing header, '<' at the end of each paragraph, a lone '<' after a quote."""
+    wire = ("14:42 04/10/99: Page 1 (HHH) COURTS Harbour\n"
+            "The harbour master said the quay would reopen on Monday after repairs.<\n"
+            "``We are nearly there,'' he said. <\n")
+    paper = "The quay will reopen on Monday after repairs, the harbour master said.\n"
+    claims = find_claims([Article("A", "", wire), Article("B", "", paper)])
+    spans = [wire[m.start:m.end] for c in claims for m in c.members if m.article == "A"]
+    assert spans and not any("Page 1" in s or s.endswith("<") or not s.strip("< ") for s in spans)
+    assert any(len(c.articles) == 2 for c in claims)

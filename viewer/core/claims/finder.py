@@ -67,6 +67,10 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
         if is_furniture(sentence.text, line) or not any(ch.isalnum() for ch in sentence.text):
             continue  # page furniture, or marks with no word at all (a wire copy's "<")
         start, end = sentence.start, sentence.end - trailing_credit(sentence.text)
+        while end > start + 1 and text[end - 1] == "<":  # a wire copy's end-of-paragraph marker
+            end -= 1                                      # ("…told today.<") is not the claim's
+            while end > start + 1 and text[end - 1].isspace():
+                end -= 1
         pieces = []
         pos = start
         for m in _CLAUSE_RE.finditer(text, start, end):

@@ -6,13 +6,13 @@ import re
 import string
 from dataclasses import dataclass, field
 
+from .furniture import FILED_AT_RE
 from .tokens import WORD, Token, tokenize
 
 _TITLE_MAX = 90
 # Lines no reader takes for a title: rules and ornaments (no letter or digit), and a
 # wire header that opens with the time and date it was filed ("14:42 04/10/99: Page 1 ...").
 _NO_WORDS = re.compile(r"^[\W_]*$")
-_FILED_AT = re.compile(r"^\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}\b|^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\b")
 
 
 def letter_for(index: int) -> str:
@@ -51,7 +51,7 @@ def title_from_text(text: str) -> str:
             continue
         first = first or line
         line = line.rstrip("<").rstrip()
-        if not _NO_WORDS.match(line) and not _FILED_AT.match(line):
+        if not _NO_WORDS.match(line) and not FILED_AT_RE.match(line):
             break
     else:
         line = first

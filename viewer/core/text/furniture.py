@@ -3,7 +3,8 @@
 General rules, not a list of one site's strings: a short line with no sentence-final punctuation
 ("Share:", "Related News", "Most Commented"), a line ending in a colon, a bracketed or parenthesised
 credit ("[File: Name/Agency]"), a caption that describes a picture, a byline or a timestamp line.
-A headline (a longer line without final punctuation) still states something and is kept.
+A wire header stating when the copy was filed is furniture too. A headline (a longer line without
+final punctuation) still states something and is kept.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _BYLINE_RE = re.compile(r"(?i)^\s*(by|von|par|por|di|door)\s+\S")
 _TIMESTAMP_RE = re.compile(
     r"(?i)^\s*(published|updated|posted|last updated|first published|modified)\b(\s+(on|at))?\s*[:\s]"
     r".{0,60}\d")
+# A wire header that opens with the time and date the copy was filed ("14:42 04/10/99: Page 1 ...").
+FILED_AT_RE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2})\b")
 _TRAILING_CREDIT_RE = re.compile(r"\s*[\[(][^\[\]()]{0,80}/[^\[\]()]{0,80}[\])]\s*$")
 
 
@@ -58,6 +61,8 @@ def is_furniture(text: str, line: str | None = None) -> bool:
         if n_words <= _MAX_CAPTION_WORDS and (_CAPTION_START_RE.match(stripped) or _CREDIT_RE.search(stripped)):
             return True
         if n_words <= 8 and (_BYLINE_RE.match(stripped) or _TIMESTAMP_RE.match(stripped)):
+            return True
+        if n_words <= 12 and FILED_AT_RE.match(stripped):
             return True
     if n_words <= 8 and _TIMESTAMP_RE.match(stripped):
         return True
