@@ -480,3 +480,19 @@ def test_a_file_of_nothing_but_control_characters_has_no_text(tmp_path):
     path.write_bytes(b"\x19\x19\n\x01")
     with pytest.raises(LoadError, match="no text found|not a text file"):
         load_article(path)
+
+
+def test_hard_wrapped_paragraphs_are_shown_on_one_line_each(tmp_path):
+    """Wire copy and e-mail cut lines at a fixed width; the pane wraps prose itself, so a
+    wrapped paragraph reads as one line (breaks become spaces: same length, same offsets)."""
+    body = ("The old harbour bridge in Port Elwen reopened to traffic on Monday morning,\n"
+            "eleven months after engineers closed it when a routine inspection found\n"
+            "cracked bearings beneath the eastern span of the structure last year.\n")
+    raw = "BRIDGE REOPENS\n" + body * 3 + "- a list item that stays on a line of its own\n"
+    path = tmp_path / "wrapped.txt"
+    path.write_text(raw, encoding="utf-8")
+    text = load_article(path).text
+    assert len(text) == len(raw) and text.startswith("BRIDGE REOPENS\n")
+    assert text.count("\n") == raw.count("\n") - 6  # two joins in each of the three paragraphs
+    assert "Monday morning, eleven months" in text and "\n- a list item" in text
+    assert path.read_text(encoding="utf-8") == raw

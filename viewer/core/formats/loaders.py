@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..text.article import Article, letter_for, title_from_text
+from ..text.sentences import reflow
 from ..util.bundled import seeds_dir
 from . import FORMAT_BY_SUFFIX, Extracted, FormatError
 from .sniff import sniff
@@ -105,7 +106,7 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES, encoding: str
         found = extract(path, data, encoding)
     except FormatError as exc:
         raise LoadError(path, exc.reason) from None
-    text = normalise_text(found.text)
+    text = reflow(normalise_text(found.text))
     if not text.strip():
         raise LoadError(path, "no text found in the file")
     if len(text) > max_chars:
@@ -125,7 +126,7 @@ def load_article(path: str | os.PathLike, article_id: str = "A",
 
 def article_from_text(text: str, article_id: str = "A", title: str | None = None) -> Article:
     """An Article from text that was not read from a file (pasted, dropped)."""
-    text = normalise_text(text)
+    text = reflow(normalise_text(text))
     return Article(article_id, title or title_from_text(text), text, None, None)
 
 

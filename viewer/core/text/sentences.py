@@ -132,12 +132,26 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     out = [lines[0]]
     for (s0, e0), (s1, e1) in zip(lines, lines[1:]):
         line, nxt = text[s0:e0].strip(), text[s1:e1]
-        if (s1 == e0 + 1 and len(line) >= full and _HAS_LETTER.search(line)
+        if (s1 == e0 + 1 and len(line) >= full and _HAS_LETTER.search(line) and _HAS_LETTER.search(nxt)
                 and not _LINE_ENDS_SENTENCE.search(line) and not _LIST_ITEM.match(nxt)):
             out[-1] = (out[-1][0], e1)
         else:
             out.append((s1, e1))
     return out
+
+
+def reflow(text: str) -> str:
+    """`text` with the line breaks inside hard-wrapped paragraphs (`paragraph_spans`) made
+    spaces: the same length and offsets, each paragraph on one line."""
+    spans = [(s, e) for s, e in paragraph_spans(text) if "\n" in text[s:e]]
+    if not spans:
+        return text
+    out, pos = [], 0
+    for s, e in spans:
+        out += [text[pos:s], text[s:e].replace("\n", " ")]
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=64)
