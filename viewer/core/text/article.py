@@ -10,8 +10,8 @@ from .furniture import FILED_AT_RE
 from .tokens import WORD, Token, tokenize
 
 _TITLE_MAX = 90
-# Lines no reader takes for a title: rules and ornaments (no letter or digit), and a
-# wire header that opens with the time and date it was filed ("14:42 04/10/99: Page 1 ...").
+# A rule or ornament line (no letter or digit): no reader takes it for a title, nor a wire
+# header stating when the copy was filed (FILED_AT_RE).
 _NO_WORDS = re.compile(r"^[\W_]*$")
 
 

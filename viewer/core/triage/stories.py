@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..diff.sequences import connected_roots
 from ..reuse.relation import LABEL_RUN_OPTIONS
 from ..reuse.verbatim import ReuseOptions
-from ..diff.sequences import connected_roots
 from ..util.cancel import CancelCheck
 from .links import INDEPENDENT, PARTIALLY, PairMeasure, measure_keys, orient
 from .model import Entry, Story, TriageLink, TriageOptions
