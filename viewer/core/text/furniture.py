@@ -33,8 +33,11 @@ _BYLINE_RE = re.compile(r"(?i)^\s*(by|von|par|por|di|door)\s+\S")
 _TIMESTAMP_RE = re.compile(
     r"(?i)^\s*(published|updated|posted|last updated|first published|modified)\b(\s+(on|at))?\s*[:\s]"
     r".{0,60}\d")
-# A wire header that opens with the time and date the copy was filed ("14:42 04/10/99: Page 1 ...").
-FILED_AT_RE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2})\b")
+# A wire copy's filing time stamp, "14:42 04/10/99" (groups: hour, minute, day, month, year) or
+# "2024-06-19T14:42" (year, month, day, hour, minute); a header opening with one is furniture.
+STAMP_DMY = r"\b(\d{1,2}):(\d{2})\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b"
+STAMP_ISO = r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})"
+FILED_AT_RE = re.compile(rf"^\s*(?:{STAMP_DMY}|{STAMP_ISO}\b)")
 _TRAILING_CREDIT_RE = re.compile(r"\s*[\[(][^\[\]()]{0,80}/[^\[\]()]{0,80}[\])]\s*$")
 
 

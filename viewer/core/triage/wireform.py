@@ -23,10 +23,12 @@ from dataclasses import dataclass
 
 import regex
 
+from ..text.furniture import STAMP_DMY, STAMP_ISO
+
 _HEAD_LINES = 8
 _HEADER_MAX = 160  # characters of a filing header line
-_TIME_DMY = regex.compile(r"\b(\d{1,2}):(\d{2})\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
-_TIME_ISO = regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})")
+_TIME_DMY = regex.compile(STAMP_DMY)
+_TIME_ISO = regex.compile(STAMP_ISO)
 _SLUG_LINE = regex.compile(r"^\s*[A-Z]{3,}(?:\s+[A-Z][\w-]*){1,3}\s*$")
 _SLUG = regex.compile(r"\bPage\s+\d+\s+\([A-Z]+\)|" + _SLUG_LINE.pattern)
 _AGENCY = regex.compile(r"\b(?:PA News|Press Association|Reuters|Associated Press|Agence France-Presse"
@@ -48,11 +50,10 @@ class TextEvidence:
     catchline: str | None = None
 
 
-def _catchline(head: list[str]) -> str | None:
-    """The words the filing header (the first head line stating a time) names its story
-    by, case-folded, or those of a slug line right below it (None: none)."""
-    at = next((k for k, ln in enumerate(head) if _TIME_ISO.search(ln) or _TIME_DMY.search(ln)), None)
-    if at is None or len(head[at]) > _HEADER_MAX:  # a header is one short line, not a paragraph
+def _catchline(head: list[str], at: int) -> str | None:
+    """The words the filing header `head[at]` names its story by, case-folded, or those of
+    a slug line right below it (None: none)."""
+    if len(head[at]) > _HEADER_MAX:  # a header is one short line, not a paragraph
         return None
     lines = [head[at]] + [ln for ln in head[at + 1:at + 2] if _SLUG_LINE.match(ln)]
     for line in lines:
@@ -63,8 +64,9 @@ def _catchline(head: list[str]) -> str | None:
     return None
 
 
-def _stated_time(head: list[str]) -> float | None:
-    for line in head:
+def _filing_header(head: list[str]) -> tuple[int, float] | None:
+    """(index, time) of the first head line stating a valid filing time, or None."""
+    for at, line in enumerate(head):
         m = _TIME_ISO.search(line)
         if m:
             y, mo, d, hh, mm = map(int, m.groups())
@@ -76,7 +78,7 @@ def _stated_time(head: list[str]) -> float | None:
             if y < 100:
                 y += 1900 if y >= 70 else 2000
         try:
-            return float(calendar.timegm((y, mo, d, hh, mm, 0)))
+            return at, float(calendar.timegm((y, mo, d, hh, mm, 0)))
         except (ValueError, OverflowError):
             continue
     return None
@@ -89,8 +91,9 @@ def text_evidence(text: str) -> TextEvidence:
     if not lines:
         return TextEvidence()
     head, tail = lines[:_HEAD_LINES], lines[-3:]
-    stated = _stated_time(head)
-    catchline = _catchline(head) if stated is not None else None
+    header = _filing_header(head)
+    stated = None if header is None else header[1]
+    catchline = None if header is None else _catchline(head, header[0])
     marks = 0
     marks += stated is not None or any(_SLUG.search(ln) for ln in head)
     marks += any(_AGENCY.search(ln) for ln in head + tail)
