@@ -64,13 +64,11 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)
         line = text[line_start: len(text) if line_end < 0 else line_end]
-        if is_furniture(sentence.text, line) or not any(ch.isalnum() for ch in sentence.text):
-            continue  # page furniture, or marks with no word at all (a wire copy's "<")
+        if is_furniture(sentence.text, line):
+            continue
         start, end = sentence.start, sentence.end - trailing_credit(sentence.text)
-        while end > start + 1 and text[end - 1] == "<":  # a wire copy's end-of-paragraph marker
-            end -= 1                                      # ("…told today.<") is not the claim's
-            while end > start + 1 and text[end - 1].isspace():
-                end -= 1
+        # a wire copy's end-of-paragraph marker ("…told today.<") is not the claim's
+        end = start + len(text[start:end].rstrip("< \t\n"))
         pieces = []
         pos = start
         for m in _CLAUSE_RE.finditer(text, start, end):

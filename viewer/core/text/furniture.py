@@ -51,7 +51,7 @@ def is_furniture(text: str, line: str | None = None) -> bool:
     line = text if line is None else line
     stripped = text.strip()
     n_words = count_words(stripped)
-    if n_words == 0:
+    if n_words == 0 or not any(ch.isalnum() for ch in stripped):  # marks only (a wire's "<")
         return True
     if _BRACKETED_RE.match(stripped) and (_CREDIT_RE.search(stripped) or n_words <= 8):
         return True
