@@ -192,6 +192,7 @@ def normalise_newlines(text: str) -> str:
 # controls but tab and newline, and DEL. Wire systems leave some in their copy (PA's \x19 before
 # each paragraph). A vertical tab or form feed is a line or page break: a newline.
 _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # the above, or a break
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 
 
@@ -199,6 +200,4 @@ def normalise_text(text: str) -> str:
     """The text an article shows: newlines as `normalise_newlines`, line and page breaks as
     newlines, invisible control characters dropped; nothing else changes."""
     text = normalise_newlines(text)
-    if _INVISIBLE.search(text) or "\x0b" in text or "\x0c" in text:
-        text = _INVISIBLE.sub("", text.translate(_BREAKS))
-    return text
+    return _INVISIBLE.sub("", text.translate(_BREAKS)) if _CONTROL.search(text) else text
