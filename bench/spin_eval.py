@@ -29,6 +29,7 @@ import random
 import subprocess
 import sys
 import time
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from viewer.core.comparison import derive_from_others  # noqa: E402
 from viewer.core.reuse.pairs import analyse_pair, detect_spin
+from viewer.core.reuse.relation import INDEPENDENT, PARTIALLY, WHOLLY
 from viewer.core.reuse.spin import SPUN_SCORE
 from viewer.core.text import synonyms
 from viewer.core.text.article import Article
@@ -79,23 +81,26 @@ def listed_share(result, swaps) -> float:
 DEV = ROOT.parent / "shared" / "dev-data"  # read in place, never copied
 
 
+@lru_cache(maxsize=1)
+def meter_stories():
+    """METER's labelled newspaper stories with their PA versions (`train_derivation.load`)."""
+    from train_derivation import load
+    return load(DEV / "meter")
+
+
 def genre_samples(rng: random.Random, per_genre: int) -> dict[str, list[str]]:
     """Texts of 150-1,500 words of several kinds of prose from ../shared/dev-data and bench/data:
     wire copy and newspaper stories (METER), web news (ECB+), news sentences strung together
     (MSRP), and the Austen chapter."""
-    import csv
     import glob
 
     def pick(texts: list[str]) -> list[str]:
         texts = [t for t in texts if 150 <= len(t.split()) <= 1500]
         return rng.sample(texts, min(per_genre, len(texts)))
 
-    meter = DEV / "meter"
-    with open(meter / "labels_subset.tsv", newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    papers = [(meter / r["newspaper_rawtext"]).read_bytes().decode("latin-1") for r in rows]
-    wire = [Path(p).read_bytes().decode("latin-1")
-            for p in sorted(glob.glob(str(meter / "meter_corpus/PA/rawtexts/*/*/*/*.txt")))]
+    papers = [paper.text for *_, paper, _ in meter_stories()]
+    wire = [Path(p).read_text(encoding="latin-1")
+            for p in sorted(glob.glob(str(DEV / "meter/meter_corpus/PA/rawtexts/*/*/*/*.txt")))]
     ecb = []
     with open(DEV / "ecbplus_event_clusters" / "clusters.jsonl", encoding="utf-8") as f:
         for line in f:
@@ -148,19 +153,11 @@ def genres(seed: int, per_genre: int) -> None:
             print(f"  {kind:<24} {len(spun):>3} texts: all {cells[0]}; half {cells[1]}; "
                   f"none {cells[2]}; wholly derived {wholly / len(spun):.0%}")
 
-    import csv
-    meter = DEV / "meter"
-    with open(meter / "labels_subset.tsv", newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
     print("Real pairs of METER (newspaper story against each PA version of its story): spin score")
-    for label in ("non_derived", "partially_derived", "wholly_derived"):
-        scores = []
-        for r in (r for r in rows if r["label"] == label):
-            paper = (meter / r["newspaper_rawtext"]).read_bytes().decode("latin-1")
-            for name in filter(None, r["pa_files"].split(";")):
-                pa = (meter / r["pa_dir"] / name).read_bytes().decode("latin-1")
-                scores.append(detect_spin(Article("A", "", pa), Article("B", "", paper)).score)
-        scores.sort()
+    stories = meter_stories()
+    for label in (INDEPENDENT, PARTIALLY, WHOLLY):
+        scores = sorted(detect_spin(pa, paper).score
+                        for gold, _, _, paper, pas in stories if gold == label for pa in pas)
         print(f"  {label:<18} {len(scores):>4} pairs: <= 0.2 {sum(x <= 0.2 for x in scores) / len(scores):.1%}, "
               f">= {SPUN_SCORE} (shown as spun) {sum(x >= SPUN_SCORE for x in scores)}, "
               f"median {median(scores):.2f}, highest {scores[-1]:.2f}")
