@@ -71,10 +71,15 @@ def _sgml_text(path: str) -> tuple[str, list[str]]:
     """Text of an annotated METER article and the tag (Verbatim/Rewrite/New) of each character."""
     sgml = open(path, encoding="latin-1").read()
     text, tags = [], []
-    for tag, body in re.findall(r"<(Verbatim|Rewrite|New)\b[^>]*>(.*?)</\1>", sgml, flags=re.S):
-        body = html.unescape(re.sub(r"<[^>]+>", "", body))
+    at = 0
+    for m in re.finditer(r"<(Verbatim|Rewrite|New)\b[^>]*>(.*?)</\1>", sgml, flags=re.S):
+        if text and "\n\n" in sgml[at:m.start()]:  # a paragraph break between tagged runs (raw texts keep it)
+            text.append("\n\n")
+            tags.extend(["break"] * 2)
+        at = m.end()
+        body = html.unescape(re.sub(r"<[^>]+>", "", m.group(2)))
         text.append(body)
-        tags.extend([tag] * len(body))
+        tags.extend([m.group(1)] * len(body))
     return "".join(text), tags
 
 
