@@ -78,6 +78,22 @@ def test_unrelated_pairs_are_gated_to_zero():
     assert _p("The orchestra will tour Japan in the autumn.", "Wheat prices fell sharply after the harvest.") == 0.0
 
 
+def test_a_sentence_cut_from_a_longer_one_is_its_claim_but_a_rewording_as_thin_is_not():
+    """A paper cuts a sentence out of a long wire sentence and adds a word or two: the copied runs
+    make it the same claim at a lower share of carried words than a rewording needs."""
+    from viewer.core.claims.matcher import CONTAINED, COPIED_CONTAINED, coverage
+
+    long = _st("The two men from Leeds, who had met at a bowling club in 2019, were both remanded in "
+               "custody for a week by magistrates in Bradford after a short hearing on Friday.")
+    cut = _st("Both brothers were remanded in custody for a week by magistrates in Yorkshire.", 1)
+    reworded = _st("Yorkshire magistrates remanded both brothers to custody for one week.", 1)
+    for short in (cut, reworded):  # both carried alike, below the plain containment share
+        assert COPIED_CONTAINED <= coverage(short, long) < CONTAINED
+        assert match_probability(short, long) < matcher.SAME_CLAIM
+    assert same_claim(cut, long) > 0 and same_claim(long, cut) > 0
+    assert same_claim(reworded, long) == 0.0
+
+
 def test_probability_is_a_probability_and_near_symmetric():
     a = "The museum reopened its east wing after two years of repairs."
     b = "After two years of repair work the museum's east wing has reopened."
