@@ -175,3 +175,31 @@ def test_wire_markers_and_headers_are_not_claims():
     spans = [wire[m.start:m.end] for c in claims for m in c.members if m.article == "A"]
     assert spans and not any("Page 1" in s or s.endswith("<") or not s.strip("< ") for s in spans)
     assert any(len(c.articles) == 2 for c in claims)
+
+
+def test_articles_on_one_event_join_looser_paraphrases_than_articles_on_another():
+    """Two reports that share their names and numbers report one event: a paraphrase the matcher
+    rates below SAME_CLAIM (but above SAME_EVENT_CLAIM) joins them; between reports of another
+    event (other names, the same date), the same two sentences stay apart."""
+    from viewer.core.claims import finder
+    from viewer.core.claims.matcher import SAME_CLAIM, match_probability
+
+    said = "Several families were moved to the school hall overnight."
+    reworded = "Some families spent the night in the school hall after leaving their flooded homes."
+    a, b = make_statement(0, 0, len(said), said), make_statement(1, 0, len(reworded), reworded)
+    assert finder.SAME_EVENT_CLAIM <= match_probability(a, b) < SAME_CLAIM
+    assert same_claim(a, b) == 0.0 and same_claim(a, b, finder.SAME_EVENT_CLAIM) > 0
+    first = Article("A", "", "Harbour master Ines Calloway inspected the sea wall at Port Kelby on 14 March.\n\n"
+                             + said)
+    same_event = Article("B", "", "At Port Kelby, harbour master Ines Calloway looked at the sea wall on "
+                                  "14 March.\n\n" + reworded)
+    other_event = Article("B", "", "In Lowmouth, the pier inspector Tomas Brenner went over the old jetty "
+                                   "on 14 March.\n\n" + reworded)
+
+    def joined(pair):
+        return any({m.article for m in c.members} == {"A", "B"} and any(
+            pair[int(m.article == "B")].text[m.start:m.end] == (said if m.article == "A" else reworded)
+            for m in c.members) for c in find_claims(pair) if len(c.articles) > 1)
+
+    assert joined([first, same_event])
+    assert not joined([first, other_event])

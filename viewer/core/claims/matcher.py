@@ -388,25 +388,30 @@ def _content_keys(st: Statement) -> int:
     return sum(1 for w in st.keys.values() if w > LIGHT_WEIGHT)
 
 
-def same_claim(a: Statement, b: Statement) -> float:
+def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM) -> float:
     """Strength (0..1) with which `a` and `b` state the same claim; 0.0 when they do not.
 
-    The same claim when the logistic model says so, or when the shorter statement (at least
-    _MIN_CONTAINED_KEYS content words) is almost wholly carried by the longer one: a condensed
-    sentence that states several sentences' claims (MSRP calls many such pairs non-paraphrases;
-    for claims they share the shorter one's statement).
+    The same claim when the logistic model says so (probability at least `threshold`, SAME_CLAIM
+    unless the caller knows more, e.g. that both articles report one event), or when the shorter
+    statement (at least _MIN_CONTAINED_KEYS content words) is almost wholly carried by the longer
+    one: a condensed sentence that states several sentences' claims (MSRP calls many such pairs
+    non-paraphrases; for claims they share the shorter one's statement). Contained pairs the model
+    puts below SAME_CLAIM weigh SAME_CLAIM.
     """
     features, ca, cb, (ta, tb) = _features(a, b, GATE, sequence_bound=True)
     if features is None:
         return 0.0
     # The bound on word_sequence makes this probability an upper bound (sums and the logistic
-    # are monotonic in floating point too): below SAME_CLAIM, the exact ratio cannot lift it.
-    if _probability(features) >= SAME_CLAIM:
+    # are monotonic in floating point too): below the threshold, the exact ratio cannot lift it.
+    p = 0.0
+    if _probability(features) >= min(threshold, SAME_CLAIM):
         k = FEATURES.index("word_sequence")
         p = _probability(features[:k] + (_sequence(ta, tb),) + features[k + 1:])
         if p >= SAME_CLAIM:
             return p
-    return SAME_CLAIM if _contained(a, b, ca, cb) else 0.0
+    if _contained(a, b, ca, cb):
+        return SAME_CLAIM
+    return p if p >= threshold else 0.0
 
 
 def _contained(a: Statement, b: Statement, ca: float, cb: float) -> bool:
