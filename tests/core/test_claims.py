@@ -203,3 +203,27 @@ def test_articles_on_one_event_join_looser_paraphrases_than_articles_on_another(
 
     assert joined([first, same_event])
     assert not joined([first, other_event])
+
+
+def test_a_short_statement_carried_by_a_report_of_another_event_stays_apart():
+    """A statement of four content words wholly carried by a longer sentence joins it between
+    reports of one event; between articles that share none of their names and numbers it needs
+    more words."""
+    from viewer.core.claims import finder
+
+    headline = "The harbour wall repairs were approved."
+    report = ("On Tuesday the town council finally approved the long-delayed repairs to the old harbour "
+              "wall, which were costed at two million pounds.")
+    first = Article("A", "", f"{headline}\n\nPort Kelby council leader Ines Calloway welcomed the vote.")
+    same_event = Article("B", "", f"{report}\n\nIn Port Kelby, Ines Calloway welcomed the vote.")
+    other_event = Article("B", "", f"{report}\n\nIn Lowmouth, Tomas Brenner welcomed the vote.")
+    h = make_statement(0, 0, len(headline), headline)
+    r = make_statement(1, 0, len(report), report)
+    assert same_claim(h, r) > 0 and same_claim(h, r, min_contained_keys=finder.APART_CONTAINED_KEYS) == 0.0
+
+    def joined(pair):
+        return any(pair[0].text[m.start:m.end] == headline and m.article == "A" and len(c.articles) > 1
+                   for c in find_claims(pair) for m in c.members)
+
+    assert joined([first, same_event])
+    assert not joined([first, other_event])

@@ -26,7 +26,7 @@ from ..util.cancel import check
 from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
 from .conflicts import Conflict, find_conflicts
-from .matcher import GATE, SAME_CLAIM, Statement, make_statement, same_claim
+from .matcher import GATE, Statement, make_statement, same_claim
 
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
 
@@ -39,9 +39,13 @@ _MIN_LINK_SHARE = 0.5   # clusters merge only when half their cross pairs are li
 # Two articles that share SAME_EVENT_ANCHORS of the smaller one's names and numbers report one
 # event (on ECB+ this tells same-event article pairs from sibling events at ROC AUC 0.92); a claim
 # they both state is then far likelier, so their statements join from the matcher's probability
-# SAME_EVENT_CLAIM instead of SAME_CLAIM (bench/claims_eval.py).
+# SAME_EVENT_CLAIM instead of SAME_CLAIM. Between other articles it is less likely: a short
+# statement joins a longer one that carries it only with APART_CONTAINED_KEYS content words
+# (a headline such as "Colts beat Jags" is carried by many reports of other games).
+# bench/claims_eval.py
 SAME_EVENT_ANCHORS = 0.5
 SAME_EVENT_CLAIM = 0.25
+APART_CONTAINED_KEYS = 5
 
 
 @dataclass(frozen=True)
@@ -247,7 +251,10 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
             check(cancelled)
         a, b = statements[i], statements[j]
         arts = (a.article, b.article) if a.article < b.article else (b.article, a.article)
-        score = same_claim(a, b, SAME_EVENT_CLAIM if arts in one_event else SAME_CLAIM)
+        if arts in one_event:
+            score = same_claim(a, b, SAME_EVENT_CLAIM)
+        else:
+            score = same_claim(a, b, min_contained_keys=APART_CONTAINED_KEYS)
         if score > 0:
             edges[(i, j)] = score
     step()

@@ -388,15 +388,16 @@ def _content_keys(st: Statement) -> int:
     return sum(1 for w in st.keys.values() if w > LIGHT_WEIGHT)
 
 
-def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM) -> float:
+def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
+               min_contained_keys: int = _MIN_CONTAINED_KEYS) -> float:
     """Strength (0..1) with which `a` and `b` state the same claim; 0.0 when they do not.
 
-    The same claim when the logistic model says so (probability at least `threshold`, SAME_CLAIM
-    unless the caller knows more, e.g. that both articles report one event), or when the shorter
-    statement (at least _MIN_CONTAINED_KEYS content words) is almost wholly carried by the longer
-    one: a condensed sentence that states several sentences' claims (MSRP calls many such pairs
-    non-paraphrases; for claims they share the shorter one's statement). Contained pairs the model
-    puts below SAME_CLAIM weigh SAME_CLAIM.
+    The same claim when the logistic model says so (probability at least `threshold`), or when
+    the shorter statement (at least `min_contained_keys` content words) is almost wholly carried by
+    the longer one: a condensed sentence that states several sentences' claims (MSRP calls many
+    such pairs non-paraphrases; for claims they share the shorter one's statement). Contained pairs
+    the model puts below SAME_CLAIM weigh SAME_CLAIM. A caller that knows more about the two
+    articles (they report one event, or they do not) moves the two thresholds.
     """
     features, ca, cb, (ta, tb) = _features(a, b, GATE, sequence_bound=True)
     if features is None:
@@ -409,14 +410,15 @@ def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM) -> flo
         p = _probability(features[:k] + (_sequence(ta, tb),) + features[k + 1:])
         if p >= SAME_CLAIM:
             return p
-    if _contained(a, b, ca, cb):
+    if _contained(a, b, ca, cb, min_contained_keys):
         return SAME_CLAIM
     return p if p >= threshold else 0.0
 
 
-def _contained(a: Statement, b: Statement, ca: float, cb: float) -> bool:
+def _contained(a: Statement, b: Statement, ca: float, cb: float,
+               min_keys: int = _MIN_CONTAINED_KEYS) -> bool:
     small, c_small, large = (a, ca, b) if a.weight <= b.weight else (b, cb, a)
-    if c_small < COPIED_CONTAINED or _content_keys(small) < _MIN_CONTAINED_KEYS:
+    if c_small < COPIED_CONTAINED or _content_keys(small) < min_keys:
         return False
     if c_small >= CONTAINED:
         return True
