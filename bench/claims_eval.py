@@ -96,14 +96,16 @@ def _trigrams(text: str) -> list[tuple[str, ...]]:
     return [tuple(words[k:k + 3]) for k in range(len(words) - 2)]
 
 
-def meter(folder: str) -> None:
+TAGS = ("Verbatim", "Rewrite", "New")
+
+
+def meter_stories(folder: str) -> list[tuple[str, str, str, list[str]]]:
+    """(domain/day, PA text, annotated newspaper text, tag of each of its characters) of every
+    derived METER article that has an annotated version and PA copy."""
     base = os.path.join(folder, "meter")
     rows = list(csv.DictReader(open(os.path.join(base, "labels_subset.tsv"), newline="", encoding="utf-8"),
                                delimiter="\t"))
-    counts = {"Verbatim": [0, 0], "Rewrite": [0, 0], "New": [0, 0]}  # tag -> [shared, all]
-    by_sentence = {"Verbatim": [0, 0], "Rewrite": [0, 0], "New": [0, 0]}  # same, per whole sentence
-    found_in_wire = [0, 0]  # mostly Verbatim and half its word trigrams in the PA text: [shared, all]
-    articles = 0
+    out = []
     for row in rows:
         if row["label"] == "non_derived" or not row["newspaper_annotated_sgml"]:
             continue  # independent, or no annotated version in the corpus
@@ -112,50 +114,75 @@ def meter(folder: str) -> None:
         if not pa_names or not text.strip():
             continue
         wire = "\n".join(open(os.path.join(base, row["pa_dir"], n), encoding="latin-1").read() for n in pa_names)
-        wire = wire.replace("<", "")
-        paper = Article("B", "", text)
-        wire_trigrams = set(_trigrams(wire))
-        claims = find_claims([Article("A", "", wire), paper])
-        in_shared = set()
-        for c in claims:
-            if len(c.articles) > 1:
-                in_shared.update((m.start, m.end) for m in c.members if m.article == "B")
-        articles += 1
-        paper_statements = statements_of(paper, 1)
-        for sen in split_sentences(text, "en"):  # a sentence is shared if any of its statements is
-            span_tags = tags[sen.start:sen.end]
-            inside = [st for st in paper_statements if sen.start <= st.start < sen.end]
-            if count_words(sen.text) < 4 or not span_tags or not inside:
-                continue  # too short, or page furniture (no statement)
-            tag = _majority_tag(span_tags)
-            if tag is not None:
-                by_sentence[tag][0] += any(s < st.end and st.start < e for st in inside for s, e in in_shared)
-                by_sentence[tag][1] += 1
-        for st in paper_statements:
-            span_tags = tags[st.start:st.end]
-            if count_words(st.text) < 4 or not span_tags:
-                continue
-            tag = _majority_tag(span_tags)
-            if tag is None:
-                continue
-            shared = any(s < st.end and st.start < e for s, e in in_shared)
-            counts[tag][0] += shared
-            counts[tag][1] += 1
-            grams = _trigrams(st.text)
-            if tag == "Verbatim" and grams and sum(g in wire_trigrams for g in grams) * 2 >= len(grams):
-                found_in_wire[0] += shared
-                found_in_wire[1] += 1
-    print(f"METER derived articles: {articles}; newspaper sentences ending in a claim shared with the PA text:")
-    for tag, target in (("Verbatim", "target >= 95 %"), ("Rewrite", "target >= 85 %"), ("New", "target <= 15 %")):
-        shared, n = counts[tag]
+        out.append((f"{row['domain']}/{row['date']}", wire.replace("<", ""), text, tags))
+    return out
+
+
+def meter_tally(wire: str, text: str, tags: list[str]) -> dict[str, list[int]]:
+    """[shared, all] per tag for one story's newspaper statements (by statement, `TAGS`), per whole
+    sentence ("sentence " + tag), and for mostly-Verbatim statements whose word trigrams are at
+    least half in the PA text ("found")."""
+    tally = {key: [0, 0] for key in (*TAGS, *(f"sentence {t}" for t in TAGS), "found")}
+    paper = Article("B", "", text)
+    wire_trigrams = set(_trigrams(wire))
+    claims = find_claims([Article("A", "", wire), paper])
+    in_shared = set()
+    for c in claims:
+        if len(c.articles) > 1:
+            in_shared.update((m.start, m.end) for m in c.members if m.article == "B")
+    paper_statements = statements_of(paper, 1)
+    for sen in split_sentences(text, "en"):  # a sentence is shared if any of its statements is
+        span_tags = tags[sen.start:sen.end]
+        inside = [st for st in paper_statements if sen.start <= st.start < sen.end]
+        if count_words(sen.text) < 4 or not span_tags or not inside:
+            continue  # too short, or page furniture (no statement)
+        tag = _majority_tag(span_tags)
+        if tag is not None:
+            tally[f"sentence {tag}"][0] += any(s < st.end and st.start < e for st in inside for s, e in in_shared)
+            tally[f"sentence {tag}"][1] += 1
+    for st in paper_statements:
+        span_tags = tags[st.start:st.end]
+        if count_words(st.text) < 4 or not span_tags:
+            continue
+        tag = _majority_tag(span_tags)
+        if tag is None:
+            continue
+        shared = any(s < st.end and st.start < e for s, e in in_shared)
+        tally[tag][0] += shared
+        tally[tag][1] += 1
+        grams = _trigrams(st.text)
+        if tag == "Verbatim" and grams and sum(g in wire_trigrams for g in grams) * 2 >= len(grams):
+            tally["found"][0] += shared
+            tally["found"][1] += 1
+    return tally
+
+
+def add_tallies(tallies) -> dict[str, list[int]]:
+    """Sum of [shared, all] tallies, key by key."""
+    total: dict[str, list[int]] = {}
+    for tally in tallies:
+        for key, (hit, n) in tally.items():
+            got = total.setdefault(key, [0, 0])
+            got[0] += hit
+            got[1] += n
+    return total
+
+
+def meter(folder: str) -> None:
+    stories = meter_stories(folder)
+    total = add_tallies(meter_tally(wire, text, tags) for _day, wire, text, tags in stories)
+    print(f"METER derived articles: {len(stories)}; newspaper sentences ending in a claim shared with the PA text:")
+    for tag, target in zip(TAGS, ("target >= 95 %", "target >= 85 %", "target <= 15 %")):
+        shared, n = total[tag]
         print(f"  mostly {tag:8s}: {shared / max(1, n):.1%} of {n}  ({target})")
     print("  per whole sentence (shared if any of its statements is; tagged by the sentence's majority):")
-    for tag in ("Verbatim", "Rewrite", "New"):
-        shared, n = by_sentence[tag]
+    for tag in TAGS:
+        shared, n = total[f"sentence {tag}"]
         print(f"  mostly {tag:8s}: {shared / max(1, n):.1%} of {n}")
+    shared, n = total["found"]
     print(f"  mostly Verbatim and at least half its word trigrams in the PA text given: "
-          f"{found_in_wire[0] / max(1, found_in_wire[1]):.1%} of {found_in_wire[1]} (the others were "
-          f"copied from PA copy the corpus does not hold for that story)")
+          f"{shared / max(1, n):.1%} of {n} (the others were copied from PA copy the corpus does not hold "
+          f"for that story)")
 
 
 def _sentence_spans(doc: dict) -> dict[int, tuple[int, int]]:
@@ -172,15 +199,18 @@ def _sentence_spans(doc: dict) -> dict[int, tuple[int, int]]:
     return spans
 
 
-def ecb(folder: str) -> None:
+def ecb_pairs(folder: str) -> list[tuple[str, str, dict, dict, set]]:
+    """(topic, "same" or "sibling", document, document, sentence-number pairs that mention one event)
+    for every two documents of one ECB+ event cluster, and each of a cluster's documents against
+    each document of its sibling cluster (same kind of story, another event)."""
     base = os.path.join(folder, "ecbplus_event_clusters")
     clusters = [json.loads(line) for line in open(os.path.join(base, "clusters.jsonl"), encoding="utf-8")]
     chains = {json.loads(line)["cluster_id"]: json.loads(line)
               for line in open(os.path.join(base, "cross_doc_coref_chains.jsonl"), encoding="utf-8")}
     by_id = {c["cluster_id"]: c for c in clusters}
-    same = same_n = other = other_n = 0
-    mention_pairs = mention_hits = 0
+    out = []
     for c in clusters:
+        topic = re.sub(r"ecb(plus)?$", "", c["cluster_id"])
         sibling_id = c["cluster_id"].replace("ecbplus", "ecb") if "ecbplus" in c["cluster_id"] \
             else c["cluster_id"].replace("ecb", "ecbplus")
         sibling = by_id.get(sibling_id)
@@ -197,28 +227,42 @@ def ecb(folder: str) -> None:
                         event_pairs.setdefault((x[0], y[0]), set()).add((x[1], y[1]))
         for i in range(len(docs)):
             for j in range(i + 1, len(docs)):
-                claims = find_claims([Article("A", "", docs[i]["text"]), Article("B", "", docs[j]["text"])])
-                same += any(len(x.articles) > 1 for x in claims)
-                same_n += 1
                 names = (docs[i]["doc_name"], docs[j]["doc_name"])
                 pairs = event_pairs.get(names) or {(b, a) for a, b in event_pairs.get(names[::-1], set())}
-                if not pairs:
-                    continue
-                si, sj = _sentence_spans(docs[i]), _sentence_spans(docs[j])
-                linked = [(m_a, m_b) for x in claims if len(x.articles) > 1
-                          for m_a in x.members if m_a.article == "A" for m_b in x.members if m_b.article == "B"]
-                for a_n, b_n in pairs:
-                    if a_n not in si or b_n not in sj:
-                        continue
-                    (a0, a1), (b0, b1) = si[a_n], sj[b_n]
-                    mention_pairs += 1
-                    mention_hits += any(ma.start < a1 and a0 < ma.end and mb.start < b1 and b0 < mb.end
-                                        for ma, mb in linked)
+                out.append((topic, "same", docs[i], docs[j], pairs))
             if sibling and c["cluster_id"] < sibling_id:
-                for other_doc in sibling["docs"]:
-                    claims = find_claims([Article("A", "", docs[i]["text"]), Article("B", "", other_doc["text"])])
-                    other += any(len(x.articles) > 1 for x in claims)
-                    other_n += 1
+                out.extend((topic, "sibling", docs[i], other, set()) for other in sibling["docs"])
+    return out
+
+
+def ecb_tally(doc_a: dict, doc_b: dict, event_pairs: set) -> tuple[bool, int, int]:
+    """(the two documents share a claim, their sentence pairs mentioning one event, how many of
+    those are in one shared claim together)."""
+    claims = find_claims([Article("A", "", doc_a["text"]), Article("B", "", doc_b["text"])])
+    shared = any(len(x.articles) > 1 for x in claims)
+    si, sj = _sentence_spans(doc_a), _sentence_spans(doc_b)
+    linked = [(m_a, m_b) for x in claims if len(x.articles) > 1
+              for m_a in x.members if m_a.article == "A" for m_b in x.members if m_b.article == "B"]
+    mention_pairs = mention_hits = 0
+    for a_n, b_n in event_pairs:
+        if a_n not in si or b_n not in sj:
+            continue
+        (a0, a1), (b0, b1) = si[a_n], sj[b_n]
+        mention_pairs += 1
+        mention_hits += any(ma.start < a1 and a0 < ma.end and mb.start < b1 and b0 < mb.end for ma, mb in linked)
+    return shared, mention_pairs, mention_hits
+
+
+def ecb(folder: str) -> None:
+    counts = {"same": [0, 0], "sibling": [0, 0]}
+    mention_pairs = mention_hits = 0
+    for _topic, kind, doc_a, doc_b, event_pairs in ecb_pairs(folder):
+        shared, pairs, hits = ecb_tally(doc_a, doc_b, event_pairs)
+        counts[kind][0] += shared
+        counts[kind][1] += 1
+        mention_pairs += pairs
+        mention_hits += hits
+    (same, same_n), (other, other_n) = counts["same"], counts["sibling"]
     print("ECB+ article pairs sharing at least one claim:")
     print(f"  same event: {same / max(1, same_n):.1%} of {same_n} (target >= 90 %);  sibling event: "
           f"{other / max(1, other_n):.1%} of {other_n} (target <= 25 %)")
