@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from viewer.core.claims.anchored import anchored_conflicts
@@ -82,6 +84,30 @@ def test_claim_reasons_name_the_evidence():
     assert "shared names:" in text and "Zelensky" in text and "Russia" in text
     assert "shared numbers: 12000" in text
     assert "soldiers ~ troopers" in text
-    assert reasons[-1].startswith("overlap ")
+    assert any(r.startswith("overlap ") for r in reasons)
+    assert reasons[-1].startswith("reports of one event (all:")  # same names and numbers
+    assert comp.one_event == {("A", "B")} and comp.without("B").one_event == frozenset()
+    c = Article("C", "c", a.text)
+    three = compare([a, b, c])
+    claim = next(x for x in three.claims if len(x.articles) == 3)
+    partly = replace(three, one_event=frozenset({("A", "B"), ("C", "A")}))
+    assert claim_reasons(partly, claim)[-1].startswith("reports of one event (A–B, A–C:")
     unique = [c for c in comp.claims if len(c.articles) == 1]
     assert all(claim_reasons(comp, c) == [] for c in unique)
+
+
+def test_claim_reasons_leave_out_one_event_when_the_articles_share_no_names():
+    from viewer.core.comparison import compare
+    from viewer.core.report.claimviews import claim_reasons
+
+    a = Article("A", "a", "Workers began clearing fallen trees from the railway line at dawn.\n\n"
+                          "In Port Kelby, Ines Calloway thanked them.")
+    b = Article("B", "b", "At first light, crews started removing trees that had fallen onto the tracks.\n\n"
+                          "In Lowmouth, Tomas Brenner thanked them.")
+    comp = compare([a, b])
+    assert comp.one_event == frozenset()
+    shared = [c for c in comp.claims if len(c.articles) == 2]
+    assert shared
+    for claim in shared:
+        reasons = claim_reasons(comp, claim)
+        assert reasons and not any(r.startswith("reports of one event") for r in reasons)

@@ -106,6 +106,7 @@ class Comparison:
     pairs: dict[tuple[str, str], PairAnalysis]
     claims: tuple = ()
     derivations: dict = field(default_factory=dict, compare=False)  # id -> Derivation from all the others
+    one_event: frozenset = frozenset()  # (id, id) pairs of articles the claims read as one event
     _oriented: dict = field(default_factory=dict, compare=False, repr=False)
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # callers' derived views
 
@@ -143,7 +144,8 @@ class Comparison:
             claims.append(replace(c, articles=tuple(x for x in c.articles if x != article_id),
                                   members=members, conflicts=conflicts))
         base = self.base if self.base != article_id else arts[0].id
-        return Comparison(arts, base, pairs, tuple(claims))
+        one_event = frozenset(k for k in self.one_event if article_id not in k)
+        return Comparison(arts, base, pairs, tuple(claims), one_event=one_event)
 
     def oriented(self, ref: str, other: str) -> OrientedPair:
         """The pair as a diff of `ref` → `other`, with chunks and stats (computed once)."""
@@ -269,6 +271,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
         {key: pa.reuse for key, pa in pairs.items()})
     done = len(todo) + len(arts)
     claims: tuple = ()
+    events: set = set()
     if with_claims:
         from .claims.finder import find_claims
 
@@ -276,7 +279,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
             if progress:
                 progress(done + round(part / max(total, 1) * (steps - done)), steps)
 
-        claims = tuple(find_claims(arts, progress=claims_progress, cancelled=cancelled))
+        claims = tuple(find_claims(arts, progress=claims_progress, cancelled=cancelled, one_event=events))
     if progress:
         progress(steps, steps)
-    return Comparison(arts, base, pairs, claims, derivations)
+    return Comparison(arts, base, pairs, claims, derivations, one_event=frozenset(events))

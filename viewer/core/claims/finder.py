@@ -220,11 +220,14 @@ def _cluster(statements: list[Statement], edges: dict[tuple[int, int], float]) -
 
 
 def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> list[Claim]:
+                cancelled: Callable[[], bool] | None = None,
+                one_event: set | None = None) -> list[Claim]:
     """The claims of `articles` (in article order): shared ones first, then each article's own.
 
     Shared claims are ordered by the number of articles carrying them (most first), then by first
     appearance; unique claims by article order and position. Ids are "c1", "c2", ... in that order.
+    `one_event`, when given, receives the (id, id) pairs of articles read as reports of one event
+    (their statements joined more readily, see SAME_EVENT_ANCHORS).
     Raises `viewer.core.util.cancel.Cancelled` when `cancelled()` turns True between steps.
     """
     total = len(articles) + 3
@@ -245,13 +248,15 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         step()
     edges: dict[tuple[int, int], float] = {}
     pairs = _candidate_pairs(statements, cancelled)
-    one_event = _same_event(statements)
+    same_event = _same_event(statements)
+    if one_event is not None:
+        one_event.update((articles[i].id, articles[j].id) for i, j in same_event)
     for n, (i, j) in enumerate(_gated_pairs(statements, pairs, cancelled)):
         if n % 2000 == 0:
             check(cancelled)
         a, b = statements[i], statements[j]
         arts = (a.article, b.article) if a.article < b.article else (b.article, a.article)
-        if arts in one_event:
+        if arts in same_event:
             score = same_claim(a, b, SAME_EVENT_CLAIM)
         else:
             score = same_claim(a, b, min_contained_keys=APART_CONTAINED_KEYS)

@@ -97,8 +97,9 @@ def _listed(items) -> str:
 
 def claim_reasons(comp: Comparison, claim) -> list[str]:
     """Why a shared claim's wordings were joined, one short line per kind of evidence:
-    names and numbers they share, synonyms matched, other shared words, how alike they read.
-    Each wording is compared with the first; [] for a claim of one article."""
+    names and numbers they share, synonyms matched, other shared words, how alike they read, and
+    which of its articles were read as reports of one event. Each wording is compared with the
+    first; [] for a claim of one article."""
     wordings = list(claim_wordings(comp, claim).values())
     if len(wordings) < 2:
         return []
@@ -125,4 +126,10 @@ def claim_reasons(comp: Comparison, claim) -> list[str]:
     if words:
         out.append(f"shared words: {_listed(words)}")
     out.append(f"overlap {min(alike):.0%}")
+    ids = sorted(claim.articles)
+    pairs = [(x, y) for k, x in enumerate(ids) for y in ids[k + 1:]]
+    events = [f"{x}–{y}" for x, y in pairs if (x, y) in comp.one_event or (y, x) in comp.one_event]
+    if events:
+        which = "all" if len(events) == len(pairs) else ", ".join(events)
+        out.append(f"reports of one event ({which}: many names and numbers in common), a looser match counts")
     return out
