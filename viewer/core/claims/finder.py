@@ -42,7 +42,7 @@ _MIN_LINK_SHARE = 0.5   # clusters merge only when half their cross pairs are li
 # SAME_EVENT_CLAIM instead of SAME_CLAIM. Between other articles it is less likely: a short
 # statement joins a longer one that carries it only with APART_CONTAINED_KEYS content words
 # (a headline such as "Colts beat Jags" is carried by many reports of other games).
-# bench/claims_eval.py
+# Picked on the dev data (bench/claims_eval.py); out-of-sample figures: bench/claims_thresholds.py.
 SAME_EVENT_ANCHORS = 0.5
 SAME_EVENT_CLAIM = 0.25
 APART_CONTAINED_KEYS = 5
