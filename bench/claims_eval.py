@@ -113,7 +113,8 @@ def meter_stories(folder: str) -> list[tuple[str, str, str, list[str]]]:
         pa_names = [n for n in row["pa_files"].split(";") if n]
         if not pa_names or not text.strip():
             continue
-        wire = "\n".join(open(os.path.join(base, row["pa_dir"], n), encoding="latin-1").read() for n in pa_names)
+        wire = "\n".join(open(os.path.join(base, row["pa_dir"], n), encoding="latin-1").read()
+                         for n in pa_names)
         out.append((f"{row['domain']}/{row['date']}", wire.replace("<", ""), text, tags))
     return out
 
@@ -138,7 +139,8 @@ def meter_tally(wire: str, text: str, tags: list[str]) -> dict[str, list[int]]:
             continue  # too short, or page furniture (no statement)
         tag = _majority_tag(span_tags)
         if tag is not None:
-            tally[f"sentence {tag}"][0] += any(s < st.end and st.start < e for st in inside for s, e in in_shared)
+            tally[f"sentence {tag}"][0] += any(s < st.end and st.start < e
+                                               for st in inside for s, e in in_shared)
             tally[f"sentence {tag}"][1] += 1
     for st in paper_statements:
         span_tags = tags[st.start:st.end]
@@ -171,7 +173,8 @@ def add_tallies(tallies) -> dict[str, list[int]]:
 def meter(folder: str) -> None:
     stories = meter_stories(folder)
     total = add_tallies(meter_tally(wire, text, tags) for _day, wire, text, tags in stories)
-    print(f"METER derived articles: {len(stories)}; newspaper sentences ending in a claim shared with the PA text:")
+    print(f"METER derived articles: {len(stories)}; newspaper sentences ending in a claim shared with the "
+          f"PA text:")
     for tag, target in zip(TAGS, ("target >= 95 %", "target >= 85 %", "target <= 15 %")):
         shared, n = total[tag]
         print(f"  mostly {tag:8s}: {shared / max(1, n):.1%} of {n}  ({target})")
@@ -249,7 +252,8 @@ def ecb_tally(doc_a: dict, doc_b: dict, event_pairs: set) -> tuple[bool, int, in
             continue
         (a0, a1), (b0, b1) = si[a_n], sj[b_n]
         mention_pairs += 1
-        mention_hits += any(ma.start < a1 and a0 < ma.end and mb.start < b1 and b0 < mb.end for ma, mb in linked)
+        mention_hits += any(ma.start < a1 and a0 < ma.end and mb.start < b1 and b0 < mb.end
+                            for ma, mb in linked)
     return shared, mention_pairs, mention_hits
 
 

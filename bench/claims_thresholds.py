@@ -5,10 +5,12 @@
 `viewer.core.claims.finder` links statements of two articles more readily when the articles report
 one event (they share SAME_EVENT_ANCHORS of the smaller one's names and numbers: the matcher's
 probability SAME_EVENT_CLAIM is enough) and less readily when they do not (a statement carried
-whole by a longer one needs APART_CONTAINED_KEYS content words). Those three numbers were picked on
-the dev data. This bench gives the figures they would earn on data they were not picked on:
+whole by a longer one needs APART_CONTAINED_KEYS content words); `matcher` lets a sentence cut from
+a longer one join it when COPIED_CONTAINED of its weight is carried (CONTAINED: the rule is off).
+Those four numbers were picked on the dev data. This bench gives the figures they would earn on
+data they were not picked on:
 
-1. every point of a small grid of the three is run on METER (224 derived stories, by domain-day)
+1. every point of a small grid of the four is run on METER (224 derived stories, by domain-day)
    and on ECB+ (article pairs of one event cluster, and against its sibling cluster, by topic);
 2. six folds each hold out one ECB+ topic and a sixth of METER's days; on the rest, the point with
    the best score (ECB+ same-event share + METER Verbatim and Rewrite shares, halved) among those
@@ -31,22 +33,25 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 import claims_eval  # noqa: E402  (bench/, beside this file)
 
-from viewer.core.claims import finder  # noqa: E402
-from viewer.core.claims.matcher import SAME_CLAIM  # noqa: E402
+from viewer.core.claims import finder, matcher  # noqa: E402
+from viewer.core.claims.matcher import CONTAINED, SAME_CLAIM  # noqa: E402
 
 ANCHORS = (0.4, 0.5, 0.6)
 CLAIM = (0.2, 0.25, 0.35, SAME_CLAIM)   # SAME_CLAIM: no lower threshold within one event
 APART_KEYS = (4, 5, 6)                  # 4: as within one event (no stricter rule apart)
+COPIED = (matcher.COPIED_CONTAINED, CONTAINED)  # CONTAINED: no cut-sentence rule
 FOLDS = 6
-SHIPPED = (finder.SAME_EVENT_ANCHORS, finder.SAME_EVENT_CLAIM, finder.APART_CONTAINED_KEYS)
-BEFORE = (0.5, SAME_CLAIM, 4)
+SHIPPED = (finder.SAME_EVENT_ANCHORS, finder.SAME_EVENT_CLAIM, finder.APART_CONTAINED_KEYS,
+           matcher.COPIED_CONTAINED)
+BEFORE = (0.5, SAME_CLAIM, 4, CONTAINED)
 
 
 def _run(job):
     """Tallies of one grid point: {group: {measure: [hits, n]}}, groups "meter:<day>" and
     "ecb:<topic>"."""
     point, folder = job
-    finder.SAME_EVENT_ANCHORS, finder.SAME_EVENT_CLAIM, finder.APART_CONTAINED_KEYS = point
+    (finder.SAME_EVENT_ANCHORS, finder.SAME_EVENT_CLAIM, finder.APART_CONTAINED_KEYS,
+     matcher.COPIED_CONTAINED) = point
     groups: dict[str, list[dict]] = {}
     for day, wire, text, tags in claims_eval.meter_stories(folder):
         groups.setdefault(f"meter:{day}", []).append(claims_eval.meter_tally(wire, text, tags))
@@ -83,14 +88,14 @@ def main() -> None:
                                                            "dev-data"))
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    grid = sorted(set(itertools.product(ANCHORS, CLAIM, APART_KEYS)) | {SHIPPED, BEFORE})
+    grid = sorted(set(itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED)) | {SHIPPED, BEFORE})
     with Pool(args.workers) as pool:
         results = dict(pool.imap_unordered(_run, [(p, args.dev_data) for p in grid]))
     groups = sorted(next(iter(results.values())))
     topics = sorted(g for g in groups if g.startswith("ecb:"))
     days = sorted(g for g in groups if g.startswith("meter:"))
     held_out = []
-    print(f"grid of {len(grid)} points (anchors, claim threshold, contained keys apart); "
+    print(f"grid of {len(grid)} points (anchors, claim threshold, contained keys apart, cut-sentence share); "
           f"{len(topics)} ECB+ topics, {len(days)} METER domain-days; {FOLDS} folds")
     for k in range(FOLDS):
         out = [topics[k % len(topics)]] + days[k::FOLDS]

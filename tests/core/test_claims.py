@@ -189,8 +189,8 @@ def test_articles_on_one_event_join_looser_paraphrases_than_articles_on_another(
     a, b = make_statement(0, 0, len(said), said), make_statement(1, 0, len(reworded), reworded)
     assert finder.SAME_EVENT_CLAIM <= match_probability(a, b) < SAME_CLAIM
     assert same_claim(a, b) == 0.0 and same_claim(a, b, finder.SAME_EVENT_CLAIM) > 0
-    first = Article("A", "", "Harbour master Ines Calloway inspected the sea wall at Port Kelby on 14 March.\n\n"
-                             + said)
+    first = Article("A", "", "Harbour master Ines Calloway inspected the sea wall at Port Kelby on "
+                             "14 March.\n\n" + said)
     same_event = Article("B", "", "At Port Kelby, harbour master Ines Calloway looked at the sea wall on "
                                   "14 March.\n\n" + reworded)
     other_event = Article("B", "", "In Lowmouth, the pier inspector Tomas Brenner went over the old jetty "
