@@ -227,3 +227,18 @@ def test_a_short_statement_carried_by_a_report_of_another_event_stays_apart():
 
     assert joined([first, same_event])
     assert not joined([first, other_event])
+
+
+def test_one_event_needs_several_shared_names_and_numbers():
+    """Two short texts that share one or two names are not yet reports of one event; a third
+    shared anchor makes them so (find_claims reports the pairs it reads as one event)."""
+    def events(a_text, b_text):
+        found: set = set()
+        find_claims([Article("A", "", a_text), Article("B", "", b_text)], one_event=found)
+        return found
+
+    two = events("Yesterday Ines Calloway spoke about the wall.",
+                 "The harbour master Ines Calloway praised the workers.")
+    three = events("Yesterday Ines Calloway spoke about the wall in Kelby.",
+                   "The harbour master Ines Calloway praised the workers in Kelby.")
+    assert two == set() and three == {("A", "B")}

@@ -44,6 +44,7 @@ _MIN_LINK_SHARE = 0.5   # clusters merge only when half their cross pairs are li
 # (a headline such as "Colts beat Jags" is carried by many reports of other games).
 # Picked on the dev data (bench/claims_eval.py); out-of-sample figures: bench/claims_thresholds.py.
 SAME_EVENT_ANCHORS = 0.5
+SAME_EVENT_MIN_SHARED = 3  # ... and at least this many: one shared name says little about short texts
 SAME_EVENT_CLAIM = 0.25
 APART_CONTAINED_KEYS = 5
 
@@ -124,7 +125,8 @@ def statements_of(article: Article, index: int, language: str | None = None,
 
 def _same_event(statements: list[Statement]) -> set[tuple[int, int]]:
     """(i, j), i < j, for every two articles of `statements` that report one event: they share
-    at least SAME_EVENT_ANCHORS of the smaller one's anchors (names and numbers)."""
+    at least SAME_EVENT_ANCHORS of the smaller one's anchors (names and numbers), and at least
+    SAME_EVENT_MIN_SHARED of them."""
     anchors: dict[int, set[str]] = defaultdict(set)
     for st in statements:
         anchors[st.article].update(k for k, form in st.surface.items() if form in st.names)
@@ -132,7 +134,7 @@ def _same_event(statements: list[Statement]) -> set[tuple[int, int]]:
     found = set()
     for i, j in combinations(sorted(anchors), 2):
         shared = len(anchors[i] & anchors[j])
-        if shared and shared >= SAME_EVENT_ANCHORS * min(len(anchors[i]), len(anchors[j])):
+        if shared >= max(SAME_EVENT_MIN_SHARED, SAME_EVENT_ANCHORS * min(len(anchors[i]), len(anchors[j]))):
             found.add((i, j))
     return found
 
