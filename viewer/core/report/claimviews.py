@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import combinations
 
 from ..claims.matcher import explain_link, make_statement
 from ..comparison import Comparison
@@ -126,8 +127,7 @@ def claim_reasons(comp: Comparison, claim) -> list[str]:
     if words:
         out.append(f"shared words: {_listed(words)}")
     out.append(f"overlap {min(alike):.0%}")
-    ids = sorted(claim.articles)
-    pairs = [(x, y) for k, x in enumerate(ids) for y in ids[k + 1:]]
+    pairs = list(combinations(sorted(claim.articles), 2))
     events = [f"{x}–{y}" for x, y in pairs if (x, y) in comp.one_event or (y, x) in comp.one_event]
     if events:
         which = "all" if len(events) == len(pairs) else ", ".join(events)
