@@ -122,3 +122,20 @@ def test_the_model_file_is_what_the_training_bench_writes():
     shipped = core_data_path("claims", matcher.MODEL_FILE).read_text(encoding="utf-8")
     assert train_matcher.model_json(*train_matcher.fit_all(str(dev))) == shipped
     assert matcher.load_model() == (WEIGHTS, matcher.BIAS)
+
+
+@pytest.mark.parametrize(("joined", "apart"), [
+    ("The 42-year-old baker from Leeds was cleared of theft.", "The baker, 42, from Leeds was cleared of theft."),
+    ("The brewery was sold for $5.4-billion on Monday.", "The brewery was sold for $5.4 billion on Monday."),
+    ("The council spent £3m on the new bridge.", "The council spent £3 million on the new bridge."),
+    ("Ferry operators lost 1.2bn euros last winter.", "Ferry operators lost 1.2 billion euros last winter."),
+])
+def test_a_number_joined_to_its_unit_meets_the_number_written_apart(joined, apart):
+    a, b = _st(joined), _st(apart, 1)
+    assert a.numbers == b.numbers and a.numbers
+    assert same_claim(a, b) > 0
+
+
+@pytest.mark.parametrize("word", ["21st", "1990s", "9am", "50p"])
+def test_ordinals_decades_times_and_single_letter_units_stay_whole(word):
+    assert _st(f"It happened in the {word} case.").numbers == {"#" + word}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -114,6 +115,29 @@ def _number_key(word: str) -> str:
     return "#" + word.replace(",", "").rstrip(".").lstrip("0") or "#0"
 
 
+_NUMBER_WORD_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)[-‐‑]?((?:[^\W\d_]+[-‐‑]?)+)")
+_SCALE_WORDS = {"m": "million", "bn": "billion", "k": "thousand"}
+_KEEP_WHOLE = frozenset({"st", "nd", "rd", "th", "s", "am", "pm"})  # ordinals, decades, times of day
+
+
+def _split_numbers(word_texts: Sequence[str]) -> Sequence[str]:
+    """A number joined to its unit as the number and the unit's words ("42-year-old" → "42", "year",
+    "old"; "5.4bn" → "5.4", "billion"), so it meets the same number written apart ("Smith, 42, …",
+    "$5.4 billion"). Ordinals, decades and times of day ("21st", "1990s", "9am") stay whole."""
+    if not any(w[:1].isdigit() for w in word_texts):
+        return word_texts
+    out: list[str] = []
+    for w in word_texts:
+        m = _NUMBER_WORD_RE.fullmatch(w) if w[:1].isdigit() else None
+        unit = m.group(2).rstrip("-‐‑").lower() if m else ""
+        if not m or unit in _KEEP_WHOLE or len(unit) < 2 and unit not in _SCALE_WORDS:
+            out.append(w)
+            continue
+        out.append(m.group(1))
+        out.extend(_SCALE_WORDS.get(u, u) for u in re.split(r"[-‐‑]", unit) if u)
+    return out
+
+
 def _split_names(word_texts: Sequence[str]) -> Sequence[str]:
     """Hyphenated names as their parts, each capitalised ("Yong-hyun" → "Yong", "Hyun"), so a name
     written with a hyphen meets the same name written apart."""
@@ -142,7 +166,7 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     negations = 0
     if word_texts is None:
         word_texts = _word_texts(text)
-    word_texts = _split_names(word_texts)
+    word_texts = _split_names(_split_numbers(word_texts))
     folded = [_folded(w, english) for w in word_texts]
     for i, (word, f) in enumerate(zip(word_texts, folded)):
         if _has_digit(f):
