@@ -130,6 +130,21 @@ def test_conflicting_numbers_reported_on_shared_claim():
     assert [(c.kind, c.values) for c in claims[0].conflicts] == [("number", {"A": "24 years", "B": "25 years"})]
 
 
+def test_a_relative_day_is_read_against_the_date_each_article_states():
+    wire = ("Published 13 July 1999\n\nThe harbour crane collapsed yesterday at the Felixstowe container "
+            "terminal, injuring two dock workers.")
+    paper = ("Published 14 July 1999\n\nThe harbour crane collapsed on July 12 at the Felixstowe container "
+             "terminal, injuring two dock workers.")
+    late = ("Published 14 July 1999\n\nThe harbour crane collapsed yesterday at the Felixstowe container "
+            "terminal, injuring two dock workers.")
+    same_day = find_claims(_articles(wire, paper))
+    assert any(len(c.articles) == 2 for c in same_day)
+    assert not any(c.conflicts for c in same_day)
+    other_day = [c for c in find_claims(_articles(wire, late)) if len(c.articles) == 2]
+    assert [(k.kind, k.values) for c in other_day for k in c.conflicts] == [
+        ("date", {"A": "yesterday (12 July 1999)", "B": "yesterday (13 July 1999)"})]
+
+
 @pytest.mark.parametrize(
     "text, lang",
     [

@@ -1,8 +1,11 @@
 """Conflicts between the wordings of one claim: numbers, dates, names, quotations."""
 
+from datetime import date
+
 import pytest
 
 from viewer.core.claims.conflicts import extract_dates, extract_numbers, find_conflicts
+from viewer.core.text.dates import relative_day, stated_date, with_year
 
 
 @pytest.mark.parametrize(
@@ -92,3 +95,59 @@ def test_quote_speakers_are_found_when_named(text, speaker):
 def test_quote_conflicts_need_the_same_speaker_and_mostly_the_same_words(a, b, conflict):
     kinds = [c.kind for c in find_conflicts([("A", a), ("B", b)])]
     assert (kinds == ["quote"]) == conflict
+
+MONDAY = date(2024, 10, 14)
+
+
+@pytest.mark.parametrize(
+    "top, day",
+    [
+        ("Published 14 October 2024\n\nThe ferry sank.", MONDAY),
+        ("HALIFAX, Oct. 14, 2024 (CP) — The ferry sank.", MONDAY),
+        ("Monday 14th of October, 2024\nThe ferry sank.", MONDAY),
+        ("Posted 2024-10-14T09:30Z\nThe ferry sank.", MONDAY),
+        ("09:30 14/10/24: Page 3 (HHH) NEWS Ferry\nThe ferry sank.", MONDAY),
+        ("The ferry sank on 14 October.", None),  # no year: an event's day, not the article's date
+        ("The ferry sank." + " It was late." * 60 + " Filed 14 October 2024.", None),  # not at the top
+        (("The family broke down in court yesterday after the jury cleared the driver of all charges.\n\n"
+          "Jo Bloggs died after being hit by the car on Sept 7, 1996."), None),  # an event in the story
+    ],
+)
+def test_an_article_states_its_date_at_the_top(top, day):
+    assert stated_date(top) == day
+
+
+def test_relative_days_and_years_are_read_against_the_article_date():
+    assert relative_day("yesterday", MONDAY) == date(2024, 10, 13)
+    assert relative_day("Last  night", MONDAY) == date(2024, 10, 13)
+    assert relative_day("tomorrow", MONDAY) == date(2024, 10, 15)
+    assert relative_day("on Sunday", MONDAY) is None
+    assert relative_day("today", MONDAY) is None
+    assert with_year(12, 30, date(2025, 1, 2)) == date(2024, 12, 30)
+    assert with_year(1, 2, date(2024, 12, 30)) == date(2025, 1, 2)
+
+
+@pytest.mark.parametrize(
+    "a, b, dated, conflict",
+    [
+        ("The ferry sank yesterday.", "The ferry sank on October 13.", {"A": MONDAY}, False),
+        ("The ferry sank yesterday.", "The ferry sank on October 12.", {"A": MONDAY}, True),
+        ("The ferry sank yesterday.", "The ferry sank on October 12.", {}, False),  # undated: unknown
+        ("The ferry sank last night.", "The ferry sank on 13 October 2024.", {"A": MONDAY}, False),
+        ("The ferry sank last night.", "The ferry sank on 13 October 2023.", {"A": MONDAY}, True),
+        ("The ferry sank yesterday.", "The ferry sank yesterday.", {"A": date(2024, 10, 13), "B": MONDAY}, True),
+        ("The ferry sank yesterday.", "The ferry sank yesterday.", {"A": MONDAY, "B": MONDAY}, False),
+        ("The ferry sank yesterday.", "The ferry sank on Saturday.", {"A": MONDAY}, False),  # weekday: not held
+        ("The ferry sank today.", "The ferry sank on October 12.", {"A": MONDAY}, False),  # "today": not a date
+        ("The ferry sails tomorrow.", "The ferry sails on October 15.", {"A": MONDAY}, False),
+    ],
+)
+def test_relative_days_are_compared_where_the_articles_date_themselves(a, b, dated, conflict):
+    conflicts = find_conflicts([("A", a), ("B", b)], dated)
+    assert ([c.kind for c in conflicts] == ["date"]) == conflict
+
+
+def test_a_relative_day_in_a_conflict_shows_the_day_it_means():
+    (c,) = find_conflicts([("A", "The ferry sank yesterday."), ("B", "The ferry sank on October 12.")],
+                          {"A": MONDAY})
+    assert c.values == {"A": "yesterday (13 October 2024)", "B": "October 12"}

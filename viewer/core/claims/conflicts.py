@@ -3,7 +3,9 @@
 Each member's text is scanned for values; values of the same slot (a number with the same unit, the
 date, a name sharing a word, a quote with mostly the same words) are compared across articles after
 normalising, so "October 13" and "13th of October" agree, as do "Kim Yong-hyun" and "Kim Yong Hyun",
-while "24 years" and "25 years" or a quote with one word changed disagree. Quotes are compared only
+while "24 years" and "25 years" or a quote with one word changed disagree. Where an article dates
+itself at its top (`text.dates.stated_date`), its "yesterday" is that day's eve, so it meets another
+outlet's "October 13". Quotes are compared only
 when they share most of their words and, where both speakers can be found ("…,” he said" gives none;
 "…,” Zelenskyy said", "Zelenskyy said: “…”" give one), only when the speakers are the same.
 """
@@ -12,9 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from difflib import SequenceMatcher
 from typing import Sequence
 
+from ..text.dates import (MONTH_PATTERN, MONTHS, RELATIVE_DAYS, WEEKDAYS, month_number, relative_day,
+                          with_year)
 from ..text.tokens import fold
 
 NUMBER, DATE, NAME, QUOTE = "number", "date", "name", "quote"
@@ -28,18 +33,13 @@ class Conflict:
     values: dict[str, str]
 
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_MONTH_RE = r"(?P<month{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_RELATIVE_RE = re.compile(r"(?i)\b(?:" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_DAYS) + r")\b")
+_MONTH_RE = r"(?P<month{n}>" + MONTH_PATTERN + r")\.?"
 _DAY_RE = r"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
 _DATE_RE = re.compile(
     r"(?i)\b(?:" + _MONTH_RE.format(n=1) + r"\s+" + _DAY_RE.format(n=1) + r"\b"
     r"|" + _DAY_RE.format(n=2) + r"(?:\s+of)?\s+" + _MONTH_RE.format(n=2) + r"(?![a-z])"
-    r"|(?P<weekday>" + "|".join(_WEEKDAYS) + r"))"
+    r"|(?P<weekday>" + "|".join(WEEKDAYS) + r"))"
     r"(?:,?\s+(?P<year>\d{4})\b)?")
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -75,7 +75,7 @@ def _unit_key(unit: str | None) -> str:
     if not unit:
         return ""
     u = fold(unit)
-    if u in _UNIT_STOP or u in _MONTHS:
+    if u in _UNIT_STOP or u in MONTHS:
         return ""
     return u[:-1] if u.endswith("s") and len(u) > 3 else u
 
@@ -99,9 +99,18 @@ def extract_numbers(text: str) -> list[tuple[tuple[str, float], str]]:
     return out
 
 
-def extract_dates(text: str) -> list[tuple[tuple, str]]:
-    """(normalised (month, day, year) or weekday, worded date) for each date in `text`."""
+def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str]]:
+    """(normalised (month, day, year) or (weekday,), worded date) for each date in `text`.
+
+    `dated`: the date of the article `text` comes from (`text.dates.stated_date`), when known;
+    then relative days count too ("yesterday" in a paper of 14 October 2024 is (10, 13, "2024"),
+    worded "yesterday (13 October 2024)"), and a date without a year takes the year nearest it."""
     out = []
+    if dated is not None:
+        for m in _RELATIVE_RE.finditer(text):
+            day = relative_day(m.group(), dated)
+            out.append(((day.month, day.day, str(day.year)),
+                        f"{' '.join(m.group().split())} ({day.day} {day:%B} {day.year})"))
     for m in _DATE_RE.finditer(text):
         if m.group("weekday"):
             out.append(((fold(m.group("weekday")),), m.group().strip()))
@@ -111,8 +120,11 @@ def extract_dates(text: str) -> list[tuple[tuple, str]]:
         if not 1 <= day <= 31 or (month.lower() == "may" and m.group("month1") and not m.group("year")
                                   and text[max(0, m.start() - 1):m.start()].isalpha()):
             continue
-        key = _MONTHS[month.lower()[:3]]
-        out.append(((key, day, m.group("year")), m.group().strip()))
+        year = m.group("year")
+        if year is None and dated is not None:
+            near = with_year(month_number(month), day, dated)
+            year = str(near.year) if near is not None else None
+        out.append(((month_number(month), day, year), m.group().strip()))
     return out
 
 
@@ -173,16 +185,19 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]])
         arts = slots[slot]
         if len(arts) < 2 or any(len(v) > 1 for v in arts.values()):
             continue  # one value per article, or the slot is ambiguous
-        if kind == DATE:
-            keys = [next(iter(v)) for v in arts.values()]
-            if len({len(k) for k in keys}) > 1:
-                continue  # a weekday against a calendar date: not comparable
-            years = {k[2] for k in keys if len(k) > 2 and k[2]}
-            if len({k[:2] for k in keys}) > 1 or len(years) > 1:
-                out.append(Conflict(kind, dict(sorted(worded[slot].items()))))
-        elif len({next(iter(v)) for v in arts.values()}) > 1:
+        keys = [next(iter(v)) for v in arts.values()]
+        if _dates_disagree(keys) if kind == DATE else len(set(keys)) > 1:
             out.append(Conflict(kind, dict(sorted(worded[slot].items()))))
     return out
+
+
+def _dates_disagree(keys: list[tuple]) -> bool:
+    """True when dates ((month, day, year or None) or (weekday,)) cannot all be the same day. A
+    weekday is not held against a calendar date: one claim's wordings often date different steps
+    of it ("arrested on Monday", "charged on October 16")."""
+    if len({len(k) for k in keys}) > 1:
+        return False
+    return len({k[:2] for k in keys}) > 1 or len({k[2] for k in keys if len(k) > 2 and k[2]}) > 1
 
 
 def _grouped_conflicts(kind: str, per_article: dict[str, list[str]], same_slot, agree) -> list[Conflict]:
@@ -251,8 +266,13 @@ def _quotes_agree(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     return any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
 
 
-def find_conflicts(members: Sequence[tuple[str, str]]) -> tuple[Conflict, ...]:
-    """Conflicts between the wordings of one claim; `members` are (article id, member text) pairs."""
+def find_conflicts(members: Sequence[tuple[str, str]],
+                   dated: dict[str, date] | None = None) -> tuple[Conflict, ...]:
+    """Conflicts between the wordings of one claim; `members` are (article id, member text) pairs.
+
+    `dated`: article id -> the date the article states for itself (`text.dates.stated_date`), where
+    known; relative days ("yesterday") are then read against it (see `extract_dates`)."""
+    dated = dated or {}
     by_article: dict[str, list[str]] = {}
     for art, text in members:
         by_article.setdefault(art, []).append(text)
@@ -261,7 +281,7 @@ def find_conflicts(members: Sequence[tuple[str, str]]) -> tuple[Conflict, ...]:
     joined = {a: " ".join(t) for a, t in by_article.items()}
     conflicts: list[Conflict] = []
     conflicts += _slot_conflicts(NUMBER, {a: extract_numbers(t) for a, t in joined.items()})
-    conflicts += _slot_conflicts(DATE, {a: extract_dates(t) for a, t in joined.items()})
+    conflicts += _slot_conflicts(DATE, {a: extract_dates(t, dated.get(a)) for a, t in joined.items()})
     conflicts += _grouped_conflicts(NAME, {a: extract_names(t) for a, t in joined.items()},
                                     _same_name_slot, _names_agree)
     quotes = _grouped_conflicts(QUOTE, {a: extract_attributed_quotes(t) for a, t in joined.items()},

@@ -4,7 +4,8 @@ Pipeline: detect each article's language, split it into sentences (and clauses a
 page furniture, reduce every statement to matching keys (`matcher`), link statements of different
 articles that state the same thing, cluster the links into claims (at most one member per article
 from the clustering itself; a condensed sentence then also joins every other claim it carries), and
-list the conflicting values of each shared claim.
+list the conflicting values of each shared claim (relative days such as "yesterday" read against the
+date an article states at its top, where it states one: `text.dates`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..text.article import Article
+from ..text.dates import stated_date
 from ..text.furniture import is_furniture, trailing_credit
 from ..text.language import detect_language
 from ..text.sentences import split_sentences
@@ -268,6 +270,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
     groups = _cluster(statements, edges)
     step()
     ids = [a.id for a in articles]
+    dated = {a.id: day for a in articles if (day := stated_date(a.text)) is not None}
 
     def order(group: list[int]) -> tuple:
         arts = {statements[i].article for i in group}
@@ -285,8 +288,8 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         arts = tuple(ids[a] for a in sorted({statements[i].article for i in members}))
         rep = min(members, key=lambda i: (use[i], statements[i].article, statements[i].start))
         text = " ".join(statements[rep].text.split())
-        conflicts = find_conflicts([(ids[statements[i].article], statements[i].text) for i in members]) \
-            if len(arts) > 1 else ()
+        conflicts = find_conflicts([(ids[statements[i].article], statements[i].text) for i in members],
+                                   dated) if len(arts) > 1 else ()
         claims.append(Claim(
             id=f"c{number}", text=text, articles=arts,
             members=tuple(ClaimMember(ids[statements[i].article], statements[i].start, statements[i].end)

@@ -1,0 +1,114 @@
+"""The date an article states for itself, and relative days ("yesterday") read against it.
+
+News copy says "yesterday" where another outlet writes "October 13": the same day only once each
+article's own date is known. `stated_date` reads that date from the top of
+the text, where a dateline, byline or wire header gives it ("Published 14 October 2024",
+"WASHINGTON, Oct. 14, 2024 (AP) -", "12:02 12/07/99: Page 1 (HHH) COURTS Axe", "2024-10-14");
+nothing else is guessed (file times and metadata say when a file was made, not the news day).
+`relative_day` turns a relative word into a day against that date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .furniture import STAMP_DMY
+
+__all__ = ["MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "WEEKDAYS", "month_number", "relative_day",
+           "stated_date", "valid_date", "with_year"]
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Days from the article's own date. Not "today": in news copy it mostly dates the reporting ("said
+# today", "it emerged today") or is not a date at all ("grow our economy today"); held against
+# another outlet's date of the event it gave false conflicts on the dev corpora.
+RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
+
+_HEAD_CHARS = 800  # a dateline or byline is at the very top
+_HEAD_LINES = 5
+_DATE_LINE = 100  # characters of a line of its own that states a date (a date line or byline)
+_DATELINE_AT = 40  # a dateline's date starts within this many characters of its paragraph
+_SENTENCE_END = re.compile(r"\w{2}[.!?][\"'”’]?$")  # a short sentence of the story, not a date line
+_DATELINE_END = re.compile(r"\d\s*(?:\([^)]{1,30}\)\s*)?[-–—]")  # "..., 2024 (CP) —", "..., 2024 -"
+# A month's name or abbreviation (no group; match case-insensitively).
+MONTH_PATTERN = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+                r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = rf"({MONTH_PATTERN})\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"((?:19|20)\d{2})"
+_DAY_MONTH_YEAR = re.compile(rf"(?i)\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b")
+_MONTH_DAY_YEAR = re.compile(rf"(?i)\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
+_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_WIRE_STAMP = re.compile(STAMP_DMY)
+
+
+def valid_date(year: int, month: int, day: int) -> date | None:
+    """The day, or None when there is no such day (31 June)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def month_number(name: str) -> int:
+    """1..12 for a month's name or abbreviation ("Oct.", "sept", "October")."""
+    return MONTHS[name.lower().rstrip(".")[:3]]
+
+
+def _found(text: str) -> list[tuple[int, date]]:
+    """(offset, day) of every full calendar date in `text`, first first."""
+    out = []
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        out.append((m.start(), valid_date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))))
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        out.append((m.start(), valid_date(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))))
+    for m in _ISO.finditer(text):
+        out.append((m.start(), valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+    for m in _WIRE_STAMP.finditer(text):  # "12:02 12/07/99": a wire header's day/month/year
+        year = int(m.group(5))
+        year += (1900 if year >= 70 else 2000) if year < 100 else 0
+        out.append((m.start(), valid_date(year, int(m.group(4)), int(m.group(3)))))
+    return sorted((at, d) for at, d in out if d is not None)
+
+
+def stated_date(text: str) -> date | None:
+    """The date `text` states for itself at its top, or None.
+
+    Only where a date line, byline or header puts it: a short line above the story's first
+    paragraph ("Published 14 October 2024", "Tue March 3, 2009", a wire header's stamp
+    "12:02 12/07/99: …"), or a dateline opening that paragraph ("HALIFAX, Oct. 14, 2024 (CP) —").
+    A date inside the story ("…killed on Sept 7, 1996.") is an event's, not the article's."""
+    lines = [ln.strip() for ln in text[:_HEAD_CHARS].splitlines() if ln.strip()][:_HEAD_LINES]
+    for line in lines:
+        found = _found(line)
+        if found:
+            at, day = found[0]
+            if at <= _DATELINE_AT and _DATELINE_END.search(line[at:at + _DATELINE_AT]) or \
+                    _WIRE_STAMP.match(line[at:]):
+                return day  # a dateline or a wire header
+        if len(line) > _DATE_LINE:
+            return None  # the story has begun
+        if found and not _SENTENCE_END.search(line):
+            return found[0][1]  # a date line or byline
+    return None
+
+
+def relative_day(words: str, anchor: date) -> date | None:
+    """The day that `words` ("yesterday", "last night", "tomorrow") mean in an article dated
+    `anchor`, or None for other words."""
+    shift = RELATIVE_DAYS.get(" ".join(words.lower().split()))
+    return None if shift is None else anchor + timedelta(days=shift)
+
+
+def with_year(month: int, day: int, anchor: date) -> date | None:
+    """A day and month without a year, read in an article dated `anchor`: the year that puts it
+    nearest to `anchor` ("December 30" in a paper of January 2 is last year's)."""
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = valid_date(year, month, day)
+        if d is not None and (best is None or abs((d - anchor).days) < abs((best - anchor).days)):
+            best = d
+    return best
