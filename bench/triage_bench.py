@@ -79,7 +79,7 @@ def meter_articles():
 
 
 def _header_time(path: Path) -> float | None:
-    from viewer.core.triage.wireform import text_evidence
+    from viewer.core.text.wireform import text_evidence
     return text_evidence(path.read_text(encoding="latin-1")).stated_time
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from viewer.core.text.article import Article
+from viewer.core.text.wireform import TextEvidence, text_evidence
 from viewer.core.triage.folder import triage_articles
 from viewer.core.triage.links import PairMeasure, orient
-from viewer.core.triage.wireform import TextEvidence, text_evidence
 
 ROOT = Path(__file__).resolve().parents[2]
 _COMMON = "the a of to in and said was on for that with at by from it has".split()
@@ -87,6 +87,42 @@ def test_short_wire_item_is_the_source_of_the_longer_story_without_times():
     assert [(lk.source, lk.derived, lk.basis) for lk in story.links] == [("W", "S", "wire-form")]
     timed = triage_articles([s, w], times={"W": 10_000.0, "S": 0.0})
     assert [(lk.source, lk.derived, lk.basis) for lk in timed.stories[0].links] == [("S", "W", "time")]
+
+
+def test_side_by_side_the_wire_take_is_the_source_of_the_story_that_holds_it():
+    """The comparison's pair reading: the model calls the short wire item derived (the story
+    holds all of it); its filing header says it is the source."""
+    from viewer.core.reuse.pairs import analyse_pair
+    from viewer.core.reuse.relation import relation
+    item = prose(3, 150)
+    w = Article("W", "", wire(item))
+    s = Article("S", "", paper(prose(4, 90) + "\n\n" + item + "\n\n" + prose(5, 60)))
+    assert relation(w, s).derived == "W"  # the model's own guess, overruled below
+    for a, b in ((w, s), (s, w)):
+        r = analyse_pair(a, b)
+        assert (r.derived, r.basis) == ("S", "wire form")
+
+
+@pytest.mark.parametrize("a_text, b_text, expected", [
+    (wire("x", when="09:15 03/02/24"), wire("x", when="10:15 03/02/24"), ("A", "stated time")),
+    ("Published 3 February 2024\n\nBoats leave.", "Published 2 February 2024\n\nBoats leave.",
+     ("B", "stated date")),
+    ("Published 3 February 2024\n\nBoats leave.", "Published 3 February 2024\n\nBoats go.", (None, "reuse")),
+    (wire("x"), paper("x"), ("A", "wire form")),
+    (paper("x"), wire("x"), ("B", "wire form")),
+    # one agency name in a photo credit is not wire copy's form
+    ("Boats leave\n[Photo: Jo Bloggs/Reuters]\nBoats leave early.", paper("x"), (None, "reuse")),
+    (paper("x"), paper("y"), (None, "reuse")),
+])
+def test_what_the_texts_state_decides_the_source(a_text, b_text, expected):
+    from viewer.core.reuse.direction import text_source
+    assert text_source(Article("A", "", a_text), Article("B", "", b_text)) == expected
+
+
+def test_no_derivation_has_no_direction():
+    from viewer.core.reuse.direction import direct
+    assert direct(Article("A", "", wire("x")), Article("B", "", paper("x")), None) == (None, "reuse")
+    assert direct(Article("A", "", wire("x")), Article("B", "", paper("x")), "A") == ("B", "wire form")
 
 
 def _half(text: str, first: bool) -> str:

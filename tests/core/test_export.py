@@ -33,6 +33,8 @@ def test_json_follows_contract():
         assert 0 <= p["similarity"] <= 1
         for key in ("verbatim", "spin", "relation", "diff"):
             assert key in p
+        assert set(p["relation"]) == {"label", "derived", "basis"}
+        assert (p["relation"]["basis"] is None) == (p["relation"]["derived"] is None)
         ops = p["diff"]
         assert "".join(t for op, t in ops if op != "+") == texts[p["a"]]
         assert "".join(t for op, t in ops if op != "-") == texts[p["b"]]

@@ -445,6 +445,10 @@ def test_pdf_with_a_real_password_is_password_protected_not_corrupt(tmp_path, al
      "BRIDGE REOPENS AFTER REPAIRS"),
     ("2024-06-19 14:42 UK-BRIDGE/\nBridge reopens after repairs\n", "Bridge reopens after repairs"),
     ("***\nBridge reopens\n", "Bridge reopens"),
+    # a line that only dates the article is not its title; a headline with a date in it is
+    ("Published 14 October 2024\n\nBridge reopens after repairs\n", "Bridge reopens after repairs"),
+    ("updated 8:41 p.m. EST, Tue March 3, 2009\nBridge reopens\n", "Bridge reopens"),
+    ("Bridge closed until 14 October 2024 for repairs\nText.", "Bridge closed until 14 October 2024 for repairs"),
     # a time alone is a headline's word, not a filing header
     ("12:00 deadline for the bridge\nText.", "12:00 deadline for the bridge"),
     ("-----\n", "-----"),  # nothing but a rule: shown as it is

@@ -62,6 +62,7 @@ class OrientedPair:
     label: str | None = None  # derivation label of the pair
     derived: str | None = None  # which of the two is derived (id), if any
     spin_score: float = 0.0
+    basis: str = "reuse"  # what decided which one is derived (see reuse.direction)
 
 
 def diff_stats(ops: Ops) -> DiffStats:
@@ -175,7 +176,7 @@ class Comparison:
                                + ((w.a_text, w.b_text) if forward else (w.b_text, w.a_text))
                                + (w.known_synonym,) for w in r.spin.substitutions)),
             moves=tuple(sorted(side(m.a_start, m.a_end, m.b_start, m.b_end) for m in r.moves)),
-            label=r.label, derived=r.derived, spin_score=r.spin.score)
+            label=r.label, derived=r.derived, spin_score=r.spin.score, basis=r.basis)
 
 
 def derive_from_others(articles: Sequence[Article], progress=None, cancelled: CancelCheck = None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.report.claimviews import conflict_spans
+from viewer.core.reuse.direction import BASIS_TEXT
 from viewer.core.reuse.relation import LABEL_TEXT
 from viewer.core.reuse.spin import SPUN_SCORE
 from viewer.core.review.marks import claim_keys
@@ -49,8 +50,8 @@ def pair_tooltip(op: OrientedPair, base: str) -> str:
     text = (f"{op.stats.changes} changes against {base}; +{op.stats.words_added} / "
             f"−{op.stats.words_dropped} words")
     if op.label:
-        text += f"\nDerivation: {LABEL_TEXT[op.label]}" + (f" ({op.derived} is derived)"
-                                                             if op.derived else "")
+        text += f"\nDerivation: {LABEL_TEXT[op.label]}" + (
+            f" ({op.derived} is derived, going by {BASIS_TEXT.get(op.basis, op.basis)})" if op.derived else "")
     text += f"\nSpin score {op.spin_score:.2f}; {len(op.swaps)} synonym swaps; {len(op.moves)} moved"
     return text
 

@@ -13,6 +13,7 @@ from ..diff.moves import Move, find_moves
 from ..diff.sequences import covered_length
 from ..diff.worddiff import word_diff
 from ..text.article import Article
+from .direction import REUSE, direct
 from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, PARTIALLY, WHOLLY, Relation, relation
 from .spin import SPUN_SCORE, SpinResult, Substitution, detect_spin
 from .verbatim import (
@@ -41,6 +42,8 @@ class PairReuse:
     `label`/`derived`: METER derivation label and the id judged derived (or
     None), see `relation`; `derivation_score` is the calibrated score behind it,
     `label_runs` the runs (a word span, b word span) under the label's fixed settings.
+    `basis`: what decided which one is derived (`direction`: the texts' stated times or
+    dates, wire form, else "reuse", the model's guess).
     """
 
     a: str
@@ -54,6 +57,7 @@ class PairReuse:
     derived: str | None
     derivation_score: float = 0.0
     label_runs: tuple[tuple[int, int, int, int], ...] = ()  # word-index runs behind the label
+    basis: str = REUSE
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,7 @@ def analyse_pair(a: Article, b: Article, diff_ops=None,
         lb = swaps_put_back(la, lb, spin.substitutions)
         label_spans = run_word_spans(la, lb, LABEL_RUN_OPTIONS)
         rel = relation(a, b, label_spans, b_keys=lb)
+    derived, basis = direct(a, b, rel.derived)
     return PairReuse(
         a=a.id, b=b.id,
         similarity=shares.similarity,
@@ -129,6 +134,6 @@ def analyse_pair(a: Article, b: Article, diff_ops=None,
         runs=shares.runs,
         spin=spin,
         moves=tuple(find_moves(a, b)),
-        label=rel.label, derived=rel.derived, derivation_score=rel.score,
-        label_runs=tuple((s[0], s[1], s[2], s[3]) for s in label_spans),
+        label=rel.label, derived=derived, derivation_score=rel.score,
+        label_runs=tuple((s[0], s[1], s[2], s[3]) for s in label_spans), basis=basis,
     )

@@ -6,6 +6,7 @@ import re
 import string
 from dataclasses import dataclass, field
 
+from .dates import is_date_line
 from .furniture import FILED_AT_RE
 from .tokens import WORD, Token, tokenize
 
@@ -41,8 +42,9 @@ def letter_index(letter: str) -> int | None:
 def title_from_text(text: str) -> str:
     """A short title: the first line with words, cut at a word near 90 chars.
 
-    Rule lines ("-----") and a wire header stating when the copy was filed are
-    passed over, and a wire line-end marker ("<") is dropped.
+    Rule lines ("-----"), a wire header stating when the copy was filed and a line
+    that only dates the article ("Published 14 October 2024") are passed over, and a
+    wire line-end marker ("<") is dropped.
     """
     first = line = None
     for raw in text.splitlines():
@@ -51,7 +53,7 @@ def title_from_text(text: str) -> str:
             continue
         first = first or line
         line = line.rstrip("<").rstrip()
-        if not _NO_WORDS.match(line) and not FILED_AT_RE.match(line):
+        if not _NO_WORDS.match(line) and not FILED_AT_RE.match(line) and not is_date_line(line):
             break
     else:
         line = first

@@ -15,8 +15,8 @@ from datetime import date, timedelta
 
 from .furniture import STAMP_DMY
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "WEEKDAYS", "month_number", "relative_day",
-           "stated_date", "valid_date", "with_year"]
+__all__ = ["MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "WEEKDAYS", "is_date_line", "month_number",
+           "relative_day", "stated_date", "valid_date", "with_year"]
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -31,6 +31,8 @@ _HEAD_CHARS = 800  # a dateline or byline is at the very top
 _HEAD_LINES = 5
 _DATE_LINE = 100  # characters of a line of its own that states a date (a date line or byline)
 _DATELINE_AT = 40  # a dateline's date starts within this many characters of its paragraph
+_DATE_LINE_WORDS = 3  # "Published", "Last updated", "Tue", "am": words a date line may hold
+_DATE_LINE_WORD = re.compile(r"[^\W\d_]{2,}")
 _SENTENCE_END = re.compile(r"\w{2}[.!?][\"'”’]?$")  # a short sentence of the story, not a date line
 _DATELINE_END = re.compile(r"\d\s*(?:\([^)]{1,30}\)\s*)?[-–—]")  # "..., 2024 (CP) —", "..., 2024 -"
 # A month's name or abbreviation (no group; match case-insensitively).
@@ -94,6 +96,16 @@ def stated_date(text: str) -> date | None:
         if found and not _SENTENCE_END.search(line):
             return found[0][1]  # a date line or byline
     return None
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that only dates the article ("Published 14 October 2024", "Updated
+    Tue March 3, 2009 10:02 am"): a full date and at most three other words around it."""
+    found = _found(line)
+    if not found or len(line) > _DATE_LINE:
+        return False
+    words = [w for w in _DATE_LINE_WORD.findall(line) if w.lower()[:3] not in MONTHS]
+    return len(words) <= _DATE_LINE_WORDS
 
 
 def relative_day(words: str, anchor: date) -> date | None:

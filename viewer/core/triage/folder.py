@@ -78,6 +78,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..text.article import Article
+from ..text.wireform import text_evidence
 from ..util.cancel import CancelCheck, Progress, check
 from .links import INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, pair_spin
 from .model import (
@@ -92,7 +93,6 @@ from .model import (
 from .nearcopies import candidate_pairs, shingle_hashes
 from .reading import read_all, triage_paths
 from .stories import linked_stories, story_roots
-from .wireform import text_evidence
 from .workerpool import ProcessPool, process_pool
 from .workerpool import in_chunks as _in_chunks
 

@@ -44,7 +44,7 @@ from ..reuse.spin import detect_spin
 from ..reuse.verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
 from ..text.article import Article
 from ..text.tokens import _WORD_ONLY_RE, Token
-from .wireform import TextEvidence
+from ..text.wireform import TextEvidence
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 

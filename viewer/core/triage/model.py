@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from ..formats.loaders import MAX_BYTES
 from ..reuse.verbatim import ReuseOptions, WordKeys
 from ..text.article import Article
+from ..text.wireform import TextEvidence
 from .nearcopies import CandidateOptions
 from .topics import TopicOptions
-from .wireform import TextEvidence
 
 __all__ = ["TriageOptions", "TriageArticle", "TriageLink", "Story", "TriageError",
            "TriageResult", "Entry"]

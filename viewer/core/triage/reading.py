@@ -14,12 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..formats.loaders import SUPPORTED_SUFFIXES, LoadError, list_folder, read_text
+from ..text.wireform import text_evidence
 from ..util.cancel import CancelCheck, check
 from .doctime import document_time
 from .links import text_keys
 from .model import TriageArticle, TriageError, TriageOptions
 from .nearcopies import shingle_hashes
-from .wireform import text_evidence
 from .workerpool import in_chunks
 
 __all__ = ["triage_paths", "read_one", "read_chunk", "read_all"]

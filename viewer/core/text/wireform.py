@@ -11,9 +11,10 @@ line. A newspaper or web story written from it carries none of these.
 header states, if any (`stated_time`, seconds since the epoch, the header's
 own clock), and the catchline that header files the copy under (`catchline`:
 "14:42 04/10/99: Page 2 (HHH) COURTS Attack" → "courts attack"; the takes of
-one story on one day share it). `links.orient` uses the marks and times to
-decide which of two texts is the source when file times do not;
-`stories.story_roots` puts one day's takes of a catchline in one story.
+one story on one day share it). `triage.links.orient` uses the marks and times to
+decide which of two texts is the source when file times do not, and
+`reuse.direction` does so side by side; `triage.stories.story_roots` puts one
+day's takes of a catchline in one story.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..text.furniture import STAMP_DMY, STAMP_ISO
+from .furniture import STAMP_DMY, STAMP_ISO
 
 _HEAD_LINES = 8
 _HEADER_MAX = 160  # characters of a filing header line
