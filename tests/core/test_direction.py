@@ -103,6 +103,21 @@ def test_side_by_side_the_wire_take_is_the_source_of_the_story_that_holds_it():
         assert (r.derived, r.basis) == ("S", "wire form")
 
 
+def test_wire_copy_is_not_derived_from_the_stories_written_from_it():
+    """Against all the others together, the wire item would read as derived from the two stories
+    that hold all of it; its form shows they were written from it, so it is read against neither."""
+    from viewer.core.comparison import compare
+    from viewer.core.reuse.relation import INDEPENDENT, derivation
+    item = prose(3, 150)
+    w = Article("W", "", wire(item))
+    s1 = Article("S", "", paper(prose(4, 90) + "\n\n" + item + "\n\n" + prose(5, 60)))
+    s2 = Article("T", "", paper(prose(6, 120) + "\n\n" + item))
+    comp = compare([w, s1, s2], with_claims=False)
+    assert derivation(w, [s1, s2]).label != INDEPENDENT  # what the model alone would say
+    assert comp.derivations["W"].label == INDEPENDENT
+    assert comp.derivations["S"].label != INDEPENDENT and comp.derivations["T"].label != INDEPENDENT
+
+
 @pytest.mark.parametrize("a_text, b_text, expected", [
     (wire("x", when="09:15 03/02/24"), wire("x", when="10:15 03/02/24"), ("A", "stated time")),
     ("Published 3 February 2024\n\nBoats leave.", "Published 2 February 2024\n\nBoats leave.",

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from .diff.align import SentencePair, align_sentences
 from .diff.worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
+from .reuse.direction import REUSE
 from .reuse.pairs import PairReuse, analyse_pair, keys_for_reader
 from .reuse.relation import Derivation, derivation
 from .text.article import Article
@@ -179,6 +180,15 @@ class Comparison:
             label=r.label, derived=r.derived, spin_score=r.spin.score, basis=r.basis)
 
 
+def _pair_reuse(pairs: dict[tuple[str, str], PairReuse], a: Article, b: Article) -> PairReuse:
+    return pairs.get((a.id, b.id)) or pairs[(b.id, a.id)]
+
+
+def _copied_from(reuse: PairReuse, art: Article) -> bool:
+    """True when the pair's texts show its other article to be derived from `art`."""
+    return reuse.derived not in (None, art.id) and reuse.basis != REUSE
+
+
 def derive_from_others(articles: Sequence[Article], progress=None, cancelled: CancelCheck = None,
                        pairs: dict[tuple[str, str], PairReuse] | None = None) -> dict[str, Derivation]:
     """Each article's derivation label against all the other articles taken together
@@ -188,7 +198,12 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
     `pairs`: the pairs' reuse analyses, keyed (a id, b id), when the caller
     has them (their label runs are reused instead of searched for again; a
     spun pair's runs are those found with its swaps put back, and the spun
-    partner is measured with the swaps put back too).
+    partner is measured with the swaps put back too). With them, an article
+    is not read against the others that its texts show to be derived from it
+    (`reuse.direction`: stated times or dates, wire form): what newspapers took
+    from a wire story does not make the wire story derived from them. (Where
+    only the model's guess gives the direction, as between an original and its
+    spun copy, which read alike both ways, both stay.)
     """
     found: dict[str, Derivation] = {}
     if len(articles) < 2:
@@ -199,8 +214,9 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
         runs = keys = None
         if pairs is not None:
             runs, keys = [], []
+            others = [o for o in others if not _copied_from(_pair_reuse(pairs, art, o), art)]
             for o in others:
-                reuse = pairs.get((art.id, o.id)) or pairs[(o.id, art.id)]
+                reuse = _pair_reuse(pairs, art, o)
                 mine = reuse.a == art.id
                 runs.append([(r[0], r[1]) if mine else (r[2], r[3]) for r in reuse.label_runs])
                 keys.append(keys_for_reader(reuse, art, o))
