@@ -140,3 +140,36 @@ def test_swaps_of_content_words_no_thesaurus_knows_still_read_as_spin():
     functions = detect_spin(art("A", source), art("B", _swap_every(source, 3, True)))
     assert len(functions.substitutions) >= len(content.substitutions) - 3
     assert functions.score < 0.6
+
+
+@pytest.mark.parametrize("order", ["source first", "copy first"])
+def test_the_spun_copy_is_the_one_whose_swapped_words_other_reports_do_not_use(order):
+    """Run through a substituter, a copy reads as derived both ways; two other reports of the
+    event word it as the original does ("soldiers", "said", "war"), so the copy is the derived one
+    and the original is not read against it."""
+    from viewer.core.comparison import compare
+
+    source, spun = " ".join([SOURCE] * 8), " ".join([SPUN] * 8)
+    reports = ["Soldiers said on Friday that the war was over and walked home through the station.",
+               "The war is over, the soldiers said, and their families waited with flowers and bread."]
+    texts = ([source, spun] if order == "source first" else [spun, source]) + reports
+    arts = [art(k, t) for k, t in zip("ABCD", texts)]
+    copy_id, source_id = ("B", "A") if order == "source first" else ("A", "B")
+    comp = compare(arts, with_claims=False)
+    relation = comp.pair("A", "B").reuse
+    assert (relation.derived, relation.basis) == (copy_id, "others' wording")
+    assert comp.derivations[copy_id].label == "wholly-derived"
+    assert comp.derivations[source_id].label != "wholly-derived"
+    alone = compare(arts[:2], with_claims=False).pair("A", "B").reuse  # no others: the model's guess
+    assert alone.basis == "reuse"
+
+
+def test_other_reports_that_use_neither_side_leave_the_guess():
+    from viewer.core.reuse.direction import spun_original
+
+    swaps = [("said", "mentioned"), ("soldiers", "troopers"), ("war", "battle"), ("light", "gentle")]
+    unrelated = [art("C", "The orchestra tours Japan in the autumn with a new conductor.")]
+    assert spun_original(swaps, unrelated) is None
+    assert spun_original(swaps, []) is None
+    assert spun_original(swaps, [art("C", "The soldiers said the war was over in the light rain.")]) == 0
+    assert spun_original([(b, a) for a, b in swaps], [art("C", "Soldiers said the war was over.")]) == 1

@@ -15,9 +15,10 @@ from typing import Sequence
 
 from .diff.align import SentencePair, align_sentences
 from .diff.worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
-from .reuse.direction import REUSE
+from .reuse.direction import OTHERS_WORDING, REUSE, spun_original
 from .reuse.pairs import PairReuse, analyse_pair, keys_for_reader
 from .reuse.relation import Derivation, derivation
+from .reuse.spin import SPUN_SCORE
 from .text.article import Article
 from .text.tokens import count_words
 from .util.cancel import CancelCheck, Progress, check
@@ -184,6 +185,20 @@ def _pair_reuse(pairs: dict[tuple[str, str], PairReuse], a: Article, b: Article)
     return pairs.get((a.id, b.id)) or pairs[(b.id, a.id)]
 
 
+def _spin_directed(found: PairAnalysis, a: Article, b: Article, arts: Sequence[Article]) -> PairAnalysis:
+    """`found`, with a spun pair's direction read from the other articles' wording when only the
+    model's guess gave it (`reuse.direction.spun_original`); the cached pair stays as it was."""
+    r = found.reuse
+    if r.derived is None or r.basis != REUSE or r.spin.score < SPUN_SCORE or len(arts) < 3:
+        return found
+    side = spun_original([(w.a_text, w.b_text) for w in r.spin.substitutions],
+                         [o for o in arts if o is not a and o is not b])
+    if side is None:
+        return found
+    derived = b.id if side == 0 else a.id
+    return replace(found, reuse=replace(r, derived=derived, basis=OTHERS_WORDING))
+
+
 def _copied_from(reuse: PairReuse, art: Article) -> bool:
     """True when the pair's texts show its other article to be derived from `art`."""
     return reuse.derived not in (None, art.id) and reuse.basis != REUSE
@@ -282,7 +297,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
     for k, ((a, b), found) in enumerate(_pair_analyses(todo, cancelled, cache)):
         if progress:
             progress(k, steps)
-        pairs[(a.id, b.id)] = found
+        pairs[(a.id, b.id)] = _spin_directed(found, a, b, arts)
     derivations = derive_from_others(
         arts, (lambda k: progress(len(todo) + k, steps)) if progress else None, cancelled,
         {key: pa.reuse for key, pa in pairs.items()})

@@ -11,6 +11,9 @@ states decides first, as in folder triage (`triage.links.orient`), in this order
 - one is wire copy and the other shows no wire marks: the wire copy is the source, when the wire
   copy has its filing header or at least `WIRE_MARKS` marks (one agency name in a photo credit
   says little);
+- a spun pair (one text run through a synonym substituter): the text whose side of the swaps the
+  other articles of the comparison use is the original (basis "others' wording"; a spinner's
+  "troopers", "mentioned" and "assist" are rarely what other outlets wrote); see `spun_original`;
 - else the model's guess stands (basis "reuse").
 
 File times are not used here: a downloaded or copied file's time says when it arrived, not which
@@ -19,18 +22,26 @@ story came first.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..text.article import Article
 from ..text.dates import stated_date
+from ..text.tokens import fold
 from ..text.wireform import text_evidence
 
-__all__ = ["BASIS_TEXT", "REUSE", "STATED_DATE", "STATED_TIME", "WIRE_FORM", "WIRE_MARKS", "direct",
-           "text_source"]
+__all__ = ["BASIS_TEXT", "OTHERS_WORDING", "REUSE", "STATED_DATE", "STATED_TIME", "WIRE_FORM", "WIRE_MARKS",
+           "direct", "spun_original", "text_source"]
 
 STATED_TIME, STATED_DATE, WIRE_FORM, REUSE = "stated time", "stated date", "wire form", "reuse"
+OTHERS_WORDING = "others' wording"
 WIRE_MARKS = 2
+# A spun pair's original: its side of the swaps is found in the other articles at least this many
+# times as often as the copy's side, and by at least SPUN_MARGIN swaps more.
+SPUN_RATIO, SPUN_MARGIN = 2, 3
 # What decided, in words for a tooltip ("B is derived, going by ...").
 BASIS_TEXT = {STATED_TIME: "the filing times the texts state", STATED_DATE: "the dates the texts state",
               WIRE_FORM: "wire copy's form (filing header, agency marks)",
+              OTHERS_WORDING: "which side of the synonym swaps the other articles use",
               REUSE: "how much of each the other holds"}
 
 
@@ -57,3 +68,20 @@ def direct(a: Article, b: Article, derived: str | None) -> tuple[str | None, str
     if source is None:
         return derived, REUSE
     return (b.id if source == a.id else a.id), basis
+
+
+def spun_original(swaps: Sequence[tuple[str, str]], others: Sequence[Article]) -> int | None:
+    """For a spun pair's swaps ((a's word, b's word), ...): 0 when a is the original, 1 when b is,
+    judged by which side's words the `others` (the comparison's other articles) use; None when
+    they do not tell (no others, or about as many of each)."""
+    if not others or not swaps:
+        return None
+    used = set()
+    for art in others:
+        used.update(fold(t.text) for t in art.tokens if t.is_word)
+    found_a = sum(1 for a_word, _ in swaps if fold(a_word) in used)
+    found_b = sum(1 for _, b_word in swaps if fold(b_word) in used)
+    for side, mine, theirs in ((0, found_a, found_b), (1, found_b, found_a)):
+        if mine >= SPUN_RATIO * theirs and mine >= theirs + SPUN_MARGIN:
+            return side
+    return None
