@@ -529,3 +529,12 @@ def test_many_panes_in_a_small_window_scroll_sideways(make_window, seed_files, q
     qtbot.waitUntil(lambda: bar.value() > 0, timeout=3000)  # the focused pane is brought into view
     win.resize(1400 + len(win.order) * PANE_MIN_WIDTH, 900)  # room for all: no sideways scrolling
     qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=3000)
+
+
+def test_pane_tooltip_says_what_decided_which_article_is_derived(make_window, seed_files, qtbot):
+    """The seeds hold a spun copy (A) and its original (E): the other reports' wording tells which
+    is which, and E's pane (compared with the base, A) says so."""
+    win = make_window(seed_files)
+    assert win.base == "A"
+    assert "A is derived, going by which side of the synonym swaps the other articles use" in \
+        win.panes["E"].info.toolTip()

@@ -50,8 +50,9 @@ def pair_tooltip(op: OrientedPair, base: str) -> str:
     text = (f"{op.stats.changes} changes against {base}; +{op.stats.words_added} / "
             f"−{op.stats.words_dropped} words")
     if op.label:
-        text += f"\nDerivation: {LABEL_TEXT[op.label]}" + (
-            f" ({op.derived} is derived, going by {BASIS_TEXT.get(op.basis, op.basis)})" if op.derived else "")
+        text += f"\nDerivation: {LABEL_TEXT[op.label]}"
+        if op.derived:
+            text += f" ({op.derived} is derived, going by {BASIS_TEXT.get(op.basis, op.basis)})"
     text += f"\nSpin score {op.spin_score:.2f}; {len(op.swaps)} synonym swaps; {len(op.moves)} moved"
     return text
 
