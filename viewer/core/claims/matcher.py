@@ -138,6 +138,19 @@ def _split_numbers(word_texts: Sequence[str]) -> Sequence[str]:
     return out
 
 
+_MONTH_ABBREVIATIONS = {m[:3].title(): m.title() for m in (
+    "january february march april june july august september october november december".split())}
+_MONTH_ABBREVIATIONS["Sept"] = "September"
+
+
+def _full_months(word_texts: Sequence[str]) -> Sequence[str]:
+    """Capitalised month abbreviations written out ("Oct" → "October"), so "Oct. 13" meets
+    "October 13". ("May" is its own; a lower-case "mar" is the verb.)"""
+    if not any(w in _MONTH_ABBREVIATIONS for w in word_texts):
+        return word_texts
+    return [_MONTH_ABBREVIATIONS.get(w, w) for w in word_texts]
+
+
 def _split_names(word_texts: Sequence[str]) -> Sequence[str]:
     """Hyphenated names as their parts, each capitalised ("Yong-hyun" → "Yong", "Hyun"), so a name
     written with a hyphen meets the same name written apart."""
@@ -166,7 +179,7 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     negations = 0
     if word_texts is None:
         word_texts = _word_texts(text)
-    word_texts = _split_names(_split_numbers(word_texts))
+    word_texts = _split_names(_split_numbers(_full_months(word_texts)))
     folded = [_folded(w, english) for w in word_texts]
     for i, (word, f) in enumerate(zip(word_texts, folded)):
         if _has_digit(f):
