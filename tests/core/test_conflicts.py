@@ -3,9 +3,11 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viewer.core.claims.conflicts import extract_dates, extract_numbers, find_conflicts
-from viewer.core.text.dates import relative_day, stated_date, with_year
+from viewer.core.text.dates import is_date_line, relative_day, stated_date, with_year
 
 
 @pytest.mark.parametrize(
@@ -151,3 +153,13 @@ def test_a_relative_day_in_a_conflict_shows_the_day_it_means():
     (c,) = find_conflicts([("A", "The ferry sank yesterday."), ("B", "The ferry sank on October 12.")],
                           {"A": MONDAY})
     assert c.values == {"A": "yesterday (13 October 2024)", "B": "October 12"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 :/-.,()—\nOctoberJulySept publishedMonday")),
+               max_size=300))
+def test_reading_dates_never_fails_on_odd_text(text):
+    day = stated_date(text)
+    assert day is None or 1900 <= day.year <= 2099
+    assert isinstance(is_date_line(text), bool)
+    assert isinstance(extract_dates(text, MONDAY), list)

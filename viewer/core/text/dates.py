@@ -72,7 +72,8 @@ def _found(text: str) -> list[tuple[int, date]]:
     for m in _WIRE_STAMP.finditer(text):  # "12:02 12/07/99": a wire header's day/month/year
         year = int(m.group(5))
         year += (1900 if year >= 70 else 2000) if year < 100 else 0
-        out.append((m.start(), valid_date(year, int(m.group(4)), int(m.group(3)))))
+        if 1900 <= year <= 2099:  # as the written-out dates above: no other year is a news day
+            out.append((m.start(), valid_date(year, int(m.group(4)), int(m.group(3)))))
     return sorted((at, d) for at, d in out if d is not None)
 
 
