@@ -116,6 +116,8 @@ def _number_key(word: str) -> str:
 
 
 _NUMBER_WORD_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)[-‐‑]?((?:[^\W\d_]+[-‐‑]?)+)")
+# Some word starts with a number and goes on in letters (a cheap test before splitting).
+_NUMBER_LED = re.compile(r"(?:^| )\d[\d,.]*[-‐‑]?[^\W\d_]")
 _SCALE_WORDS = {"m": "million", "bn": "billion", "k": "thousand"}
 _KEEP_WHOLE = frozenset({"st", "nd", "rd", "th", "s", "am", "pm"})  # ordinals, decades, times of day
 
@@ -124,7 +126,7 @@ def _split_numbers(word_texts: Sequence[str]) -> Sequence[str]:
     """A number joined to its unit as the number and the unit's words ("42-year-old" → "42", "year",
     "old"; "5.4bn" → "5.4", "billion"), so it meets the same number written apart ("Smith, 42, …",
     "$5.4 billion"). Ordinals, decades and times of day ("21st", "1990s", "9am") stay whole."""
-    if not any(w[:1].isdigit() for w in word_texts):
+    if not _NUMBER_LED.search(" ".join(word_texts)):
         return word_texts
     out: list[str] = []
     for w in word_texts:
@@ -146,7 +148,7 @@ _MONTH_ABBREVIATIONS["Sept"] = "September"
 def _full_months(word_texts: Sequence[str]) -> Sequence[str]:
     """Capitalised month abbreviations written out ("Oct" → "October"), so "Oct. 13" meets
     "October 13". ("May" is its own; a lower-case "mar" is the verb.)"""
-    if not any(w in _MONTH_ABBREVIATIONS for w in word_texts):
+    if _MONTH_ABBREVIATIONS.keys().isdisjoint(word_texts):
         return word_texts
     return [_MONTH_ABBREVIATIONS.get(w, w) for w in word_texts]
 
