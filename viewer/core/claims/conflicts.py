@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Sequence
 
 from ..text.dates import (MONTH_PATTERN, MONTHS, RELATIVE_DAYS, WEEKDAYS, month_number, relative_day,
@@ -33,6 +34,8 @@ class Conflict:
     values: dict[str, str]
 
 
+_DIGIT_RE = re.compile(r"\d")
+_WEEKDAY_RE = re.compile(r"(?i)" + "|".join(WEEKDAYS))
 _RELATIVE_RE = re.compile(r"(?i)\b(?:" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_DAYS) + r")\b")
 _MONTH_RE = r"(?P<month{n}>" + MONTH_PATTERN + r")\.?"
 _DAY_RE = r"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -82,7 +85,14 @@ def _unit_key(unit: str | None) -> str:
 
 def extract_numbers(text: str) -> list[tuple[tuple[str, float], str]]:
     """(slot (unit, value), worded value) for each number with a unit, e.g. (("year", 24.0), "24 years")."""
-    dates = [m.span() for m in _DATE_RE.finditer(text) if not m.group("weekday")]
+    return list(_numbers(text))
+
+
+@lru_cache(maxsize=16384)  # a statement's text is read here and again as a claim's member
+def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
+    # a calendar date (whose day is not a count) needs a digit
+    dates = [m.span() for m in _DATE_RE.finditer(text) if not m.group("weekday")] \
+        if _DIGIT_RE.search(text) else []
     out = []
     for m in _NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in dates):
@@ -96,7 +106,7 @@ def extract_numbers(text: str) -> list[tuple[tuple[str, float], str]]:
         if not unit:
             continue
         out.append(((unit, value), m.group().strip()))
-    return out
+    return tuple(out)
 
 
 def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str]]:
@@ -111,6 +121,8 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
             day = relative_day(m.group(), dated)
             out.append(((day.month, day.day, str(day.year)),
                         f"{' '.join(m.group().split())} ({day.day} {day:%B} {day.year})"))
+    if not _DIGIT_RE.search(text) and not _WEEKDAY_RE.search(text):
+        return out  # a calendar date has a digit, else it is a weekday
     for m in _DATE_RE.finditer(text):
         if m.group("weekday"):
             out.append(((fold(m.group("weekday")),), m.group().strip()))
