@@ -200,7 +200,7 @@ def _spin_directed(found: PairAnalysis, a: Article, b: Article, arts: Sequence[A
 
 
 def _copied_from(reuse: PairReuse, art: Article) -> bool:
-    """True when the pair's texts show its other article to be derived from `art`."""
+    """True when more than the model's guess shows the pair's other article derived from `art`."""
     return reuse.derived not in (None, art.id) and reuse.basis != REUSE
 
 
@@ -214,11 +214,10 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
     has them (their label runs are reused instead of searched for again; a
     spun pair's runs are those found with its swaps put back, and the spun
     partner is measured with the swaps put back too). With them, an article
-    is not read against the others that its texts show to be derived from it
-    (`reuse.direction`: stated times or dates, wire form): what newspapers took
-    from a wire story does not make the wire story derived from them. (Where
-    only the model's guess gives the direction, as between an original and its
-    spun copy, which read alike both ways, both stay.)
+    is not read against the others shown to be derived from it by more than
+    the model's guess (`reuse.direction`: stated times or dates, wire form, the
+    other articles' wording of a spun pair): what newspapers took from a wire
+    story does not make the wire story derived from them.
     """
     found: dict[str, Derivation] = {}
     if len(articles) < 2:
