@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,11 @@ def _measure(share_a: float, share_b: float, derived: str | None = None) -> Pair
     ((100.0, 5000.0), (TextEvidence(0), TextEvidence(3)), ("A", "B", "time")),
     # identical file times: the times stated in the texts
     ((7.0, 7.0), (TextEvidence(2, 900.0), TextEvidence(2, 100.0)), ("B", "A", "stated-time")),
+    # no times: the days the texts date themselves, before their form
+    ((7.0, 7.0), (TextEvidence(0, dated=date(2024, 3, 2)), TextEvidence(2, dated=date(2024, 3, 3))),
+     ("A", "B", "stated-date")),
+    ((None, None), (TextEvidence(0, dated=date(2024, 3, 2)), TextEvidence(2, dated=date(2024, 3, 2))),
+     ("B", "A", "wire-form")),
     # no times at all: the wire copy is the source, even though A is more covered
     ((None, None), (TextEvidence(0), TextEvidence(2)), ("B", "A", "wire-form")),
     ((None, None), (TextEvidence(3), TextEvidence(0)), ("A", "B", "wire-form")),
@@ -138,6 +144,15 @@ def test_no_derivation_has_no_direction():
     from viewer.core.reuse.direction import direct
     assert direct(Article("A", "", wire("x")), Article("B", "", paper("x")), None) == (None, "reuse")
     assert direct(Article("A", "", wire("x")), Article("B", "", paper("x")), "A") == ("B", "wire form")
+
+
+def test_triage_takes_the_day_each_text_states_when_file_times_agree():
+    early = Article("E", "", "Published 2 March 2024\n\nBoats leave early\n\n" + prose(8, 300))
+    late = Article("L", "", "Published 3 March 2024\n\nBoats leave early as storm nears\n\n"
+                   + prose(9, 80) + " " + prose(8, 300))
+    result = triage_articles([late, early], times={"E": 50.0, "L": 50.0})
+    (story,) = [st for st in result.stories if len(st.articles) > 1]
+    assert [(lk.source, lk.derived, lk.basis) for lk in story.links] == [("E", "L", "stated-date")]
 
 
 def _half(text: str, first: bool) -> str:

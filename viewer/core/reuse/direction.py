@@ -25,7 +25,6 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..text.article import Article
-from ..text.dates import stated_date
 from ..text.tokens import fold
 from ..text.wireform import text_evidence
 
@@ -50,7 +49,7 @@ def text_source(a: Article, b: Article) -> tuple[str | None, str]:
     ea, eb = text_evidence(a.text), text_evidence(b.text)
     if ea.stated_time is not None and eb.stated_time is not None and ea.stated_time != eb.stated_time:
         return (a.id if ea.stated_time < eb.stated_time else b.id), STATED_TIME
-    da, db = stated_date(a.text), stated_date(b.text)
+    da, db = ea.dated, eb.dated
     if da is not None and db is not None and da != db:
         return (a.id if da < db else b.id), STATED_DATE
     for wire, plain, source in ((ea, eb, a.id), (eb, ea, b.id)):

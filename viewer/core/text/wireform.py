@@ -9,7 +9,8 @@ line. A newspaper or web story written from it carries none of these.
 
 `text_evidence` counts those marks (`wire`, 0..5), reads the time the
 header states, if any (`stated_time`, seconds since the epoch, the header's
-own clock), and the catchline that header files the copy under (`catchline`:
+own clock), the day any text dates itself at its top (`dated`: a date line,
+byline or dateline too, see `dates.stated_date`), and the catchline that header files the copy under (`catchline`:
 "14:42 04/10/99: Page 2 (HHH) COURTS Attack" → "courts attack"; the takes of
 one story on one day share it). `triage.links.orient` uses the marks and times to
 decide which of two texts is the source when file times do not, and
@@ -21,9 +22,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from datetime import date
 
 import regex
 
+from .dates import stated_date
 from .furniture import STAMP_DMY, STAMP_ISO
 
 _HEAD_LINES = 8
@@ -44,11 +47,13 @@ _END_MARK = regex.compile(r"^(?:ends?|more|endit|-+\s*30\s*-+|#+|[a-z]{2,4})$", 
 
 @dataclass(frozen=True)
 class TextEvidence:
-    """Wire-form marks found in a text (0..5) and the time its header states (or None)."""
+    """Wire-form marks found in a text (0..5), the time its header states (or None), the catchline
+    it is filed under and the day the text dates itself at its top (`dates.stated_date`)."""
 
     wire: int = 0
     stated_time: float | None = None
     catchline: str | None = None
+    dated: date | None = None
 
 
 def _catchline(head: list[str], at: int) -> str | None:
@@ -91,6 +96,7 @@ def text_evidence(text: str) -> TextEvidence:
     lines = [ln for ln in lines if ln and not set(ln) <= set("-=_*<> ")]
     if not lines:
         return TextEvidence()
+    dated = stated_date(text)
     head, tail = lines[:_HEAD_LINES], lines[-3:]
     header = _filing_header(head)
     stated = None if header is None else header[1]
@@ -101,4 +107,4 @@ def text_evidence(text: str) -> TextEvidence:
     marks += any(_DATELINE.search(ln) for ln in head)
     marks += bool(_END_MARK.match(tail[-1].rstrip("<").strip())) and len(lines) > 3
     marks += len(lines) >= 4 and sum(ln.endswith("<") for ln in lines) >= 0.5 * len(lines)
-    return TextEvidence(int(marks), stated, catchline)
+    return TextEvidence(int(marks), stated, catchline, dated)

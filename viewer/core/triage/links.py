@@ -13,18 +13,21 @@ interim label thresholds on the verbatim share.
    metadata creation date, see `doctime`, else a wire header's time stamp,
    see `wireform`) and these differ by at least `time_tolerance` → the
    earlier is the source;
-3. **wire-form**: one text has the form of wire copy (header, slug, agency
+3. **stated-date**: both texts date themselves at their top (a date line,
+   byline or dateline, see `text.dates.stated_date`) on different days → the
+   earlier is the source;
+4. **wire-form**: one text has the form of wire copy (header, slug, agency
    byline, dateline, end markers; `wireform.text_evidence`) and the other has
    none → the wire copy is the source (newspapers rewrite the wire, not the
    other way round);
-4. **coverage**: the verbatim shares differ by more than `coverage_margin` (0: at all) →
+5. **coverage**: the verbatim shares differ by more than `coverage_margin` (0: at all) →
    the article with more of its words found in the other is the derived one
    (a story written from wire copy is mostly wire words; the wire item has
    more that the story left out);
-5. **reuse**: the reuse analysis named the derived article (the direction
+6. **reuse**: the reuse analysis named the derived article (the direction
    its model scores higher) → that one;
-6. **length**: the longer article is the source;
-7. **order**: the article earlier in the triage order is the source.
+7. **length**: the longer article is the source;
+8. **order**: the article earlier in the triage order is the source.
 """
 
 from __future__ import annotations
@@ -201,7 +204,7 @@ class Direction:
 
     source: str
     derived: str
-    basis: str  # "time", "stated-time", "wire-form", "reuse", "coverage", "length" or "order"
+    basis: str  # "time", "stated-time", "stated-date", "wire-form", "coverage", "reuse", "length" or "order"
 
 
 def _earlier(a: str, b: str, ta: float | None, tb: float | None, tolerance: float,
@@ -221,9 +224,11 @@ def orient(m: PairMeasure, *, times: tuple[float | None, float | None], words: t
     `evidence`: each text's `wireform.text_evidence` (none: no stated times,
     no wire marks)."""
     a, b = m.a, m.b
+    days = [None if e.dated is None else float(e.dated.toordinal()) for e in evidence]
     found = (_earlier(a, b, *times, time_tolerance, "time")
              or _earlier(a, b, evidence[0].stated_time, evidence[1].stated_time, time_tolerance,
-                         "stated-time"))
+                         "stated-time")
+             or _earlier(a, b, days[0], days[1], 1.0, "stated-date"))
     if found:
         return found
     wa, wb = evidence[0].wire, evidence[1].wire
