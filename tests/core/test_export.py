@@ -163,3 +163,15 @@ def test_each_article_carries_its_derivation_from_all_the_others(prose):
     assert "from the others: wholly derived" in to_html(comp)
     assert comp.without("A").derivations == {}  # found again by the re-analysis
     assert analysis_dict(compare([ART_A]))["articles"][0]["derivation"] is None
+
+
+def test_report_matrix_names_the_derived_article_and_why():
+    item = ("The harbour master said the new pier will open to ferries in the spring after two years "
+            "of delays, and that fares will stay as they are for the first season. ") * 3
+    wire = Article("W", "Pier", "09:15 03/02/24: Page 1 (HHH) HARBOUR Pier\nPIER OPENS\nBy Jo Bloggs, PA News\n"
+                   + item + "\nends\n")
+    story = Article("S", "Pier at last", "Pier at last\n\nResidents cheered on the quay. " + item
+                    + " The council will vote on parking next month, its leader told reporters.")
+    html = to_html(compare([story, wire], with_claims=False))
+    assert "S from W" in html
+    assert "S is derived, going by wire copy&#x27;s form" in html

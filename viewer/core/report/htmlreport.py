@@ -9,6 +9,7 @@ from html import escape
 
 from ..comparison import Comparison
 from ..diff.worddiff import DELETE, EQUAL, INSERT
+from ..reuse.direction import BASIS_TEXT
 from ..reuse.relation import LABEL_TEXT
 from ..reuse.spin import SOME_SPIN_SCORE, SPUN_SCORE
 from ..text.article import letter_index
@@ -127,9 +128,14 @@ def _matrix_table(comp: Comparison) -> str:
                                                       if d else "") + "</td>")
                 continue
             pa = comp.pair(a, b)  # the cell reads only what both directions share
-            label = LABEL_TEXT.get(pa.reuse.label, "")
-            spin = " ⚠ spun" if pa.reuse.spin.score >= SPUN_SCORE else ""
-            cells.append(f"<td class='cell' style='{_heat_css(pa.similarity)}'>{pa.similarity:.0%}"
+            r = pa.reuse
+            label, why = LABEL_TEXT.get(r.label, ""), ""
+            if r.derived:
+                label += f": {r.derived} from {b if r.derived == a else a}"
+                basis = BASIS_TEXT.get(r.basis, r.basis)
+                why = f" title='{escape(f'{r.derived} is derived, going by {basis}')}'"
+            spin = " ⚠ spun" if r.spin.score >= SPUN_SCORE else ""
+            cells.append(f"<td class='cell' style='{_heat_css(pa.similarity)}'{why}>{pa.similarity:.0%}"
                          f"<br><small>{escape(label)}{spin}</small></td>")
         rows.append(f"<tr><th>{_badge(comp, a)}</th>{''.join(cells)}</tr>")
     return ("<h2>Similarity</h2><p class='meta'>Share of both articles' words in verbatim runs of six "
