@@ -130,6 +130,8 @@ def test_the_model_file_is_what_the_training_bench_writes():
     ("The council spent £3m on the new bridge.", "The council spent £3 million on the new bridge."),
     ("Ferry operators lost 1.2bn euros last winter.", "Ferry operators lost 1.2 billion euros last winter."),
     ("The museum reopened on Oct. 13 after repairs.", "The museum reopened on October 13 after repairs."),
+    ("Ferry fares rose 5% in March.", "Ferry fares rose 5 per cent in March."),
+    ("Ferry fares rose 5 percent in March.", "Ferry fares rose 5 per cent in March."),
 ])
 def test_a_number_joined_to_its_unit_meets_the_number_written_apart(joined, apart):
     a, b = _st(joined), _st(apart, 1)

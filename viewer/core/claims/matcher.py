@@ -153,6 +153,22 @@ def _full_months(word_texts: Sequence[str]) -> Sequence[str]:
     return [_MONTH_ABBREVIATIONS.get(w, w) for w in word_texts]
 
 
+def _without_percent(word_texts: Sequence[str]) -> Sequence[str]:
+    """"percent" and "per cent" left out, as "%" is (punctuation, not a word): "5%", "5 percent" and
+    "5 per cent" then give the same keys."""
+    lowered = [w.lower() for w in word_texts]
+    if "percent" not in lowered and "cent" not in lowered:
+        return word_texts
+    out: list[str] = []
+    for i, (w, low) in enumerate(zip(word_texts, lowered)):
+        if low == "percent" or low == "per" and i + 1 < len(lowered) and lowered[i + 1] == "cent":
+            continue
+        if low == "cent" and i > 0 and lowered[i - 1] == "per":
+            continue
+        out.append(w)
+    return out
+
+
 def _split_names(word_texts: Sequence[str]) -> Sequence[str]:
     """Hyphenated names as their parts, each capitalised ("Yong-hyun" → "Yong", "Hyun"), so a name
     written with a hyphen meets the same name written apart."""
@@ -181,7 +197,7 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     negations = 0
     if word_texts is None:
         word_texts = _word_texts(text)
-    word_texts = _split_names(_split_numbers(_full_months(word_texts)))
+    word_texts = _split_names(_split_numbers(_full_months(_without_percent(word_texts))))
     folded = [_folded(w, english) for w in word_texts]
     for i, (word, f) in enumerate(zip(word_texts, folded)):
         if _has_digit(f):
