@@ -1,7 +1,8 @@
 """Pairwise matching of statements: do two sentences (or clauses) say the same thing?
 
 A statement is reduced to weighted keys: stems of its content words (function words dropped),
-numbers, and names (capitalised words). Reporting verbs ("said", "told", "mentioned", "noted", ...)
+numbers, and names (capitalised words), after `wording` has made its words comparable ("42-year-old",
+"Oct", "per cent", "Yong-hyun"). Reporting verbs ("said", "told", "mentioned", "noted", ...)
 share one light key, so a spun "mentioned" still matches "said". Two statements are compared in both
 directions: the share of one's weight that the other carries, where a key counts fully when the other
 has the same key, and partly when the other has a synonym (WordNet, English only) or a spelling
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -29,11 +29,12 @@ from operator import mul
 from typing import Sequence
 
 from ..text.language import stemmer, stopwords
-from ..text.spelling import match_form, name_form, name_parts
+from ..text.spelling import match_form, name_form
 from ..text.synonyms import lemmas, synonyms
 from ..text.tokens import fold
 from ..text.tokens import word_texts as _word_texts
 from ..util.bundled import core_data_path
+from .wording import matching_words, split_names
 
 # Key weights: names and numbers carry a claim's identity; reporting verbs carry little.
 NAME_WEIGHT = 1.0
@@ -115,73 +116,6 @@ def _number_key(word: str) -> str:
     return "#" + word.replace(",", "").rstrip(".").lstrip("0") or "#0"
 
 
-_NUMBER_WORD_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)[-‐‑]?((?:[^\W\d_]+[-‐‑]?)+)")
-# Some word starts with a number and goes on in letters (a cheap test before splitting).
-_NUMBER_LED = re.compile(r"(?:^| )\d[\d,.]*[-‐‑]?[^\W\d_]")
-_SCALE_WORDS = {"m": "million", "bn": "billion", "k": "thousand"}
-_KEEP_WHOLE = frozenset({"st", "nd", "rd", "th", "s", "am", "pm"})  # ordinals, decades, times of day
-
-
-def _split_numbers(word_texts: Sequence[str]) -> Sequence[str]:
-    """A number joined to its unit as the number and the unit's words ("42-year-old" → "42", "year",
-    "old"; "5.4bn" → "5.4", "billion"), so it meets the same number written apart ("Smith, 42, …",
-    "$5.4 billion"). Ordinals, decades and times of day ("21st", "1990s", "9am") stay whole."""
-    if not _NUMBER_LED.search(" ".join(word_texts)):
-        return word_texts
-    out: list[str] = []
-    for w in word_texts:
-        m = _NUMBER_WORD_RE.fullmatch(w) if w[:1].isdigit() else None
-        unit = m.group(2).rstrip("-‐‑").lower() if m else ""
-        if not m or unit in _KEEP_WHOLE or len(unit) < 2 and unit not in _SCALE_WORDS:
-            out.append(w)
-            continue
-        out.append(m.group(1))
-        out.extend(_SCALE_WORDS.get(u, u) for u in re.split(r"[-‐‑]", unit) if u)
-    return out
-
-
-_MONTH_ABBREVIATIONS = {m[:3].title(): m.title() for m in (
-    "january february march april june july august september october november december".split())}
-_MONTH_ABBREVIATIONS["Sept"] = "September"
-
-
-def _full_months(word_texts: Sequence[str]) -> Sequence[str]:
-    """Capitalised month abbreviations written out ("Oct" → "October"), so "Oct. 13" meets
-    "October 13". ("May" is its own; a lower-case "mar" is the verb.)"""
-    if _MONTH_ABBREVIATIONS.keys().isdisjoint(word_texts):
-        return word_texts
-    return [_MONTH_ABBREVIATIONS.get(w, w) for w in word_texts]
-
-
-def _without_percent(word_texts: Sequence[str]) -> Sequence[str]:
-    """"percent" and "per cent" left out, as "%" is (punctuation, not a word): "5%", "5 percent" and
-    "5 per cent" then give the same keys."""
-    lowered = [w.lower() for w in word_texts]
-    if "percent" not in lowered and "cent" not in lowered:
-        return word_texts
-    out: list[str] = []
-    for i, (w, low) in enumerate(zip(word_texts, lowered)):
-        if low == "percent" or low == "per" and i + 1 < len(lowered) and lowered[i + 1] == "cent":
-            continue
-        if low == "cent" and i > 0 and lowered[i - 1] == "per":
-            continue
-        out.append(w)
-    return out
-
-
-def _split_names(word_texts: Sequence[str]) -> Sequence[str]:
-    """Hyphenated names as their parts, each capitalised ("Yong-hyun" → "Yong", "Hyun"), so a name
-    written with a hyphen meets the same name written apart."""
-    joined = "".join(word_texts)
-    if "-" not in joined and "‐" not in joined and "‑" not in joined:
-        return word_texts
-    out: list[str] = []
-    for w in word_texts:
-        parts = name_parts(w) if w[:1].isupper() else []
-        out.extend(p[:1].upper() + p[1:] for p in parts) if parts else out.append(w)
-    return out
-
-
 def make_statement(article: int, start: int, end: int, text: str, language: str = "en",
                    word_texts: Sequence[str] | None = None) -> Statement:
     """Reduce `text` (the span start:end of article number `article`) to matching keys.
@@ -197,7 +131,7 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     negations = 0
     if word_texts is None:
         word_texts = _word_texts(text)
-    word_texts = _split_names(_split_numbers(_full_months(_without_percent(word_texts))))
+    word_texts = matching_words(word_texts)
     folded = [_folded(w, english) for w in word_texts]
     for i, (word, f) in enumerate(zip(word_texts, folded)):
         if _has_digit(f):
@@ -504,7 +438,7 @@ def explain_link(a: Statement, b: Statement) -> LinkReasons:
     found = _matches(a, b)
     exact = [k for k, (credit, partner) in found.items() if credit == 1.0]
     shown = {}  # matching form of a name -> the word as `a` writes it
-    for w in _split_names(_word_texts(a.text)):
+    for w in split_names(_word_texts(a.text)):
         if w[:1].isupper():
             shown.setdefault(name_form(match_form(fold(w))), w)
     names = tuple(sorted(shown.get(a.surface[k], a.surface[k]) for k in exact
