@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.report.claimviews import conflict_spans
-from viewer.core.reuse.direction import BASIS_TEXT
+from viewer.core.reuse.direction import basis_note
 from viewer.core.reuse.relation import LABEL_TEXT
 from viewer.core.reuse.spin import SPUN_SCORE
 from viewer.core.review.marks import claim_keys
@@ -52,7 +52,7 @@ def pair_tooltip(op: OrientedPair, base: str) -> str:
     if op.label:
         text += f"\nDerivation: {LABEL_TEXT[op.label]}"
         if op.derived:
-            text += f" ({op.derived} is derived, going by {BASIS_TEXT.get(op.basis, op.basis)})"
+            text += f" ({basis_note(op.derived, op.basis)})"
     text += f"\nSpin score {op.spin_score:.2f}; {len(op.swaps)} synonym swaps; {len(op.moves)} moved"
     return text
 

@@ -9,7 +9,7 @@ from html import escape
 
 from ..comparison import Comparison
 from ..diff.worddiff import DELETE, EQUAL, INSERT
-from ..reuse.direction import BASIS_TEXT
+from ..reuse.direction import basis_note
 from ..reuse.relation import LABEL_TEXT
 from ..reuse.spin import SOME_SPIN_SCORE, SPUN_SCORE
 from ..text.article import letter_index
@@ -132,8 +132,7 @@ def _matrix_table(comp: Comparison) -> str:
             label, why = LABEL_TEXT.get(r.label, ""), ""
             if r.derived:
                 label += f": {r.derived} from {b if r.derived == a else a}"
-                basis = BASIS_TEXT.get(r.basis, r.basis)
-                why = f" title='{escape(f'{r.derived} is derived, going by {basis}')}'"
+                why = f" title='{escape(basis_note(r.derived, r.basis))}'"
             spin = " ⚠ spun" if r.spin.score >= SPUN_SCORE else ""
             cells.append(f"<td class='cell' style='{_heat_css(pa.similarity)}'{why}>{pa.similarity:.0%}"
                          f"<br><small>{escape(label)}{spin}</small></td>")

@@ -29,7 +29,7 @@ from ..text.tokens import fold
 from ..text.wireform import text_evidence
 
 __all__ = ["BASIS_TEXT", "OTHERS_WORDING", "REUSE", "STATED_DATE", "STATED_TIME", "WIRE_FORM", "WIRE_MARKS",
-           "direct", "spun_original", "text_source"]
+           "basis_note", "direct", "spun_original", "text_source"]
 
 STATED_TIME, STATED_DATE, WIRE_FORM, REUSE = "stated time", "stated date", "wire form", "reuse"
 OTHERS_WORDING = "others' wording"
@@ -84,3 +84,8 @@ def spun_original(swaps: Sequence[tuple[str, str]], others: Sequence[Article]) -
         if mine >= SPUN_RATIO * theirs and mine >= theirs + SPUN_MARGIN:
             return side
     return None
+
+
+def basis_note(derived: str, basis: str) -> str:
+    """What decided the direction, for a tooltip: "B is derived, going by wire copy's form (…)"."""
+    return f"{derived} is derived, going by {BASIS_TEXT.get(basis, basis)}"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -90,6 +91,7 @@ def _filing_header(head: list[str]) -> tuple[int, float] | None:
     return None
 
 
+@lru_cache(maxsize=128)  # a comparison asks about each article once per pair
 def text_evidence(text: str) -> TextEvidence:
     """The wire-form marks of `text` and the time its header states (module docstring)."""
     lines = [ln.strip() for ln in text.splitlines()]
