@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ..text.dates import MONTHS
 from ..text.spelling import name_parts
 
 __all__ = ["matching_words", "split_names"]
@@ -40,8 +41,8 @@ def _split_numbers(word_texts: Sequence[str]) -> Sequence[str]:
     return out
 
 
-_MONTH_ABBREVIATIONS = {m[:3].title(): m.title() for m in (
-    "january february march april june july august september october november december".split())}
+# "Oct" → "October", ..., "Sept" → "September" (the three-letter "May" is a month's whole name).
+_MONTH_ABBREVIATIONS = {m[:3].title(): m.title() for m in MONTHS if len(m) > 3}
 _MONTH_ABBREVIATIONS["Sept"] = "September"
 
 
