@@ -8,8 +8,8 @@ the headless export calls it directly, so both always agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Sequence
 

@@ -19,8 +19,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
 
-from ..text.dates import (MONTH_PATTERN, MONTHS, RELATIVE_DAYS, WEEKDAYS, month_number, relative_day,
-                          with_year)
+from ..text.dates import MONTH_PATTERN, MONTHS, RELATIVE_DAYS, WEEKDAYS, month_number, relative_day, with_year
 from ..text.tokens import fold
 
 NUMBER, DATE, NAME, QUOTE = "number", "date", "name", "quote"
