@@ -1,6 +1,8 @@
 """Sentence segmentation: offsets, news abbreviations, quotes, and the fast path agreeing with pysbd."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viewer.core.text import sentences
 from viewer.core.text.sentences import split_sentences
@@ -82,3 +84,16 @@ def test_text_with_a_paragraph_per_line_is_never_joined():
                                               __import__("re").finditer(r"[^\n]+", web)]
     short = "Roses are red\nviolets are blue\nsugar is sweet\nand so are you"
     assert len(sentences.paragraph_spans(short)) == 4  # too few lines to call it wrapped
+
+
+_PIECES = ["Mr. Smith left.", "He said no.", "U.S. troops", "went home", "e.g.", "“Stop.”", "Dr.", "3.5",
+           "He said no.", "\u00a0", "  ", "!", "?", "Oct. 13", "the end"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14).map(" ".join))
+def test_pysbd_sentences_found_as_pysbd_finds_them(paragraph):
+    """The str.find search gives pysbd's own result (its search compiles a regex per sentence),
+    repeated sentences and Unicode whitespace included."""
+    expected = sentences._segmenter("en").segment(paragraph)
+    assert sentences._pysbd_sentences(paragraph, "en") == expected

@@ -83,6 +83,33 @@ def _fast_split(par: str) -> list[tuple[int, int]] | None:
     return [(s + len(par[s:e]) - len(par[s:e].lstrip()), e) for s, e in spans if par[s:e].strip()]
 
 
+def _pysbd_sentences(par: str, language: str) -> list[str]:
+    """What `pysbd.Segmenter.segment(par)` returns (clean=False, char_span=False): its processor's
+    sentences, each with the whitespace after it, where found in `par` left to right.
+
+    pysbd finds each sentence back with a regular expression compiled for that sentence alone
+    (`re.finditer(re.escape(sentence) + r"\s*", text)`, first non-overlapping match ending
+    after the previous one); `str.find` does the same search without compiling one.
+    """
+    segmenter = _segmenter(language)
+    out: list[str] = []
+    prior_end = 0
+    for sentence in segmenter.processor(par).process():
+        if not sentence:  # an empty pattern matches everywhere: leave it to pysbd's own search
+            return segmenter.segment(par)
+        pos = 0
+        while (found := par.find(sentence, pos)) >= 0:
+            end = found + len(sentence)
+            while end < len(par) and par[end].isspace():  # \s* (the same Unicode whitespace)
+                end += 1
+            if end > prior_end:
+                out.append(par[found:end])
+                prior_end = end
+                break
+            pos = end
+    return out
+
+
 def _split_paragraph(par: str, language: str) -> list[tuple[int, int]]:
     """Spans of the sentences in one paragraph, found back in its text."""
     fast = _fast_split(par)
@@ -90,7 +117,7 @@ def _split_paragraph(par: str, language: str) -> list[tuple[int, int]]:
         return fast
     spans: list[tuple[int, int]] = []
     pos = 0
-    for piece in _segmenter(language).segment(par):
+    for piece in _pysbd_sentences(par, language):
         piece = piece.strip()
         if not piece:
             continue
