@@ -72,6 +72,7 @@ def match_form(word: str) -> str:
 
 
 _ENDING_RE = regex.compile(r"(?<=\p{L}{3})(?:yy|iy|yi|ii)$")
+_HYPHEN_RE = regex.compile(r"[-‐‑]")
 
 
 @lru_cache(maxsize=65536)
@@ -84,5 +85,5 @@ def name_form(word: str) -> str:
 
 def name_parts(word: str) -> list[str]:
     """The parts of a hyphenated name ("yong-hyun" → ["yong", "hyun"]); [] when there are none."""
-    parts = [p for p in regex.split(r"[-‐‑]", word) if p]
+    parts = [p for p in _HYPHEN_RE.split(word) if p]
     return parts if len(parts) > 1 else []

@@ -35,6 +35,7 @@ _HEADER_MAX = 160  # characters of a filing header line
 _TIME_DMY = regex.compile(STAMP_DMY)
 _TIME_ISO = regex.compile(STAMP_ISO)
 _SLUG_LINE = regex.compile(r"^\s*[A-Z]{3,}(?:\s+[A-Z][\w-]*){1,3}\s*$")
+_CATCHLINE_WORD = regex.compile(r"\p{L}[\p{L}\p{N}'/-]*")
 _SLUG = regex.compile(r"\bPage\s+\d+\s+\([A-Z]+\)|" + _SLUG_LINE.pattern)
 _AGENCY = regex.compile(r"\b(?:PA News|Press Association|Reuters|Associated Press|Agence France-Presse"
                         r"|AFP|\(AP\)|dpa|ANSA|EFE|Xinhua|Bloomberg News)\b")
@@ -65,7 +66,7 @@ def _catchline(head: list[str], at: int) -> str | None:
     lines = [head[at]] + [ln for ln in head[at + 1:at + 2] if _SLUG_LINE.match(ln)]
     for line in lines:
         bare = _AGENCY_ANY_CASE.sub(" ", _HEADER_CODES.sub(" ", line))
-        words = regex.findall(r"\p{L}[\p{L}\p{N}'/-]*", bare)
+        words = _CATCHLINE_WORD.findall(bare)
         if words:
             return " ".join(words).casefold()
     return None
