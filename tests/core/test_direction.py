@@ -124,6 +124,24 @@ def test_wire_copy_is_not_derived_from_the_stories_written_from_it():
     assert comp.derivations["S"].label != INDEPENDENT and comp.derivations["T"].label != INDEPENDENT
 
 
+def test_a_story_written_from_the_wire_is_not_read_as_the_source_of_another_story():
+    """Side by side with the wire copy, a story its form shows was written from the wire is no
+    source of another story on the diagonal: what two papers share beyond the wire (the quotes
+    both heard at one hearing) does not make one derived from the other. The pair's own cell
+    still shows what they share."""
+    from viewer.core.comparison import compare
+    from viewer.core.reuse.relation import INDEPENDENT, derivation
+    item, heard = prose(3, 150), prose(7, 120)
+    w = Article("W", "", wire(item))
+    s = Article("S", "", paper(item + "\n\n" + heard))
+    x = Article("X", "", paper(prose(8, 100) + "\n\n" + heard))
+    comp = compare([w, s, x], with_claims=False)
+    assert derivation(x, [w, s]).label != INDEPENDENT  # read against the story too, as before
+    assert comp.derivations["X"].label == INDEPENDENT
+    assert comp.derivations["S"].label != INDEPENDENT
+    assert comp.oriented("X", "S").label != INDEPENDENT
+
+
 @pytest.mark.parametrize("a_text, b_text, expected", [
     (wire("x", when="09:15 03/02/24"), wire("x", when="10:15 03/02/24"), ("A", "stated time")),
     ("Published 3 February 2024\n\nBoats leave.", "Published 2 February 2024\n\nBoats leave.",

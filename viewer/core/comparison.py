@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .diff.align import SentencePair, align_sentences
 from .diff.worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
-from .reuse.direction import OTHERS_WORDING, REUSE, spun_original
+from .reuse.direction import OTHERS_WORDING, REUSE, WIRE_FORM, spun_original
 from .reuse.pairs import PairReuse, analyse_pair, keys_for_reader
 from .reuse.relation import Derivation, derivation
 from .reuse.spin import SPUN_SCORE
@@ -217,18 +217,25 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
     is not read against the others shown to be derived from it by more than
     the model's guess (`reuse.direction`: stated times or dates, wire form, the
     other articles' wording of a spun pair): what newspapers took from a wire
-    story does not make the wire story derived from them.
+    story does not make the wire story derived from them. Nor is any article
+    read against a story whose form shows it was written from wire copy in the
+    comparison: what two papers share beyond the wire (quotes both heard at one
+    hearing) does not make one derived from the other (their pair cell still
+    shows it).
     """
     found: dict[str, Derivation] = {}
     if len(articles) < 2:
         return found
+    from_wire = set() if pairs is None else {
+        r.derived for r in pairs.values() if r.derived is not None and r.basis == WIRE_FORM}
     for k, art in enumerate(articles):
         check(cancelled)
         others = [o for o in articles if o is not art]
         runs = keys = None
         if pairs is not None:
             runs, keys = [], []
-            others = [o for o in others if not _copied_from(_pair_reuse(pairs, art, o), art)]
+            others = [o for o in others if not _copied_from(_pair_reuse(pairs, art, o), art)
+                      and o.id not in from_wire]
             for o in others:
                 reuse = _pair_reuse(pairs, art, o)
                 mine = reuse.a == art.id
