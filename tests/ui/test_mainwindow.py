@@ -465,6 +465,23 @@ def test_matrix_cell_click_compares_that_pair(make_window, seed_files, qtbot):
     assert win.order.index("A") == win.order.index("C") + 1
 
 
+def test_tooltip_names_the_articles_read_against_and_those_left_out(make_window, prose, tmp_path):
+    """Side by side with wire copy, a story written from the wire is not a source of another
+    story; the tooltips say which articles were read together and which were left out."""
+    item, heard = prose(31, 150), prose(32, 120)
+    texts = (("wire.txt", f"09:15 03/02/24: Page 1 (HHH) HARBOUR Boats\nBy Jo Bloggs, PA News\n{item}\nends\n"),
+             ("story.txt", f"Boats leave early\n\n{item}\n\n{heard}\n"),
+             ("other.txt", f"Harbour quiet\n\n{prose(33, 100)}\n\n{heard}\n"))
+    for name, text in texts:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    win = make_window([str(tmp_path / name) for name, _ in texts])
+    note = win.panes["C"].info.toolTip()
+    assert "Against A together: independent" in note
+    assert "B left out: its text shows it was written from this article or from wire copy" in note
+    diagonal = win.matrix_dock.model.index(2, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Against A together: independent" in diagonal
+
+
 def test_matrix_diagonal_and_tooltip_give_the_label_against_all_the_others(make_window, prose, tmp_path, qtbot):
     take1, take2 = prose(21, 600), prose(22, 600)
     files = []
@@ -475,10 +492,10 @@ def test_matrix_diagonal_and_tooltip_give_the_label_against_all_the_others(make_
     win = make_window(files)
     model = win.matrix_dock.model
     assert model.index(2, 2).data() == "others:\nwholly"
-    assert "all the other articles together: wholly derived" in model.index(2, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Against A and B together: wholly derived" in model.index(2, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert "wholly" not in model.index(2, 0).data()  # one take alone: less than all together
     assert "3 articles" not in win.panes["C"].info.toolTip()
-    assert "other 2 articles together: wholly derived" in win.panes["C"].info.toolTip()
+    assert "Against A and B together: wholly derived" in win.panes["C"].info.toolTip()
     win.matrix_dock.view.clicked.emit(model.index(2, 2))  # its own cell: nothing to compare
     assert win.base == "A"
 

@@ -241,7 +241,8 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
                 mine = reuse.a == art.id
                 runs.append([(r[0], r[1]) if mine else (r[2], r[3]) for r in reuse.label_runs])
                 keys.append(keys_for_reader(reuse, art, o))
-        found[art.id] = derivation(art, others, runs, source_keys=keys)
+        found[art.id] = replace(derivation(art, others, runs, source_keys=keys),
+                                sources=tuple(o.id for o in others))
         if progress:
             progress(k + 1)
     return found

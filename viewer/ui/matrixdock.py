@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView
 
 from viewer.core.comparison import Comparison
 from viewer.core.report.htmlreport import HEAT_WHITE_TEXT_ABOVE, heat_rgb
-from viewer.core.reuse.relation import INDEPENDENT, LABEL_TEXT, PARTIALLY, WHOLLY
+from viewer.core.reuse.relation import INDEPENDENT, PARTIALLY, WHOLLY
 from viewer.core.reuse.spin import SPUN_SCORE
 
+from .presenter import others_note
 from .theme import is_dark
 
 SHORT_LABELS = {WHOLLY: "wholly", PARTIALLY: "partly", INDEPENDENT: ""}
@@ -94,10 +95,8 @@ class SimilarityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            text = f"Article {a}: {comp.article(a).title}"
-            if d:
-                text += f"\nAgainst all the other articles together: {LABEL_TEXT[d.label]}"
-            return text
+            note = others_note(comp, a) if d else ""
+            return f"Article {a}: {comp.article(a).title}" + (f"\n{note}" if note else "")
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802

@@ -63,5 +63,16 @@ def others_note(comp: Comparison, article_id: str) -> str:
     d = comp.derivations.get(article_id)
     if d is None or len(comp.articles) < 3:
         return ""
-    return (f"Against the other {len(comp.articles) - 1} articles together: "
-            f"{LABEL_TEXT[d.label]} (probability derived {d.score:.0%})")
+    others = [a.id for a in comp.articles if a.id != article_id]
+    read = others if d.sources is None else [x for x in others if x in d.sources]
+    left = [x for x in others if x not in read]
+    whose = "its text shows it was" if len(left) == 1 else "their texts show they were"
+    why = f"{_listed(left)} left out: {whose} written from this article or from wire copy" if left else ""
+    if not read:
+        return f"Not read against the others ({why})"
+    text = f"Against {_listed(read)} together: {LABEL_TEXT[d.label]} (probability derived {d.score:.0%})"
+    return f"{text}; {why}" if why else text
+
+
+def _listed(ids: list[str]) -> str:
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]

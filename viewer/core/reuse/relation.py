@@ -184,10 +184,12 @@ PAIR_MODEL = MODELS.pair
 
 @dataclass(frozen=True)
 class Derivation:
-    """One text's label against its source(s), with P(derived) behind it."""
+    """One text's label against its source(s), with P(derived) behind it; `sources`, when the
+    caller chose them among others (`comparison.derive_from_others`), the ids it was read against."""
 
     label: str
     score: float
+    sources: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
