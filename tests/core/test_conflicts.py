@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.core.claims.conflicts import extract_dates, extract_numbers, find_conflicts
-from viewer.core.text.dates import is_date_line, relative_day, stated_date, with_year
+from viewer.core.text.dates import is_date_line, relative_day, relative_week, stated_date, with_year
 
 
 @pytest.mark.parametrize(
@@ -99,6 +99,7 @@ def test_quote_conflicts_need_the_same_speaker_and_mostly_the_same_words(a, b, c
     assert (kinds == ["quote"]) == conflict
 
 MONDAY = date(2024, 10, 14)
+THURSDAY = date(2024, 10, 17)
 
 
 @pytest.mark.parametrize(
@@ -142,11 +143,35 @@ def test_relative_days_and_years_are_read_against_the_article_date():
         ("The ferry sank yesterday.", "The ferry sank on Saturday.", {"A": MONDAY}, False),  # weekday: not held
         ("The ferry sank today.", "The ferry sank on October 12.", {"A": MONDAY}, False),  # "today": not a date
         ("The ferry sails tomorrow.", "The ferry sails on October 15.", {"A": MONDAY}, False),
+        # "last week" / "next week": the span of days they may mean
+        ("It shut last week.", "It shut on October 9.", {"A": MONDAY}, False),
+        ("It shut last week.", "It shut on October 2.", {"A": MONDAY}, True),
+        ("It shut last week.", "It shut on 15 October 2024.", {"A": THURSDAY}, False),
+        ("It shut last week.", "It shut on 17 October 2024.", {"A": THURSDAY}, True),
+        ("It shut last week.", "It shut last week.", {"A": MONDAY, "B": date(2024, 10, 21)}, True),
+        ("It shut last week.", "It shut last week.", {"A": MONDAY, "B": date(2024, 10, 16)}, False),
+        ("It shut last week.", "It shut on October 2.", {}, False),  # undated: unknown
+        ("It shut last week.", "It shut on Friday.", {"A": MONDAY}, False),  # weekday: not held
+        ("It opens next week.", "It opens on October 25.", {"A": MONDAY}, False),
+        ("It opens next week.", "It opens on October 30.", {"A": MONDAY}, True),
     ],
 )
 def test_relative_days_are_compared_where_the_articles_date_themselves(a, b, dated, conflict):
     conflicts = find_conflicts([("A", a), ("B", b)], dated)
     assert ([c.kind for c in conflicts] == ["date"]) == conflict
+
+
+def test_relative_weeks_are_the_days_they_may_mean():
+    assert relative_week("last week", MONDAY) == (date(2024, 10, 7), date(2024, 10, 13))
+    assert relative_week("Last  week", THURSDAY) == (date(2024, 10, 7), date(2024, 10, 16))
+    assert relative_week("next week", THURSDAY) == (date(2024, 10, 18), date(2024, 10, 27))
+    assert relative_week("this week", MONDAY) is None
+
+
+def test_a_relative_week_in_a_conflict_shows_the_days_it_means():
+    (c,) = find_conflicts([("A", "The plant closed last week."), ("B", "The plant closed on 2 October.")],
+                          {"A": MONDAY})
+    assert c.values == {"A": "last week (7–13 October 2024)", "B": "2 October"}
 
 
 def test_a_relative_day_in_a_conflict_shows_the_day_it_means():

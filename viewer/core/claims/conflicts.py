@@ -19,7 +19,18 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
 
-from ..text.dates import MONTH_PATTERN, MONTHS, RELATIVE_DAYS, WEEKDAYS, month_number, relative_day, with_year
+from ..text.dates import (
+    MONTH_PATTERN,
+    MONTHS,
+    RELATIVE_DAYS,
+    RELATIVE_WEEKS,
+    WEEKDAYS,
+    month_number,
+    relative_day,
+    relative_week,
+    valid_date,
+    with_year,
+)
 from ..text.tokens import fold
 
 NUMBER, DATE, NAME, QUOTE = "number", "date", "name", "quote"
@@ -35,7 +46,9 @@ class Conflict:
 
 _DIGIT_RE = re.compile(r"\d")
 _WEEKDAY_RE = re.compile(r"(?i)" + "|".join(WEEKDAYS))
-_RELATIVE_RE = re.compile(r"(?i)\b(?:" + "|".join(w.replace(" ", r"\s+") for w in RELATIVE_DAYS) + r")\b")
+_RELATIVE_RE = re.compile(
+    r"(?i)\b(?:" + "|".join(w.replace(" ", r"\s+") for w in (*RELATIVE_DAYS, *RELATIVE_WEEKS)) + r")\b")
+_RANGE = "days"  # first part of a date key that is a span of days ("last week")
 _MONTH_RE = r"(?P<month{n}>" + MONTH_PATTERN + r")\.?"
 _DAY_RE = r"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
 _DATE_RE = re.compile(
@@ -113,13 +126,20 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
 
     `dated`: the date of the article `text` comes from (`text.dates.stated_date`), when known;
     then relative days count too ("yesterday" in a paper of 14 October 2024 is (10, 13, "2024"),
-    worded "yesterday (13 October 2024)"), and a date without a year takes the year nearest it."""
+    worded "yesterday (13 October 2024)"; "last week" is the span of days it may mean, keyed
+    (_RANGE, first, last) in ISO form and worded "last week (7–13 October 2024)"), and a date
+    without a year takes the year nearest it."""
     out = []
     if dated is not None:
         for m in _RELATIVE_RE.finditer(text):
-            day = relative_day(m.group(), dated)
-            out.append(((day.month, day.day, str(day.year)),
-                        f"{' '.join(m.group().split())} ({day.day} {day:%B} {day.year})"))
+            words = " ".join(m.group().split())
+            day = relative_day(words, dated)
+            if day is not None:
+                out.append(((day.month, day.day, str(day.year)), f"{words} ({day.day} {day:%B} {day.year})"))
+                continue
+            first, last = relative_week(words, dated)
+            out.append(((_RANGE, first.isoformat(), last.isoformat()),
+                        f"{words} ({_span_text(first, last)})"))
     if not _DIGIT_RE.search(text) and not _WEEKDAY_RE.search(text):
         return out  # a calendar date has a digit, else it is a weekday
     for m in _DATE_RE.finditer(text):
@@ -135,7 +155,7 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
         if year is None and dated is not None:
             near = with_year(month_number(month), day, dated)
             year = str(near.year) if near is not None else None
-        out.append(((month_number(month), day, year), m.group().strip()))
+        out.append(((month_number(month), day, year), m.group().strip().rstrip(".")))  # not a full stop
     return out
 
 
@@ -202,10 +222,31 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]])
     return out
 
 
+def _span_text(first: date, last: date) -> str:
+    """"7–13 October 2024", "28 September – 4 October 2024", "30 December 2024 – 5 January 2025"."""
+    if first.year != last.year:
+        return f"{first.day} {first:%B} {first.year} – {last.day} {last:%B} {last.year}"
+    if first.month != last.month:
+        return f"{first.day} {first:%B} – {last.day} {last:%B} {last.year}"
+    return f"{first.day}–{last.day} {last:%B} {last.year}"
+
+
 def _dates_disagree(keys: list[tuple]) -> bool:
-    """True when dates ((month, day, year or None) or (weekday,)) cannot all be the same day. A
-    weekday is not held against a calendar date: one claim's wordings often date different steps
-    of it ("arrested on Monday", "charged on October 16")."""
+    """True when dates ((month, day, year or None), (weekday,) or a span (_RANGE, first, last))
+    cannot all be the same day. A weekday is not held against a calendar date: one claim's
+    wordings often date different steps of it ("arrested on Monday", "charged on October 16").
+    A span disagrees with a full date outside it and with a span it shares no day with."""
+    spans = [(date.fromisoformat(k[1]), date.fromisoformat(k[2])) for k in keys if k[0] == _RANGE]
+    if spans:
+        first, last = max(s for s, _ in spans), min(e for _, e in spans)
+        if first > last:
+            return True
+        days = [k for k in keys if len(k) == 3 and k[0] != _RANGE]
+        # a date without a year is inside the span when it is in any year the span touches
+        return any(not any(d is not None and first <= d <= last
+                           for d in (valid_date(int(year), month, day)
+                                     for year in ([y] if y else range(first.year, last.year + 1))))
+                   for month, day, y in days)
     if len({len(k) for k in keys}) > 1:
         return False
     return len({k[:2] for k in keys}) > 1 or len({k[2] for k in keys if len(k) > 2 and k[2]}) > 1

@@ -5,7 +5,8 @@ article's own date is known. `stated_date` reads that date from the top of
 the text, where a dateline, byline or wire header gives it ("Published 14 October 2024",
 "WASHINGTON, Oct. 14, 2024 (AP) -", "12:02 12/07/99: Page 1 (HHH) COURTS Axe", "2024-10-14");
 nothing else is guessed (file times and metadata say when a file was made, not the news day).
-`relative_day` turns a relative word into a day against that date.
+`relative_day` turns a relative word into a day against that date, `relative_week` "last week" and
+"next week" into the days they may mean.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from datetime import date, timedelta
 
 from .furniture import STAMP_DMY
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "WEEKDAYS", "is_date_line", "month_number",
-           "relative_day", "stated_date", "valid_date", "with_year"]
+__all__ = ["MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "RELATIVE_WEEKS", "WEEKDAYS", "is_date_line",
+           "month_number", "relative_day", "relative_week", "stated_date", "valid_date", "with_year"]
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -26,6 +27,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # today", "it emerged today") or is not a date at all ("grow our economy today"); held against
 # another outlet's date of the event it gave false conflicts on the dev corpora.
 RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
+RELATIVE_WEEKS = {"last week": -1, "next week": 1}
 
 _HEAD_CHARS = 800  # a dateline or byline is at the very top
 _HEAD_LINES = 5
@@ -114,6 +116,21 @@ def relative_day(words: str, anchor: date) -> date | None:
     `anchor`, or None for other words."""
     shift = RELATIVE_DAYS.get(" ".join(words.lower().split()))
     return None if shift is None else anchor + timedelta(days=shift)
+
+
+def relative_week(words: str, anchor: date) -> tuple[date, date] | None:
+    """(first, last) of the days that `words` ("last week", "next week") may mean in an article
+    dated `anchor`, or None for other words. Both readings count: the calendar week before (or
+    after, weeks from Monday) and the seven days before (or after), so "last week" runs from the
+    Monday of the week before to the day before `anchor`, "next week" from the day after to the
+    Sunday of the week after."""
+    shift = RELATIVE_WEEKS.get(" ".join(words.lower().split()))
+    if shift is None:
+        return None
+    monday = anchor - timedelta(days=anchor.weekday())
+    if shift < 0:
+        return monday - timedelta(days=7), anchor - timedelta(days=1)
+    return anchor + timedelta(days=1), monday + timedelta(days=13)
 
 
 def with_year(month: int, day: int, anchor: date) -> date | None:
