@@ -140,6 +140,12 @@ def test_a_story_written_from_the_wire_is_not_read_as_the_source_of_another_stor
     assert comp.derivations["X"].label == INDEPENDENT
     assert comp.derivations["S"].label != INDEPENDENT
     assert comp.oriented("X", "S").label != INDEPENDENT
+    from viewer.core.report.export import to_html
+    from viewer.core.report.readings import others_note
+    note = others_note(comp, "X")
+    assert note.startswith("Against W together: independent")
+    assert note.endswith("S left out: its text shows it was written from this article or from wire copy")
+    assert f"title='{note}'" in to_html(comp)  # the report's matrix says the same on hover
 
 
 @pytest.mark.parametrize("a_text, b_text, expected", [

@@ -18,6 +18,7 @@ from viewer.core.comparison import Comparison, OrientedPair
 from viewer.core.diff.align import map_offset
 from viewer.core.formats.loaders import article_from_text, expand_folders, seed_paths
 from viewer.core.report.claimviews import conflict_spans
+from viewer.core.report.readings import others_note
 from viewer.core.review.workspace import Source, WorkspaceResult, load_and_compare
 from viewer.core.text.article import letter_for
 
@@ -31,7 +32,7 @@ from .highlight import RUN, conflict_marks, legend_css, pane_spans
 from .matrixdock import MatrixDock
 from .navigation import ChangeNavigator
 from .panerow import PANE_MIN_WIDTH, PaneRow  # noqa: F401 - PANE_MIN_WIDTH kept importable here
-from .presenter import others_note, pair_info, pair_tooltip, prepare_for_display
+from .presenter import pair_info, pair_tooltip, prepare_for_display
 from .progressarea import ProgressArea
 from .sessions import SUFFIX, SessionController
 from .settings import add_recent_files, app_settings, restore_window_state, save_window_state

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView
 
 from viewer.core.comparison import Comparison
 from viewer.core.report.htmlreport import HEAT_WHITE_TEXT_ABOVE, heat_rgb
+from viewer.core.report.readings import others_note
 from viewer.core.reuse.relation import INDEPENDENT, PARTIALLY, WHOLLY
 from viewer.core.reuse.spin import SPUN_SCORE
 
-from .presenter import others_note
 from .theme import is_dark
 
 SHORT_LABELS = {WHOLLY: "wholly", PARTIALLY: "partly", INDEPENDENT: ""}

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from viewer.core.comparison import Comparison, OrientedPair
+from viewer.core.comparison import OrientedPair
 from viewer.core.report.claimviews import conflict_spans
 from viewer.core.reuse.direction import basis_note
 from viewer.core.reuse.relation import LABEL_TEXT
@@ -55,24 +55,3 @@ def pair_tooltip(op: OrientedPair, base: str) -> str:
             text += f" ({basis_note(op.derived, op.basis)})"
     text += f"\nSpin score {op.spin_score:.2f}; {len(op.swaps)} synonym swaps; {len(op.moves)} moved"
     return text
-
-
-def others_note(comp: Comparison, article_id: str) -> str:
-    """A tooltip line: the article's label against all the other articles together
-    (empty when there are fewer than three articles, where the pair says it all)."""
-    d = comp.derivations.get(article_id)
-    if d is None or len(comp.articles) < 3:
-        return ""
-    others = [a.id for a in comp.articles if a.id != article_id]
-    read = others if d.sources is None else [x for x in others if x in d.sources]
-    left = [x for x in others if x not in read]
-    whose = "its text shows it was" if len(left) == 1 else "their texts show they were"
-    why = f"{_listed(left)} left out: {whose} written from this article or from wire copy" if left else ""
-    if not read:
-        return f"Not read against the others ({why})"
-    text = f"Against {_listed(read)} together: {LABEL_TEXT[d.label]} (probability derived {d.score:.0%})"
-    return f"{text}; {why}" if why else text
-
-
-def _listed(ids: list[str]) -> str:
-    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]

@@ -14,6 +14,7 @@ from ..reuse.relation import LABEL_TEXT
 from ..reuse.spin import SOME_SPIN_SCORE, SPUN_SCORE
 from ..text.article import letter_index
 from .claimviews import conflict_summary
+from .readings import others_note
 
 # One colour per article identity, shared with the GUI's palette.
 # Okabe–Ito, a palette that stays distinct for colour-blind readers (deepened
@@ -124,8 +125,9 @@ def _matrix_table(comp: Comparison) -> str:
         for b in ids:
             if a == b:
                 d = comp.derivations.get(a) if len(ids) > 2 else None
-                cells.append("<td class='cell'>—" + (f"<br><small>from the others: {LABEL_TEXT[d.label]}</small>"
-                                                      if d else "") + "</td>")
+                note = f" title='{escape(others_note(comp, a))}'" if d else ""
+                said = f"<br><small>from the others: {LABEL_TEXT[d.label]}</small>" if d else ""
+                cells.append(f"<td class='cell'{note}>—{said}</td>")
                 continue
             pa = comp.pair(a, b)  # the cell reads only what both directions share
             r = pa.reuse
