@@ -37,12 +37,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from viewer.core.comparison import derive_from_others  # noqa: E402
-from viewer.core.reuse.pairs import analyse_pair, detect_spin
-from viewer.core.reuse.relation import INDEPENDENT, PARTIALLY, WHOLLY
-from viewer.core.reuse.spin import SPUN_SCORE
-from viewer.core.text import synonyms
-from viewer.core.text.article import Article
-from viewer.core.text.tokens import fold, tokenize
+from viewer.core.reuse.pairs import analyse_pair, detect_spin  # noqa: E402
+from viewer.core.reuse.relation import INDEPENDENT, PARTIALLY, WHOLLY  # noqa: E402
+from viewer.core.reuse.spin import SPUN_SCORE  # noqa: E402
+from viewer.core.text import synonyms  # noqa: E402
+from viewer.core.text.article import Article  # noqa: E402
+from viewer.core.text.tokens import fold, tokenize  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 SWAP_RATE = 0.5

@@ -51,7 +51,7 @@ DATA = ROOT.parent / "shared" / "dev-data"
 METER = DATA / "meter"
 MSRP = DATA / "msrp" / "msr_paraphrase_train.txt"
 
-from viewer.core.formats.loaders import load_article
+from viewer.core.formats.loaders import load_article  # noqa: E402
 
 # ---------------------------------------------------------------- (1) METER
 

@@ -121,8 +121,8 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | texts
        options=st.dictionaries(texts, json_values, max_size=4), mode=texts)
 def test_any_session_round_trips_through_json(bodies, note, options, mode):
     letters = "ABCD"[:len(bodies)]
-    session = Session(tuple(SessionArticle(l, None if k % 2 else f"/x/{l}.txt", f"T{l}", body, None)
-                            for k, (l, body) in enumerate(zip(letters, bodies))),
+    session = Session(tuple(SessionArticle(x, None if k % 2 else f"/x/{x}.txt", f"T{x}", body, None)
+                            for k, (x, body) in enumerate(zip(letters, bodies))),
                       tuple(reversed(letters)), letters[-1], mode, options,
                       (ReviewMark("claim:1", "needs-attribution", note),))
     text = session_to_json(session)

@@ -34,10 +34,10 @@ from .claimsmodel import (
     PresenceRole,
     SectionRole,
 )
+from .highlight import article_colour
 
 UNMARKED = "unmarked"
 EXPAND_MAX = 300  # sections longer than this start closed
-from .highlight import article_colour
 
 _DOT = 11
 _GAP = 3

@@ -79,8 +79,8 @@ def build_model(result: TriageResult) -> QStandardItemModel:
         row[0].setToolTip(f"{len(arts)} articles about one event; {story.derived_count} derived copies")
         for a in arts:
             links = sources.get(a.id, [])
-            src = "; ".join(f"{l.source} ({LABEL_TEXT.get(l.label, l.label)}, {l.verbatim:.0%} verbatim"
-                            + (", spun" if (l.spin or 0) >= SPUN_SCORE else "") + ")" for l in links)
+            src = "; ".join(f"{ln.source} ({LABEL_TEXT.get(ln.label, ln.label)}, {ln.verbatim:.0%} verbatim"
+                            + (", spun" if (ln.spin or 0) >= SPUN_SCORE else "") + ")" for ln in links)
             child = [_item(f"{a.id}  {a.title}", a.id), _item(f"{a.words} words", a.words),
                      _item(_when(a.modified), a.modified or 0), _item(""), _item(src or "original")]
             child[0].setData("article", KindRole)
