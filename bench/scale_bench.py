@@ -8,6 +8,10 @@ headless export `main.py --export OUT.json A B` in fresh processes, against
 prints the median wall time of the export, the time of each stage inside it (load, diff, sentence
 alignment, reuse, claims, JSON), the ratio to git, the peak memory of the export process, and at the
 end the growth exponent of the analysis time (least squares on log time against log words).
+From 40,000 words in all a second process takes part of the work (`comparison._split`: for two
+long texts their pair, for many articles the claims): the stages it took then read 0 here, "wait"
+is the time the first process waited for it, the CPU rows add its CPU, and its peak memory is
+printed apart.
 Then 12 articles of about 1,000 words (METER newspaper stories): the whole analysis (`compare`)
 for the first call of a fresh process and in-process once warm (another 12 articles, so no
 per-text cache helps).
@@ -38,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from diff_bench import corpus_paragraphs, git_word_diff, make_pair  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "dev-data"
-STAGES = ("load", "diff", "alignment", "reuse", "claims", "json")
+STAGES = ("load", "diff", "alignment", "reuse", "claims", "wait", "json")
 
 
 def _timed(module, name: str, stage: str, spent: dict, cpu: dict) -> None:
@@ -60,10 +64,10 @@ def _timed(module, name: str, stage: str, spent: dict, cpu: dict) -> None:
 def child_export(out: str, files: list[str]) -> None:
     """Run the headless export in this (fresh) process with each stage timed; print JSON."""
     t_start = time.perf_counter()
-    import viewer.core.claims.finder as finder
     import viewer.core.comparison as comparison
     import viewer.core.formats.loaders as loaders
     import viewer.core.report.export as export
+    import viewer.core.util.elsewhere as elsewhere
     from viewer.cli import parse_args, run_headless
 
     spent: dict[str, float] = {}
@@ -73,7 +77,8 @@ def child_export(out: str, files: list[str]) -> None:
     _timed(comparison, "align_sentences", "alignment", spent, cpu)
     _timed(comparison, "analyse_pair", "reuse", spent, cpu)  # stage times add up both pair threads
     _timed(comparison, "derive_from_others", "reuse", spent, cpu)
-    _timed(finder, "find_claims", "claims", spent, cpu)
+    _timed(comparison, "_claims", "claims", spent, cpu)
+    _timed(elsewhere.Elsewhere, "result", "wait", spent, cpu)  # for the second process's share
     _timed(export, "export", "json", spent, cpu)
     sys.argv = ["main.py", "--export", out, *files]
     t0 = time.perf_counter()
@@ -81,8 +86,10 @@ def child_export(out: str, files: list[str]) -> None:
     t1 = time.perf_counter()
     import resource
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)  # the claims' second process, if any
     print(json.dumps({"status": status, "stages": spent, "cpu": cpu, "run": t1 - t0, "imports": t0 - t_start,
-                      "process_cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}))
+                      "process_cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+                      "child_cpu": child.ru_utime + child.ru_stime, "child_peak_mb": child.ru_maxrss / 1024}))
 
 
 def run_fresh(args: list[str]) -> tuple[dict, float]:
@@ -128,13 +135,16 @@ def scale(sizes: list[int], runs: int) -> None:
             results = [run_fresh(["--child", out, pa, pb]) for _ in range(runs)]
             wall = statistics.median(w for _, w in results)
             stage = {s: statistics.median(r["stages"].get(s, 0.0) for r, _ in results) for s in STAGES}
-            analysis = statistics.median(sum(r["stages"].get(s, 0.0) for s in STAGES[1:5])
+            analysis = statistics.median(sum(r["stages"].get(s, 0.0) for s in STAGES[1:6])
                                          for r, _ in results)
             cpu = {s: statistics.median(r["cpu"].get(s, 0.0) for r, _ in results) for s in STAGES}
-            cpu_analysis = statistics.median(sum(r["cpu"].get(s, 0.0) for s in STAGES[1:5])
+            cpu_analysis = statistics.median(sum(r["cpu"].get(s, 0.0) for s in STAGES[1:6])
                                              for r, _ in results)
-            cpu_all = statistics.median(r["process_cpu"] for r, _ in results)
+            cpu_all = statistics.median(r["process_cpu"] + r["child_cpu"] for r, _ in results)
+            child_cpu = statistics.median(r["child_cpu"] for r, _ in results)
+            cpu_analysis += child_cpu  # the claims' CPU, where they ran in a second process
             peak = max(r["peak_mb"] for r, _ in results)
+            child_peak = max(r["child_peak_mb"] for r, _ in results)
             words = len(a.split())
             xs.append(words)
             ys.append(analysis)
@@ -142,9 +152,10 @@ def scale(sizes: list[int], runs: int) -> None:
             print(f"{words:>8} {wall:>7.2f}s " + " ".join(f"{stage[s]:>8.3f}s" for s in STAGES) +
                   f" {analysis:>8.3f}s {t_git * 1000:>6.1f}ms {wall / t_git:>6.0f}x {peak:>8.0f}")
             print(f"{'':>8} [{cpu_all:>6.2f}s] " + " ".join(f"[{cpu[s]:>6.3f}s]" for s in STAGES) +
-                  f" [{cpu_analysis:>6.3f}s]", flush=True)
+                  f" [{cpu_analysis:>6.3f}s]" + (f"  second process: CPU {child_cpu:.2f} s, peak "
+                                                 f"{child_peak:.0f} MB" if child_cpu else ""), flush=True)
     if len(xs) > 1:
-        print(f"growth exponent of the analysis (diff + alignment + reuse + claims) over "
+        print(f"growth exponent of the analysis (diff + alignment + reuse + claims + wait) over "
               f"{xs[0]:,}-{xs[-1]:,} words: {fitted_exponent(xs, ys):.2f} wall, "
               f"{fitted_exponent(xs, cpus):.2f} CPU (target ≤ 1.2)")
         if len(xs) > 2:

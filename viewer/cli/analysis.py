@@ -122,7 +122,7 @@ def run_analysis(args: argparse.Namespace, err=None) -> int:
         return EXIT_USAGE
     if base_id is None:  # the base could not be read: compare against the first readable one
         base_id = articles[0].id
-    comp = compare(articles, base_id)
+    comp = compare(articles, base_id, second_process=True)
     try:
         if suffix == ".pdf":
             _write_pdf(comp, out, marks)

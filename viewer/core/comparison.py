@@ -8,6 +8,7 @@ the headless export calls it directly, so both always agree.
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import combinations
@@ -22,6 +23,7 @@ from .reuse.spin import SPUN_SCORE
 from .text.article import Article
 from .text.tokens import count_words
 from .util.cancel import CancelCheck, Progress, check
+from .util.elsewhere import Elsewhere
 
 
 @dataclass(frozen=True)
@@ -254,10 +256,7 @@ PAIR_THREADS = 2  # the word diff (C++) releases the GIL: two pairs at once use 
 def _pair_analyses(todo: list[tuple[Article, Article]], cancelled: CancelCheck, cache: dict | None):
     """Yield ((a, b), PairAnalysis) for every pair of `todo`, in order, reusing `cache` and filling
     it. Pairs not cached run in PAIR_THREADS threads; a cancel stops them between steps."""
-    def key(pair: tuple[Article, Article]) -> tuple:
-        a, b = pair
-        return (a.id, a.text, b.id, b.text)
-
+    key = _cache_key
     missing = [p for p in todo if cache is None or key(p) not in cache]
     check(cancelled)
     if len(missing) < 2:
@@ -283,11 +282,15 @@ def _pair_analyses(todo: list[tuple[Article, Article]], cancelled: CancelCheck, 
 
 def compare(articles: Sequence[Article], base: str | None = None, *,
             progress: Progress = None, cancelled: CancelCheck = None,
-            cache: dict | None = None, with_claims: bool = True) -> Comparison:
+            cache: dict | None = None, with_claims: bool = True,
+            second_process: bool = False) -> Comparison:
     """Analyse every pair of `articles` and find their claims; `base` defaults to the first.
 
     `cache` (any dict kept by the caller) lets a re-analysis reuse the pairs
-    whose two articles did not change.
+    whose two articles did not change. `second_process`: from ELSEWHERE_WORDS
+    words in all, a second process takes part of the work while this one does
+    the rest (`_split`; the same result; the caller's main module needs the
+    `if __name__ == "__main__":` guard, as the app's and the command line's have).
     """
     arts = tuple(articles)
     if not arts:
@@ -299,26 +302,93 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
     if base not in ids:
         raise ValueError(f"base {base!r} is not one of the articles")
     todo = list(combinations(arts, 2))
-    steps = len(todo) + len(arts) + (len(todo) // 2 + 1 if with_claims else 0)
-    pairs: dict[tuple[str, str], PairAnalysis] = {}
-    for k, ((a, b), found) in enumerate(_pair_analyses(todo, cancelled, cache)):
-        if progress:
-            progress(k, steps)
-        pairs[(a.id, b.id)] = _spin_directed(found, a, b, arts)
-    derivations = derive_from_others(
-        arts, (lambda k: progress(len(todo) + k, steps)) if progress else None, cancelled,
-        {key: pa.reuse for key, pa in pairs.items()})
-    done = len(todo) + len(arts)
+    n_claims = len(todo) // 2 + 1 if with_claims else 0
+    steps = len(todo) + len(arts) + n_claims
+    cache = {} if cache is None else cache
+    missing = [p for p in todo if _cache_key(p) not in cache]
+    split = _split(arts, missing, with_claims) if second_process else None
+    specs = [(a.id, a.title, a.text) for a in arts]
+    elsewhere = (Elsewhere(claims_of, specs) if split == "claims" else
+                 Elsewhere(pairs_of, specs, [(a.id, b.id) for a, b in missing]) if split == "pairs" else None)
     claims: tuple = ()
     events: set = set()
-    if with_claims:
-        from .claims.finder import find_claims
 
-        def claims_progress(part: int, total: int) -> None:
+    def claims_progress(start: int):
+        def report(part: int, total: int) -> None:
             if progress:
-                progress(done + round(part / max(total, 1) * (steps - done)), steps)
+                progress(start + round(part / max(total, 1) * n_claims), steps)
+        return report
 
-        claims = tuple(find_claims(arts, progress=claims_progress, cancelled=cancelled, one_event=events))
+    try:
+        if split == "pairs":  # the claims here first, while the pairs are analysed elsewhere
+            claims, events = _claims(arts, None, claims_progress(0), cancelled)
+            for pair, found in zip(missing, elsewhere.result(cancelled) or ()):
+                cache[_cache_key(pair)] = found
+        first = n_claims if split == "pairs" else 0
+        pairs: dict[tuple[str, str], PairAnalysis] = {}
+        for k, ((a, b), found) in enumerate(_pair_analyses(todo, cancelled, cache)):
+            if progress:
+                progress(first + k, steps)
+            pairs[(a.id, b.id)] = _spin_directed(found, a, b, arts)
+        derivations = derive_from_others(
+            arts, (lambda k: progress(first + len(todo) + k, steps)) if progress else None, cancelled,
+            {key: pa.reuse for key, pa in pairs.items()})
+        if with_claims and split != "pairs":
+            claims, events = _claims(arts, elsewhere, claims_progress(len(todo) + len(arts)), cancelled)
+    finally:
+        if elsewhere is not None:
+            elsewhere.stop()
     if progress:
         progress(steps, steps)
     return Comparison(arts, base, pairs, claims, derivations, one_event=frozenset(events))
+
+
+# From this many words in all, a second process takes part of the work (`_split`): starting it
+# costs about a second of the other core (a fresh interpreter, the texts tokenized again), which
+# long texts more than cover (bench/scale_bench.py).
+ELSEWHERE_WORDS = 40_000
+# The claims cost about twice the reuse analysis of one pair, per word (two 100,000-word texts:
+# claims 7 s, their pair 3 s). With up to this many articles the pairs go to the second process
+# and the claims stay; with more, the pairs outweigh the claims, and the claims go.
+PAIRS_ELSEWHERE_ARTICLES = 3
+
+
+def _split(arts: tuple[Article, ...], missing: list, with_claims: bool) -> str | None:
+    """What the second process takes: "pairs", "claims", or None (too little work, one core,
+    nothing to share)."""
+    if not with_claims or (os.cpu_count() or 1) < 2 or sum(a.word_count for a in arts) < ELSEWHERE_WORDS:
+        return None
+    return "pairs" if missing and len(arts) <= PAIRS_ELSEWHERE_ARTICLES else "claims"
+
+
+def _cache_key(pair: tuple[Article, Article]) -> tuple:
+    a, b = pair
+    return (a.id, a.text, b.id, b.text)
+
+
+def claims_of(specs: list[tuple[str, str, str]]) -> tuple[tuple, set]:
+    """(claims, one-event pairs) of the articles (id, title, text): `find_claims` where the
+    articles are rebuilt from their texts (run in a second process by `compare`)."""
+    from .claims.finder import find_claims
+
+    events: set = set()
+    return tuple(find_claims([Article(i, title, text) for i, title, text in specs], one_event=events)), events
+
+
+def pairs_of(specs: list[tuple[str, str, str]], wanted: list[tuple[str, str]]) -> list[PairAnalysis]:
+    """`pair_analysis` of each wanted (id, id) pair of the articles (id, title, text), in order
+    (run in a second process by `compare`)."""
+    arts = {i: Article(i, title, text) for i, title, text in specs}
+    return [pair_analysis(arts[a], arts[b]) for a, b in wanted]
+
+
+def _claims(arts: tuple[Article, ...], elsewhere, progress, cancelled: CancelCheck) -> tuple[tuple, set]:
+    """The claims of `arts` and their one-event pairs: from `elsewhere` when it has them, else
+    found here (the same result either way)."""
+    found = elsewhere.result(cancelled) if elsewhere is not None else None
+    if found is None:
+        from .claims.finder import find_claims
+
+        events: set = set()
+        found = tuple(find_claims(arts, progress=progress, cancelled=cancelled, one_event=events)), events
+    return found

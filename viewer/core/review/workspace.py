@@ -56,5 +56,5 @@ def load_and_compare(sources: Sequence[Source], base: str | None, *,
         return WorkspaceResult((), tuple(errors), None)
     ids = [a.id for a in articles]
     comp = compare(articles, base if base in ids else ids[0], progress=progress,
-                   cancelled=cancelled, cache=cache)
+                   cancelled=cancelled, cache=cache, second_process=True)
     return WorkspaceResult(tuple(articles), tuple(errors), comp)
