@@ -60,3 +60,20 @@ def test_what_a_second_process_finds_is_what_is_found_here(monkeypatch, prose, m
     assert there.pairs == here.pairs
     assert {k: p.reuse for k, p in there.pairs.items()} == {k: p.reuse for k, p in here.pairs.items()}
     assert there.derivations == here.derivations
+
+
+def test_only_long_comparisons_with_pairs_to_analyse_use_a_second_process(monkeypatch):
+    import viewer.core.comparison as comparison
+    from viewer.core.text.article import Article
+
+    short, long_ = Article("A", "", "a few words"), Article("B", "", "word " * 50_000)
+    pair = [(short, long_)]
+    monkeypatch.setattr(comparison.os, "cpu_count", lambda: 2)
+    assert comparison._split((short, long_), pair, True) == "pairs"
+    assert comparison._split((short, long_), [], True) is None  # every pair cached: claims only
+    assert comparison._split((short, long_), pair, False) is None  # no claims: nothing to share
+    assert comparison._split((short, short.with_id("C")), [(short, short)], True) is None  # too short
+    many = tuple(long_.with_id(x) for x in "BCDE")
+    assert comparison._split(many, [(many[0], many[1])], True) == "claims"
+    monkeypatch.setattr(comparison.os, "cpu_count", lambda: 1)
+    assert comparison._split((short, long_), pair, True) is None

@@ -354,11 +354,12 @@ PAIRS_ELSEWHERE_ARTICLES = 3
 
 
 def _split(arts: tuple[Article, ...], missing: list, with_claims: bool) -> str | None:
-    """What the second process takes: "pairs", "claims", or None (too little work, one core,
-    nothing to share)."""
-    if not with_claims or (os.cpu_count() or 1) < 2 or sum(a.word_count for a in arts) < ELSEWHERE_WORDS:
+    """What the second process takes: "pairs", "claims", or None (too little work, one core, or
+    nothing to do beside the claims: every pair is in the cache)."""
+    if (not with_claims or not missing or (os.cpu_count() or 1) < 2
+            or sum(a.word_count for a in arts) < ELSEWHERE_WORDS):
         return None
-    return "pairs" if missing and len(arts) <= PAIRS_ELSEWHERE_ARTICLES else "claims"
+    return "pairs" if len(arts) <= PAIRS_ELSEWHERE_ARTICLES else "claims"
 
 
 def _cache_key(pair: tuple[Article, Article]) -> tuple:
