@@ -253,11 +253,10 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
 PAIR_THREADS = 2  # the word diff (C++) releases the GIL: two pairs at once use both cores
 
 
-def _pair_analyses(todo: list[tuple[Article, Article]], cancelled: CancelCheck, cache: dict | None):
+def _pair_analyses(todo: list[tuple[Article, Article]], cancelled: CancelCheck, cache: dict):
     """Yield ((a, b), PairAnalysis) for every pair of `todo`, in order, reusing `cache` and filling
     it. Pairs not cached run in PAIR_THREADS threads; a cancel stops them between steps."""
-    key = _cache_key
-    missing = [p for p in todo if cache is None or key(p) not in cache]
+    missing = [p for p in todo if _cache_key(p) not in cache]
     check(cancelled)
     if len(missing) < 2:
         computed = iter([pair_analysis(a, b, cancelled) for a, b in missing])
@@ -267,12 +266,9 @@ def _pair_analyses(todo: list[tuple[Article, Article]], cancelled: CancelCheck, 
         computed = pool.map(lambda p: pair_analysis(p[0], p[1], cancelled), missing)
     try:
         for pair in todo:
-            if cache is not None and key(pair) in cache:
-                found = cache[key(pair)]
-            else:
-                found = next(computed)
-                if cache is not None:
-                    cache[key(pair)] = found
+            found = cache.get(_cache_key(pair))
+            if found is None:
+                found = cache[_cache_key(pair)] = next(computed)
             check(cancelled)
             yield pair, found
     finally:
