@@ -170,6 +170,20 @@ def test_cancel_and_progress():
         find_claims(arts, cancelled=lambda: True)
 
 
+def test_a_long_article_is_cancelled_while_its_statements_are_made():
+    from viewer.core.claims import finder
+    text = " ".join(f"Sentence number {k} tells of harbour {k % 97}." for k in range(3 * finder._CHECK_EVERY))
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2  # the third look, partway through the article
+
+    with pytest.raises(Cancelled):
+        finder.statements_of(Article("A", "", text), 0, cancelled=cancelled)
+    assert len(asked) == 3
+
+
 def test_wording_changes_flag_the_new_words_and_rebuild_the_text():
     from viewer.core.report.claimviews import wording_changes
     ref = "The council passed the budget on Monday."

@@ -97,3 +97,19 @@ def test_pysbd_sentences_found_as_pysbd_finds_them(paragraph):
     repeated sentences and Unicode whitespace included."""
     expected = sentences._segmenter("en").segment(paragraph)
     assert sentences._pysbd_sentences(paragraph, "en") == expected
+
+
+def test_a_long_paragraph_is_cut_for_pysbd_where_pysbd_cuts_too():
+    """Text with no paragraph breaks (a flattened PDF): pysbd sees pieces of about _PYSBD_MAX
+    characters, cut at sure boundaries outside quotes, so its time grows with the length, not its
+    square; the sentences are those pysbd finds in the whole paragraph."""
+    parts = ["Mr. Lopez met U.S. officials on Oct. 13 in Lima.", "Talks went on for 3.5 hours.",
+             "The minister said the harbour would reopen soon.", "Dr. Reyes disagreed with him.",
+             "“We are tired. We want peace,” the farmer said.", "Nobody answered the question at all."]
+    par = " ".join(parts[k % len(parts)].replace("Lima", f"Lima {k}") for k in range(400))
+    assert len(par) > 5 * sentences._PYSBD_MAX and sentences._fast_split(par) is None
+    pieces = sentences._pieces(par)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(par)
+    assert all(e == s2 for (_, e), (s2, _) in zip(pieces, pieces[1:]))
+    assert len(pieces) > 3 and max(e - s for s, e in pieces) < 3 * sentences._PYSBD_MAX
+    assert sentences._split_paragraph(par, "en") == sentences._pysbd_spans(par, "en")

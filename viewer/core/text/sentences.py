@@ -11,6 +11,7 @@ slow. Spans exclude surrounding whitespace.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,12 +71,8 @@ def _fast_split(par: str) -> list[tuple[int, int]] | None:
     for m in _BOUNDARY_RE.finditer(par):
         if quotes.inside(m.end(2)):
             continue  # a quoted passage of several sentences stays one sentence, as pysbd does
-        if m.group(1) == ".":
-            before = _WORD_BEFORE_RE.search(par, max(0, m.start() - 30), m.start())
-            word = before.group(1) if before else ""
-            # Short or capitalised-abbreviation-like words (Mr. U.S. Oct. St. No.) are ambiguous.
-            if len(word) <= 3 or word[:1].isupper() and len(word) <= 4 or word.isdigit():
-                return None
+        if _ambiguous(par, m) is not None:
+            return None
         spans.append((pos, m.end(2)))
         pos = m.end()
     if par[pos:].strip():
@@ -110,11 +107,60 @@ def _pysbd_sentences(par: str, language: str) -> list[str]:
     return out
 
 
+# pysbd's time grows with the square of a paragraph's length (each of its rules rewrites the whole
+# paragraph, once per match): a 32,000-word paragraph took 8.8 s. A longer paragraph is cut first
+# at the boundaries the fast path reads as sure (pysbd cuts there too), and a piece still longer
+# than this at a boundary after a number or a lower-case word; pysbd then sees the pieces.
+_PYSBD_MAX = 2000  # characters
+
+
+def _ambiguous(par: str, m: re.Match) -> str | None:
+    """The word before boundary `m` when a period after it may not end a sentence (Mr. U.S. Oct.
+    St. No. 5.), else None."""
+    if m.group(1) != ".":
+        return None
+    before = _WORD_BEFORE_RE.search(par, max(0, m.start() - 30), m.start())
+    word = before.group(1) if before else ""
+    return word if len(word) <= 3 or word[:1].isupper() and len(word) <= 4 or word.isdigit() else None
+
+
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[\"“]))['‘](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’](?=[\s.,;:!?)\]\"”]|$)")
+
+
+def _pieces(par: str) -> list[tuple[int, int]]:
+    """`par` cut for pysbd (see _PYSBD_MAX): once a piece has reached _PYSBD_MAX characters, at the
+    next boundary the fast path reads as sure (pysbd cuts there too) outside any quotation, double
+    or single; where none comes for another _PYSBD_MAX characters, at an unsure one after a number
+    or a lower-case word."""
+    cuts = [0]
+    quotes = _QuoteDepth(par)
+    opens = [m.start() for m in _SINGLE_OPEN.finditer(par)]
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(par)]
+    for m in _BOUNDARY_RE.finditer(par):
+        grown = m.end() - cuts[-1]
+        if grown < _PYSBD_MAX or quotes.inside(m.end(2)):
+            continue
+        word = _ambiguous(par, m)
+        single = bisect_left(opens, m.end(2)) > bisect_left(closes, m.end(2))  # a single quote open
+        if (word is None and not single) or (grown > 2 * _PYSBD_MAX and word is not None
+                                               and not word[:1].isupper()):
+            cuts.append(m.end())
+    return list(zip(cuts, cuts[1:] + [len(par)]))
+
+
 def _split_paragraph(par: str, language: str) -> list[tuple[int, int]]:
     """Spans of the sentences in one paragraph, found back in its text."""
     fast = _fast_split(par)
     if fast is not None:
         return fast
+    if len(par) <= _PYSBD_MAX:
+        return _pysbd_spans(par, language)
+    return [(s + a, s + b) for s, e in _pieces(par) for a, b in _pysbd_spans(par[s:e], language)]
+
+
+def _pysbd_spans(par: str, language: str) -> list[tuple[int, int]]:
+    """Spans of the sentences pysbd finds in `par`, found back in its text."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for piece in _pysbd_sentences(par, language):
