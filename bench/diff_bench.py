@@ -4,7 +4,8 @@ Builds pairs of real prose of about 1,000, 20,000 and 100,000 words from the
 METER corpus in ../shared/dev-data (read in place, never copied), edits ~5 %
 of the words of the second text and moves a few paragraphs, then times
 Copydesk's word diff with each backend and git's word diff on the same files
-in the same run, and prints both times and the ratio. It also checks that no
+in the same run, and prints both times and the ratio; then the worst case, two texts that each
+repeat one sentence (no word occurs once in each). It also checks that no
 diff was truncated (both texts rebuild exactly and the equal share stays
 high).
 
@@ -127,6 +128,19 @@ def main() -> None:
                 t = time_best(lambda: word_diff(a, b, backend=backend), rep)
                 print(f"{len(a.split()):>8} {backend:>8} {t * 1000:>8.1f}ms {t_git * 1000:>7.1f}ms"
                       f" {t / t_git:>6.2f}x {equal:>6.1%}")
+        # The worst case: texts that repeat one sentence each, where no word occurs once in each.
+        one, other = "The council met on Monday and approved the budget. ", \
+            "A storm hit the coast overnight and closed the port. "
+        for n in (4000, 8000):
+            a, b = one * n, other * n
+            pa, pb = os.path.join(tmp, "a.txt"), os.path.join(tmp, "b.txt")
+            Path(pa).write_text(a, encoding="utf-8")
+            Path(pb).write_text(b, encoding="utf-8")
+            t_git = time_best(lambda: git_word_diff(pa, pb), 1)
+            t = time_best(lambda: word_diff(a, b), 1)
+            check_exact(a, b, word_diff(a, b))
+            print(f"{len(a.split()):>8} {'repeated':>8} {t * 1000:>8.1f}ms {t_git * 1000:>7.1f}ms {t / t_git:>6.2f}x"
+                  f"  (one repeated sentence against another)")
     a, b = make_pair(pars, 1000, random.Random(11))
     arts = [Article("A", "a", a), Article("B", "b", b)]
     t = time_best(lambda: (_sentences_and_bags.cache_clear(), compare(arts)), args.repeat)

@@ -134,6 +134,25 @@ def test_anchoring_is_used_for_long_texts(monkeypatch):
     assert calls and max(calls) <= worddiff._DIRECT_LIMIT
 
 
+def test_texts_without_a_word_once_in_each_are_anchored_on_their_rarest_word(monkeypatch):
+    """Two texts that each repeat one sentence: no unique anchors, so the rarest word both hold
+    anchors them, and Myers only sees short gaps (the diff stays exact; both backends agree)."""
+    calls = []
+    real = worddiff._myers
+
+    def spy(a, b, backend):
+        calls.append(len(a) + len(b))
+        return real(a, b, backend)
+
+    monkeypatch.setattr(worddiff, "_myers", spy)
+    a = "The council met on Monday and approved the budget. " * 600
+    b = "A storm hit the coast overnight and closed the port. " * 600
+    results = {be: word_diff(a, b, backend=be) for be in available_backends()}
+    assert all(rebuild(ops) == (a, b) for ops in results.values())
+    assert len({tuple(r) for r in results.values()}) == 1
+    assert calls and max(calls) <= worddiff._DIRECT_LIMIT
+
+
 def test_cancel_stops_a_long_diff():
     from viewer.core.util.cancel import Cancelled
     a, b = _long_pair(5000)
