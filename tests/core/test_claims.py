@@ -271,3 +271,20 @@ def test_one_event_needs_several_shared_names_and_numbers():
     three = events("Yesterday Ines Calloway spoke about the wall in Kelby.",
                    "The harbour master Ines Calloway praised the workers in Kelby.")
     assert two == set() and three == {("A", "B")}
+
+
+def test_a_text_without_sentence_punctuation_is_read_in_windows_of_words():
+    """A transcript or word list with no full stops is one huge "sentence"; past 200 words it is
+    read as runs of about 50 words (after a comma where one comes late enough), so the matcher
+    compares statement-sized pieces and the shared passage is still found."""
+    from viewer.core.claims import finder
+    shared = " ".join(f"the ferry company said route {k} would reopen" for k in range(12))
+    text_a = " ".join(f"word{k}" for k in range(300)) + ", " + shared + " and then " + \
+        " ".join(f"term{k}" for k in range(200))
+    spans = finder._spans(text_a, "en")
+    assert len(spans) > 10 and max(len(text_a[s:e].split()) for s, e in spans) <= finder._WINDOW_WORDS
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))  # in order, no overlap
+    assert "".join(text_a[s:e] for s, e in spans).replace(" ", "") == text_a.replace(" ", "")
+    assert text_a[spans[5][0]:spans[5][1]].endswith(",")  # the comma before the shared passage
+    claims = find_claims(_articles(text_a, "Earlier: " + shared + "."))
+    assert any(len(c.articles) == 2 for c in claims)

@@ -33,6 +33,9 @@ from .matcher import GATE, Statement, make_statement, same_claim
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
 
 _CLAUSE_RE = re.compile(r";\s+")
+_WORD_RE = re.compile(r"\S+")
+_MAX_STATEMENT_WORDS = 200  # the longest statement of the dev corpora has 160 words
+_WINDOW_WORDS = 50
 _CHECK_EVERY = 500  # statements between two looks at `cancelled` (about 0.05 s)
 _MIN_CLAUSE_WORDS = 4
 _COMMON_SHARE, _COMMON_MIN = 0.2, 40   # keys in more statements than this propose no pairs
@@ -90,11 +93,32 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
             pieces.append((pos, m.start()))
             pos = m.end()
         pieces.append((pos, end))
-        if len(pieces) > 1 and all(len(text[s:e].split()) >= _MIN_CLAUSE_WORDS for s, e in pieces):
-            spans.extend(pieces)
-        else:
-            spans.append((start, end))
+        if not (len(pieces) > 1 and all(len(text[s:e].split()) >= _MIN_CLAUSE_WORDS for s, e in pieces)):
+            pieces = [(start, end)]
+        for s, e in pieces:
+            spans.extend(_windows(text, s, e))
     return spans
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] as one statement, or, past _MAX_STATEMENT_WORDS words (a transcript or a
+    word list with no sentence punctuation), as runs of about _WINDOW_WORDS words, each ending
+    after a comma where one comes late enough: no statement of the dev corpora is that long,
+    and the matcher's and conflicts' work grows faster than the length of a statement."""
+    words = [m.span() for m in _WORD_RE.finditer(text, start, end)]
+    if len(words) <= _MAX_STATEMENT_WORDS:
+        return [(start, end)]
+    out, first = [], 0
+    while len(words) - first > _WINDOW_WORDS:
+        last = first + _WINDOW_WORDS - 1
+        for k in range(last, first + _WINDOW_WORDS // 2, -1):
+            if text[words[k][1] - 1] in ",;:":
+                last = k
+                break
+        out.append((words[first][0], words[last][1]))
+        first = last + 1
+    out.append((words[first][0], end))
+    return out
 
 
 def statements_of(article: Article, index: int, language: str | None = None,
