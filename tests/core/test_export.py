@@ -159,7 +159,8 @@ def test_each_article_carries_its_derivation_from_all_the_others(prose):
     found = {a["id"]: a["derivation"] for a in data["articles"]}
     assert found["C"]["label"] == "wholly-derived"
     assert found["C"]["score"] > max(derivation(story, take).score for take in comp.articles[:2])
-    assert all(set(d) == {"label", "score"} for d in found.values())
+    assert all(set(d) == {"label", "score", "against"} for d in found.values())
+    assert found["C"]["against"] == ["A", "B"] and found["A"]["against"] == ["B", "C"]
     assert "from the others: wholly derived" in to_html(comp)
     assert comp.without("A").derivations == {}  # found again by the re-analysis
     assert analysis_dict(compare([ART_A]))["articles"][0]["derivation"] is None

@@ -34,9 +34,15 @@ def _pair_json(comp: Comparison, key: tuple[str, str]) -> dict:
 
 
 def _derivation_json(comp: Comparison, article_id: str) -> dict | None:
-    """The article's label against all the other articles together (None alone)."""
+    """The article's label against the other articles together, and the ids it was read against
+    (None alone)."""
     d = comp.derivations.get(article_id)
-    return None if d is None else {"label": d.label, "score": d.score}
+    if d is None:
+        return None
+    found = {"label": d.label, "score": d.score}
+    if d.sources is not None:
+        found["against"] = [a.id for a in comp.articles if a.id in d.sources]
+    return found
 
 
 def _claim_json(claim) -> dict:
