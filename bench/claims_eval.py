@@ -115,7 +115,7 @@ def meter_stories(folder: str) -> list[tuple[str, str, str, list[str]]]:
             continue
         wire = "\n".join(open(os.path.join(base, row["pa_dir"], n), encoding="latin-1").read()
                          for n in pa_names)
-        out.append((f"{row['domain']}/{row['date']}", wire.replace("<", ""), text, tags))
+        out.append((f"{row['domain']}/{row['date']}", wire, text, tags))
     return out
 
 

@@ -75,6 +75,29 @@ def test_hard_wrapped_lines_of_one_paragraph_make_whole_sentences():
         assert WRAPPED[s.start:s.end] == s.text
 
 
+
+FARES = "\n".join([
+    "FERRY FARES TO RISE IN SPRING<",
+    "By Jo Bloggs, Transport Correspondent, PA News<",
+    "Ferry fares between Port Elwen and the islands will rise by a tenth from April,",
+    "the operator said today, and a return ticket for a car will cost more than",
+    "#120.<",
+    "The operator blamed the price of fuel, which it said had doubled in two",
+    "years, and the cost of the new harbour pontoon it had paid for itself.<",
+    "Islanders said the rise would hurt families who had to cross for work.<",
+]) + "\n"
+
+
+def test_a_wrapped_sentence_runs_on_into_a_last_line_of_figures():
+    """PA copy writes pounds as '#': a wrapped sentence whose last line holds only a figure
+    ("#120.") runs on into it, while a rule line in its place still stands alone."""
+    texts = [" ".join(s.text.split()) for s in split_sentences(FARES)]
+    assert ("Ferry fares between Port Elwen and the islands will rise by a tenth from April, the "
+            "operator said today, and a return ticket for a car will cost more than #120.<") in texts
+    assert "#120.<" not in texts
+    rule = FARES.replace("#120.<", "-" * 20)
+    assert "-" * 20 in [s.text for s in split_sentences(rule)]
+
 def test_text_with_a_paragraph_per_line_is_never_joined():
     web = "\n".join(["Headline of the story"] + [
         f"Paragraph {k} of the story is one long line as web pages and word processors write "

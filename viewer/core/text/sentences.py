@@ -181,13 +181,15 @@ def _pysbd_spans(par: str, language: str) -> list[tuple[int, int]]:
 
 # Hard-wrapped text (wire copy, e-mail, plain-text books: lines cut at a fixed width, so one
 # paragraph spans several lines): a line at least _WRAP_FULL of the width that does not end a
-# sentence continues on the next line, unless that starts a list item.
+# sentence continues on the next line, unless that starts a list item or holds no letter or digit
+# (a rule line; "#500." ends a wrapped sentence).
 _WRAP_MIN_LINES = 6
 _WRAP_MAX_WIDTH = 100
 _WRAP_FULL = 0.6
 _LINE_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’»)\]]*<?\s*$|<\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–—]|\d{1,3}[.)])\s")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_WORD = re.compile(r"[^\W_]")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -205,7 +207,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     out = [lines[0]]
     for (s0, e0), (s1, e1) in zip(lines, lines[1:]):
         line, nxt = text[s0:e0].strip(), text[s1:e1]
-        if (s1 == e0 + 1 and len(line) >= full and _HAS_LETTER.search(line) and _HAS_LETTER.search(nxt)
+        if (s1 == e0 + 1 and len(line) >= full and _HAS_LETTER.search(line) and _HAS_WORD.search(nxt)
                 and not _LINE_ENDS_SENTENCE.search(line) and not _LIST_ITEM.match(nxt)):
             out[-1] = (out[-1][0], e1)
         else:
