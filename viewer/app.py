@@ -6,6 +6,8 @@ import sys
 
 from viewer.core.util.bundled import is_frozen, resource_path
 
+STANDBY_DELAY_MS = 3000  # after the window shows: the seeds' analysis is drawn by then
+
 
 def make_application(argv: list[str] | None = None):
     """The QApplication with Copydesk's names, icon and stylesheet."""
@@ -44,6 +46,12 @@ def run_gui(files: list[str] | None = None, triage: str | None = None) -> int:
         QTimer.singleShot(0, lambda: window.session.offer_recovery(crashed))
     if triage:
         QTimer.singleShot(0, lambda: window.triage(triage))
+    # A second process loads the analysis while the editor reads the first one, so later
+    # analyses use both cores without waiting for a process to start (core.comparison.STANDBY).
+    from viewer.core.comparison import STANDBY
+
+    QTimer.singleShot(STANDBY_DELAY_MS, STANDBY.start)
+    app.aboutToQuit.connect(STANDBY.stop)
     return app.exec()
 
 

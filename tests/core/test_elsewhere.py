@@ -77,3 +77,114 @@ def test_only_long_comparisons_with_pairs_to_analyse_use_a_second_process(monkey
     assert comparison._split(many, [(many[0], many[1])], True) == "claims"
     monkeypatch.setattr(comparison.os, "cpu_count", lambda: 1)
     assert comparison._split((short, long_), pair, True) is None
+
+
+# -- the standby process: started ahead of time, kept for calls --------------------------------
+
+def _ready(standby, seconds: float = 60.0) -> bool:
+    t0 = time.perf_counter()
+    while not standby.ready():
+        if time.perf_counter() - t0 > seconds:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+@pytest.fixture
+def standby():
+    from viewer.core.util.elsewhere import Standby
+
+    kept = Standby()
+    yield kept
+    kept.stop()
+
+
+def test_a_standby_not_started_takes_nothing(standby):
+    assert not standby.ready()
+    assert standby.submit(pow, 2, 3) is None
+
+
+def test_the_standby_answers_call_after_call_in_one_process(standby):
+    standby.start()
+    assert _ready(standby)
+    pid = standby._proc.pid
+    assert standby.submit(pow, 2, 10).result() == 1024
+    assert standby.submit(int, "not a number").result() is None  # raised there: the caller redoes it
+    assert standby.submit(pow, 3, 3).result() == 27
+    assert standby._proc.pid == pid
+
+
+def test_a_busy_standby_takes_no_second_call(standby):
+    standby.start()
+    assert _ready(standby)
+    job = standby.submit(time.sleep, 0.3)
+    assert job is not None and standby.submit(pow, 2, 2) is None and not standby.ready()
+    assert job.result() is None  # time.sleep's None: nothing to use
+    assert standby.ready() and standby.submit(pow, 2, 2).result() == 4
+
+
+def test_a_cancel_ends_the_standby_and_the_next_call_starts_another(standby):
+    standby.start()
+    assert _ready(standby)
+    proc = standby._proc
+    job = standby.submit(time.sleep, 60)
+    t0 = time.perf_counter()
+    with pytest.raises(Cancelled):
+        job.result(cancelled=lambda: time.perf_counter() - t0 > 0.2)
+    assert time.perf_counter() - t0 < 2.0 and not proc.is_alive()
+    assert standby.submit(pow, 2, 2) is None  # a new one is loading
+    assert _ready(standby) and standby._proc is not proc
+    assert standby.submit(pow, 2, 5).result() == 32
+
+
+def test_a_job_given_up_ends_its_process(standby):
+    standby.start()
+    assert _ready(standby)
+    proc = standby._proc
+    standby.submit(time.sleep, 60).stop()
+    assert not proc.is_alive()
+    standby.stop()
+    assert standby.submit(pow, 2, 2) is None and standby._proc is None  # stopped: none started
+
+
+def test_a_standby_that_dies_loading_is_not_started_again():
+    import sys
+
+    from viewer.core.util.elsewhere import Standby
+
+    dying = Standby(sys.exit)  # ends the process before it is ready
+    dying.start()
+    proc = dying._proc
+    proc.join(30)
+    assert not dying.ready() and dying._proc is None
+    assert dying.submit(pow, 2, 2) is None and dying._proc is None  # no new one: it would die too
+
+
+def test_with_the_standby_ready_shorter_comparisons_share_the_work(monkeypatch, prose):
+    import viewer.core.comparison as comparison
+    from viewer.core.comparison import STANDBY
+    from viewer.core.text.article import Article
+
+    shared = prose(7, 400)
+    arts = [Article("A", "", prose(1, 900) + " " + shared), Article("B", "", shared + " " + prose(2, 900)),
+            Article("C", "", prose(3, 900) + " " + shared[: len(shared) // 2]),
+            Article("D", "", prose(4, 900))]
+    assert comparison.STANDBY_WORDS <= sum(a.word_count for a in arts) < comparison.ELSEWHERE_WORDS
+    here = comparison.compare(arts)
+    try:
+        STANDBY.start()
+        assert _ready(STANDBY)
+        pid = STANDBY._proc.pid
+
+        def not_here(*args, **kwargs):
+            raise AssertionError("done in this process")
+
+        monkeypatch.setattr(comparison, "Elsewhere", not_here)  # no fresh process either
+        monkeypatch.setattr("viewer.core.claims.finder.find_claims", not_here)
+        there = comparison.compare(arts, second_process=True)
+        assert STANDBY._proc.pid == pid and STANDBY.ready()  # the same process, idle again
+    finally:
+        STANDBY.stop()
+    assert there.claims == here.claims and any(len(c.articles) > 1 for c in here.claims)
+    assert there.one_event == here.one_event and there.pairs == here.pairs
+    assert there.derivations == here.derivations

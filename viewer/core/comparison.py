@@ -23,7 +23,7 @@ from .reuse.spin import SPUN_SCORE
 from .text.article import Article
 from .text.tokens import count_words
 from .util.cancel import CancelCheck, Progress, check
-from .util.elsewhere import Elsewhere
+from .util.elsewhere import Elsewhere, Standby
 
 
 @dataclass(frozen=True)
@@ -302,10 +302,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
     steps = len(todo) + len(arts) + n_claims
     cache = {} if cache is None else cache
     missing = [p for p in todo if _cache_key(p) not in cache]
-    split = _split(arts, missing, with_claims) if second_process else None
-    specs = [(a.id, a.title, a.text) for a in arts]
-    elsewhere = (Elsewhere(claims_of, specs) if split == "claims" else
-                 Elsewhere(pairs_of, specs, [(a.id, b.id) for a, b in missing]) if split == "pairs" else None)
+    split, elsewhere = _second_process(arts, missing, with_claims) if second_process else (None, None)
     claims: tuple = ()
     events: set = set()
 
@@ -341,21 +338,54 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
 
 # From this many words in all, a second process takes part of the work (`_split`): starting it
 # costs about a second of the other core (a fresh interpreter, the texts tokenized again), which
-# long texts more than cover (bench/scale_bench.py).
+# long texts more than cover (bench/scale_bench.py). When the app's standby process is ready
+# (`STANDBY`, started and loaded ahead of time) STANDBY_WORDS are enough.
 ELSEWHERE_WORDS = 40_000
+STANDBY_WORDS = 3_000
 # The claims cost about twice the reuse analysis of one pair, per word (two 100,000-word texts:
 # claims 7 s, their pair 3 s). With up to this many articles the pairs go to the second process
 # and the claims stay; with more, the pairs outweigh the claims, and the claims go.
 PAIRS_ELSEWHERE_ARTICLES = 3
 
 
-def _split(arts: tuple[Article, ...], missing: list, with_claims: bool) -> str | None:
+def _split(arts: tuple[Article, ...], missing: list, with_claims: bool, standby: bool = False) -> str | None:
     """What the second process takes: "pairs", "claims", or None (too little work, one core, or
-    nothing to do beside the claims: every pair is in the cache)."""
+    nothing to do beside the claims: every pair is in the cache). `standby`: a process is
+    waiting, loaded (no start-up to cover)."""
     if (not with_claims or not missing or (os.cpu_count() or 1) < 2
-            or sum(a.word_count for a in arts) < ELSEWHERE_WORDS):
+            or sum(a.word_count for a in arts) < (STANDBY_WORDS if standby else ELSEWHERE_WORDS)):
         return None
     return "pairs" if len(arts) <= PAIRS_ELSEWHERE_ARTICLES else "claims"
+
+
+def warm_analysis() -> None:
+    """What the standby process loads before it is ready: the analysis and its data files, and
+    the first-use caches of one small comparison."""
+    from .claims.finder import find_claims  # noqa: F401 - imported before the first call
+    from .text.synonyms import preload
+
+    preload()
+    compare([Article("A", "", "The minister said on Monday that 24 soldiers were killed in the attack."),
+             Article("B", "", "Officials mentioned on Monday that 25 troopers had died in the raid.")])
+
+
+# The second process kept waiting (util.elsewhere.Standby): the app starts it; `compare` with
+# `second_process` hands it work when it is ready and idle.
+STANDBY = Standby(warm_analysis)
+
+
+def _second_process(arts: tuple[Article, ...], missing: list, with_claims: bool):
+    """(what a second process takes, its job), or (None, None): the standby process when it is
+    ready and idle, else a fresh one when the texts are long enough to cover its start."""
+    split = _split(arts, missing, with_claims, STANDBY.ready())
+    if split is None:
+        return None, None
+    specs = [(a.id, a.title, a.text) for a in arts]
+    call = (claims_of, specs) if split == "claims" else (pairs_of, specs, [(a.id, b.id) for a, b in missing])
+    job = STANDBY.submit(*call)
+    if job is None and _split(arts, missing, with_claims) is not None:
+        job = Elsewhere(*call)
+    return (split, job) if job is not None else (None, None)
 
 
 def _cache_key(pair: tuple[Article, Article]) -> tuple:

@@ -81,7 +81,7 @@ def _fast_split(par: str) -> list[tuple[int, int]] | None:
 
 
 def _pysbd_sentences(par: str, language: str) -> list[str]:
-    """What `pysbd.Segmenter.segment(par)` returns (clean=False, char_span=False): its processor's
+    r"""What `pysbd.Segmenter.segment(par)` returns (clean=False, char_span=False): its processor's
     sentences, each with the whitespace after it, where found in `par` left to right.
 
     pysbd finds each sentence back with a regular expression compiled for that sentence alone
