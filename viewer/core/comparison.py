@@ -361,7 +361,6 @@ def _split(arts: tuple[Article, ...], missing: list, with_claims: bool, standby:
 def warm_analysis() -> None:
     """What the standby process loads before it is ready: the analysis and its data files, and
     the first-use caches of one small comparison."""
-    from .claims.finder import find_claims  # noqa: F401 - imported before the first call
     from .text.synonyms import preload
 
     preload()

@@ -152,9 +152,7 @@ class Standby:
                 return None
             try:
                 self._conn.send((fn, args))  # pickled before anything is written
-            except Exception:  # noqa: BLE001 - `fn` or its arguments cannot be sent
-                if self._proc is not None and not self._proc.is_alive():
-                    self._end()
+            except Exception:  # noqa: BLE001 - cannot be sent (a dead process: the next `_idle` ends it)
                 return None
             self._busy = True
             return _StandbyJob(self, self._proc, self._conn)
@@ -215,7 +213,6 @@ class _StandbyJob:
         the process) when `cancelled()` turns True while waiting."""
         if self._over:
             return None
-        got = None
         try:
             got = _wait(self._conn, self._proc, cancelled)
         except Cancelled:
