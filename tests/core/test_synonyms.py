@@ -2,7 +2,9 @@
 
 import pytest
 
-from viewer.core.text.synonyms import are_synonyms, lemmas, synonym_score, synonyms
+from viewer.core.text.synonyms import (
+    are_synonyms, lemma_senses, lemmas, synonym_score, synonym_senses, synonyms,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,3 +65,11 @@ def test_synonyms_returns_folded_words_including_lemma():
 def test_identical_words_score_one_even_if_unknown():
     assert synonym_score("Zelenskyy", "zelenskyy") == 1.0
     assert synonym_score("qwrtzp", "plmokn") == 0.0
+
+
+@pytest.mark.parametrize("word", ["soldiers", "said", "attack", "visit", "growing", "weapons", "qwrtzp"])
+def test_synonyms_are_the_lemmas_of_synonym_senses(word):
+    # The bulk gate tests forms by senses (lemma_senses meets synonym_senses) instead of word sets.
+    candidates = synonyms(word) | {"war", "help", "minister", "trip", "missile", "zzz"}
+    by_senses = {f for f in candidates if lemma_senses(f) & synonym_senses(word)} | (lemmas(word) & candidates)
+    assert by_senses == synonyms(word)

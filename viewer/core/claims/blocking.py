@@ -10,8 +10,9 @@ the other's weight). This module finds the pairs in whole-array operations inste
   of the sparse weight rows of both sides).
 - `coverages`: for every candidate pair, how much of each side's weight the other carries, with
   the matcher's credits (exact key 1.0, synonym 0.9, spelling variant 0.8). Synonym hits come
-  from one sparse product: statement × form incidence times form × word "is a synonym of", so
-  "does b carry a synonym of a's word w" is a look-up of the code (b, w) in a sorted array.
+  from sparse products: statement × form incidence times form × word "is a synonym of" (itself
+  form × WordNet sense times sense × word, so no word's whole synonym set is built), and "does
+  b carry a synonym of a's word w" is a look-up of the code (b, w) in a sorted array.
 
 Both equal the per-pair Python computations up to float rounding in the order of summation;
 callers keep a small margin and let the per-pair model decide at the border, so the results are
@@ -25,7 +26,7 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from ..text.synonyms import synonyms
+from ..text.synonyms import lemma_senses, lemmas, synonym_senses
 from ..util.cancel import CancelCheck, check
 from .matcher import PREFIX_CREDIT, PREFIX_LENGTH, SYNONYM_CREDIT, Statement
 
@@ -183,24 +184,29 @@ def _member_where(mask: np.ndarray, codes: np.ndarray, sorted_codes: np.ndarray)
 
 def _synonym_hits(statements: Sequence[Statement], words: _Vocab) -> np.ndarray:
     """Sorted codes b * len(words) + w where English statement b carries a synonym of word w
-    (a form of b, a folded word or its lemma, is among `synonyms(w)`)."""
+    (a form of b, a folded word or its lemma, is among `synonyms(w)`: one of w's lemmas, or a
+    lemma of one of its `synonym_senses`), from sparse products over the senses the forms have."""
     forms = _Vocab()
     english = [st.language == "en" for st in statements]
     stmt_forms = [[forms.id(f) for f in st.forms] if en else [] for st, en in zip(statements, english)]
-    word_list = list(words)
-    syn_rows = []
-    for w in word_list:
-        if w[:1] == "#":
-            syn_rows.append([])
-            continue
-        syn_rows.append([forms[f] for f in synonyms(w) if f in forms])
     if not forms:
         return np.zeros(0, dtype=np.int64)
+    senses = _Vocab()
+    form_senses = [[senses.id(s) for s in lemma_senses(f)] for f in forms]
+    word_list = list(words)
+    word_senses: list[list[int]] = []
+    word_lemmas: list[list[int]] = []
+    for w in word_list:
+        plain = w[:1] != "#"
+        word_senses.append([senses[s] for s in synonym_senses(w) if s in senses] if plain else [])
+        word_lemmas.append([forms[f] for f in lemmas(w) if f in forms] if plain else [])
     carried = _incidence(stmt_forms, None, len(forms))
-    is_syn = _incidence(syn_rows, None, len(forms))
+    is_syn = (_incidence(form_senses, None, len(senses)) @ _incidence(word_senses, None, len(senses)).T
+              + _incidence(word_lemmas, None, len(forms)).T).tocsr()  # forms × words
     out = []
     for lo in range(0, len(statements), 2000):  # bounded temporary products
-        hits = (carried[lo:lo + 2000] @ is_syn.T).tocsr()
+        hits = (carried[lo:lo + 2000] @ is_syn).tocsr()
+        hits.eliminate_zeros()
         hits.sort_indices()  # rows ascend, columns ascend within a row: codes come out sorted
         rows = np.repeat(np.arange(lo, lo + hits.shape[0], dtype=np.int64), np.diff(hits.indptr))
         out.append(rows * len(word_list) + hits.indices)

@@ -60,6 +60,10 @@ class _WordNet:
         entry = self._words.get(word)
         return entry is not None and (entry.startswith(pos + ":") or (";" + pos + ":") in entry)
 
+    def entry(self, word: str) -> str:
+        """The word's raw senses per part of speech ("n:1,2;v:7"), "" when WordNet lacks it."""
+        return self._words.get(word, "")
+
     def senses(self, word: str, pos: str) -> tuple[int, ...]:
         """Synset numbers of `word` as `pos`, most frequent first."""
         for part in self._words.get(word, "").split(";"):
@@ -139,11 +143,28 @@ def _linked(word: str) -> frozenset[int]:
 
 
 @lru_cache(maxsize=65536)
+def synonym_senses(word: str) -> frozenset[int]:
+    """The senses whose lemmas make `synonyms(word)`: its frequent senses and those directly linked
+    to them (WordNet synset numbers)."""
+    return _senses(word) | _linked(word)
+
+
+@lru_cache(maxsize=65536)
+def lemma_senses(form: str) -> frozenset[int]:
+    """Every sense that has `form` itself as a lemma, in any part of speech (no inflection
+    handling): `form` is in `synonyms(w)` exactly when these meet `synonym_senses(w)` or `form` is
+    one of `lemmas(w)`, which lets bulk callers test many words at once without the word sets."""
+    out: set[int] = set()
+    for part in _wn().entry(form).split(";"):
+        out.update(int(i) for i in part[2:].split(",") if i)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
 def synonyms(word: str) -> frozenset[str]:
     """Folded words sharing or directly linked to a frequent sense of `word` (its lemmas included)."""
     wn = _wn()
-    ids = _senses(word) | _linked(word)
-    return frozenset(w for s in ids for w in wn.lemmas(s)) | lemmas(word)
+    return frozenset(w for s in synonym_senses(word) for w in wn.lemmas(s)) | lemmas(word)
 
 
 def synonym_score(a: str, b: str) -> float:
