@@ -16,6 +16,7 @@ from viewer.core.formats.loaders import load_article
 from viewer.core.review.session import (
     CHANGED,
     MOVED,
+    READ_DIFFERENTLY,
     SCHEMA,
     ReviewMark,
     Session,
@@ -303,6 +304,29 @@ def test_stale_articles_after_edit_and_delete(tmp_path):
     assert stale_articles(session) == [("A", CHANGED), ("B", MOVED)]
     # the session still opens from its snapshots
     assert [x.text for x in session_articles(session)][:2] == [TEXT_A, TEXT_B]
+
+
+def test_an_unchanged_file_read_differently_is_not_called_changed(tmp_path):
+    # A session saved by an older Copydesk holds the text its reader gave; when this version reads
+    # the same bytes differently (say, new reflow rules), the file did not change on disk.
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(TEXT_A, "utf-8")
+    b.write_text(TEXT_B, "utf-8")
+    arts = [load_article(p, "AB"[k]) for k, p in enumerate((a, b))]
+    assert all(art.digest and len(art.digest) == 64 for art in arts)
+    older = [SessionArticle(art.id, art.path, art.title, art.text.replace("\n", " \n"), art.encoding,
+                            digest=art.digest) for art in arts]
+    session = session_from_json(session_to_json(Session(tuple(older), ("A", "B"), "A")))
+    assert [x.digest for x in session.articles] == [art.digest for art in arts]  # kept in the file
+    assert [x.digest for x in session_articles(session)] == [art.digest for art in arts]
+    assert stale_articles(session) == [("A", READ_DIFFERENTLY), ("B", READ_DIFFERENTLY)]
+    b.write_text(TEXT_B + " One more sentence.", "utf-8")
+    assert stale_articles(session) == [("A", READ_DIFFERENTLY), ("B", CHANGED)]
+    # a session without digests (older files) cannot tell: the file is reported as changed
+    plain = Session(tuple(SessionArticle(x.letter, x.path, x.title, x.text, x.encoding) for x in older),
+                    ("A", "B"), "A")
+    assert '"digest"' not in session_to_json(plain)
+    assert stale_articles(plain) == [("A", CHANGED), ("B", CHANGED)]
 
 
 def test_unreadable_file_is_reported(tmp_path):

@@ -1,5 +1,6 @@
 """Sessions in the window: save/open round trip, review marks, quit prompt, recovery, reports."""
 
+import hashlib
 import json
 
 from monkey import claim_rows
@@ -70,6 +71,8 @@ def test_session_with_moved_file_opens_from_snapshot_and_says_so(make_window, tm
     path = tmp_path / "s.copydesk"
     win.session.ask_save_path = lambda: str(path)
     assert win.session.save_as()
+    saved = json.loads(path.read_text(encoding="utf-8"))["articles"]
+    assert [x["digest"] for x in saved] == [hashlib.sha256(p.read_bytes()).hexdigest() for p in (a, b)]
     a.unlink()
     b.write_text("Completely different text now.", encoding="utf-8")
     win2 = make_window([str(tmp_path / "s.copydesk")])

@@ -9,6 +9,7 @@ go on with the other files.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from .sniff import sniff
 from .text import COMMON_ENCODINGS, normalise_newlines, normalise_text
 
 __all__ = ["COMMON_ENCODINGS", "MAX_BYTES", "MAX_CHARS", "SUPPORTED_SUFFIXES",
-           "LoadError", "article_from_text", "extract", "folder_paths",
+           "LoadError", "article_from_text", "extract", "file_digest", "folder_paths",
            "format_of", "load_article", "load_articles", "load_folder",
            "normalise_newlines", "normalise_text", "read_bytes", "seed_paths", "seeds_dir"]
 
@@ -83,12 +84,13 @@ def extract(path: str | os.PathLike, data: bytes, encoding: str | None = None) -
 @dataclass(frozen=True)
 class ReadText:
     """What a file holds for an article: its title, text (newlines as \\n) and encoding
-    (`encoding_uncertain` when that was a close guess)."""
+    (`encoding_uncertain` when that was a close guess); `digest`: the SHA-256 of the bytes read."""
 
     title: str
     text: str
     encoding: str | None
     encoding_uncertain: bool = False
+    digest: str = ""
 
 
 def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES, encoding: str | None = None,
@@ -112,7 +114,13 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES, encoding: str
     if len(text) > max_chars:
         raise LoadError(path, f"too much text ({len(text):,} characters; the limit is "
                               f"{max_chars:,})")
-    return ReadText(found.title or title_from_text(text), text, found.encoding, found.uncertain)
+    return ReadText(found.title or title_from_text(text), text, found.encoding, found.uncertain,
+                    file_digest(data))
+
+
+def file_digest(data: bytes) -> str:
+    """The SHA-256 of a file's bytes (hex): tells an unchanged file from one that now reads differently."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def load_article(path: str | os.PathLike, article_id: str = "A",
@@ -121,7 +129,7 @@ def load_article(path: str | os.PathLike, article_id: str = "A",
     """Load one file as an Article, or raise LoadError saying why not (see `read_text`)."""
     read = read_text(path, max_bytes, encoding, max_chars)
     return Article(article_id, read.title, read.text, str(path), read.encoding,
-                   encoding_uncertain=read.encoding_uncertain)
+                   encoding_uncertain=read.encoding_uncertain, digest=read.digest or None)
 
 
 def article_from_text(text: str, article_id: str = "A", title: str | None = None) -> Article:

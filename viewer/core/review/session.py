@@ -18,9 +18,9 @@ from ..formats.loaders import LoadError, load_article
 from ..text.article import Article
 from ..util.atomic import write_atomic
 
-__all__ = ["CHANGED", "MARKS", "MOVED", "SCHEMA", "SUFFIX", "ReviewMark", "Session", "SessionArticle",
-           "SessionError", "load_session", "save_session", "session_articles", "session_dict",
-           "session_from_json", "session_to_json", "stale_articles"]
+__all__ = ["CHANGED", "MARKS", "MOVED", "READ_DIFFERENTLY", "SCHEMA", "SUFFIX", "ReviewMark", "Session",
+           "SessionArticle", "SessionError", "load_session", "save_session", "session_articles",
+           "session_dict", "session_from_json", "session_to_json", "stale_articles"]
 
 SCHEMA = "copydesk.session/1"
 SUFFIX = ".copydesk"
@@ -29,6 +29,7 @@ MAX_SESSION_BYTES = 256 * 1024 * 1024
 
 MOVED = "moved or deleted"
 CHANGED = "changed on disk since the session was saved"
+READ_DIFFERENTLY = "unchanged on disk, but this version of Copydesk reads it differently"
 
 _SCHEMA_RE = re.compile(r"copydesk\.session/(\d+)")
 _VERSION = 1
@@ -48,7 +49,9 @@ class SessionError(Exception):
 class SessionArticle:
     """One article of a session: its letter, where it came from (None when pasted) and its text.
 
-    `encoding_uncertain` keeps the pane's "uncertain encoding" warning across a save and reopen."""
+    `encoding_uncertain` keeps the pane's "uncertain encoding" warning across a save and reopen;
+    `digest` (SHA-256 of the file's bytes when it was read) tells, on reopening, a file changed
+    on disk from an unchanged one that this version of Copydesk reads differently."""
 
     letter: str
     path: str | None
@@ -56,6 +59,7 @@ class SessionArticle:
     text: str
     encoding: str | None = None
     encoding_uncertain: bool = False
+    digest: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,7 @@ def session_dict(session: Session) -> dict:
         "options": session.options,
         "marks": [{"target": m.target, "mark": m.mark, "note": m.note} for m in session.marks],
         "articles": [{"letter": a.letter, "path": a.path, "title": a.title,
-                      "encoding": a.encoding, **_uncertain_key(a), "text": a.text}
+                      "encoding": a.encoding, **_uncertain_key(a), **_digest_key(a), "text": a.text}
                      for a in session.articles],
     }
 
@@ -127,6 +131,11 @@ def session_dict(session: Session) -> dict:
 def _uncertain_key(article: SessionArticle) -> dict:
     """The optional `encoding_uncertain` key: written only when set, so older files stay the same."""
     return {"encoding_uncertain": True} if article.encoding_uncertain else {}
+
+
+def _digest_key(article: SessionArticle) -> dict:
+    """The optional `digest` key: written only for articles read from a file."""
+    return {"digest": article.digest} if article.digest else {}
 
 
 def session_to_json(session: Session) -> str:
@@ -234,7 +243,8 @@ def session_from_json(text: str, source: str = "") -> Session:
             title=_get(item, "title", (str,), where, source),
             text=_get(item, "text", (str,), where, source),
             encoding=_get(item, "encoding", (str, None), where, source, None),
-            encoding_uncertain=_get(item, "encoding_uncertain", (bool,), where, source, False)))
+            encoding_uncertain=_get(item, "encoding_uncertain", (bool,), where, source, False),
+            digest=_get(item, "digest", (str, None), where, source, None)))
     if not articles:
         raise SessionError("the session has no articles", source)
     order = _get(data, "order", (list,), "the session", source)
@@ -291,7 +301,7 @@ def load_session(path: str | os.PathLike) -> Session:
 def session_articles(session: Session) -> list[Article]:
     """The session's articles built from their snapshots (ids = letters), in session order."""
     return [Article(a.letter, a.title, a.text, a.path, a.encoding,
-                    encoding_uncertain=a.encoding_uncertain) for a in session.articles]
+                    encoding_uncertain=a.encoding_uncertain, digest=a.digest) for a in session.articles]
 
 
 def _reload_differs(article: SessionArticle) -> str | None:
@@ -303,9 +313,10 @@ def _reload_differs(article: SessionArticle) -> str | None:
     reason = None
     for encoding in encodings:
         try:
-            if load_article(article.path, article.letter, encoding=encoding).text == article.text:
+            found = load_article(article.path, article.letter, encoding=encoding)
+            if found.text == article.text:
                 return None
-            reason = CHANGED
+            reason = READ_DIFFERENTLY if article.digest and found.digest == article.digest else CHANGED
         except LoadError as exc:
             if exc.reason == "file not found":
                 return MOVED

@@ -80,6 +80,7 @@ class Article:
     encoding: str | None = None
     tokens: tuple[Token, ...] = field(default=(), compare=False, repr=False)
     encoding_uncertain: bool = field(default=False, compare=False)  # the encoding was a close guess
+    digest: str | None = field(default=None, compare=False)  # SHA-256 of the file's bytes, when read from one
 
     def __post_init__(self) -> None:
         if not self.tokens:
@@ -94,4 +95,4 @@ class Article:
     def with_id(self, new_id: str) -> "Article":
         """The same article under another identity letter."""
         return Article(new_id, self.title, self.text, self.path, self.encoding, self.tokens,
-                       self.encoding_uncertain)
+                       self.encoding_uncertain, self.digest)
