@@ -47,14 +47,18 @@ def _random_bags(rng, n, vocab):
     return [frozenset(f"w{rng.randrange(vocab)}" for _ in range(rng.randrange(0, 12))) for _ in range(n)]
 
 
-def test_sparse_candidates_equal_the_per_sentence_search():
-    """Sentence pairs proposed and scored with sparse products are exactly the per-sentence ones
-    (common words, sentences with only common or only new words, empty ones included)."""
+@pytest.mark.parametrize("dense_cells", [-1, 10**9])  # sparse products / dense arrays everywhere
+def test_sparse_and_dense_candidates_equal_the_per_sentence_search(monkeypatch, dense_cells):
+    """Sentence pairs proposed and scored with sparse products, or with dense arrays (short texts),
+    are exactly the per-sentence ones (common words, sentences with only common or only new words,
+    empty ones included)."""
     import random
 
     from align_reference import candidates as reference
 
+    from viewer.core.diff import align
     from viewer.core.diff.align import _candidates
+    monkeypatch.setattr(align, "_DENSE_CELLS", dense_cells)
     rng = random.Random(11)
     for trial in range(150):
         vocab = rng.choice([5, 20, 200])
