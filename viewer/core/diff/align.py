@@ -150,7 +150,7 @@ def _candidates(bags_a, bags_b, min_score: float) -> list[tuple[float, int, int]
     bag = ta.bag_of[order]
     sel = order[(np.arange(len(order)) - first[bag] < keep[bag])]
     sel = sel[(df[sel] > 0) & (df[sel] <= _COMMON_DF)]
-    if len(bags_a) * len(tb.vocab) <= _DENSE_CELLS and len(bags_b) * len(tb.vocab) <= _DENSE_CELLS:
+    if len(bags_a) * len(bags_b) <= _DENSE_CELLS:
         found = [_dense_found(ta, tb, col, present, sel, min_score)]
     else:
         found = _sparse_found(ta, tb, col, present, sel, min_score)
@@ -163,30 +163,39 @@ def _candidates(bags_a, bags_b, min_score: float) -> list[tuple[float, int, int]
     return list(zip((-score[order]).tolist(), i[order].tolist(), j[order].tolist()))
 
 
-# Up to this many cells (sentences × words of b's vocabulary) per text the proposals are found in
-# dense arrays: for articles of a few thousand words that is several times faster than the
-# sparse products' per-call overhead, and gives the same pairs (a test checks both ways).
-_DENSE_CELLS = 400_000
+# Up to this many sentence pairs the proposals and shared-word counts are tallied on a dense
+# sentence × sentence grid (`_dense_found`): for articles of a few thousand words that is several
+# times faster than the sparse products' per-call overhead, and gives the same pairs (a test
+# checks both ways against the per-sentence search).
+_DENSE_CELLS = 250_000
 
 
 def _dense_found(ta: _BagTable, tb: _BagTable, col, present, sel, min_score: float):
-    """`_candidates`' (score, i, j) arrays from dense 0/1 matrices: the same proposals as the
-    sparse products (prefix words, else every b sentence sharing a word), scored alike."""
+    """`_candidates`' (score, i, j) arrays tallied on a dense grid: each (a sentence, b word)
+    entry expanded to the b sentences holding the word (integer counting, no matrix product: no
+    BLAS threads); the same proposals as the sparse products (prefix words, else every b sentence
+    sharing a word), scored alike."""
     import numpy as np
 
-    n_a, n_b, n_words = len(ta.sizes), len(tb.sizes), len(tb.vocab)
-    mat_a = np.zeros((n_a, n_words))
-    mat_a[ta.bag_of[present], col[present]] = 1.0
-    mat_b = np.zeros((n_b, n_words))
-    mat_b[tb.bag_of, tb.word_of] = 1.0
-    mat_p = np.zeros((n_a, n_words))
-    mat_p[ta.bag_of[sel], col[sel]] = 1.0
-    shared = mat_a @ mat_b.T
-    proposed = (mat_p @ mat_b.T) > 0
-    fallback = ~mat_p.any(axis=1) & (ta.sizes > 0)
-    proposed |= fallback[:, None] & (shared > 0)
-    i, j = np.nonzero(proposed)
-    return _scored(i.astype(np.int64), j.astype(np.int64), shared[i, j], ta.sizes, tb.sizes, min_score)
+    n_a, n_b = len(ta.sizes), len(tb.sizes)
+    by_word = np.argsort(tb.word_of, kind="stable")
+    b_bag = tb.bag_of[by_word]  # b's sentences, grouped by word
+    first = np.concatenate(([0], np.cumsum(tb.df)[:-1]))
+
+    def tally(bags, words) -> np.ndarray:
+        reps = tb.df[words]
+        start = np.repeat(first[words] - (np.cumsum(reps) - reps), reps) + np.arange(int(reps.sum()))
+        codes = np.repeat(bags, reps) * n_b + b_bag[start]
+        return np.bincount(codes, minlength=n_a * n_b)
+
+    shared = tally(ta.bag_of[present], col[present]).astype(np.float64)
+    proposed = tally(ta.bag_of[sel], col[sel]) > 0
+    has_prefix = np.zeros(n_a, dtype=bool)
+    has_prefix[ta.bag_of[sel]] = True
+    fallback = np.repeat(~has_prefix & (ta.sizes > 0), n_b)
+    proposed |= fallback & (shared > 0)
+    cells = np.flatnonzero(proposed)
+    return _scored(cells // n_b, cells % n_b, shared[cells], ta.sizes, tb.sizes, min_score)
 
 
 def _sparse_found(ta: _BagTable, tb: _BagTable, col, present, sel, min_score: float) -> list:
