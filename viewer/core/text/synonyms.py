@@ -116,17 +116,22 @@ def preload() -> None:
 
 
 @lru_cache(maxsize=65536)
+def _base_forms(folded: str) -> dict[str, list[str]]:
+    """`_WordNet.base_forms` of a folded word, once per word (lemmas and senses both need them)."""
+    return _wn().base_forms(folded)
+
+
+@lru_cache(maxsize=65536)
 def lemmas(word: str) -> frozenset[str]:
     """WordNet base forms of a word ("troopers" → {"trooper"}); empty if WordNet lacks it."""
-    w = fold(word)
-    return frozenset(b for forms in _wn().base_forms(w).values() for b in forms)
+    return frozenset(b for forms in _base_forms(fold(word)).values() for b in forms)
 
 
 @lru_cache(maxsize=65536)
 def _senses(word: str, frequent_only: bool = True) -> frozenset[int]:
     wn = _wn()
     out: set[int] = set()
-    for pos, forms in wn.base_forms(fold(word)).items():
+    for pos, forms in _base_forms(fold(word)).items():
         for base in forms:
             ids = wn.senses(base, pos)
             out.update(ids[: _SENSES_PER_POS[pos]] if frequent_only else ids)
