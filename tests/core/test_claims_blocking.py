@@ -1,11 +1,12 @@
 """Bulk candidate pairs and coverages equal the per-pair matcher's; blocking never drops a link."""
 
 from collections import defaultdict
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from viewer.core.claims import finder
+from viewer.core.claims import blocking, finder
 from viewer.core.claims.blocking import candidate_pairs, coverages
 from viewer.core.claims.matcher import coverage, make_statement, same_claim
 from viewer.core.text.article import Article
@@ -17,6 +18,7 @@ WORDS = ("the soldiers troopers crossed frontier border said mentioned told offi
          "new year Monday river flooded town old police arrested man woman").split()
 
 words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14)
+BOTH_PATHS = (10**9, -1)  # blocking._SMALL: every input short (numpy alone), every input long (sparse)
 
 
 def _statements(sentences, languages=None):
@@ -58,8 +60,10 @@ sentences = st.lists(st.tuples(st.integers(0, 2), words), min_size=2, max_size=2
 @given(sentences, st.sampled_from([2, 3, 40]), st.sampled_from([0.0, 0.2, 0.5]))
 def test_bulk_candidates_equal_the_per_pair_search(sents, common, share):
     statements = _statements(sents)
-    found = [tuple(p) for p in candidate_pairs(statements, common, share).tolist()]
-    assert found == _reference_pairs(statements, common, share)
+    for small in BOTH_PATHS:  # numpy expansion (short texts) and sparse products (long ones)
+        with mock.patch.object(blocking, "_SMALL", small):
+            found = [tuple(p) for p in candidate_pairs(statements, common, share).tolist()]
+        assert found == _reference_pairs(statements, common, share)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,10 +71,12 @@ def test_bulk_candidates_equal_the_per_pair_search(sents, common, share):
 def test_bulk_coverages_equal_the_matchers(sents, languages):
     statements = _statements(sents, list(languages))
     pairs = [(i, j) for i in range(len(statements)) for j in range(len(statements)) if i != j]
-    cov_a, cov_b = coverages(statements, pairs)
-    for k, (i, j) in enumerate(pairs):
-        assert abs(cov_a[k] - coverage(statements[i], statements[j])) < 1e-9
-        assert abs(cov_b[k] - coverage(statements[j], statements[i])) < 1e-9
+    for small in BOTH_PATHS:
+        with mock.patch.object(blocking, "_SMALL", small):
+            cov_a, cov_b = coverages(statements, pairs)
+        for k, (i, j) in enumerate(pairs):
+            assert abs(cov_a[k] - coverage(statements[i], statements[j])) < 1e-9
+            assert abs(cov_b[k] - coverage(statements[j], statements[i])) < 1e-9
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -183,3 +189,13 @@ def test_statements_shared_through_the_memo_equal_fresh_ones(xs, ys):
         shared = finder.statements_of(art, k, memo=memo)
         assert shared == finder.statements_of(art, k)
         assert all(art.text[s.start:s.end] == s.text and s.article == k for s in shared)
+
+
+def test_short_analyses_do_not_import_scipy():
+    # The app's first analysis (the seeds) should not wait for scipy's import; long texts use it.
+    import subprocess
+    import sys
+    code = ("import sys; from viewer.core.formats.loaders import load_articles, seed_paths; "
+            "from viewer.core.comparison import compare; compare(load_articles(seed_paths())[0]); "
+            "assert not any(m.startswith('scipy') for m in sys.modules), 'scipy imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -14,6 +14,10 @@ the other's weight). This module finds the pairs in whole-array operations inste
   form × WordNet sense times sense × word, so no word's whole synonym set is built), and "does
   b carry a synonym of a's word w" is a look-up of the code (b, w) in a sorted array.
 
+Up to _SMALL statements (articles of some thousands of words) the same products are expanded entry
+by entry in numpy (`_expanded`): scipy is imported only for long texts, so an app's first analysis
+does not wait 0.1-0.2 s for it.
+
 Both equal the per-pair Python computations up to float rounding in the order of summation;
 callers keep a small margin and let the per-pair model decide at the border, so the results are
 those of the per-pair code (a property test checks the coverages on random statements).
@@ -21,20 +25,27 @@ those of the per-pair code (a property test checks the coverages on random state
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
-from scipy import sparse
 
 from ..text.synonyms import lemma_senses, lemmas, synonym_senses
 from ..util.cancel import CancelCheck, check
 from .matcher import PREFIX_CREDIT, PREFIX_LENGTH, SYNONYM_CREDIT, Statement
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["candidate_pairs", "coverages"]
 
 _MARGIN = 1e-9
 _ROWS = 2000  # statements per slice of a sparse product (keeps each C call short)
 _PAIRS = 25_000  # candidate pairs whose coverages are computed at once (bounded memory)
+# Up to this many statements (articles of some thousands of words) the candidate pairs and synonym
+# hits are expanded entry by entry in numpy (`_expanded`) rather than found by sparse products:
+# the same pairs (tests check both ways), without scipy's import (0.1-0.2 s on an app's first
+# analysis) or its per-product overhead.
+_SMALL = 3_000
 
 
 class _Vocab(dict):
@@ -54,6 +65,8 @@ def _incidence(rows: list[list[int]], values: list[list[float]] | None, n_cols: 
         data = np.ones(len(cols), dtype=np.float64)
     else:
         data = np.fromiter((v for r in values for v in r), dtype=np.float64, count=int(indptr[-1]))
+    from scipy import sparse  # long texts only: the app's first analysis does not wait for it
+
     m = sparse.csr_matrix((data, cols, indptr), shape=(len(rows), n_cols))
     m.sum_duplicates()
     return m
@@ -71,6 +84,30 @@ def _row_sums(m: sparse.csr_matrix) -> np.ndarray:
     return np.asarray(m.sum(axis=1)).ravel()
 
 
+def _expanded(left: np.ndarray, right_of: np.ndarray, groups: np.ndarray, n_right: int) -> np.ndarray:
+    """Sorted distinct codes l * n_right + r for every entry (l, g) of `left` (ids l) and
+    `right_of` (their group g) and every r of group g in `groups` (a ragged index: `groups[0]`
+    holds each group's first position in `groups[1]`, `groups[2]` its size)."""
+    first, members, size = groups
+    reps = size[right_of]
+    starts = np.repeat(first[right_of] - (np.cumsum(reps) - reps), reps) + np.arange(int(reps.sum()))
+    return np.unique(np.repeat(left, reps) * n_right + members[starts])
+
+
+def _ragged(rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(row of each entry, the entry) of a ragged list of int lists."""
+    sizes = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    values = np.fromiter((v for r in rows for v in r), dtype=np.int64, count=int(sizes.sum()))
+    return np.repeat(np.arange(len(rows), dtype=np.int64), sizes), values
+
+
+def _grouped(group_of: np.ndarray, member: np.ndarray, n_groups: int):
+    """The ragged index `_expanded` reads: members sorted by group, each group's start and size."""
+    order = np.argsort(group_of, kind="stable")
+    size = np.bincount(group_of, minlength=n_groups)
+    return np.cumsum(size) - size, member[order], size
+
+
 def candidate_pairs(statements: Sequence[Statement], common: float, min_share: float,
                     cancelled: CancelCheck = None) -> np.ndarray:
     """Pairs (i < j, rows of an int64 array) of statements of different articles, sorted, that share a key of weight
@@ -81,6 +118,61 @@ def candidate_pairs(statements: Sequence[Statement], common: float, min_share: f
     n = len(statements)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
+    check(cancelled)
+    found = _small_candidates(statements, common) if n <= _SMALL else \
+        _sparse_candidates(statements, common, cancelled)
+    if found is None:
+        return np.zeros((0, 2), dtype=np.int64)
+    pi, pj, shared = found
+    total = np.fromiter((st.weight for st in statements), dtype=np.float64, count=n)
+    need = min_share * np.minimum(total[pi], total[pj])
+    sure = shared >= need + _MARGIN
+    border = np.flatnonzero(~sure & (shared >= need - _MARGIN))
+    for k in border:  # float rounding at the threshold: decide as the per-pair code does
+        a, b = statements[pi[k]], statements[pj[k]]
+        exact = sum(min(w, b.keys[key]) for key, w in a.keys.items() if key in b.keys)
+        sure[k] = exact >= min_share * min(a.weight, b.weight)
+    return np.stack([pi[sure], pj[sure]], axis=1)
+
+
+def _small_candidates(statements: Sequence[Statement], common: float):
+    """`candidate_pairs`' proposed pairs (pi, pj sorted) and their exact shared weights (up to
+    float rounding), expanded key by key in numpy; None when there are none."""
+    n = len(statements)
+    keys = _Vocab()
+    key_ids = np.fromiter((keys.id(k) for st in statements for k in st.keys), dtype=np.int64)
+    weights = np.fromiter((w for st in statements for w in st.keys.values()), dtype=np.float64)
+    sizes = np.fromiter((len(st.keys) for st in statements), dtype=np.int64, count=n)
+    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    articles = np.fromiter((st.article for st in statements), dtype=np.int64, count=n)
+    strong = weights >= 1.0
+    df = np.bincount(key_ids[strong], minlength=len(keys))
+    keep = strong & (df[key_ids] > 1) & (df[key_ids] <= common)
+    codes = _expanded(owner[keep], key_ids[keep], _grouped(key_ids[keep], owner[keep], len(keys)), n)
+    pi, pj = codes // n, codes % n
+    ok = (pi < pj) & (articles[pi] != articles[pj])
+    pi, pj = pi[ok], pj[ok]
+    if not len(pi):
+        return None
+    # Each of pi's keys looked up among pj's (statement * keys + key, sorted): the smaller weight.
+    own = owner * len(keys) + key_ids
+    order = np.argsort(own)
+    sorted_own, sorted_w = own[order], weights[order]
+    first = np.concatenate(([0], np.cumsum(sizes)))
+    counts = sizes[pi]
+    pair_of = np.repeat(np.arange(len(pi), dtype=np.int64), counts)
+    entry = np.repeat(first[pi] - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+    probe = pj[pair_of] * len(keys) + key_ids[entry]
+    pos = np.minimum(np.searchsorted(sorted_own, probe), len(sorted_own) - 1)
+    hit = sorted_own[pos] == probe
+    shared = np.bincount(pair_of, weights=np.where(hit, np.minimum(weights[entry], sorted_w[pos]), 0.0),
+                         minlength=len(pi))
+    return pi, pj, shared
+
+
+def _sparse_candidates(statements: Sequence[Statement], common: float, cancelled: CancelCheck):
+    """`_small_candidates` for long texts: sparse products, block by block of articles."""
+    n = len(statements)
     weights, vocab = _key_matrix(statements)
     strong = weights.copy()
     strong.data = (strong.data >= 1.0).astype(np.float64)
@@ -110,7 +202,7 @@ def candidate_pairs(statements: Sequence[Statement], common: float, min_share: f
     pi = np.concatenate(found_i) if found_i else np.zeros(0, dtype=np.int64)
     pj = np.concatenate(found_j) if found_j else np.zeros(0, dtype=np.int64)
     if not len(pi):
-        return np.zeros((0, 2), dtype=np.int64)
+        return None
     order = np.lexsort((pj, pi))
     pi, pj = pi[order], pj[order]
     shared = np.zeros(len(pi))
@@ -118,15 +210,7 @@ def candidate_pairs(statements: Sequence[Statement], common: float, min_share: f
         check(cancelled)
         a, b = weights[pi[lo:lo + _PAIRS]], weights[pj[lo:lo + _PAIRS]]
         shared[lo:lo + _PAIRS] = _row_sums(a.minimum(b))
-    total = np.fromiter((st.weight for st in statements), dtype=np.float64, count=n)
-    need = min_share * np.minimum(total[pi], total[pj])
-    sure = shared >= need + _MARGIN
-    border = np.flatnonzero(~sure & (shared >= need - _MARGIN))
-    for k in border:  # float rounding at the threshold: decide as the per-pair code does
-        a, b = statements[pi[k]], statements[pj[k]]
-        exact = sum(min(w, b.keys[key]) for key, w in a.keys.items() if key in b.keys)
-        sure[k] = exact >= min_share * min(a.weight, b.weight)
-    return np.stack([pi[sure], pj[sure]], axis=1)
+    return pi, pj, shared
 
 
 def _entries(statements: Sequence[Statement]):
@@ -185,21 +269,33 @@ def _member_where(mask: np.ndarray, codes: np.ndarray, sorted_codes: np.ndarray)
 def _synonym_hits(statements: Sequence[Statement], words: _Vocab) -> np.ndarray:
     """Sorted codes b * len(words) + w where English statement b carries a synonym of word w
     (a form of b, a folded word or its lemma, is among `synonyms(w)`: one of w's lemmas, or a
-    lemma of one of its `synonym_senses`), from sparse products over the senses the forms have."""
+    lemma of one of its `synonym_senses`), through the senses the forms have: expanded in numpy
+    up to _SMALL statements, else from sparse products."""
     forms = _Vocab()
     english = [st.language == "en" for st in statements]
     stmt_forms = [[forms.id(f) for f in st.forms] if en else [] for st, en in zip(statements, english)]
     if not forms:
         return np.zeros(0, dtype=np.int64)
+    word_list = list(words)
+    if not word_list:
+        return np.zeros(0, dtype=np.int64)
     senses = _Vocab()
     form_senses = [[senses.id(s) for s in lemma_senses(f)] for f in forms]
-    word_list = list(words)
     word_senses: list[list[int]] = []
     word_lemmas: list[list[int]] = []
     for w in word_list:
         plain = w[:1] != "#"
         word_senses.append([senses[s] for s in synonym_senses(w) if s in senses] if plain else [])
         word_lemmas.append([forms[f] for f in lemmas(w) if f in forms] if plain else [])
+    if len(statements) <= _SMALL:  # (form, word) synonym pairs, then each statement's forms expanded
+        n_words = len(word_list)
+        f_of, s_of = _ragged(form_senses)
+        w_of, ws_of = _ragged(word_senses)
+        wl_of, fl_of = _ragged(word_lemmas)
+        by_sense = _grouped(ws_of, w_of, len(senses))
+        syn = np.union1d(_expanded(f_of, s_of, by_sense, n_words), fl_of * n_words + wl_of)
+        b_of, bf_of = _ragged(stmt_forms)
+        return _expanded(b_of, bf_of, _grouped(syn // n_words, syn % n_words, len(forms)), n_words)
     carried = _incidence(stmt_forms, None, len(forms))
     is_syn = (_incidence(form_senses, None, len(senses)) @ _incidence(word_senses, None, len(senses)).T
               + _incidence(word_lemmas, None, len(forms)).T).tocsr()  # forms × words

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text.article import Article
@@ -81,8 +81,8 @@ def _csr(row_of, cols, n_rows: int, n_cols: int):
 @dataclass(frozen=True)
 class _BagTable:
     """One text's sentence bags as arrays, built once per text: its vocabulary (word -> id), each
-    word's rank in string order and sentence count, every (bag, word) entry in bag order, the
-    0/1 sentence × word matrix and its transpose."""
+    word's rank in string order and sentence count, every (bag, word) entry in bag order; the
+    0/1 sentence × word matrix and its transpose when a long text needs them (`_rows`)."""
 
     vocab: dict
     rank: object  # np.ndarray: each word's position in sorted string order
@@ -90,8 +90,14 @@ class _BagTable:
     sizes: object  # np.ndarray: words per bag
     bag_of: object  # np.ndarray: the bag of each entry (ascending)
     word_of: object  # np.ndarray: the word id of each entry
-    rows: object  # CSR, bags × vocab
-    rows_t: object  # CSR, vocab × bags
+    sparse_rows: list = field(default_factory=list, compare=False)  # [CSR bags × vocab, its transpose]
+
+    def rows(self):
+        """(CSR bags × vocab, vocab × bags), built on first use (scipy is imported only then)."""
+        if not self.sparse_rows:
+            rows = _csr(self.bag_of, self.word_of, len(self.sizes), len(self.vocab))
+            self.sparse_rows.extend((rows, rows.T.tocsr()))
+        return self.sparse_rows[0], self.sparse_rows[1]
 
 
 @lru_cache(maxsize=64)
@@ -105,9 +111,7 @@ def _bag_table(bags: tuple[frozenset[str], ...]) -> _BagTable:
     bag_of = np.repeat(np.arange(len(bags), dtype=np.int64), sizes)
     rank = np.empty(len(vocab), dtype=np.int64)
     rank[[vocab[w] for w in sorted(vocab)]] = np.arange(len(vocab))
-    rows = _csr(bag_of, word_of, len(bags), len(vocab))
-    return _BagTable(vocab, rank, np.bincount(word_of, minlength=len(vocab)), sizes, bag_of, word_of,
-                     rows, rows.T.tocsr())
+    return _BagTable(vocab, rank, np.bincount(word_of, minlength=len(vocab)), sizes, bag_of, word_of)
 
 
 def _scored(i, j, shared, size_a, size_b, min_score: float):
@@ -205,7 +209,7 @@ def _sparse_found(ta: _BagTable, tb: _BagTable, col, present, sel, min_score: fl
     n_a = len(ta.sizes)
     mat_a = _csr(ta.bag_of[present], col[present], n_a, len(tb.vocab))
     mat_p = _csr(ta.bag_of[sel], col[sel], n_a, len(tb.vocab))
-    mat_b, b_t = tb.rows, tb.rows_t
+    mat_b, b_t = tb.rows()
     size_a, size_b = ta.sizes, tb.sizes
     found = []
     step = 512
