@@ -46,6 +46,7 @@ _PAIRS = 25_000  # candidate pairs whose coverages are computed at once (bounded
 # the same pairs (tests check both ways), without scipy's import (0.1-0.2 s on an app's first
 # analysis) or its per-product overhead.
 _SMALL = 3_000
+_GRID_CELLS = 20_000_000  # `_expanded` marks its codes on a grid of at most this many cells
 
 
 class _Vocab(dict):
@@ -91,7 +92,13 @@ def _expanded(left: np.ndarray, right_of: np.ndarray, groups: np.ndarray, n_righ
     first, members, size = groups
     reps = size[right_of]
     starts = np.repeat(first[right_of] - (np.cumsum(reps) - reps), reps) + np.arange(int(reps.sum()))
-    return np.unique(np.repeat(left, reps) * n_right + members[starts])
+    codes = np.repeat(left, reps) * n_right + members[starts]
+    cells = (int(left.max()) + 1) * n_right if len(left) else 0
+    if cells > _GRID_CELLS:
+        return np.unique(codes)
+    seen = np.zeros(cells, dtype=bool)  # marking a grid is faster than sorting the codes
+    seen[codes] = True
+    return np.flatnonzero(seen)
 
 
 def _ragged(rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
