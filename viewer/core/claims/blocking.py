@@ -25,6 +25,7 @@ those of the per-pair code (a property test checks the coverages on random state
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
@@ -273,6 +274,21 @@ def _member_where(mask: np.ndarray, codes: np.ndarray, sorted_codes: np.ndarray)
     return out
 
 
+@lru_cache(maxsize=16384)
+def _sense_ids(word: str, own: bool) -> np.ndarray:
+    """A word's senses as an int32 array: those having it as a lemma (`own`, for a form) or
+    its synonym senses (for a word a statement asks about); built once per word."""
+    senses = lemma_senses(word) if own else synonym_senses(word)
+    return np.fromiter(senses, dtype=np.int32, count=len(senses))
+
+
+def _flat(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(row of each entry, the entries) of a list of arrays."""
+    sizes = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
+    values = np.concatenate(arrays).astype(np.int64) if arrays else np.zeros(0, dtype=np.int64)
+    return np.repeat(np.arange(len(arrays), dtype=np.int64), sizes), values
+
+
 def _synonym_hits(statements: Sequence[Statement], words: _Vocab) -> np.ndarray:
     """Sorted codes b * len(words) + w where English statement b carries a synonym of word w
     (a form of b, a folded word or its lemma, is among `synonyms(w)`: one of w's lemmas, or a
@@ -281,39 +297,43 @@ def _synonym_hits(statements: Sequence[Statement], words: _Vocab) -> np.ndarray:
     forms = _Vocab()
     english = [st.language == "en" for st in statements]
     stmt_forms = [[forms.id(f) for f in st.forms] if en else [] for st, en in zip(statements, english)]
-    if not forms:
-        return np.zeros(0, dtype=np.int64)
     word_list = list(words)
-    if not word_list:
+    if not forms or not word_list:
         return np.zeros(0, dtype=np.int64)
-    senses = _Vocab()
-    form_senses = [[senses.id(s) for s in lemma_senses(f)] for f in forms]
-    word_senses: list[list[int]] = []
-    word_lemmas: list[list[int]] = []
-    for w in word_list:
-        plain = w[:1] != "#"
-        word_senses.append([senses[s] for s in synonym_senses(w) if s in senses] if plain else [])
-        word_lemmas.append([forms[f] for f in lemmas(w) if f in forms] if plain else [])
+    n_words = len(word_list)
+    f_of, s_of = _flat([_sense_ids(f, True) for f in forms])
+    no_senses = np.zeros(0, dtype=np.int32)
+    w_of, ws_of = _flat([_sense_ids(w, False) if w[:1] != "#" else no_senses for w in word_list])
+    n_senses = 1 + max(int(s_of.max(initial=-1)), int(ws_of.max(initial=-1)))
+    present = np.zeros(n_senses, dtype=bool)
+    present[s_of] = True
+    keep = present[ws_of]  # only the senses some form has can make a hit
+    w_of, ws_of = w_of[keep], ws_of[keep]
+    wl_of, fl_of = _ragged([[forms[f] for f in lemmas(w) if f in forms] if w[:1] != "#" else []
+                            for w in word_list])
+    b_of, bf_of = _ragged(stmt_forms)
     if len(statements) <= _SMALL:  # (form, word) synonym pairs, then each statement's forms expanded
-        n_words = len(word_list)
-        f_of, s_of = _ragged(form_senses)
-        w_of, ws_of = _ragged(word_senses)
-        wl_of, fl_of = _ragged(word_lemmas)
-        by_sense = _grouped(ws_of, w_of, len(senses))
-        syn = np.union1d(_expanded(f_of, s_of, by_sense, n_words), fl_of * n_words + wl_of)
-        b_of, bf_of = _ragged(stmt_forms)
+        syn = np.union1d(_expanded(f_of, s_of, _grouped(ws_of, w_of, n_senses), n_words),
+                         fl_of * n_words + wl_of)
         return _expanded(b_of, bf_of, _grouped(syn // n_words, syn % n_words, len(forms)), n_words)
-    carried = _incidence(stmt_forms, None, len(forms))
-    is_syn = (_incidence(form_senses, None, len(senses)) @ _incidence(word_senses, None, len(senses)).T
-              + _incidence(word_lemmas, None, len(forms)).T).tocsr()  # forms × words
+    carried = _coo(b_of, bf_of, (len(statements), len(forms)))
+    is_syn = (_coo(f_of, s_of, (len(forms), n_senses)) @ _coo(w_of, ws_of, (n_words, n_senses)).T
+              + _coo(fl_of, wl_of, (len(forms), n_words))).tocsr()  # forms × words
     out = []
     for lo in range(0, len(statements), 2000):  # bounded temporary products
         hits = (carried[lo:lo + 2000] @ is_syn).tocsr()
         hits.eliminate_zeros()
         hits.sort_indices()  # rows ascend, columns ascend within a row: codes come out sorted
         rows = np.repeat(np.arange(lo, lo + hits.shape[0], dtype=np.int64), np.diff(hits.indptr))
-        out.append(rows * len(word_list) + hits.indices)
+        out.append(rows * n_words + hits.indices)
     return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
+
+
+def _coo(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> "sparse.csr_matrix":
+    """A 0/1 CSR matrix with ones at (rows[k], cols[k]) (repeats summed)."""
+    from scipy import sparse
+
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
 
 
 def coverages(statements: Sequence[Statement], pairs,
