@@ -99,8 +99,7 @@ def _write_pdf(comp, out: str, marks) -> None:
 
 def run_analysis(args: argparse.Namespace, err=None) -> int:
     """Load, analyse and write `args.export`; return the exit status."""
-    from viewer.core.comparison import compare
-    from viewer.core.report.export import EXPORT_FORMATS, export
+    from viewer.core.report.export import EXPORT_FORMATS
 
     err = err or sys.stderr
     out = args.export
@@ -108,7 +107,17 @@ def run_analysis(args: argparse.Namespace, err=None) -> int:
     if suffix not in EXPORT_FORMATS + (".pdf",):
         print(f"copydesk: {out}: unsupported export format (use .json, .html or .pdf)", file=err)
         return EXIT_USAGE
+    from viewer.core.util.collector import collector_paused
+
+    with collector_paused():  # loading, analysis and writing make many small objects and little garbage
+        return _analyse_and_write(args, out, suffix, err)
+
+
+def _analyse_and_write(args: argparse.Namespace, out: str, suffix: str, err) -> int:
+    """`run_analysis` once the export format is known."""
+    from viewer.core.comparison import compare
     from viewer.core.formats.loaders import expand_folders
+    from viewer.core.report.export import export
 
     files, folder_errors = expand_folders(args.files)
     for exc in folder_errors:
