@@ -66,3 +66,29 @@ def test_compare_runs_with_the_collector_paused_and_restores_it():
     with pytest.raises(Cancelled):
         compare(arts, cancelled=lambda: True)
     assert gc.isenabled()
+
+
+def test_paused_functions_and_triage_workers_run_without_the_collector():
+    from viewer.core.triage.workerpool import _worker_start
+    from viewer.core.util.collector import paused
+
+    @paused
+    def state(x):
+        return x, gc.isenabled()
+
+    assert state(3) == (3, False) and gc.isenabled()
+    _worker_start()  # what each triage worker process runs first
+    assert not gc.isenabled()
+
+
+def test_freeze_moves_what_is_alive_out_of_later_collections_when_the_last_analysis_ends():
+    gc.unfreeze()
+    with collector_paused(freeze=True):
+        with collector_paused():
+            kept = [[] for _ in range(100)]
+        assert gc.get_freeze_count() == 0  # not before the last one ends
+    assert gc.get_freeze_count() > 0 and gc.isenabled() and kept
+    gc.unfreeze()
+    with collector_paused():
+        pass
+    assert gc.get_freeze_count() == 0

@@ -13,15 +13,14 @@ for it.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
-from contextlib import contextmanager
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from viewer.core.util.cancel import Cancelled
+from viewer.core.util.collector import collector_paused
 
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
@@ -33,37 +32,6 @@ class _Signals(QObject):
     cancelled = Signal(int)
 
 
-@contextmanager
-def collector_paused():
-    """No cyclic garbage collection while an analysis builds its objects.
-
-    A full collection scans every live object while holding the GIL; with the
-    hundreds of thousands of objects a long article makes, that froze the GUI
-    thread for seconds. Reference counting still frees almost everything; what
-    the analysis leaves alive is frozen afterwards so later collections skip it.
-    """
-    global _paused, _was_enabled
-    with _pause_lock:
-        if _paused == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _paused -= 1
-            if _paused == 0:
-                gc.freeze()
-                if _was_enabled:
-                    gc.enable()
-
-
-_pause_lock = threading.Lock()
-_paused = 0  # analyses running (a dropped one may still be finishing beside a new one)
-_was_enabled = True  # the collector's state before the first of them
-
-
 class _Task(QRunnable):
     def __init__(self, generation: int, fn: Job, signals: _Signals, stop: threading.Event):
         super().__init__()
@@ -73,7 +41,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         gen = self.generation
         try:
-            with collector_paused():
+            with collector_paused(freeze=True):  # results stay alive: later passes skip them
                 result = self.fn(lambda done, total: self.signals.progressed.emit(gen, done, total),
                                  self.stop.is_set)
         except Cancelled:

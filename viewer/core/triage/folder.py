@@ -80,6 +80,7 @@ import numpy as np
 from ..text.article import Article
 from ..text.wireform import text_evidence
 from ..util.cancel import CancelCheck, Progress, check
+from ..util.collector import paused
 from .links import INDEPENDENT, PairMeasure, match_keys, measure_keys, measure_pair, pair_spin
 from .model import (
     Entry,
@@ -111,6 +112,7 @@ def _percent(progress: Progress) -> Callable[[float], None]:
     return report
 
 
+@paused
 def triage_folder(folder: str | os.PathLike, *, recursive: bool = True,
                   options: TriageOptions = TriageOptions(), progress: Progress = None,
                   cancelled: CancelCheck = None) -> TriageResult:
@@ -183,6 +185,7 @@ def _analyse_chunk(pairs):
     return out
 
 
+@paused
 def triage_articles(articles: Sequence[Article], *, times: dict[str, float] | None = None,
                     options: TriageOptions = TriageOptions(), progress: Progress = None,
                     cancelled: CancelCheck = None) -> TriageResult:

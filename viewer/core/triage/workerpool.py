@@ -32,10 +32,18 @@ def process_pool(items: int, min_items: int):
     try:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
-        return ProcessPool(ProcessPoolExecutor(max_workers=workers,
-                                         mp_context=multiprocessing.get_context("spawn")))
+        return ProcessPool(ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
+                                               mp_context=multiprocessing.get_context("spawn")))
     except (OSError, ImportError, ValueError, RuntimeError, NotImplementedError):
         return _NoPool()
+
+
+def _worker_start() -> None:
+    """A worker lives for one batch of analyses: the cyclic garbage collector stays paused in it
+    (`util.collector`: its passes only slow the analyses down)."""
+    import gc
+
+    gc.disable()
 
 
 class ProcessPool:
