@@ -25,6 +25,7 @@ from ..text.furniture import is_furniture, trailing_credit
 from ..text.language import detect_language
 from ..text.sentences import split_sentences
 from ..util.cancel import check
+from ..util.collector import paused
 from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
 from .conflicts import Conflict, find_conflicts
@@ -251,6 +252,7 @@ def _cluster(statements: list[Statement], edges: dict[tuple[int, int], float]) -
     return out
 
 
+@paused  # many small objects: see util.collector
 def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None,
                 one_event: set | None = None) -> list[Claim]:
