@@ -171,7 +171,8 @@ def _reachable(ia: np.ndarray, ib: np.ndarray, i, j, n, min_words: int, budget: 
 def _bridge_all(ia, ib, i, j, room, forward: bool):
     """For edges (i, j) with `room` imperfections left: (cost, ga, gb, length, found) of the best
     gap to bridge, the cheapest cost first; a gap is worth bridging only when the exact block
-    after it is longer than its cost."""
+    after it is longer than its cost. All gaps of one cost are tried at once (a block × gap grid);
+    of equal lengths the gap first in `_gaps` order wins."""
     size = len(i)
     cost_of, ga_of, gb_of, len_of = (np.zeros(size, dtype=np.int64) for _ in range(4))
     pending = np.ones(size, dtype=bool)
@@ -180,29 +181,30 @@ def _bridge_all(ia, ib, i, j, room, forward: bool):
         todo = np.flatnonzero(pending & (room >= cost))
         if not len(todo):
             break
-        best = np.zeros(len(todo), dtype=np.int64)
-        best_ga, best_gb = np.zeros_like(best), np.zeros_like(best)
-        ti, tj = i[todo], j[todo]
-        for ga, gb in _gaps(cost):
-            if forward:
-                ii, jj = ti + ga, tj + gb
-                ok = (ii < len(ia)) & (jj < len(ib))
-                ok[ok] = ia[ii[ok]] == ib[jj[ok]]
-                at = np.flatnonzero(ok)
-                length = _extend_all(ia, ib, ii[at], jj[at], np.zeros(len(at), dtype=np.int64))
-            else:
-                ii, jj = ti - ga, tj - gb
-                ok = (ii > 0) & (jj > 0)
-                ok[ok] = ia[ii[ok] - 1] == ib[jj[ok] - 1]
-                at = np.flatnonzero(ok)
-                length = _extend_all(ia[::-1], ib[::-1], len(ia) - ii[at], len(ib) - jj[at],
-                                     np.zeros(len(at), dtype=np.int64))
-            better = (length > cost) & (length > best[at])
-            sel = at[better]
-            best[sel], best_ga[sel], best_gb[sel] = length[better], ga, gb
+        gaps = np.array(_gaps(cost), dtype=np.int64)
+        ga, gb = gaps[:, 0], gaps[:, 1]
+        step = 1 if forward else -1
+        ii, jj = i[todo][:, None] + step * ga, j[todo][:, None] + step * gb  # blocks × gaps
+        if forward:
+            ok = (ii < len(ia)) & (jj < len(ib))
+            same = np.zeros_like(ok)
+            same[ok] = ia[ii[ok]] == ib[jj[ok]]
+            rows, cols = np.nonzero(same)
+            length = _extend_all(ia, ib, ii[rows, cols], jj[rows, cols], np.zeros(len(rows), dtype=np.int64))
+        else:
+            ok = (ii > 0) & (jj > 0)
+            same = np.zeros_like(ok)
+            same[ok] = ia[ii[ok] - 1] == ib[jj[ok] - 1]
+            rows, cols = np.nonzero(same)
+            length = _extend_all(ia[::-1], ib[::-1], len(ia) - ii[rows, cols], len(ib) - jj[rows, cols],
+                                 np.zeros(len(rows), dtype=np.int64))
+        grid = np.zeros(ii.shape, dtype=np.int64)
+        grid[rows, cols] = np.where(length > cost, length, 0)
+        pick = grid.argmax(axis=1)  # the first of the longest
+        best = grid[np.arange(len(todo)), pick]
         got = best > 0
         hit = todo[got]
-        cost_of[hit], ga_of[hit], gb_of[hit], len_of[hit] = cost, best_ga[got], best_gb[got], best[got]
+        cost_of[hit], ga_of[hit], gb_of[hit], len_of[hit] = cost, ga[pick[got]], gb[pick[got]], best[got]
         pending[hit] = False
     return cost_of, ga_of, gb_of, len_of, ~pending
 
