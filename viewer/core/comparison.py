@@ -408,8 +408,8 @@ def claims_of(specs: list[tuple[str, str, str]]) -> tuple[tuple, set]:
 def pairs_of(specs: list[tuple[str, str, str]], wanted: list[tuple[str, str]]) -> list[PairAnalysis]:
     """`pair_analysis` of each wanted (id, id) pair of the articles (id, title, text), in order
     (run in a second process by `compare`)."""
-    arts = {i: Article(i, title, text) for i, title, text in specs}
     with collector_paused():
+        arts = {i: Article(i, title, text) for i, title, text in specs}
         return [pair_analysis(arts[a], arts[b]) for a, b in wanted]
 
 
