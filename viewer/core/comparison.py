@@ -23,7 +23,7 @@ from .reuse.spin import SPUN_SCORE
 from .text.article import Article
 from .text.tokens import count_words
 from .util.cancel import CancelCheck, Progress, check
-from .util.collector import collector_paused
+from .util.collector import paused
 from .util.elsewhere import Elsewhere, Standby
 
 
@@ -277,6 +277,7 @@ def _pair_analyses(todo: list[tuple[Article, Article]], cancelled: CancelCheck, 
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+@paused  # the analysis' many small objects make the collector's passes slow (util.collector)
 def compare(articles: Sequence[Article], base: str | None = None, *,
             progress: Progress = None, cancelled: CancelCheck = None,
             cache: dict | None = None, with_claims: bool = True,
@@ -298,44 +299,43 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
     base = base or ids[0]
     if base not in ids:
         raise ValueError(f"base {base!r} is not one of the articles")
-    with collector_paused():  # the analysis' many small objects make the collector's passes slow
-        todo = list(combinations(arts, 2))
-        n_claims = len(todo) // 2 + 1 if with_claims else 0
-        steps = len(todo) + len(arts) + n_claims
-        cache = {} if cache is None else cache
-        missing = [p for p in todo if _cache_key(p) not in cache]
-        split, elsewhere = _second_process(arts, missing, with_claims) if second_process else (None, None)
-        claims: tuple = ()
-        events: set = set()
+    todo = list(combinations(arts, 2))
+    n_claims = len(todo) // 2 + 1 if with_claims else 0
+    steps = len(todo) + len(arts) + n_claims
+    cache = {} if cache is None else cache
+    missing = [p for p in todo if _cache_key(p) not in cache]
+    split, elsewhere = _second_process(arts, missing, with_claims) if second_process else (None, None)
+    claims: tuple = ()
+    events: set = set()
 
-        def claims_progress(start: int):
-            def report(part: int, total: int) -> None:
-                if progress:
-                    progress(start + round(part / max(total, 1) * n_claims), steps)
-            return report
+    def claims_progress(start: int):
+        def report(part: int, total: int) -> None:
+            if progress:
+                progress(start + round(part / max(total, 1) * n_claims), steps)
+        return report
 
-        try:
-            if split == "pairs":  # the claims here first, while the pairs are analysed elsewhere
-                claims, events = _claims(arts, None, claims_progress(0), cancelled)
-                for pair, found in zip(missing, elsewhere.result(cancelled) or ()):
-                    cache[_cache_key(pair)] = found
-            first = n_claims if split == "pairs" else 0
-            pairs: dict[tuple[str, str], PairAnalysis] = {}
-            for k, ((a, b), found) in enumerate(_pair_analyses(todo, cancelled, cache)):
-                if progress:
-                    progress(first + k, steps)
-                pairs[(a.id, b.id)] = _spin_directed(found, a, b, arts)
-            derivations = derive_from_others(
-                arts, (lambda k: progress(first + len(todo) + k, steps)) if progress else None, cancelled,
-                {key: pa.reuse for key, pa in pairs.items()})
-            if with_claims and split != "pairs":
-                claims, events = _claims(arts, elsewhere, claims_progress(len(todo) + len(arts)), cancelled)
-        finally:
-            if elsewhere is not None:
-                elsewhere.stop()
-        if progress:
-            progress(steps, steps)
-        return Comparison(arts, base, pairs, claims, derivations, one_event=frozenset(events))
+    try:
+        if split == "pairs":  # the claims here first, while the pairs are analysed elsewhere
+            claims, events = _claims(arts, None, claims_progress(0), cancelled)
+            for pair, found in zip(missing, elsewhere.result(cancelled) or ()):
+                cache[_cache_key(pair)] = found
+        first = n_claims if split == "pairs" else 0
+        pairs: dict[tuple[str, str], PairAnalysis] = {}
+        for k, ((a, b), found) in enumerate(_pair_analyses(todo, cancelled, cache)):
+            if progress:
+                progress(first + k, steps)
+            pairs[(a.id, b.id)] = _spin_directed(found, a, b, arts)
+        derivations = derive_from_others(
+            arts, (lambda k: progress(first + len(todo) + k, steps)) if progress else None, cancelled,
+            {key: pa.reuse for key, pa in pairs.items()})
+        if with_claims and split != "pairs":
+            claims, events = _claims(arts, elsewhere, claims_progress(len(todo) + len(arts)), cancelled)
+    finally:
+        if elsewhere is not None:
+            elsewhere.stop()
+    if progress:
+        progress(steps, steps)
+    return Comparison(arts, base, pairs, claims, derivations, one_event=frozenset(events))
 
 
 # From this many words in all, a second process takes part of the work (`_split`): starting it
@@ -394,23 +394,22 @@ def _cache_key(pair: tuple[Article, Article]) -> tuple:
     return (a.id, a.text, b.id, b.text)
 
 
+@paused
 def claims_of(specs: list[tuple[str, str, str]]) -> tuple[tuple, set]:
     """(claims, one-event pairs) of the articles (id, title, text): `find_claims` where the
     articles are rebuilt from their texts (run in a second process by `compare`)."""
     from .claims.finder import find_claims
 
     events: set = set()
-    with collector_paused():
-        found = tuple(find_claims([Article(i, title, text) for i, title, text in specs], one_event=events))
-    return found, events
+    return tuple(find_claims([Article(i, title, text) for i, title, text in specs], one_event=events)), events
 
 
+@paused
 def pairs_of(specs: list[tuple[str, str, str]], wanted: list[tuple[str, str]]) -> list[PairAnalysis]:
     """`pair_analysis` of each wanted (id, id) pair of the articles (id, title, text), in order
     (run in a second process by `compare`)."""
-    with collector_paused():
-        arts = {i: Article(i, title, text) for i, title, text in specs}
-        return [pair_analysis(arts[a], arts[b]) for a, b in wanted]
+    arts = {i: Article(i, title, text) for i, title, text in specs}
+    return [pair_analysis(arts[a], arts[b]) for a, b in wanted]
 
 
 def _claims(arts: tuple[Article, ...], elsewhere, progress, cancelled: CancelCheck) -> tuple[tuple, set]:

@@ -86,7 +86,7 @@ def _row_sums(m: sparse.csr_matrix) -> np.ndarray:
     return np.asarray(m.sum(axis=1)).ravel()
 
 
-def _expanded(left: np.ndarray, right_of: np.ndarray, groups: np.ndarray, n_right: int) -> np.ndarray:
+def _expanded(left: np.ndarray, right_of: np.ndarray, groups: tuple, n_right: int) -> np.ndarray:
     """Sorted distinct codes l * n_right + r for every entry (l, g) of `left` (ids l) and
     `right_of` (their group g) and every r of group g in `groups` (a ragged index: `groups[0]`
     holds each group's first position in `groups[1]`, `groups[2]` its size)."""
@@ -109,7 +109,7 @@ def _ragged(rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
     return np.repeat(np.arange(len(rows), dtype=np.int64), sizes), values
 
 
-def _grouped(group_of: np.ndarray, member: np.ndarray, n_groups: int):
+def _grouped(group_of: np.ndarray, member: np.ndarray, n_groups: int) -> tuple:
     """The ragged index `_expanded` reads: members sorted by group, each group's start and size."""
     order = np.argsort(group_of, kind="stable")
     size = np.bincount(group_of, minlength=n_groups)
@@ -279,7 +279,9 @@ def _sense_ids(word: str, own: bool) -> np.ndarray:
     """A word's senses as an int32 array: those having it as a lemma (`own`, for a form) or
     its synonym senses (for a word a statement asks about); built once per word."""
     senses = lemma_senses(word) if own else synonym_senses(word)
-    return np.fromiter(senses, dtype=np.int32, count=len(senses))
+    ids = np.fromiter(senses, dtype=np.int32, count=len(senses))
+    ids.flags.writeable = False  # shared through the cache
+    return ids
 
 
 def _flat(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

@@ -82,7 +82,7 @@ def _csr(row_of, cols, n_rows: int, n_cols: int):
 class _BagTable:
     """One text's sentence bags as arrays, built once per text: its vocabulary (word -> id), each
     word's rank in string order and sentence count, every (bag, word) entry in bag order; the
-    0/1 sentence × word matrix and its transpose when a long text needs them (`_rows`)."""
+    0/1 sentence × word matrix and its transpose when a long text needs them (`rows`)."""
 
     vocab: dict
     rank: object  # np.ndarray: each word's position in sorted string order
@@ -129,10 +129,10 @@ def _candidates(bags_a, bags_b, min_score: float) -> list[tuple[float, int, int]
     Proposed: the b sentences holding one of a's prefix words (`_prefix`: the bag's words by
     their count of b sentences, then as strings) found in at most _COMMON_DF b sentences; a
     sentence with none of those proposes every b sentence sharing any word. Proposals and
-    shared-word counts come from products of 0/1 sentence × word matrices: dense for short texts
-    (`_dense_found`), else sparse and in slices, so no call is long and memory stays bounded
-    (`_sparse_found`), each text's own matrix built once per text (`_bag_table`) and a's words
-    mapped into b's vocabulary. numpy and scipy are imported on first use, so opening the app
+    shared-word counts are tallied on a dense sentence × sentence grid for short texts
+    (`_dense_found`), else found by sparse products of 0/1 sentence × word matrices in slices, so
+    no call is long and memory stays bounded (`_sparse_found`), each text's own matrix built once
+    per text (`_bag_table`) and a's words mapped into b's vocabulary. numpy and scipy are imported on first use, so opening the app
     does not wait for them.
     """
     import numpy as np
