@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from viewer.core.util.collector import paused
+
 from .common import EXIT_OK, EXIT_USAGE
 
 _QT_APP = None  # the QGuiApplication a PDF export needs, kept alive while it runs
@@ -97,9 +99,11 @@ def _write_pdf(comp, out: str, marks) -> None:
     write_pdf(to_html(comp, marks), out)
 
 
+@paused  # loading, analysis and writing make many small objects and little garbage
 def run_analysis(args: argparse.Namespace, err=None) -> int:
     """Load, analyse and write `args.export`; return the exit status."""
-    from viewer.core.report.export import EXPORT_FORMATS
+    from viewer.core.comparison import compare
+    from viewer.core.report.export import EXPORT_FORMATS, export
 
     err = err or sys.stderr
     out = args.export
@@ -107,17 +111,7 @@ def run_analysis(args: argparse.Namespace, err=None) -> int:
     if suffix not in EXPORT_FORMATS + (".pdf",):
         print(f"copydesk: {out}: unsupported export format (use .json, .html or .pdf)", file=err)
         return EXIT_USAGE
-    from viewer.core.util.collector import collector_paused
-
-    with collector_paused():  # loading, analysis and writing make many small objects and little garbage
-        return _analyse_and_write(args, out, suffix, err)
-
-
-def _analyse_and_write(args: argparse.Namespace, out: str, suffix: str, err) -> int:
-    """`run_analysis` once the export format is known."""
-    from viewer.core.comparison import compare
     from viewer.core.formats.loaders import expand_folders
-    from viewer.core.report.export import export
 
     files, folder_errors = expand_folders(args.files)
     for exc in folder_errors:

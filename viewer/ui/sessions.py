@@ -88,7 +88,7 @@ class SessionController(QObject):
         return Session(
             articles=tuple(SessionArticle(s.letter, s.path, s.article.title, s.article.text,
                                           s.article.encoding, s.article.encoding_uncertain,
-                                          s.article.digest if s.path else None)
+                                          s.article.digest)
                            for s in arts),
             order=tuple(x for x in win.order if x in letters),
             base=win.base if win.base in letters else None,

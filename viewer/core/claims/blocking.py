@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from ..text.synonyms import lemma_senses, lemmas, synonym_senses
+from ..util.arrays import run_positions
 from ..util.cancel import CancelCheck, check
 from .matcher import PREFIX_CREDIT, PREFIX_LENGTH, SYNONYM_CREDIT, Statement
 
@@ -92,8 +93,7 @@ def _expanded(left: np.ndarray, right_of: np.ndarray, groups: tuple, n_right: in
     holds each group's first position in `groups[1]`, `groups[2]` its size)."""
     first, members, size = groups
     reps = size[right_of]
-    starts = np.repeat(first[right_of] - (np.cumsum(reps) - reps), reps) + np.arange(int(reps.sum()))
-    codes = np.repeat(left, reps) * n_right + members[starts]
+    codes = np.repeat(left, reps) * n_right + members[run_positions(first[right_of], reps)]
     cells = (int(left.max()) + 1) * n_right if len(left) else 0
     if cells > _GRID_CELLS:
         return np.unique(codes)
@@ -147,10 +147,8 @@ def _small_candidates(statements: Sequence[Statement], common: float):
     """`candidate_pairs`' proposed pairs (pi, pj sorted) and their exact shared weights (up to
     float rounding), expanded key by key in numpy; None when there are none."""
     n = len(statements)
-    keys = _Vocab()
-    key_ids = np.fromiter((keys.id(k) for st in statements for k in st.keys), dtype=np.int64)
-    weights = np.fromiter((w for st in statements for w in st.keys.values()), dtype=np.float64)
-    sizes = np.fromiter((len(st.keys) for st in statements), dtype=np.int64, count=n)
+    key_ids, weights, indptr, keys = _key_entries(statements)
+    sizes = np.diff(indptr)
     owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
     articles = np.fromiter((st.article for st in statements), dtype=np.int64, count=n)
     strong = weights >= 1.0
@@ -166,10 +164,9 @@ def _small_candidates(statements: Sequence[Statement], common: float):
     own = owner * len(keys) + key_ids
     order = np.argsort(own)
     sorted_own, sorted_w = own[order], weights[order]
-    first = np.concatenate(([0], np.cumsum(sizes)))
     counts = sizes[pi]
     pair_of = np.repeat(np.arange(len(pi), dtype=np.int64), counts)
-    entry = np.repeat(first[pi] - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+    entry = run_positions(indptr[pi], counts)
     probe = pj[pair_of] * len(keys) + key_ids[entry]
     pos = np.minimum(np.searchsorted(sorted_own, probe), len(sorted_own) - 1)
     hit = sorted_own[pos] == probe
@@ -221,25 +218,36 @@ def _sparse_candidates(statements: Sequence[Statement], common: float, cancelled
     return pi, pj, shared
 
 
+def _key_entries(statements: Sequence[Statement]):
+    """Every statement's keys as arrays, statement after statement: key id and weight; `indptr`
+    (statement s holds entries indptr[s]:indptr[s + 1]) and the key vocabulary."""
+    keys = _Vocab()
+    key_ids = np.fromiter((keys.id(k) for st in statements for k in st.keys), dtype=np.int64)
+    weights = np.fromiter((w for st in statements for w in st.keys.values()), dtype=np.float64,
+                          count=len(key_ids))
+    indptr = np.zeros(len(statements) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter((len(st.keys) for st in statements), dtype=np.int64, count=len(statements)),
+              out=indptr[1:])
+    return key_ids, weights, indptr, keys
+
+
 def _entries(statements: Sequence[Statement]):
-    """Per statement, its keys as arrays: key id, weight, surface-word id, synonym-eligible,
-    prefix id (-1 when the word is short or the key a number or the reporting key)."""
-    keys, words, prefixes = _Vocab(), _Vocab(), _Vocab()
-    key_ids, weights, word_ids, eligible, prefix_ids, indptr = [], [], [], [], [], [0]
+    """Per statement, its keys as arrays (`_key_entries`) and for each key its surface-word id,
+    whether it may match a synonym and its prefix id (-1 when the word is short or the key a
+    number or the reporting key)."""
+    key_ids, weights, indptr, keys = _key_entries(statements)
+    words, prefixes = _Vocab(), _Vocab()
+    word_ids, eligible, prefix_ids = [], [], []
     for st in statements:
-        for key, w in st.keys.items():
+        for key in st.keys:
             word = st.surface[key]
-            key_ids.append(keys.id(key))
-            weights.append(w)
             word_ids.append(words.id(word))
             plain = key[0] not in "#@"
             eligible.append(plain)
             prefix_ids.append(prefixes.id(word[:PREFIX_LENGTH])
                               if plain and len(word) >= PREFIX_LENGTH else -1)
-        indptr.append(len(key_ids))
-    return (np.array(key_ids, dtype=np.int64), np.array(weights, dtype=np.float64),
-            np.array(word_ids, dtype=np.int64), np.array(eligible, dtype=bool),
-            np.array(prefix_ids, dtype=np.int64), np.array(indptr, dtype=np.int64), keys, words, prefixes)
+    return (key_ids, weights, np.array(word_ids, dtype=np.int64), np.array(eligible, dtype=bool),
+            np.array(prefix_ids, dtype=np.int64), indptr, keys, words, prefixes)
 
 
 def _distinct_sorted(codes: np.ndarray) -> np.ndarray:
@@ -365,8 +373,7 @@ def coverages(statements: Sequence[Statement], pairs,
             s, d = src[lo:lo + _PAIRS], dst[lo:lo + _PAIRS]
             counts = indptr[s + 1] - indptr[s]
             pair_of = np.repeat(np.arange(len(s), dtype=np.int64), counts)
-            offsets = np.arange(len(pair_of), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
-            entry = np.repeat(indptr[s], counts) + offsets
+            entry = run_positions(indptr[s], counts)
             other = d[pair_of]
             exact = _member(other * len(keys) + key_ids[entry], stmt_keys)
             both_en = english[s][pair_of] & english[other]

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from ..text.article import Article
 from ..text.sentences import Sentence, split_sentences
@@ -90,14 +90,12 @@ class _BagTable:
     sizes: object  # np.ndarray: words per bag
     bag_of: object  # np.ndarray: the bag of each entry (ascending)
     word_of: object  # np.ndarray: the word id of each entry
-    sparse_rows: list = field(default_factory=list, compare=False)  # [CSR bags × vocab, its transpose]
 
+    @cached_property
     def rows(self):
         """(CSR bags × vocab, vocab × bags), built on first use (scipy is imported only then)."""
-        if not self.sparse_rows:
-            rows = _csr(self.bag_of, self.word_of, len(self.sizes), len(self.vocab))
-            self.sparse_rows.extend((rows, rows.T.tocsr()))
-        return self.sparse_rows[0], self.sparse_rows[1]
+        rows = _csr(self.bag_of, self.word_of, len(self.sizes), len(self.vocab))
+        return rows, rows.T.tocsr()
 
 
 @lru_cache(maxsize=64)
@@ -181,6 +179,8 @@ def _dense_found(ta: _BagTable, tb: _BagTable, col, present, sel, min_score: flo
     sharing a word), scored alike."""
     import numpy as np
 
+    from ..util.arrays import run_positions
+
     n_a, n_b = len(ta.sizes), len(tb.sizes)
     by_word = np.argsort(tb.word_of, kind="stable")
     b_bag = tb.bag_of[by_word]  # b's sentences, grouped by word
@@ -188,8 +188,7 @@ def _dense_found(ta: _BagTable, tb: _BagTable, col, present, sel, min_score: flo
 
     def tally(bags, words) -> np.ndarray:
         reps = tb.df[words]
-        start = np.repeat(first[words] - (np.cumsum(reps) - reps), reps) + np.arange(int(reps.sum()))
-        codes = np.repeat(bags, reps) * n_b + b_bag[start]
+        codes = np.repeat(bags, reps) * n_b + b_bag[run_positions(first[words], reps)]
         return np.bincount(codes, minlength=n_a * n_b)
 
     shared = tally(ta.bag_of[present], col[present]).astype(np.float64)
@@ -209,7 +208,7 @@ def _sparse_found(ta: _BagTable, tb: _BagTable, col, present, sel, min_score: fl
     n_a = len(ta.sizes)
     mat_a = _csr(ta.bag_of[present], col[present], n_a, len(tb.vocab))
     mat_p = _csr(ta.bag_of[sel], col[sel], n_a, len(tb.vocab))
-    mat_b, b_t = tb.rows()
+    mat_b, b_t = tb.rows
     size_a, size_b = ta.sizes, tb.sizes
     found = []
     step = 512

@@ -90,7 +90,7 @@ class ReadText:
     text: str
     encoding: str | None
     encoding_uncertain: bool = False
-    digest: str = ""
+    digest: str | None = None
 
 
 def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES, encoding: str | None = None,
@@ -129,7 +129,7 @@ def load_article(path: str | os.PathLike, article_id: str = "A",
     """Load one file as an Article, or raise LoadError saying why not (see `read_text`)."""
     read = read_text(path, max_bytes, encoding, max_chars)
     return Article(article_id, read.title, read.text, str(path), read.encoding,
-                   encoding_uncertain=read.encoding_uncertain, digest=read.digest or None)
+                   encoding_uncertain=read.encoding_uncertain, digest=read.digest)
 
 
 def article_from_text(text: str, article_id: str = "A", title: str | None = None) -> Article:

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..util.arrays import run_positions
+
 # A seed n-gram found more often than this in the other text starts no run: keeps long texts
 # near-linear. Articles of a few thousand words never reach it.
 _MAX_SEED_HITS = 40
@@ -127,8 +129,7 @@ def exact_blocks(ka: tuple[str, ...], kb: tuple[str, ...], size: int) -> tuple[n
             continue
         reps = count[seeded]
         i = np.repeat(seeded, reps)
-        first = np.repeat(np.cumsum(reps) - reps, reps)
-        j = order[np.repeat(lo[seeded], reps) + np.arange(len(i)) - first]
+        j = order[run_positions(lo[seeded], reps)]
         hit_codes = i * width + j  # ascending: i ascends, and j within each i
         prev = (i - 1) * width + (j - 1)
         pos = np.minimum(np.searchsorted(hit_codes, prev), len(hit_codes) - 1)
