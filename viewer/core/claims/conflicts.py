@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
 
@@ -32,6 +31,7 @@ from ..text.dates import (
     with_year,
 )
 from ..text.tokens import fold
+from ..util.sequences import SequenceMatcher
 
 NUMBER, DATE, NAME, QUOTE = "number", "date", "name", "quote"
 

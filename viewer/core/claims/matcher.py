@@ -22,7 +22,6 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import chain
 from operator import mul
@@ -34,6 +33,7 @@ from ..text.synonyms import lemmas, synonyms
 from ..text.tokens import fold
 from ..text.tokens import word_texts as _word_texts
 from ..util.bundled import core_data_path
+from ..util.sequences import SequenceMatcher
 from .wording import matching_words, split_names
 
 # Key weights: names and numbers carry a claim's identity; reporting verbs carry little.
@@ -211,28 +211,50 @@ def _cosine(x: dict[str, int], nx: float, y: dict[str, int], ny: float) -> float
     return dot / (nx * ny) if dot else 0.0
 
 
+def _partial(word: str, key: str, b: Statement, english: bool) -> tuple[float, str | None]:
+    """(credit, the key of `b` it matched or None) for a key that `b` lacks: a synonym of its
+    word (English), else a spelling variant (a long common prefix), else (0.0, None)."""
+    if key[0] in "#@":
+        return 0.0, None
+    if english:
+        near = synonyms(word)
+        if not b.forms.isdisjoint(near):
+            return SYNONYM_CREDIT, next((k for k, w in b.surface.items() if w in near or lemmas(w) & near), None)
+    if len(word) >= PREFIX_LENGTH and word[:PREFIX_LENGTH] in b.prefixes:
+        return PREFIX_CREDIT, next((k for k, w in b.surface.items() if w[:PREFIX_LENGTH] == word[:PREFIX_LENGTH]),
+                                   None)
+    return 0.0, None
+
+
 def _matches(a: Statement, b: Statement) -> dict[str, tuple[float, str | None]]:
     """For each key of `a`: (credit 0..1, the key of `b` it matched or None)."""
     bkeys = b.keys
     english = a.language == "en" and b.language == "en"
-    out: dict[str, tuple[float, str | None]] = {}
+    return {key: (1.0, key) if key in bkeys else _partial(a.surface[key], key, b, english) for key in a.keys}
+
+
+def _carried(a: Statement, b: Statement) -> tuple[float, int, list[tuple[str, str]]]:
+    """What `_features` needs of `_matches(a, b)`, in one pass over `a`'s keys: the weight of `a`
+    that `b` carries (the same products summed in the same order as from `_matches`), how many
+    of `a`'s names `b` does not match at all, and the (key, partner) pairs matched other than
+    exactly, in key order."""
+    bkeys = b.keys
+    english = a.language == "en" and b.language == "en"
+    surface, names = a.surface, a.names
+    credits: list[float] = []
+    links: list[tuple[str, str]] = []
+    missed = 0
     for key in a.keys:
         if key in bkeys:
-            out[key] = (1.0, key)
+            credits.append(1.0)
             continue
-        credit, partner = 0.0, None
-        if key[0] not in "#@":
-            word = a.surface[key]
-            if english:
-                near = synonyms(word)
-                if not b.forms.isdisjoint(near):
-                    credit = SYNONYM_CREDIT
-                    partner = next((k for k, w in b.surface.items() if w in near or lemmas(w) & near), None)
-            if not credit and len(word) >= PREFIX_LENGTH and word[:PREFIX_LENGTH] in b.prefixes:
-                credit = PREFIX_CREDIT
-                partner = next((k for k, w in b.surface.items() if w[:PREFIX_LENGTH] == word[:PREFIX_LENGTH]), None)
-        out[key] = (credit, partner)
-    return out
+        credit, partner = _partial(surface[key], key, b, english)
+        credits.append(credit)
+        if not credit:
+            missed += surface[key] in names
+        elif partner:
+            links.append((key, partner))
+    return sum(map(mul, a.keys.values(), credits)), missed, links
 
 
 def coverage(a: Statement, b: Statement) -> float:
@@ -245,21 +267,25 @@ def coverage(a: Statement, b: Statement) -> float:
 
 def _canonical_tokens(a: Statement, b: Statement, ma: dict, mb: dict) -> list[str]:
     """`b`'s tokens with every key matched to a key of `a` (synonym, variant) replaced by that key."""
-    tb = _replaced_tokens(b, ma, mb)
+    tb = _replaced_tokens(b, _links(ma), _links(mb))
     return list(b.tokens) if tb is None else tb
 
 
-def _replaced_tokens(b: Statement, ma: dict, mb: dict) -> list[str] | None:
-    """`_canonical_tokens`, or None when no token of `b` changes."""
-    canon: dict[str, str] = {}
-    for key, (credit, partner) in ma.items():
-        if credit and partner and partner != key:
-            canon[partner] = key
-    for key, (credit, partner) in mb.items():
-        if credit and partner and partner != key:
-            canon.setdefault(key, partner)
-    if not canon:
+def _links(matched: dict) -> list[tuple[str, str]]:
+    """The (key, partner) pairs of a `_matches` result matched other than exactly."""
+    return [(key, partner) for key, (credit, partner) in matched.items() if credit and partner and partner != key]
+
+
+def _replaced_tokens(b: Statement, links_a: list, links_b: list) -> list[str] | None:
+    """`_canonical_tokens` from the two directions' links (`_carried`), or None when no token of
+    `b` changes."""
+    if not (links_a or links_b):
         return None
+    canon: dict[str, str] = {}
+    for key, partner in links_a:
+        canon[partner] = key
+    for key, partner in links_b:
+        canon.setdefault(key, partner)
     tb = [canon.get(t, t) for t in b.tokens]
     return None if tb == list(b.tokens) else tb
 
@@ -283,9 +309,8 @@ def _features(a: Statement, b: Statement, gate: float,
     difflib's ratio, when its weight is positive; 0.0 otherwise), so the probability is an upper
     bound of the true one; `_sequence` of the token sequences gives the true value.
     """
-    ma, mb = _matches(a, b), _matches(b, a)
-    got_a = sum([w * ma[k][0] for k, w in a.keys.items()])
-    got_b = sum([w * mb[k][0] for k, w in b.keys.items()])
+    got_a, missed_a, links_a = _carried(a, b)
+    got_b, missed_b, links_b = _carried(b, a)
     ca = got_a / a.weight if a.weight > 0 else 0.0
     cb = got_b / b.weight if b.weight > 0 else 0.0
     if max(ca, cb) < gate:
@@ -294,9 +319,8 @@ def _features(a: Statement, b: Statement, gate: float,
     sim = (got_a + got_b) / total if total > 0 else 0.0
     small, large = sorted((max(0.0, a.weight - got_a), max(0.0, b.weight - got_b)))
     numbers = 1.0 if a.numbers != b.numbers else 0.0
-    name_miss = len([1 for k in a.keys if ma[k][0] == 0 and a.surface[k] in a.names]) + \
-        len([1 for k in b.keys if mb[k][0] == 0 and b.surface[k] in b.names])
-    ta, replaced = a.tokens, _replaced_tokens(b, ma, mb)
+    name_miss = missed_a + missed_b
+    ta, replaced = a.tokens, _replaced_tokens(b, links_a, links_b)
     tb = b.tokens if replaced is None else replaced
     length = min(len(ta), len(tb)) / max(1, len(ta), len(tb))
     negation = 1.0 if a.negated != b.negated else 0.0

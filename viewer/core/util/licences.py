@@ -35,6 +35,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("diff-match-patch", "the word diff (Google)", "Apache-2.0", "diff-match-patch"),
     Component("fast-diff-match-patch", "the word diff's C++ backend", "Apache-2.0",
               "fast-diff-match-patch"),
+    Component("CyDifflib", "difflib's sequence matching in C, for the claims", "MIT", "cydifflib"),
     Component("regex", "tokenising", "Apache-2.0", "regex"),
     Component("pysbd", "sentence boundaries", "MIT", "pysbd"),
     Component("snowballstemmer", "stems", "BSD-3-Clause", "snowballstemmer"),
