@@ -331,6 +331,8 @@ def find_conflicts(members: Sequence[tuple[str, str]],
     if len(by_article) < 2:
         return ()
     joined = {a: " ".join(t) for a, t in by_article.items()}
+    if len(set(joined.values())) == 1 and len({dated.get(a) for a in joined}) == 1:
+        return ()  # the same words read against the same day: every value agrees
     conflicts: list[Conflict] = []
     conflicts += _slot_conflicts(NUMBER, {a: extract_numbers(t) for a, t in joined.items()})
     conflicts += _slot_conflicts(DATE, {a: extract_dates(t, dated.get(a)) for a, t in joined.items()})
