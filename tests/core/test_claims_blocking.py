@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from viewer.core.claims import blocking, finder
 from viewer.core.claims.blocking import candidate_pairs, coverages
-from viewer.core.claims.matcher import coverage, make_statement, same_claim
+from viewer.core.claims.matcher import _matches, coverage, make_statement, same_claim
 from viewer.core.text.article import Article
 
 # Words with synonyms, spelling variants (6-letter prefixes), names, numbers and reporting verbs.
@@ -74,10 +74,15 @@ def test_bulk_coverages_equal_the_matchers(sents, languages):
     for small, bits in ((BOTH_PATHS[0], 1 << 30), (BOTH_PATHS[1], 1 << 30), (BOTH_PATHS[0], 0)):
         # key look-ups by bit sets, and (bits 0: no set small enough) by binary search
         with mock.patch.object(blocking, "_SMALL", small), mock.patch.object(blocking, "_BITSET_BITS", bits):
-            cov_a, cov_b = coverages(statements, pairs)
+            cov_a, cov_b, part_a, part_b = coverages(statements, pairs, partial=True)
         for k, (i, j) in enumerate(pairs):
             assert abs(cov_a[k] - coverage(statements[i], statements[j])) < 1e-9
             assert abs(cov_b[k] - coverage(statements[j], statements[i])) < 1e-9
+            # whether a synonym or variant earned credit: same_claim skips the look-ups where none did
+            assert part_a[k] == any(0 < c < 1 for c, _ in _matches(statements[i], statements[j]).values())
+            assert part_b[k] == any(0 < c < 1 for c, _ in _matches(statements[j], statements[i]).values())
+            a, b = statements[i], statements[j]
+            assert same_claim(a, b, partial=(bool(part_a[k]), bool(part_b[k]))) == same_claim(a, b)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -93,7 +98,8 @@ def test_blocking_keeps_identical_and_near_identical_pairs(texts, data):
         second.append((1, copy))
     statements = _statements([(0, ws) for ws in texts] + second)
     common = min(finder._COMMON_MAX, max(finder._COMMON_MIN, finder._COMMON_SHARE * len(statements)))
-    kept = set(finder._gated_pairs(statements, candidate_pairs(statements, common, finder._MIN_EXACT_SHARE)))
+    gated = finder._gated_pairs(statements, candidate_pairs(statements, common, finder._MIN_EXACT_SHARE))
+    kept = {(i, j) for i, j, _partial in gated}
     n = len(texts)
     for i in range(n):
         a, b = statements[i], statements[n + i]
@@ -112,7 +118,7 @@ def test_blocking_on_real_text_keeps_every_link_and_is_deterministic():
     arts = [Article("A", "a", base), Article("B", "b", spun), Article("C", "c", base[:200])]
     statements = [s for k, art in enumerate(arts) for s in finder.statements_of(art, k)]
     pairs = finder._candidate_pairs(statements)
-    gated = set(finder._gated_pairs(statements, pairs))
+    gated = {(i, j) for i, j, _partial in finder._gated_pairs(statements, pairs)}
     every = [(i, j) for i in range(len(statements)) for j in range(i + 1, len(statements))
              if statements[i].article != statements[j].article]
     linked = {(i, j) for i, j in every if same_claim(statements[i], statements[j]) > 0}

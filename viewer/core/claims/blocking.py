@@ -361,14 +361,15 @@ def _coo(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> "sparse.
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
 
 
-def coverages(statements: Sequence[Statement], pairs,
-              cancelled: CancelCheck = None) -> tuple[np.ndarray, np.ndarray]:
+def coverages(statements: Sequence[Statement], pairs, cancelled: CancelCheck = None,
+              partial: bool = False) -> tuple[np.ndarray, ...]:
     """(cov_a, cov_b): for each pair (a, b), the share of a's weight that b carries and of b's
     that a carries, with the matcher's credits (exact key 1.0, synonym 0.9, spelling variant 0.8;
-    `matcher.coverage`), up to float rounding. Raises `Cancelled` between slices when
-    `cancelled()` turns True."""
+    `matcher.coverage`), up to float rounding. With `partial`, also (part_a, part_b): whether any
+    key of a (of b) earned a synonym's or variant's credit in the other (`matcher.same_claim`'s
+    `partial`). Raises `Cancelled` between slices when `cancelled()` turns True."""
     if len(pairs) == 0:
-        return np.zeros(0), np.zeros(0)
+        return (np.zeros(0),) * (4 if partial else 2)
     key_ids, weights, word_ids, eligible, prefix_ids, indptr, keys, words, prefixes = _entries(statements)
     n = len(statements)
     stmt_keys = _CodeSet(_distinct_sorted(np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr)) * len(keys)
@@ -381,9 +382,10 @@ def coverages(statements: Sequence[Statement], pairs,
     english = np.fromiter((st.language == "en" for st in statements), dtype=bool, count=n)
     total = np.fromiter((st.weight for st in statements), dtype=np.float64, count=n)
     arr = np.asarray(pairs, dtype=np.int64)
-    out = []
+    out, parts = [], []
     for src, dst in ((arr[:, 0], arr[:, 1]), (arr[:, 1], arr[:, 0])):
         got = np.zeros(len(arr))
+        part = np.zeros(len(arr), dtype=bool)
         for lo in range(0, len(arr), _PAIRS):  # bounded temporary arrays
             check(cancelled)
             s, d = src[lo:lo + _PAIRS], dst[lo:lo + _PAIRS]
@@ -399,6 +401,8 @@ def coverages(statements: Sequence[Statement], pairs,
             pre = stmt_prefixes.has_where(~exact & ~syn & (pid >= 0), other * len(prefixes) + pid)
             credit = np.where(exact, 1.0, np.where(syn, SYNONYM_CREDIT, np.where(pre, PREFIX_CREDIT, 0.0)))
             got[lo:lo + _PAIRS] = np.bincount(pair_of, weights=weights[entry] * credit, minlength=len(s))
+            part[lo:lo + _PAIRS] = np.bincount(pair_of, weights=syn | pre, minlength=len(s)) > 0
         with np.errstate(divide="ignore", invalid="ignore"):
             out.append(np.where(total[src] > 0, got / np.where(total[src] > 0, total[src], 1.0), 0.0))
-    return out[0], out[1]
+        parts.append(part)
+    return (out[0], out[1], parts[0], parts[1]) if partial else (out[0], out[1])

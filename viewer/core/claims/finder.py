@@ -183,12 +183,15 @@ def _candidate_pairs(statements: list[Statement], cancelled=None) -> np.ndarray:
 
 
 def _gated_pairs(statements: list[Statement], pairs: np.ndarray,
-                 cancelled=None) -> list[tuple[int, int]]:
+                 cancelled=None) -> list[tuple[int, int, tuple[bool, bool]]]:
     """The candidate pairs the matcher's gate lets through: one side carries at least GATE of
-    the other's weight (coverages in bulk; a hair of margin leaves the border to `same_claim`)."""
-    cov_a, cov_b = coverages(statements, pairs, cancelled)
+    the other's weight (coverages in bulk; a hair of margin leaves the border to `same_claim`),
+    each with whether either side's keys earned a synonym's or variant's credit (`same_claim`'s
+    `partial`: the bulk step already knows which did)."""
+    cov_a, cov_b, part_a, part_b = coverages(statements, pairs, cancelled, partial=True)
     keep = np.flatnonzero(np.maximum(cov_a, cov_b) >= GATE - 1e-9)
-    return [(i, j) for i, j in pairs[keep].tolist()]
+    return [(i, j, (pa, pb)) for (i, j), pa, pb in zip(pairs[keep].tolist(), part_a[keep].tolist(),
+                                                         part_b[keep].tolist())]
 
 
 class _Clusters:
@@ -285,15 +288,15 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
     same_event = _same_event(statements)
     if one_event is not None:
         one_event.update((articles[i].id, articles[j].id) for i, j in same_event)
-    for n, (i, j) in enumerate(_gated_pairs(statements, pairs, cancelled)):
+    for n, (i, j, partial) in enumerate(_gated_pairs(statements, pairs, cancelled)):
         if n % 2000 == 0:
             check(cancelled)
         a, b = statements[i], statements[j]
         arts = (a.article, b.article) if a.article < b.article else (b.article, a.article)
         if arts in same_event:
-            score = same_claim(a, b, SAME_EVENT_CLAIM)
+            score = same_claim(a, b, SAME_EVENT_CLAIM, partial=partial)
         else:
-            score = same_claim(a, b, min_contained_keys=APART_CONTAINED_KEYS)
+            score = same_claim(a, b, min_contained_keys=APART_CONTAINED_KEYS, partial=partial)
         if score > 0:
             edges[(i, j)] = score
     step()

@@ -219,10 +219,11 @@ def _partial(word: str, key: str, b: Statement, english: bool) -> tuple[float, s
     if english:
         near = synonyms(word)
         if not b.forms.isdisjoint(near):
-            return SYNONYM_CREDIT, next((k for k, w in b.surface.items() if w in near or lemmas(w) & near), None)
-    if len(word) >= PREFIX_LENGTH and word[:PREFIX_LENGTH] in b.prefixes:
-        return PREFIX_CREDIT, next((k for k, w in b.surface.items() if w[:PREFIX_LENGTH] == word[:PREFIX_LENGTH]),
-                                   None)
+            partner = next((k for k, w in b.surface.items() if w in near or lemmas(w) & near), None)
+            return SYNONYM_CREDIT, partner
+    prefix = word[:PREFIX_LENGTH]
+    if len(word) >= PREFIX_LENGTH and prefix in b.prefixes:
+        return PREFIX_CREDIT, next((k for k, w in b.surface.items() if w[:PREFIX_LENGTH] == prefix), None)
     return 0.0, None
 
 
@@ -233,11 +234,12 @@ def _matches(a: Statement, b: Statement) -> dict[str, tuple[float, str | None]]:
     return {key: (1.0, key) if key in bkeys else _partial(a.surface[key], key, b, english) for key in a.keys}
 
 
-def _carried(a: Statement, b: Statement) -> tuple[float, int, list[tuple[str, str]]]:
+def _carried(a: Statement, b: Statement, partial: bool = True) -> tuple[float, int, list[tuple[str, str]]]:
     """What `_features` needs of `_matches(a, b)`, in one pass over `a`'s keys: the weight of `a`
     that `b` carries (the same products summed in the same order as from `_matches`), how many
     of `a`'s names `b` does not match at all, and the (key, partner) pairs matched other than
-    exactly, in key order."""
+    exactly, in key order. `partial` False: the caller knows that no key of `a` matches a
+    synonym or variant in `b`, so none is looked up."""
     bkeys = b.keys
     english = a.language == "en" and b.language == "en"
     surface, names = a.surface, a.names
@@ -248,7 +250,7 @@ def _carried(a: Statement, b: Statement) -> tuple[float, int, list[tuple[str, st
         if key in bkeys:
             credits.append(1.0)
             continue
-        credit, partner = _partial(surface[key], key, b, english)
+        credit, partner = _partial(surface[key], key, b, english) if partial else (0.0, None)
         credits.append(credit)
         if not credit:
             missed += surface[key] in names
@@ -273,7 +275,8 @@ def _canonical_tokens(a: Statement, b: Statement, ma: dict, mb: dict) -> list[st
 
 def _links(matched: dict) -> list[tuple[str, str]]:
     """The (key, partner) pairs of a `_matches` result matched other than exactly."""
-    return [(key, partner) for key, (credit, partner) in matched.items() if credit and partner and partner != key]
+    return [(key, partner) for key, (credit, partner) in matched.items()
+            if credit and partner and partner != key]
 
 
 def _replaced_tokens(b: Statement, links_a: list, links_b: list) -> list[str] | None:
@@ -300,17 +303,19 @@ def pair_features(a: Statement, b: Statement) -> tuple[float, ...]:
     return _features(a, b, 0.0)[0]
 
 
-def _features(a: Statement, b: Statement, gate: float,
-              sequence_bound: bool = False) -> tuple[tuple[float, ...] | None, float, float, tuple]:
+def _features(a: Statement, b: Statement, gate: float, sequence_bound: bool = False,
+              partial: tuple[bool, bool] = (True, True)
+              ) -> tuple[tuple[float, ...] | None, float, float, tuple]:
     """(features or None when neither coverage reaches `gate`, coverage of a by b, of b by a,
     the two token sequences compared by word_sequence).
 
     With `sequence_bound`, word_sequence is only bounded (`_shared_ratio`, an upper bound of
     difflib's ratio, when its weight is positive; 0.0 otherwise), so the probability is an upper
-    bound of the true one; `_sequence` of the token sequences gives the true value.
+    bound of the true one; `_sequence` of the token sequences gives the true value. `partial`:
+    as for `same_claim`.
     """
-    got_a, missed_a, links_a = _carried(a, b)
-    got_b, missed_b, links_b = _carried(b, a)
+    got_a, missed_a, links_a = _carried(a, b, partial[0])
+    got_b, missed_b, links_b = _carried(b, a, partial[1])
     ca = got_a / a.weight if a.weight > 0 else 0.0
     cb = got_b / b.weight if b.weight > 0 else 0.0
     if max(ca, cb) < gate:
@@ -402,7 +407,8 @@ def _content_keys(st: Statement) -> int:
 
 
 def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
-               min_contained_keys: int = _MIN_CONTAINED_KEYS) -> float:
+               min_contained_keys: int = _MIN_CONTAINED_KEYS,
+               partial: tuple[bool, bool] = (True, True)) -> float:
     """Strength (0..1) with which `a` and `b` state the same claim; 0.0 when they do not.
 
     The same claim when the logistic model says so (probability at least `threshold`), or when
@@ -410,9 +416,11 @@ def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
     the longer one: a condensed sentence that states several sentences' claims (MSRP calls many
     such pairs non-paraphrases; for claims they share the shorter one's statement). Contained pairs
     the model puts below SAME_CLAIM weigh SAME_CLAIM. A caller that knows more about the two
-    articles (they report one event, or they do not) moves the two thresholds.
+    articles (they report one event, or they do not) moves the two thresholds. `partial`: whether
+    any key of `a` (of `b`) may match a synonym or variant in the other; a caller that knows none
+    does (`blocking.coverages`) says False, and those look-ups are skipped (the same result).
     """
-    features, ca, cb, (ta, tb) = _features(a, b, GATE, sequence_bound=True)
+    features, ca, cb, (ta, tb) = _features(a, b, GATE, sequence_bound=True, partial=partial)
     if features is None:
         return 0.0
     # The bound on word_sequence makes this probability an upper bound (sums and the logistic
