@@ -71,9 +71,11 @@ def test_bulk_candidates_equal_the_per_pair_search(sents, common, share):
 def test_bulk_coverages_equal_the_matchers(sents, languages):
     statements = _statements(sents, list(languages))
     pairs = [(i, j) for i in range(len(statements)) for j in range(len(statements)) if i != j]
-    for small, bits in ((BOTH_PATHS[0], 1 << 30), (BOTH_PATHS[1], 1 << 30), (BOTH_PATHS[0], 0)):
-        # key look-ups by bit sets, and (bits 0: no set small enough) by binary search
-        with mock.patch.object(blocking, "_SMALL", small), mock.patch.object(blocking, "_BITSET_BITS", bits):
+    # key look-ups by bit sets (set a few codes at a time, or all at once), and (bits 0: no set
+    # small enough) by binary search
+    for small, bits, piece in ((BOTH_PATHS[0], 1 << 30, 3), (BOTH_PATHS[1], 1 << 30, 1 << 20),
+                               (BOTH_PATHS[0], 0, 1)):
+        with mock.patch.multiple(blocking, _SMALL=small, _BITSET_BITS=bits, _SET_SLICE=piece):
             cov_a, cov_b, part_a, part_b = coverages(statements, pairs, partial=True)
         for k, (i, j) in enumerate(pairs):
             assert abs(cov_a[k] - coverage(statements[i], statements[j])) < 1e-9

@@ -50,6 +50,7 @@ _PAIRS = 25_000  # candidate pairs whose coverages are computed at once (bounded
 _SMALL = 3_000
 _GRID_CELLS = 20_000_000  # `_expanded` marks its codes on a grid of at most this many cells
 _BITSET_BITS = 1 << 30  # `_CodeSet` keeps a bit per possible code up to this many (128 MB)
+_SET_SLICE = 1 << 20  # ... and sets those bits this many codes at a time
 
 
 class _Vocab(dict):
@@ -273,17 +274,20 @@ class _CodeSet:
     def __init__(self, sorted_codes: np.ndarray, size: int) -> None:
         self._sorted, self._bits = sorted_codes, None
         if size <= _BITSET_BITS and len(sorted_codes):
-            byte = sorted_codes >> 3
-            first = np.flatnonzero(np.concatenate(([True], byte[1:] != byte[:-1])))
             self._bits = np.zeros((size + 7) >> 3, dtype=np.uint8)
-            self._bits[byte[first]] = np.bitwise_or.reduceat(
-                np.left_shift(1, sorted_codes & 7).astype(np.uint8), first)
+            for lo in range(0, len(sorted_codes), _SET_SLICE):  # slices: small temporary arrays
+                codes = sorted_codes[lo:lo + _SET_SLICE]
+                byte = codes >> 3
+                first = np.flatnonzero(np.concatenate(([True], byte[1:] != byte[:-1])))
+                bit = np.left_shift(np.uint8(1), (codes & 7).astype(np.uint8))
+                self._bits[byte[first]] |= np.bitwise_or.reduceat(bit, first)
+            self._sorted = None  # not needed any more (the synonym hits of long texts weigh tens of MB)
 
     def has(self, codes: np.ndarray) -> np.ndarray:
         """Elementwise `codes in` the set."""
         if self._bits is not None:
             return (self._bits[codes >> 3] >> (codes & 7).astype(np.uint8)) & 1 == 1
-        if not len(self._sorted):
+        if self._sorted is None or not len(self._sorted):
             return np.zeros(len(codes), dtype=bool)
         pos = np.minimum(np.searchsorted(self._sorted, codes), len(self._sorted) - 1)
         return self._sorted[pos] == codes
