@@ -132,13 +132,11 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     if word_texts is None:
         word_texts = _word_texts(text)
     word_texts = matching_words(word_texts)
-    folded = [_folded(w, english) for w in word_texts]
-    for i, (word, f) in enumerate(zip(word_texts, folded)):
-        if _has_digit(f):
-            key, weight = _number_key(f), NUMBER_WEIGHT
+    for i, word in enumerate(word_texts):
+        f, number, negation, skip, stem_of_f, key, weight = _word_info(word, language)
+        if number:
             numbers.add(key)
         else:
-            negation, skip, stem_of_f, key, weight = _word_class(f, language)
             if negation:
                 negations += 1
             if skip:
@@ -164,6 +162,17 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
                      frozenset(numbers), sum(keys.values()), frozenset(forms), prefixes,
                      tuple(tokens), negations % 2 == 1, chars, _norm(chars),
                      frozenset(zip(tokens, tokens[1:], tokens[2:])), dict(Counter(tokens)))
+
+
+@lru_cache(maxsize=65536)
+def _word_info(word: str, language: str) -> tuple[str, bool, bool, bool, str, str, float]:
+    """What `make_statement` needs of one word as written, once per word: (its matching form, a
+    number, a negation, dropped as a function word or too short, its stem, its key and weight
+    unless a name)."""
+    f = _folded(word, language == "en")
+    if _has_digit(f):
+        return f, True, False, False, f, _number_key(f), NUMBER_WEIGHT
+    return (f, False, *_word_class(f, language))
 
 
 @lru_cache(maxsize=65536)
