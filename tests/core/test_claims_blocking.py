@@ -208,3 +208,17 @@ def test_short_analyses_do_not_import_scipy():
             "from viewer.core.comparison import compare; compare(load_articles(seed_paths())[0]); "
             "assert not any(m.startswith('scipy') for m in sys.modules), 'scipy imported'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_repeated_wordings_scored_once_give_the_claims_scored_each_time(monkeypatch):
+    # Statements with the same words share their keys, and a pair of wordings met again is scored
+    # once; without the sharing every pair is scored on its own, with the same claims.
+    text = ("The council approved the new library budget on Monday. Police arrested a man near the "
+            "airport after the storm. ") * 4
+    spun = text.replace("arrested", "detained").replace("storm", "gale")
+    arts = [Article("A", "a", text), Article("B", "b", spun + " The firm bought a warehouse."),
+            Article("C", "c", text[:300])]
+    shared = finder.find_claims(arts)
+    fresh = finder.statements_of
+    monkeypatch.setattr(finder, "statements_of", lambda art, k, memo=None, cancelled=None: fresh(art, k))
+    assert finder.find_claims(arts) == shared and any(len(c.articles) > 1 for c in shared)

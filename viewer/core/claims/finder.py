@@ -288,15 +288,20 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
     same_event = _same_event(statements)
     if one_event is not None:
         one_event.update((articles[i].id, articles[j].id) for i, j in same_event)
+    # Statements with the same words share their keys (`statements_of`'s memo): a pair of wordings
+    # met again (long texts repeat sentences) is scored once.
+    scored: dict[tuple[int, int, bool], float] = {}
     for n, (i, j, partial) in enumerate(_gated_pairs(statements, pairs, cancelled)):
         if n % 2000 == 0:
             check(cancelled)
         a, b = statements[i], statements[j]
         arts = (a.article, b.article) if a.article < b.article else (b.article, a.article)
-        if arts in same_event:
-            score = same_claim(a, b, SAME_EVENT_CLAIM, partial=partial)
-        else:
-            score = same_claim(a, b, min_contained_keys=APART_CONTAINED_KEYS, partial=partial)
+        one = arts in same_event
+        wording = (id(a.keys), id(b.keys), one)
+        score = scored.get(wording)
+        if score is None:
+            score = scored[wording] = same_claim(a, b, SAME_EVENT_CLAIM, partial=partial) if one else \
+                same_claim(a, b, min_contained_keys=APART_CONTAINED_KEYS, partial=partial)
         if score > 0:
             edges[(i, j)] = score
     step()
