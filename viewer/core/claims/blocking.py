@@ -287,7 +287,7 @@ class _CodeSet:
         """Elementwise `codes in` the set."""
         if self._bits is not None:
             return (self._bits[codes >> 3] >> (codes & 7).astype(np.uint8)) & 1 == 1
-        if self._sorted is None or not len(self._sorted):
+        if not len(self._sorted):
             return np.zeros(len(codes), dtype=bool)
         pos = np.minimum(np.searchsorted(self._sorted, codes), len(self._sorted) - 1)
         return self._sorted[pos] == codes

@@ -31,7 +31,7 @@ from ..text.dates import (
     with_year,
 )
 from ..text.tokens import fold
-from ..util.sequences import SequenceMatcher
+from ..util.sequence_matcher import SequenceMatcher
 
 NUMBER, DATE, NAME, QUOTE = "number", "date", "name", "quote"
 

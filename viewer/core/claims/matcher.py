@@ -33,7 +33,7 @@ from ..text.synonyms import lemmas, synonyms
 from ..text.tokens import fold
 from ..text.tokens import word_texts as _word_texts
 from ..util.bundled import core_data_path
-from ..util.sequences import SequenceMatcher
+from ..util.sequence_matcher import SequenceMatcher
 from .wording import matching_words, split_names
 
 # Key weights: names and numbers carry a claim's identity; reporting verbs carry little.

@@ -5,7 +5,7 @@ import difflib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.core.util.sequences import SequenceMatcher
+from viewer.core.util.sequence_matcher import SequenceMatcher
 
 WORDS = ["the", "a", "said", "court", "jailed", "years", "police", "man", "woman", "12", "1,200"]
 tokens = st.lists(st.sampled_from(WORDS), max_size=260)  # difflib's autojunk acts from 200 items
