@@ -250,8 +250,11 @@ def _carried(a: Statement, b: Statement, partial: bool = True) -> tuple[float, i
     exactly, in key order. `partial` False: the caller knows that no key of `a` matches a
     synonym or variant in `b`, so none is looked up."""
     bkeys = b.keys
-    english = a.language == "en" and b.language == "en"
     surface, names = a.surface, a.names
+    if not partial:  # the same sum without its zero terms (adding 0.0 changes no float sum)
+        return (sum([w for key, w in a.keys.items() if key in bkeys]),
+                len([1 for key in a.keys if key not in bkeys and surface[key] in names]), [])
+    english = a.language == "en" and b.language == "en"
     credits: list[float] = []
     links: list[tuple[str, str]] = []
     missed = 0
