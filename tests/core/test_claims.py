@@ -288,3 +288,11 @@ def test_a_text_without_sentence_punctuation_is_read_in_windows_of_words():
     assert text_a[spans[5][0]:spans[5][1]].endswith(",")  # the comma before the shared passage
     claims = find_claims(_articles(text_a, "Earlier: " + shared + "."))
     assert any(len(c.articles) == 2 for c in claims)
+
+
+def test_windows_start_past_exactly_200_words_even_of_one_letter():
+    # the length shortcut (each word but the last needs a space after it) never skips a count
+    from viewer.core.claims import finder
+    for n in (finder._MAX_STATEMENT_WORDS, finder._MAX_STATEMENT_WORDS + 1):
+        text = " ".join(["a"] * n)
+        assert (len(finder._windows(text, 0, len(text))) > 1) == (n > finder._MAX_STATEMENT_WORDS)

@@ -106,6 +106,8 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     word list with no sentence punctuation), as runs of about _WINDOW_WORDS words, each ending
     after a comma where one comes late enough: no statement of the dev corpora is that long,
     and the matcher's and conflicts' work grows faster than the length of a statement."""
+    if end - start < 2 * _MAX_STATEMENT_WORDS + 1:
+        return [(start, end)]  # too short to hold more words (each but the last needs a space)
     words = [m.span() for m in _WORD_RE.finditer(text, start, end)]
     if len(words) <= _MAX_STATEMENT_WORDS:
         return [(start, end)]
