@@ -123,7 +123,16 @@ def test_triage_with_worker_processes_matches(bundle, tmp_path):
     assert got.returncode == 0, got.stderr
     assert run_venv(["--triage", str(folder), "--export", str(venv)]).returncode == 0
     assert frozen.read_bytes() == venv.read_bytes()
-    assert len(json.loads(frozen.read_text("utf-8"))["stories"]) == 100
+    # each made-up story's three files are one story, their copies linked; (words drawn at random
+    # from 3,000 share enough rare ones that some made-up stories also meet by topic)
+    found = json.loads(frozen.read_text("utf-8"))
+    ids = {Path(a["path"]).name: a["id"] for a in found["articles"]}
+    story = {a: s["id"] for s in found["stories"] for a in s["articles"]}
+    linked = {(lk["source"], lk["derived"]) for s in found["stories"] for lk in s["links"]}
+    for k in range(100):
+        three = [ids[f"{k + 100 * c:03d}.txt"] for c in range(3)]
+        assert len({story[a] for a in three}) == 1
+        assert sum((x, y) in linked or (y, x) in linked for x in three for y in three) >= 2
 
 
 def test_install_and_uninstall_the_launcher(bundle, tmp_path):

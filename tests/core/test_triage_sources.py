@@ -198,3 +198,25 @@ def test_next_day_take_repeating_background_is_another_story_but_a_late_copy_joi
     joined = triage_articles(arts + [late], times=times,
                              options=TriageOptions(story_copy_any_day_share=0.0))
     assert joined.story_of("X0") is joined.story_of("X1")
+
+
+def test_stories_do_not_change_with_the_process_string_hashes():
+    """Topic vectors keep each article's heaviest words; ties at that cut are broken by word id,
+    which follows the words' first use, not a set's order (each process hashes strings anew)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, random; from viewer.core.triage.topics import story_groups\n"
+            "rng = random.Random(7); vocab = [f'w{k}' for k in range(3000)]\n"
+            "stories = [[rng.choice(vocab) for _ in range(120)] for _ in range(100)]\n"
+            "keys = [list(stories[k % 100]) for k in range(300)]\n"
+            "for ks in keys: ks[rng.randrange(len(ks))] = rng.choice(vocab)\n"
+            "print(json.dumps(story_groups(keys, [])))")
+    found = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        found.add(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                                 check=True).stdout)
+    assert len(found) == 1 and len(set(json.loads(found.pop()))) < 300

@@ -17,7 +17,7 @@ story:
 - pairs: cosines come from sparse products of article × word matrices
   (scipy.sparse), `chunk` articles at a time, so no N × N matrix is ever held
   and only articles sharing a kept word are ever compared;
-- stories: average-linkage clusters (scipy.cluster.hierarchy) in which two
+- stories: average-linkage clusters (`linkage.average_clusters`, SciPy's steps) in which two
   articles joined by a copy pair count as similarity 1, cut where the mean
   similarity between two clusters falls below `min_cosine`. Single links would
   chain a whole court list into one story through one shared name; the mean
@@ -50,6 +50,7 @@ import numpy as np
 
 from ..diff.sequences import connected_roots
 from ..util.cancel import CancelCheck, check
+from .linkage import average_clusters
 
 __all__ = ["TopicOptions", "topic_pairs", "topic_vectors", "story_groups"]
 
@@ -78,7 +79,9 @@ def topic_vectors(keys: Sequence[Sequence[str]], options: TopicOptions = TopicOp
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for k, words in enumerate(keys):
-        ids = {vocab.setdefault(w, len(vocab)) for w in set(words)
+        # ids in order of first use (not a set's order, which changes with each process's string
+        # hashes: the heaviest-terms cut breaks ties by id, and triage must not vary run to run)
+        ids = {vocab.setdefault(w, len(vocab)) for w in dict.fromkeys(words)
                if len(w) >= options.min_length and not w.isdigit()}
         cols.append(np.fromiter(ids, dtype=np.int64, count=len(ids)))
         rows.append(np.full(len(ids), k, dtype=np.int64))
@@ -166,9 +169,6 @@ def _average_linkage(x, group: list[int], copy_pairs, min_cosine: float,
     """For each article of `group`, the position in `group` of its cluster's first member."""
     if len(group) == 1:
         return [0]
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
     sub = x[group]
     sim = (sub @ sub.T).toarray()
     if times is not None and window_hours is not None:
@@ -178,7 +178,4 @@ def _average_linkage(x, group: list[int], copy_pairs, min_cosine: float,
     for i, j in copy_pairs:
         sim[where[i], where[j]] = sim[where[j], where[i]] = 1.0
     np.fill_diagonal(sim, 1.0)
-    dist = squareform(1.0 - np.clip(sim, 0.0, 1.0), checks=False)
-    labels = fcluster(linkage(dist, "average"), 1.0 - min_cosine, "distance")
-    first: dict[int, int] = {}
-    return [first.setdefault(lab, p) for p, lab in enumerate(labels.tolist())]
+    return average_clusters(1.0 - np.clip(sim, 0.0, 1.0), 1.0 - min_cosine)

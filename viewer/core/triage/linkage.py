@@ -1,0 +1,83 @@
+"""Average-linkage clusters cut at a distance, in numpy: what `scipy.cluster.hierarchy`'s
+`fcluster(linkage(d, "average"), cutoff, "distance")` gives, without scipy.cluster.
+
+SciPy's clustering pulls in its linear algebra and special functions (with a second OpenBLAS), which
+the standalone bundle leaves out; story grouping needs only this. The steps are SciPy's own, so the
+clusters are the same (a property test compares them on random distances, ties included):
+
+- the nearest-neighbour chain (`scipy.cluster._hierarchy.nn_chain`): grow a chain of nearest
+  neighbours from the first live cluster, preferring the chain's previous cluster on a tie and the
+  lowest index among equals, until two clusters are each other's nearest; merge them into the
+  higher index with the Lance-Williams update of average linkage,
+  (n_x · d(x, i) + n_y · d(y, i)) / (n_x + n_y);
+- the merges sorted by height (stable), then joined in that order (`label`);
+- a merge's height within its subtree is the largest below it, and two points share a flat
+  cluster when the merge that joins them has that height at most `cutoff` (`cluster_dist`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["average_clusters"]
+
+
+def _merges(d: np.ndarray) -> list[tuple[int, int, float]]:
+    """SciPy's nearest-neighbour chain on the symmetric distance matrix `d` (changed in place):
+    (x, y, height) of each merge, x < y, in the order made."""
+    n = len(d)
+    size = np.ones(n, dtype=np.int64)
+    index = np.arange(n)
+    chain: list[int] = []
+    out = []
+    for _ in range(n - 1):
+        if not chain:
+            chain.append(int(np.flatnonzero(size)[0]))
+        while True:
+            x = chain[-1]
+            y, best = (chain[-2], d[x, chain[-2]]) if len(chain) > 1 else (-1, np.inf)
+            row = np.where((size > 0) & (index != x), d[x], np.inf)
+            i = int(np.argmin(row))  # the lowest index of the smallest distance
+            if row[i] < best:
+                y, best = i, row[i]
+            if len(chain) > 1 and y == chain[-2]:
+                break
+            chain.append(y)
+        del chain[-2:]
+        x, y = min(x, y), max(x, y)
+        nx, ny = int(size[x]), int(size[y])
+        out.append((x, y, float(best)))
+        size[x], size[y] = 0, nx + ny
+        live = (size > 0) & (index != y)
+        merged = (nx * d[live, x] + ny * d[live, y]) / (nx + ny)
+        d[live, y] = merged
+        d[y, live] = merged
+    return out
+
+
+def average_clusters(distances: np.ndarray, cutoff: float) -> list[int]:
+    """For each point, the first point of its cluster: average-linkage clusters of the symmetric
+    matrix `distances` (only its upper triangle is read, as SciPy reads a condensed matrix) whose
+    merges stay at most `cutoff` apart."""
+    n = len(distances)
+    upper = np.triu(np.asarray(distances, dtype=np.float64), 1)
+    merges = _merges(upper + upper.T)
+    tree = list(range(n))  # union-find of the dendrogram, with each subtree's largest height
+    flat = list(range(n))  # union-find of the flat clusters
+    highest = [0.0] * n
+
+    def find(parent: list[int], i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for k in np.argsort([h for _, _, h in merges], kind="mergesort").tolist():
+        x, y, height = merges[k]
+        rx, ry = find(tree, x), find(tree, y)
+        tree[rx] = ry
+        highest[ry] = max(height, highest[rx], highest[ry])
+        if highest[ry] <= cutoff:
+            flat[find(flat, x)] = find(flat, y)
+    first: dict[int, int] = {}
+    return [first.setdefault(find(flat, i), i) for i in range(n)]
