@@ -27,7 +27,7 @@ def _merges(d: np.ndarray) -> list[tuple[int, int, float]]:
     (x, y, height) of each merge, x < y, in the order made."""
     n = len(d)
     size = np.ones(n, dtype=np.int64)
-    index = np.arange(n)
+    gone = np.zeros(n)  # +inf for clusters merged away (adding 0.0 leaves a distance as it is)
     chain: list[int] = []
     out = []
     for _ in range(n - 1):
@@ -36,7 +36,8 @@ def _merges(d: np.ndarray) -> list[tuple[int, int, float]]:
         while True:
             x = chain[-1]
             y, best = (chain[-2], d[x, chain[-2]]) if len(chain) > 1 else (-1, np.inf)
-            row = np.where((size > 0) & (index != x), d[x], np.inf)
+            row = d[x] + gone
+            row[x] = np.inf
             i = int(np.argmin(row))  # the lowest index of the smallest distance
             if row[i] < best:
                 y, best = i, row[i]
@@ -47,11 +48,11 @@ def _merges(d: np.ndarray) -> list[tuple[int, int, float]]:
         x, y = min(x, y), max(x, y)
         nx, ny = int(size[x]), int(size[y])
         out.append((x, y, float(best)))
-        size[x], size[y] = 0, nx + ny
-        live = (size > 0) & (index != y)
-        merged = (nx * d[live, x] + ny * d[live, y]) / (nx + ny)
-        d[live, y] = merged
-        d[y, live] = merged
+        size[x], size[y], gone[x] = 0, nx + ny, np.inf
+        # every entry of y's row and column at once; those of clusters gone are never read again
+        merged = (nx * d[x] + ny * d[y]) / (nx + ny)
+        d[y] = merged
+        d[:, y] = merged
     return out
 
 
@@ -60,8 +61,9 @@ def average_clusters(distances: np.ndarray, cutoff: float) -> list[int]:
     matrix `distances` (only its upper triangle is read, as SciPy reads a condensed matrix) whose
     merges stay at most `cutoff` apart."""
     n = len(distances)
-    upper = np.triu(np.asarray(distances, dtype=np.float64), 1)
-    merges = _merges(upper + upper.T)
+    d = np.triu(np.asarray(distances, dtype=np.float64), 1)
+    d += d.T  # symmetric from the upper triangle, in place (a large group's matrix is large)
+    merges = _merges(d)
     tree = list(range(n))  # union-find of the dendrogram, with each subtree's largest height
     flat = list(range(n))  # union-find of the flat clusters
     highest = [0.0] * n

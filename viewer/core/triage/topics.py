@@ -178,4 +178,5 @@ def _average_linkage(x, group: list[int], copy_pairs, min_cosine: float,
     for i, j in copy_pairs:
         sim[where[i], where[j]] = sim[where[j], where[i]] = 1.0
     np.fill_diagonal(sim, 1.0)
-    return average_clusters(1.0 - np.clip(sim, 0.0, 1.0), 1.0 - min_cosine)
+    np.clip(sim, 0.0, 1.0, out=sim)
+    return average_clusters(np.subtract(1.0, sim, out=sim), 1.0 - min_cosine)  # distances, in place
