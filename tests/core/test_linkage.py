@@ -35,3 +35,15 @@ def test_two_stories_and_a_loner():
     d[0, 2] = d[2, 0] = 0.95  # far enough apart that the stories stay two
     np.fill_diagonal(d, 0.0)
     assert average_clusters(d, 0.92) == [0, 0, 2, 2, 4]
+
+
+def test_a_cancel_stops_a_large_group_between_merges():
+    import pytest
+
+    from viewer.core.util.cancel import Cancelled
+
+    d = np.random.default_rng(3).random((600, 600))
+    asked = []
+    with pytest.raises(Cancelled):
+        average_clusters(d, 0.5, cancelled=lambda: asked.append(1) or len(asked) > 1)
+    assert len(asked) == 2  # the second look, 256 merges in, stopped it

@@ -19,10 +19,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..util.cancel import CancelCheck, check
+
 __all__ = ["average_clusters"]
 
+_CHECK_EVERY = 256  # merges between two looks at `cancelled` (4,000 articles: 0.06 s)
 
-def _merges(d: np.ndarray) -> list[tuple[int, int, float]]:
+
+def _merges(d: np.ndarray, cancelled: CancelCheck = None) -> list[tuple[int, int, float]]:
     """SciPy's nearest-neighbour chain on the symmetric distance matrix `d` (changed in place):
     (x, y, height) of each merge, x < y, in the order made."""
     n = len(d)
@@ -30,7 +34,9 @@ def _merges(d: np.ndarray) -> list[tuple[int, int, float]]:
     gone = np.zeros(n)  # +inf for clusters merged away (adding 0.0 leaves a distance as it is)
     chain: list[int] = []
     out = []
-    for _ in range(n - 1):
+    for k in range(n - 1):
+        if k % _CHECK_EVERY == 0:
+            check(cancelled)
         if not chain:
             chain.append(int(np.flatnonzero(size)[0]))
         while True:
@@ -56,14 +62,15 @@ def _merges(d: np.ndarray) -> list[tuple[int, int, float]]:
     return out
 
 
-def average_clusters(distances: np.ndarray, cutoff: float) -> list[int]:
+def average_clusters(distances: np.ndarray, cutoff: float, cancelled: CancelCheck = None) -> list[int]:
     """For each point, the first point of its cluster: average-linkage clusters of the symmetric
     matrix `distances` (only its upper triangle is read, as SciPy reads a condensed matrix) whose
-    merges stay at most `cutoff` apart."""
+    merges stay at most `cutoff` apart. Raises `Cancelled` between merges when `cancelled()`
+    turns True."""
     n = len(distances)
     d = np.triu(np.asarray(distances, dtype=np.float64), 1)
     d += d.T  # symmetric from the upper triangle, in place (a large group's matrix is large)
-    merges = _merges(d)
+    merges = _merges(d, cancelled)
     tree = list(range(n))  # union-find of the dendrogram, with each subtree's largest height
     flat = list(range(n))  # union-find of the flat clusters
     highest = [0.0] * n

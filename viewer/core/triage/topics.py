@@ -159,13 +159,14 @@ def story_groups(keys: Sequence[Sequence[str]], copy_pairs: Sequence[tuple[int, 
             [np.nan if times[k] is None else times[k] for k in group], dtype=float)
         for k, label in zip(group, _average_linkage(x, group, copies.get(root, []),
                                                      options.min_cosine, when,
-                                                     options.time_window_hours)):
+                                                     options.time_window_hours, cancelled)):
             out[k] = group[label]
     return out
 
 
 def _average_linkage(x, group: list[int], copy_pairs, min_cosine: float,
-                     times=None, window_hours: float | None = None) -> list[int]:
+                     times=None, window_hours: float | None = None,
+                     cancelled: CancelCheck = None) -> list[int]:
     """For each article of `group`, the position in `group` of its cluster's first member."""
     if len(group) == 1:
         return [0]
@@ -179,4 +180,4 @@ def _average_linkage(x, group: list[int], copy_pairs, min_cosine: float,
         sim[where[i], where[j]] = sim[where[j], where[i]] = 1.0
     np.fill_diagonal(sim, 1.0)
     np.clip(sim, 0.0, 1.0, out=sim)
-    return average_clusters(np.subtract(1.0, sim, out=sim), 1.0 - min_cosine)  # distances, in place
+    return average_clusters(np.subtract(1.0, sim, out=sim), 1.0 - min_cosine, cancelled)  # in place
