@@ -5,8 +5,21 @@ them from the statements."""
 import math
 from collections import Counter
 
-from viewer.core.claims.matcher import _canonical_tokens, _cosine, _matches, _norm, _sequence, _trigrams_of
+from viewer.core.claims.matcher import _cosine, _matches, _norm, _sequence, _trigrams_of
 from viewer.core.claims.matcher import _shared_ratio as shared_ratio  # token by token
+
+
+def canonical_tokens(b, ma: dict, mb: dict) -> list[str]:
+    """`b`'s tokens with every key matched to a key of `a` (synonym, variant) replaced by that key:
+    `ma`, `mb` are `_matches(a, b)` and `_matches(b, a)`; a's matches name the key first."""
+    canon: dict[str, str] = {}
+    for key, (credit, partner) in ma.items():
+        if credit and partner and partner != key:
+            canon[partner] = key
+    for key, (credit, partner) in mb.items():
+        if credit and partner and partner != key:
+            canon.setdefault(key, partner)
+    return [canon.get(t, t) for t in b.tokens]
 
 
 def features(a, b, sequence_bound: bool = False) -> tuple[float, ...]:
@@ -22,7 +35,7 @@ def features(a, b, sequence_bound: bool = False) -> tuple[float, ...]:
     numbers = 1.0 if a.numbers != b.numbers else 0.0
     name_miss = sum(1 for k in a.keys if a.surface[k] in a.names and ma[k][0] == 0) + \
         sum(1 for k in b.keys if b.surface[k] in b.names and mb[k][0] == 0)
-    ta, tb = a.tokens, _canonical_tokens(a, b, ma, mb)
+    ta, tb = a.tokens, canonical_tokens(b, ma, mb)
     length = min(len(ta), len(tb)) / max(1, len(ta), len(tb))
     negation = 1.0 if a.negated != b.negated else 0.0
     tri_a, tri_b = set(zip(ta, ta[1:], ta[2:])), set(zip(tb, tb[1:], tb[2:]))

@@ -279,21 +279,9 @@ def coverage(a: Statement, b: Statement) -> float:
     return sum(w * found[k][0] for k, w in a.keys.items()) / a.weight
 
 
-def _canonical_tokens(a: Statement, b: Statement, ma: dict, mb: dict) -> list[str]:
-    """`b`'s tokens with every key matched to a key of `a` (synonym, variant) replaced by that key."""
-    tb = _replaced_tokens(b, _links(ma), _links(mb))
-    return list(b.tokens) if tb is None else tb
-
-
-def _links(matched: dict) -> list[tuple[str, str]]:
-    """The (key, partner) pairs of a `_matches` result matched other than exactly."""
-    return [(key, partner) for key, (credit, partner) in matched.items()
-            if credit and partner and partner != key]
-
-
 def _replaced_tokens(b: Statement, links_a: list, links_b: list) -> list[str] | None:
-    """`_canonical_tokens` from the two directions' links (`_carried`), or None when no token of
-    `b` changes."""
+    """`b`'s tokens with every key matched to a key of `a` (synonym, variant) replaced by that key,
+    from the two directions' links (`_carried`), or None when no token of `b` changes."""
     if not (links_a or links_b):
         return None
     canon: dict[str, str] = {}
