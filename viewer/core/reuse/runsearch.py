@@ -178,27 +178,23 @@ def _bridge_all(ia, ib, i, j, room, forward: bool):
     cost_of, ga_of, gb_of, len_of = (np.zeros(size, dtype=np.int64) for _ in range(4))
     pending = np.ones(size, dtype=bool)
     top = int(room.max()) if size else 0
+    step, behind = (1, 0) if forward else (-1, 1)  # backwards, the word past a gap is before it
+    seq_a, seq_b = (ia, ib) if forward else (ia[::-1], ib[::-1])  # backwards: extended reversed
     for cost in range(1, top + 1):
         todo = np.flatnonzero(pending & (room >= cost))
         if not len(todo):
             break
         gaps = np.array(_gaps(cost), dtype=np.int64)
         ga, gb = gaps[:, 0], gaps[:, 1]
-        step = 1 if forward else -1
         ii, jj = i[todo][:, None] + step * ga, j[todo][:, None] + step * gb  # blocks × gaps
-        if forward:
-            ok = (ii < len(ia)) & (jj < len(ib))
-            same = np.zeros_like(ok)
-            same[ok] = ia[ii[ok]] == ib[jj[ok]]
-            rows, cols = np.nonzero(same)
-            length = _extend_all(ia, ib, ii[rows, cols], jj[rows, cols], np.zeros(len(rows), dtype=np.int64))
-        else:
-            ok = (ii > 0) & (jj > 0)
-            same = np.zeros_like(ok)
-            same[ok] = ia[ii[ok] - 1] == ib[jj[ok] - 1]
-            rows, cols = np.nonzero(same)
-            length = _extend_all(ia[::-1], ib[::-1], len(ia) - ii[rows, cols], len(ib) - jj[rows, cols],
-                                 np.zeros(len(rows), dtype=np.int64))
+        pa, pb = ii - behind, jj - behind  # the first word on each side past the gap
+        ok = (pa >= 0) & (pa < len(ia)) & (pb >= 0) & (pb < len(ib))
+        same = np.zeros_like(ok)
+        same[ok] = ia[pa[ok]] == ib[pb[ok]]
+        rows, cols = np.nonzero(same)
+        from_a, from_b = (ii, jj) if forward else (len(ia) - ii, len(ib) - jj)
+        length = _extend_all(seq_a, seq_b, from_a[rows, cols], from_b[rows, cols],
+                             np.zeros(len(rows), dtype=np.int64))
         grid = np.zeros(ii.shape, dtype=np.int64)
         grid[rows, cols] = np.where(length > cost, length, 0)
         pick = grid.argmax(axis=1)  # the first of the longest
