@@ -130,8 +130,8 @@ def _candidates(bags_a, bags_b, min_score: float) -> list[tuple[float, int, int]
     shared-word counts are tallied on a dense sentence × sentence grid for short texts
     (`_dense_found`), else found by sparse products of 0/1 sentence × word matrices in slices, so
     no call is long and memory stays bounded (`_sparse_found`), each text's own matrix built once
-    per text (`_bag_table`) and a's words mapped into b's vocabulary. numpy and scipy are imported on first use, so opening the app
-    does not wait for them.
+    per text (`_bag_table`) and a's words mapped into b's vocabulary. numpy and scipy are imported
+    on first use, so opening the app does not wait for them.
     """
     import numpy as np
 

@@ -5,6 +5,7 @@ Owns `cancel` (the cancel flag and progress callables long computations take), `
 temporary file, fsync, rename), `bundled` (resources, seeds and data found the same way from a
 checkout, an installed package or the standalone bundle) and `licences` (the bundled components and
 their licences); `collector` (the cyclic garbage collector paused while an analysis runs),
-`elsewhere` (calls run in a second process) and `arrays` (numpy helpers of the bulk steps).
+`elsewhere` (calls run in a second process), `arrays` (numpy helpers of the bulk steps) and
+`sequence_matcher` (difflib's SequenceMatcher, in C where CyDifflib is installed).
 Imports nothing from Copydesk.
 """
