@@ -11,7 +11,7 @@ LISTED = {normalise_name(c.distribution): c for c in COMPONENTS if c.distributio
 
 # Words that a package's own licence metadata uses for each licence family in our table.
 FAMILY_WORDS = {"Apache": ("apache",), "MIT": ("mit",), "BSD": ("bsd",), "LGPL": ("lgpl", "lesser"),
-                "MPL": ("mpl", "mozilla")}
+                "MPL": ("mpl", "mozilla"), "PSF": ("psf", "python software foundation")}
 
 
 def _declared(dist_name: str) -> str:
