@@ -21,6 +21,7 @@ import math
 import os
 import random
 import sys
+from operator import mul
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
@@ -73,7 +74,7 @@ def _solve(m: list[list[float]], v: list[float]) -> list[float]:
                     a[r][k] -= f * a[c][k]
     x = [0.0] * n
     for r in range(n - 1, -1, -1):
-        x[r] = (a[r][n] - sum(a[r][k] * x[k] for k in range(r + 1, n))) / a[r][r]
+        x[r] = (a[r][n] - math.fsum(a[r][k] * x[k] for k in range(r + 1, n))) / a[r][r]
     return x
 
 
@@ -82,15 +83,17 @@ def fit(xs: list[tuple[float, ...]], ys: list[int], l2: float = L2) -> tuple[lis
     kept = [(x, y) for x, y in zip(xs, ys) if not gated(x)]
     xs, ys = [x for x, _ in kept], [y for _, y in kept]
     d = len(xs[0])
-    mean = [sum(x[j] for x in xs) / len(xs) for j in range(d)]
-    std = [math.sqrt(sum((x[j] - mean[j]) ** 2 for x in xs) / len(xs)) or 1.0 for j in range(d)]
+    # Sums exactly rounded (math.fsum), as the matcher's: the same file on every Python (from 3.12
+    # on `sum` of floats is compensated).
+    mean = [math.fsum(x[j] for x in xs) / len(xs) for j in range(d)]
+    std = [math.sqrt(math.fsum((x[j] - mean[j]) ** 2 for x in xs) / len(xs)) or 1.0 for j in range(d)]
     zs = [[1.0] + [(x[j] - mean[j]) / std[j] for j in range(d)] for x in xs]
     w = [0.0] * (d + 1)
     for _ in range(25):
         grad = [0.0] * (d + 1)
         hess = [[0.0] * (d + 1) for _ in range(d + 1)]
         for z, y in zip(zs, ys):
-            s = sum(wi * zi for wi, zi in zip(w, z))
+            s = math.fsum(wi * zi for wi, zi in zip(w, z))
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
             g, h = p - y, p * (1 - p)
             for i in range(d + 1):
@@ -110,7 +113,7 @@ def fit(xs: list[tuple[float, ...]], ys: list[int], l2: float = L2) -> tuple[lis
         if max(abs(s) for s in step) < 1e-8:
             break
     weights = [w[j + 1] / std[j] for j in range(d)]
-    bias = w[0] - sum(weights[j] * mean[j] for j in range(d))
+    bias = w[0] - math.fsum(weights[j] * mean[j] for j in range(d))
     return weights, bias
 
 
@@ -119,7 +122,7 @@ def accuracy(weights: list[float], bias: float, xs, ys, inside=None, threshold: 
     given, a pair the containment rule links) means the same claim."""
     cut = math.log(threshold / (1 - threshold))
     inside = inside or [False] * len(ys)
-    right = sum((not gated(f) and (c or bias + sum(w * x for w, x in zip(weights, f)) >= cut)) == bool(y)
+    right = sum((not gated(f) and (c or math.fsum([bias, *map(mul, weights, f)]) >= cut)) == bool(y)
                 for f, y, c in zip(xs, ys, inside))
     return right / len(ys)
 

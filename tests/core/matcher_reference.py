@@ -25,8 +25,8 @@ def canonical_tokens(b, ma: dict, mb: dict) -> list[str]:
 def features(a, b, sequence_bound: bool = False) -> tuple[float, ...]:
     """The 13 features of a pair, computed from scratch (word_sequence bounded on request)."""
     ma, mb = _matches(a, b), _matches(b, a)
-    got_a = sum(w * ma[k][0] for k, w in a.keys.items())
-    got_b = sum(w * mb[k][0] for k, w in b.keys.items())
+    got_a = math.fsum(w * ma[k][0] for k, w in a.keys.items())
+    got_b = math.fsum(w * mb[k][0] for k, w in b.keys.items())
     ca = got_a / a.weight if a.weight > 0 else 0.0
     cb = got_b / b.weight if b.weight > 0 else 0.0
     total = a.weight + b.weight

@@ -1,5 +1,6 @@
 """Bulk candidate pairs and coverages equal the per-pair matcher's; blocking never drops a link."""
 
+import math
 from collections import defaultdict
 from unittest import mock
 
@@ -47,7 +48,7 @@ def _reference_pairs(statements, common, min_share):
         a = statements[i]
         for j in sorted(partners[i]):
             b = statements[j]
-            shared = sum(min(w, b.keys[k]) for k, w in a.keys.items() if k in b.keys)
+            shared = math.fsum(min(w, b.keys[k]) for k, w in a.keys.items() if k in b.keys)
             if shared >= min_share * min(a.weight, b.weight):
                 pairs.append((i, j))
     return pairs
@@ -155,7 +156,6 @@ def test_bulk_steps_stop_when_cancelled():
 @given(st.dictionaries(st.sampled_from("abcdefgh"), st.integers(0, 5)),
        st.dictionaries(st.sampled_from("abcdefgh"), st.integers(0, 5)))
 def test_character_cosine_and_sequence_bound(x, y):
-    import math
     from difflib import SequenceMatcher
 
     from viewer.core.claims.matcher import _cosine, _norm, _sequence, _shared_ratio

@@ -25,6 +25,7 @@ those of the per-pair code (a property test checks the coverages on random state
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
@@ -140,7 +141,7 @@ def candidate_pairs(statements: Sequence[Statement], common: float, min_share: f
     border = np.flatnonzero(~sure & (shared >= need - _MARGIN))
     for k in border:  # float rounding at the threshold: decide as the per-pair code does
         a, b = statements[pi[k]], statements[pj[k]]
-        exact = sum(min(w, b.keys[key]) for key, w in a.keys.items() if key in b.keys)
+        exact = math.fsum(min(w, b.keys[key]) for key, w in a.keys.items() if key in b.keys)
         sure[k] = exact >= min_share * min(a.weight, b.weight)
     return np.stack([pi[sure], pj[sure]], axis=1)
 

@@ -159,7 +159,7 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     prefixes = frozenset(w[:PREFIX_LENGTH] for w in surface.values() if len(w) >= PREFIX_LENGTH)
     chars = _char_counts(tokens)
     return Statement(article, start, end, text, language, keys, surface, frozenset(names),
-                     frozenset(numbers), sum(keys.values()), frozenset(forms), prefixes,
+                     frozenset(numbers), math.fsum(keys.values()), frozenset(forms), prefixes,
                      tuple(tokens), negations % 2 == 1, chars, _norm(chars),
                      frozenset(zip(tokens, tokens[1:], tokens[2:])), dict(Counter(tokens)))
 
@@ -245,14 +245,16 @@ def _matches(a: Statement, b: Statement) -> dict[str, tuple[float, str | None]]:
 
 def _carried(a: Statement, b: Statement, partial: bool = True) -> tuple[float, int, list[tuple[str, str]]]:
     """What `_features` needs of `_matches(a, b)`, in one pass over `a`'s keys: the weight of `a`
-    that `b` carries (the same products summed in the same order as from `_matches`), how many
+    that `b` carries (the products of `_matches`' credits, summed exactly rounded: `math.fsum`, so
+    a pair at a threshold reads the same on every Python; `sum` of floats is compensated from 3.12
+    on, naive before), how many
     of `a`'s names `b` does not match at all, and the (key, partner) pairs matched other than
     exactly, in key order. `partial` False: the caller knows that no key of `a` matches a
     synonym or variant in `b`, so none is looked up."""
     bkeys = b.keys
     surface, names = a.surface, a.names
-    if not partial:  # the same sum without its zero terms (adding 0.0 changes no float sum)
-        return (sum([w for key, w in a.keys.items() if key in bkeys]),
+    if not partial:  # the same sum without its zero terms (they change no exact sum)
+        return (math.fsum([w for key, w in a.keys.items() if key in bkeys]),
                 len([1 for key in a.keys if key not in bkeys and surface[key] in names]), [])
     english = a.language == "en" and b.language == "en"
     credits: list[float] = []
@@ -268,7 +270,7 @@ def _carried(a: Statement, b: Statement, partial: bool = True) -> tuple[float, i
             missed += surface[key] in names
         elif partner:
             links.append((key, partner))
-    return sum(map(mul, a.keys.values(), credits)), missed, links
+    return math.fsum(map(mul, a.keys.values(), credits)), missed, links
 
 
 def coverage(a: Statement, b: Statement) -> float:
@@ -276,7 +278,7 @@ def coverage(a: Statement, b: Statement) -> float:
     if a.weight <= 0:
         return 0.0
     found = _matches(a, b)
-    return sum(w * found[k][0] for k, w in a.keys.items()) / a.weight
+    return math.fsum(w * found[k][0] for k, w in a.keys.items()) / a.weight
 
 
 def _replaced_tokens(b: Statement, links_a: list, links_b: list) -> list[str] | None:
@@ -388,7 +390,7 @@ def _sequence(ta, tb) -> float:
 
 
 def _probability(features: Sequence[float]) -> float:
-    z = BIAS + sum(map(mul, WEIGHTS, features))  # the same products, summed in the same order
+    z = math.fsum(chain((BIAS,), map(mul, WEIGHTS, features)))  # exactly rounded (see _carried)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
