@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Run the whole test suite in fresh environments that CI does not cover: each other Python found
+# (3.10 and newer), and the lowest versions pyproject.toml allows (uv's "lowest-direct" resolution,
+# so every lower bound is tried together). Prints one line per environment; exit status 1 when
+# any failed. Each suite takes a few minutes (it builds the standalone bundle too).
+#
+#     tools/check_environments.sh [PYTHON ...]    (default: python3.10 ... python3.14 on PATH)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pythons=("$@")
+if [ ${#pythons[@]} -eq 0 ]; then
+    for v in 10 11 12 13 14; do
+        "python3.$v" -c "" 2>/dev/null && pythons+=("python3.$v")
+    done
+fi
+failed=0
+report() {  # name, log, status
+    if [ "$3" -eq 0 ]; then echo "ok      $1: $(tail -n 1 "$2")"; else echo "FAILED  $1 (log: $2)"; failed=1; fi
+}
+for py in "${pythons[@]}"; do
+    env="$work/$(basename "$py")" log="/tmp/copydesk-check-$(basename "$py").log"
+    { "$py" -m venv "$env" && "$env/bin/python" -m pip install -q -e '.[test]' \
+        && "$env/bin/python" -m pytest -q -p no:cacheprovider; } >"$log" 2>&1
+    report "$("$py" --version 2>&1)" "$log" $?
+done
+log=/tmp/copydesk-check-lowest.log
+{ python3 -m venv "$work/uv" && "$work/uv/bin/python" -m pip install -q uv \
+    && "$work/uv/bin/uv" venv -q -p python3 "$work/lowest" \
+    && VIRTUAL_ENV="$work/lowest" "$work/uv/bin/uv" pip install -q --resolution lowest-direct -e '.[test]' \
+    && "$work/lowest/bin/python" -m pytest -q -p no:cacheprovider; } >"$log" 2>&1
+report "lowest versions allowed ($(python3 --version 2>&1))" "$log" $?
+exit $failed
