@@ -4,7 +4,10 @@
 # so every lower bound is tried together). Prints one line per environment; exit status 1 when
 # any failed. Each suite takes a few minutes (it builds the standalone bundle too).
 #
-#     tools/check_environments.sh [PYTHON ...]    (default: python3.10 ... python3.14 on PATH)
+#     tools/check_environments.sh [PYTHON ...]
+#
+# PYTHON defaults to python3.10 ... python3.14 where on PATH; with pyenv, name the interpreters
+# (~/.pyenv/versions/3.12.1/bin/python).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -17,10 +20,16 @@ if [ ${#pythons[@]} -eq 0 ]; then
 fi
 failed=0
 report() {  # name, log, status
-    if [ "$3" -eq 0 ]; then echo "ok      $1: $(tail -n 1 "$2")"; else echo "FAILED  $1 (log: $2)"; failed=1; fi
+    if [ "$3" -eq 0 ]; then
+        echo "ok      $1: $(tail -n 1 "$2")"
+    else
+        echo "FAILED  $1 (log: $2)"
+        failed=1
+    fi
 }
 for py in "${pythons[@]}"; do
-    env="$work/$(basename "$py")" log="/tmp/copydesk-check-$(basename "$py").log"
+    name=$("$py" -c 'import sys; print("python%d.%d" % sys.version_info[:2])') || continue
+    env="$work/$name" log="/tmp/copydesk-check-$name.log"
     { "$py" -m venv "$env" && "$env/bin/python" -m pip install -q -e '.[test]' \
         && "$env/bin/python" -m pytest -q -p no:cacheprovider; } >"$log" 2>&1
     report "$("$py" --version 2>&1)" "$log" $?
