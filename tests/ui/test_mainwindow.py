@@ -555,3 +555,22 @@ def test_pane_tooltip_says_what_decided_which_article_is_derived(make_window, se
     assert win.base == "A"
     assert "A is derived, going by which side of the synonym swaps the other articles use" in \
         win.panes["E"].info.toolTip()
+
+
+def test_toolbar_and_its_legend_fit_a_laptop_screen(make_window, seed_files, qtbot):
+    """On a 1280-pixel-wide screen the window opens about 1,180 pixels wide: the toolbar's short
+    button words keep every control and the colour legend on it, not behind its » overflow; the
+    menus keep the full names."""
+    from PySide6.QtWidgets import QToolBar
+
+    win = make_window(seed_files[:2])
+    win.resize(1200, 700)
+    qtbot.wait(50)
+    toolbar = win.findChild(QToolBar, "MainToolBar")
+    assert toolbar.sizeHint().width() <= 1200
+    assert win.legend.isVisible()
+    assert win.legend.geometry().right() < toolbar.width() and win.legend_labels[ADDED].isVisible()
+    assert win.action_paste.iconText() == "Paste" and "New Article" in win.action_paste.text()
+    win.resize(900, 700)
+    qtbot.wait(50)
+    assert not win.legend.isVisible()  # the test can fail: a narrower window does push it out

@@ -177,13 +177,19 @@ def build_toolbar(win) -> None:
     tb = win.addToolBar("Main")
     tb.setObjectName("MainToolBar")
     tb.setMovable(False)
+    # Short words on the buttons (the menus keep the full names), so the toolbar and its legend fit
+    # a laptop's screen.
+    for act, short in ((win.action_open, "Open"), (win.action_paste, "Paste"), (win.action_find, "Find"),
+                       (win.action_prev, "◀ Prev"), (win.action_sync, "Sync Scroll"),
+                       (win.view_actions["diff"], "Diff"), (win.view_actions["reuse"], "Reuse")):
+        act.setIconText(short)
     tb.addAction(win.action_open)
     tb.addAction(win.action_paste)
     tb.addSeparator()
     base_label = QLabel(" Base: ")
     tb.addWidget(base_label)
     win.base_combo = QComboBox()
-    win.base_combo.setMinimumContentsLength(22)
+    win.base_combo.setMinimumContentsLength(16)
     win.base_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     win.base_combo.setToolTip("The reference article the others are compared against")
     win.base_combo.setAccessibleName("Base article")
