@@ -245,12 +245,11 @@ def _matches(a: Statement, b: Statement) -> dict[str, tuple[float, str | None]]:
 
 def _carried(a: Statement, b: Statement, partial: bool = True) -> tuple[float, int, list[tuple[str, str]]]:
     """What `_features` needs of `_matches(a, b)`, in one pass over `a`'s keys: the weight of `a`
-    that `b` carries (the products of `_matches`' credits, summed exactly rounded: `math.fsum`, so
-    a pair at a threshold reads the same on every Python; `sum` of floats is compensated from 3.12
-    on, naive before), how many
-    of `a`'s names `b` does not match at all, and the (key, partner) pairs matched other than
-    exactly, in key order. `partial` False: the caller knows that no key of `a` matches a
-    synonym or variant in `b`, so none is looked up."""
+    that `b` carries (the products of `_matches`' credits, summed exactly rounded by `math.fsum`,
+    so a pair at a threshold reads the same on every Python: `sum` of floats is compensated from
+    3.12 on, naive before), how many of `a`'s names `b` does not match at all, and the (key,
+    partner) pairs matched other than exactly, in key order. `partial` False: the caller knows
+    that no key of `a` matches a synonym or variant in `b`, so none is looked up."""
     bkeys = b.keys
     surface, names = a.surface, a.names
     if not partial:  # the same sum without its zero terms (they change no exact sum)
