@@ -465,6 +465,33 @@ def test_matrix_cell_click_compares_that_pair(make_window, seed_files, qtbot):
     assert win.order.index("A") == win.order.index("C") + 1
 
 
+def test_matrix_rows_too_short_for_two_lines_show_one(make_window, seed_files, qtbot):
+    """A small screen's matrix rows hold one line: a cell shows its similarity (and spin mark), the
+    diagonal its label, not an elided first line ("66%…", "others:…")."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from viewer.ui.matrixdock import COMPACT_ROLE
+    win = make_window(seed_files)
+    view, model = win.matrix_dock.view, win.matrix_dock.model
+    tall = next(model.index(r, c) for r in range(5) for c in range(5)
+                if r != c and "\n" in model.index(r, c).data())
+    diagonal = next(model.index(k, k) for k in range(5) if model.index(k, k).data() != "—")
+
+    def shown(index, height):
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = QRect(0, 0, 80, height)
+        view.itemDelegate().initStyleOption(option, index)
+        return option.text
+
+    line = view.fontMetrics().lineSpacing()
+    assert shown(tall, 3 * line) == tall.data().replace("\n", "\u2028")
+    assert shown(tall, line + 4) == tall.data(COMPACT_ROLE) == tall.data().split("\n")[0] + \
+        (" ⚠" if tall.data().endswith("⚠") else "")
+    assert shown(diagonal, line + 4) in ("wholly", "partly") and diagonal.data().startswith("others:")
+
+
 def test_tooltip_names_the_articles_read_against_and_those_left_out(make_window, prose, tmp_path):
     """Side by side with wire copy, a story written from the wire is not a source of another
     story; the tooltips say which articles were read together and which were left out."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QStyledItemDelegate, QTableView
 
 from viewer.core.comparison import Comparison
 from viewer.core.report.htmlreport import HEAT_WHITE_TEXT_ABOVE, heat_rgb
@@ -15,6 +15,9 @@ from viewer.core.reuse.spin import SPUN_SCORE
 from .theme import is_dark
 
 SHORT_LABELS = {WHOLLY: "wholly", PARTIALLY: "partly", INDEPENDENT: ""}
+# A cell's text for a row too short for two lines (a small screen): the similarity and its spin
+# mark, or on the diagonal the label alone, instead of an elided first line ("66%…", "others:…").
+COMPACT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def heat(value: float, dark: bool = False) -> QColor:
@@ -61,9 +64,11 @@ class SimilarityModel(QAbstractTableModel):
         pa = self.comparison.pair(a, b)  # what both directions share: no oriented diff needed
         r = pa.reuse
         label, derived, spin = r.label, r.derived, r.spin.score
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, COMPACT_ROLE):
             short = SHORT_LABELS.get(label, "")
             mark = " ⚠" if spin >= SPUN_SCORE else ""
+            if role == COMPACT_ROLE:
+                return f"{pa.similarity:.0%}{mark}"
             return f"{pa.similarity:.0%}" + (f"\n{short}" if short else "") + mark
         if role == Qt.ItemDataRole.BackgroundRole:
             return heat(pa.similarity, is_dark())
@@ -87,9 +92,11 @@ class SimilarityModel(QAbstractTableModel):
         """An article's own cell: its label against all the other articles together."""
         comp = self.comparison
         d = comp.derivations.get(a) if len(self.ids) > 2 else None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, COMPACT_ROLE):
             short = SHORT_LABELS.get(d.label, "") if d else ""
-            return f"others:\n{short}" if short else "—"
+            if not short:
+                return "—"
+            return short if role == COMPACT_ROLE else f"others:\n{short}"
         if role == Qt.ItemDataRole.BackgroundRole:
             return heat(0.0, is_dark())
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -107,6 +114,16 @@ class SimilarityModel(QAbstractTableModel):
         return None
 
 
+class _CellDelegate(QStyledItemDelegate):
+    """Draws a cell's two lines where its row has room for them, else its COMPACT_ROLE text."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
+        super().initStyleOption(option, index)
+        two_lines = "\n" in option.text or "\u2028" in option.text  # Qt shows "\n" as a line separator
+        if two_lines and option.rect.height() < 2 * option.fontMetrics.lineSpacing() + 4:
+            option.text = index.data(COMPACT_ROLE) or option.text
+
+
 class MatrixDock(QDockWidget):
     """Dock with the similarity matrix; `pair_chosen(a, b)` when a cell is clicked."""
 
@@ -120,6 +137,7 @@ class MatrixDock(QDockWidget):
         self.view.setModel(self.model)
         self.view.setAccessibleName("Similarity matrix")
         self.view.setWordWrap(True)
+        self.view.setItemDelegate(_CellDelegate(self.view))
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
