@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Run the whole test suite in fresh environments that CI does not cover: each other Python found
 # (3.10 and newer), and the lowest versions pyproject.toml allows (uv's "lowest-direct" resolution,
-# so every lower bound is tried together). Prints one line per environment; exit status 1 when
-# any failed. Each suite takes a few minutes (it builds the standalone bundle too).
+# so every lower bound is tried together); and check that every dependency comes as a wheel for
+# Python 3.10-3.14 on the common platforms. Prints one line per check; exit status 1 when any
+# failed. Each suite takes a few minutes (it builds the standalone bundle too).
 #
 #     tools/check_environments.sh [PYTHON ...]
 #
@@ -34,9 +35,25 @@ for py in "${pythons[@]}"; do
         && "$env/bin/python" -m pytest -q -p no:cacheprovider; } >"$log" 2>&1
     report "$("$py" --version 2>&1)" "$log" $?
 done
+# A fresh machine has no compiler: every dependency must come as a wheel, for each Python and the
+# common platforms (a resolution only, in seconds).
+log=/tmp/copydesk-check-wheels.log
+{ python3 -m venv "$work/uv" && "$work/uv/bin/python" -m pip install -q uv; } >"$log" 2>&1
+wheels=0
+for v in 3.10 3.11 3.12 3.13 3.14; do
+    for platform in x86_64-manylinux_2_28 aarch64-manylinux_2_39 x86_64-pc-windows-msvc \
+            aarch64-apple-darwin; do
+        if ! "$work/uv/bin/uv" pip compile pyproject.toml --extra test --python-version "$v" -q \
+                -o /dev/null --python-platform "$platform" --only-binary :all: >>"$log" 2>&1; then
+            echo "no wheel for some dependency: Python $v on $platform" >>"$log"
+            wheels=1
+        fi
+    done
+done
+[ $wheels -eq 0 ] && echo "20 resolutions, every dependency a wheel" >>"$log"
+report "wheels only, Python 3.10-3.14 on Linux x86_64 and ARM, Windows, macOS ARM" "$log" $wheels
 log=/tmp/copydesk-check-lowest.log
-{ python3 -m venv "$work/uv" && "$work/uv/bin/python" -m pip install -q uv \
-    && "$work/uv/bin/uv" venv -q -p python3 "$work/lowest" \
+{ "$work/uv/bin/uv" venv -q -p python3 "$work/lowest" \
     && VIRTUAL_ENV="$work/lowest" "$work/uv/bin/uv" pip install -q --resolution lowest-direct -e '.[test]' \
     && "$work/lowest/bin/python" -m pytest -q -p no:cacheprovider; } >"$log" 2>&1
 report "lowest versions allowed ($(python3 --version 2>&1))" "$log" $?

@@ -68,7 +68,8 @@ def test_backends_agree(a, b):
 def test_cpp_backend_is_available_on_this_platform():
     import platform
     import sys
-    if platform.machine().lower() in ("x86_64", "amd64", "aarch64", "arm64") and sys.version_info < (3, 14):
+    # where pyproject asks for fast-diff-match-patch (the machines and Pythons it has wheels for)
+    if platform.machine().lower() in ("x86_64", "amd64", "arm64") and sys.version_info < (3, 13):
         assert "cpp" in available_backends()
 
 
