@@ -77,7 +77,7 @@ def test_bulk_coverages_equal_the_matchers(sents, languages):
     for small, bits, piece in ((BOTH_PATHS[0], 1 << 30, 3), (BOTH_PATHS[1], 1 << 30, 1 << 20),
                                (BOTH_PATHS[0], 0, 1)):
         with mock.patch.multiple(blocking, _SMALL=small, _BITSET_BITS=bits, _SET_SLICE=piece):
-            cov_a, cov_b, part_a, part_b = coverages(statements, pairs, partial=True)
+            cov_a, cov_b, part_a, part_b = coverages(statements, pairs)
         for k, (i, j) in enumerate(pairs):
             assert abs(cov_a[k] - coverage(statements[i], statements[j])) < 1e-9
             assert abs(cov_b[k] - coverage(statements[j], statements[i])) < 1e-9

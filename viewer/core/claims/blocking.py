@@ -366,15 +366,15 @@ def _coo(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> "sparse.
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
 
 
-def coverages(statements: Sequence[Statement], pairs, cancelled: CancelCheck = None,
-              partial: bool = False) -> tuple[np.ndarray, ...]:
-    """(cov_a, cov_b): for each pair (a, b), the share of a's weight that b carries and of b's
-    that a carries, with the matcher's credits (exact key 1.0, synonym 0.9, spelling variant 0.8;
-    `matcher.coverage`), up to float rounding. With `partial`, also (part_a, part_b): whether any
-    key of a (of b) earned a synonym's or variant's credit in the other (`matcher.same_claim`'s
-    `partial`). Raises `Cancelled` between slices when `cancelled()` turns True."""
+def coverages(statements: Sequence[Statement], pairs,
+              cancelled: CancelCheck = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(cov_a, cov_b, part_a, part_b): for each pair (a, b), the share of a's weight that b
+    carries and of b's that a carries, with the matcher's credits (exact key 1.0, synonym 0.9,
+    spelling variant 0.8; `matcher.coverage`), up to float rounding; and whether any key of a (of
+    b) earned a synonym's or variant's credit in the other (`matcher.same_claim`'s `partial`).
+    Raises `Cancelled` between slices when `cancelled()` turns True."""
     if len(pairs) == 0:
-        return (np.zeros(0),) * (4 if partial else 2)
+        return np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
     key_ids, weights, word_ids, eligible, prefix_ids, indptr, keys, words, prefixes = _entries(statements)
     n = len(statements)
     stmt_keys = _CodeSet(_distinct_sorted(np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr)) * len(keys)
@@ -410,4 +410,4 @@ def coverages(statements: Sequence[Statement], pairs, cancelled: CancelCheck = N
         with np.errstate(divide="ignore", invalid="ignore"):
             out.append(np.where(total[src] > 0, got / np.where(total[src] > 0, total[src], 1.0), 0.0))
         parts.append(part)
-    return (out[0], out[1], parts[0], parts[1]) if partial else (out[0], out[1])
+    return out[0], out[1], parts[0], parts[1]

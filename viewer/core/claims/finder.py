@@ -190,7 +190,7 @@ def _gated_pairs(statements: list[Statement], pairs: np.ndarray,
     the other's weight (coverages in bulk; a hair of margin leaves the border to `same_claim`),
     each with whether either side's keys earned a synonym's or variant's credit (`same_claim`'s
     `partial`: the bulk step already knows which did)."""
-    cov_a, cov_b, part_a, part_b = coverages(statements, pairs, cancelled, partial=True)
+    cov_a, cov_b, part_a, part_b = coverages(statements, pairs, cancelled)
     keep = np.flatnonzero(np.maximum(cov_a, cov_b) >= GATE - 1e-9)
     return [(i, j, (pa, pb)) for (i, j), pa, pb in zip(pairs[keep].tolist(), part_a[keep].tolist(),
                                                          part_b[keep].tolist())]

@@ -263,7 +263,7 @@ def _carried(a: Statement, b: Statement, partial: bool = True) -> tuple[float, i
         if key in bkeys:
             credits.append(1.0)
             continue
-        credit, partner = _partial(surface[key], key, b, english) if partial else (0.0, None)
+        credit, partner = _partial(surface[key], key, b, english)
         credits.append(credit)
         if not credit:
             missed += surface[key] in names
