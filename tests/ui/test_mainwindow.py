@@ -453,6 +453,26 @@ def test_spun_copy_shows_swaps_and_spin_panel(make_window, tmp_path):
     assert win.panes["B"].text.extraSelections()
 
 
+def test_pane_header_says_which_way_a_pair_is_derived(make_window, seed_files):
+    """A derivation label in a pane header names its direction: "… derived from A" when the pane's
+    article is the derived one, "A … derived from this" when the base is."""
+    win = make_window(seed_files)
+    directions = set()
+    for base in list(win.panes):
+        win.set_base(base)
+        for letter, pane in win.panes.items():
+            op = win.oriented(base, letter) if letter != base else None
+            if op is None or op.label in (None, "independent") or not op.derived:
+                continue
+            text = pane.info.text()
+            if op.derived == letter:
+                assert f"derived from {base}" in text and "from this" not in text
+            else:
+                assert f"{base} " in text and "derived from this" in text
+            directions.add(op.derived == letter)
+    assert directions == {True, False}  # both wordings were seen
+
+
 def test_matrix_cell_click_compares_that_pair(make_window, seed_files, qtbot):
     win = make_window(seed_files[:4])
     model = win.matrix_dock.model

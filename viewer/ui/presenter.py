@@ -37,9 +37,14 @@ def pair_info(words: int, op: OrientedPair, base: str) -> str:
     """A pane header's second line: words, similarity, derivation, spin."""
     info = f"{words} words · {op.similarity:.0%} similar to {base}"
     if op.label and op.label != "independent":
-        info += f" · {LABEL_TEXT[op.label]}"
-        if op.derived and op.derived != op.other:
-            info += f" (source of {base})" if op.derived == base else ""
+        # Say which way: "wholly derived" alone reads as this article's label even when
+        # the base is the one derived from it.
+        if op.derived == op.other:
+            info += f" · {LABEL_TEXT[op.label]} from {base}"
+        elif op.derived == base:
+            info += f" · {base} {LABEL_TEXT[op.label]} from this"
+        else:
+            info += f" · {LABEL_TEXT[op.label]}"
     if op.spin_score >= SPUN_SCORE:
         info += " · ⚠ spun"
     return info
