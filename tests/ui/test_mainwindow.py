@@ -473,6 +473,28 @@ def test_pane_header_says_which_way_a_pair_is_derived(make_window, seed_files):
     assert directions == {True, False}  # both wordings were seen
 
 
+def test_narrow_pane_headers_fall_back_to_shorter_forms(make_window, seed_files, qtbot):
+    """On a laptop screen five panes are narrow: a header shows the similarity (and the
+    derivation in a word) rather than the word count cut off ("504 words · b…")."""
+    from PySide6.QtWidgets import QLabel
+
+    win = make_window(seed_files)
+    win.resize(1100, 700)
+    qtbot.wait(50)
+    shown = {letter: QLabel.text(pane.info) for letter, pane in win.panes.items()}
+    for letter, pane in win.panes.items():
+        metrics, width, forms = pane.info.fontMetrics(), pane.info.width(), pane.info.forms()
+        assert len(forms) == 3 and metrics.horizontalAdvance(forms[0]) > width  # too narrow for all
+        fitting = [f for f in forms if metrics.horizontalAdvance(f) <= width]
+        assert fitting and shown[letter] == fitting[0] != forms[0]
+        assert pane.info.text() == forms[0] and forms[0].startswith(
+            f"{win.comparison.article(letter).word_count} words")
+    assert any("%" in text for text in shown.values())
+    win.resize(2600, 900)  # wide enough again: the whole line
+    qtbot.wait(50)
+    assert all(QLabel.text(p.info) == p.info.text() for p in list(win.panes.values())[:2])
+
+
 def test_matrix_cell_click_compares_that_pair(make_window, seed_files, qtbot):
     win = make_window(seed_files[:4])
     model = win.matrix_dock.model

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from functools import partial
+from typing import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextOption
@@ -34,27 +35,39 @@ MAP_LAYOUT_LIMIT = 60_000  # longer texts place overview marks by character offs
 
 
 class ElidedLabel(QLabel):
-    """A one-line label that ends in "…" when it does not fit."""
+    """A one-line label that ends in "…" when it does not fit, or first falls back to shorter
+    forms of its text (`set_forms`)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._full = ""
+        self._forms: tuple[str, ...] = ("",)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt override
-        self._full = text
+        self.set_forms(text)
+
+    def set_forms(self, full: str, *shorter: str) -> None:
+        """Show `full`, or where it does not fit the first of `shorter` that does (the last one
+        elided when none fits)."""
+        self._forms = (full, *shorter)
         self._elide()
 
     def text(self) -> str:  # noqa: D102 - the full text, not the elided one
-        return self._full
+        return self._forms[0]
+
+    def forms(self) -> tuple[str, ...]:
+        """The full text and its shorter forms, as given to `set_forms`."""
+        return self._forms
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._elide()
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                              max(self.width(), 20))
+        width, metrics = max(self.width(), 20), self.fontMetrics()
+        shown = next((f for f in self._forms if metrics.horizontalAdvance(f) <= width), None)
+        if shown is None:
+            shown = metrics.elidedText(self._forms[-1], Qt.TextElideMode.ElideRight, width)
         super().setText(shown)
 
 
@@ -247,9 +260,10 @@ class ArticlePane(QFrame):
         self._paint_batch(self._paint_generation, 0)
         self._update_map()
 
-    def set_info(self, text: str, tooltip: str = "") -> None:
-        """The second header line: words, base or relation to the base."""
-        self.info.setText(text)
+    def set_info(self, forms: str | Sequence[str], tooltip: str = "") -> None:
+        """The second header line: words, base or relation to the base; given several forms,
+        the first that fits the pane's width (the others shorter)."""
+        self.info.set_forms(*([forms] if isinstance(forms, str) else forms))
         self.info.setToolTip(tooltip)
 
     def restyle(self) -> None:

@@ -32,7 +32,7 @@ from .highlight import RUN, conflict_marks, legend_css, pane_spans
 from .matrixdock import MatrixDock
 from .navigation import ChangeNavigator
 from .panerow import PANE_MIN_WIDTH, PaneRow  # noqa: F401 - PANE_MIN_WIDTH kept importable here
-from .presenter import pair_info, pair_tooltip, prepare_for_display
+from .presenter import base_info, pair_info, pair_tooltip, prepare_for_display
 from .progressarea import ProgressArea
 from .sessions import SUFFIX, SessionController
 from .settings import add_recent_files, app_settings, restore_window_state, save_window_state
@@ -311,10 +311,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
             art = comp.article(letter)
             marks = conflict_marks(conflicts.get(letter, []))
             if letter == self.base:
-                info = f"{art.word_count} words · base"
-                if partner:
-                    info += f" ({'runs' if reuse else 'drops'} vs {partner})"
-                pane.set_info(info, "\n".join(filter(None, (
+                pane.set_info(base_info(art.word_count, partner, reuse), "\n".join(filter(None, (
                     "The reference article the others are compared against", others_note(comp, letter)))))
             else:
                 op = self.oriented(self.base, letter)

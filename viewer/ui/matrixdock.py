@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QDockWidget, QHeaderView, QStyledItemDelegate, QTa
 from viewer.core.comparison import Comparison
 from viewer.core.report.htmlreport import HEAT_WHITE_TEXT_ABOVE, heat_rgb
 from viewer.core.report.readings import others_note
-from viewer.core.reuse.relation import INDEPENDENT, PARTIALLY, WHOLLY
+from viewer.core.reuse.relation import SHORT_LABEL_TEXT
 from viewer.core.reuse.spin import SPUN_SCORE
 
 from .theme import is_dark
 
-SHORT_LABELS = {WHOLLY: "wholly", PARTIALLY: "partly", INDEPENDENT: ""}
 # A cell's text for a row too short for two lines (a small screen): the similarity and its spin
 # mark, or on the diagonal the label alone, instead of an elided first line ("66%…", "others:…").
 COMPACT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,7 +64,7 @@ class SimilarityModel(QAbstractTableModel):
         r = pa.reuse
         label, derived, spin = r.label, r.derived, r.spin.score
         if role in (Qt.ItemDataRole.DisplayRole, COMPACT_ROLE):
-            short = SHORT_LABELS.get(label, "")
+            short = SHORT_LABEL_TEXT.get(label, "")
             mark = " ⚠" if spin >= SPUN_SCORE else ""
             if role == COMPACT_ROLE:
                 return f"{pa.similarity:.0%}{mark}"
@@ -93,7 +92,7 @@ class SimilarityModel(QAbstractTableModel):
         comp = self.comparison
         d = comp.derivations.get(a) if len(self.ids) > 2 else None
         if role in (Qt.ItemDataRole.DisplayRole, COMPACT_ROLE):
-            short = SHORT_LABELS.get(d.label, "") if d else ""
+            short = SHORT_LABEL_TEXT.get(d.label, "") if d else ""
             if not short:
                 return "—"
             return short if role == COMPACT_ROLE else f"others:\n{short}"

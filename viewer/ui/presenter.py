@@ -9,7 +9,7 @@ from __future__ import annotations
 from viewer.core.comparison import OrientedPair
 from viewer.core.report.claimviews import conflict_spans
 from viewer.core.reuse.direction import basis_note
-from viewer.core.reuse.relation import LABEL_TEXT
+from viewer.core.reuse.relation import LABEL_TEXT, SHORT_LABEL_TEXT
 from viewer.core.reuse.spin import SPUN_SCORE
 from viewer.core.review.marks import claim_keys
 from viewer.core.review.workspace import WorkspaceResult
@@ -33,21 +33,32 @@ def prepare_for_display(result: WorkspaceResult) -> WorkspaceResult:
     return result
 
 
-def pair_info(words: int, op: OrientedPair, base: str) -> str:
-    """A pane header's second line: words, similarity, derivation, spin."""
+def pair_info(words: int, op: OrientedPair, base: str) -> tuple[str, str, str]:
+    """A pane header's second line: words, similarity, derivation, spin; then two shorter forms
+    for narrow panes (similarity, derivation in a word, spin mark; then similarity alone)."""
     info = f"{words} words · {op.similarity:.0%} similar to {base}"
-    if op.label and op.label != "independent":
+    label = op.label if op.label and op.label != "independent" else None
+    if label:
         # Say which way: "wholly derived" alone reads as this article's label even when
         # the base is the one derived from it.
         if op.derived == op.other:
-            info += f" · {LABEL_TEXT[op.label]} from {base}"
+            info += f" · {LABEL_TEXT[label]} from {base}"
         elif op.derived == base:
-            info += f" · {base} {LABEL_TEXT[op.label]} from this"
+            info += f" · {base} {LABEL_TEXT[label]} from this"
         else:
-            info += f" · {LABEL_TEXT[op.label]}"
-    if op.spin_score >= SPUN_SCORE:
+            info += f" · {LABEL_TEXT[label]}"
+    spun = op.spin_score >= SPUN_SCORE
+    if spun:
         info += " · ⚠ spun"
-    return info
+    short = f"{op.similarity:.0%} · {SHORT_LABEL_TEXT[label]}" if label else f"{op.similarity:.0%}"
+    return info, short + (" ⚠" if spun else ""), f"{op.similarity:.0%}"
+
+
+def base_info(words: int, partner: str | None, reuse: bool) -> tuple[str, str, str]:
+    """The base pane's second line, then shorter forms for narrow panes."""
+    info = f"{words} words · base"
+    return (info + (f" ({'runs' if reuse else 'drops'} vs {partner})" if partner else ""),
+            info, "base")
 
 
 def pair_tooltip(op: OrientedPair, base: str) -> str:

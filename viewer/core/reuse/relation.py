@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 LABELS = (WHOLLY, PARTIALLY, INDEPENDENT)
 LABEL_TEXT = {WHOLLY: "wholly derived", PARTIALLY: "partially derived", INDEPENDENT: "independent"}
+SHORT_LABEL_TEXT = {WHOLLY: "wholly", PARTIALLY: "partly", INDEPENDENT: ""}  # in one word, for narrow places
 
 LABEL_RUN_OPTIONS = ReuseOptions(min_words=4, max_imperfections=1)
 MODEL_FILE = core_data_path("reuse", "derivation.json")
