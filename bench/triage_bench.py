@@ -7,7 +7,8 @@
     time, newspapers the next morning). Prints the pairwise precision/recall/F1
     of the triage stories against the corpus's own grouping
     (domain/date/catchline), how many newspaper articles are linked to at
-    least one of their true PA sources (by gold label), wrong-way links
+    least one of their true PA sources (by gold label, and by whether the corpus
+    holds the PA text a derived article copied: `source_held`), wrong-way links
     (a PA file "derived" from a newspaper) and the basis of each direction.
 (2) Scale: synthetic folders (in a temporary directory outside the project)
     of 100, 1,000 and 5,000 articles of ~600 words, built from real sentences
@@ -74,8 +75,32 @@ def meter_articles():
         p = METER / row["newspaper_rawtext"]
         paths.append(p)
         story[p], kind[p], sources[p], label[p] = key, "paper", set(pa), row["label"]
+        if row["label"] != "non_derived":
+            HELD[p] = source_held(row["newspaper_annotated_sgml"], pa)
     paths.sort()
     return paths, story, kind, sources, label
+
+
+HELD: dict[Path, str] = {}  # derived newspaper article -> whether the corpus holds what it copied
+
+
+def source_held(annotated: str, pa: list[Path]) -> str:
+    """Whether the given PA files hold the text a derived article copied, by its word-level
+    annotation: "held" when at least half the word trigrams starting on its Verbatim-tagged
+    words are in them, "not held" when fewer, "not judged" with under 20 such words (no
+    annotation, an empty one, or a story rewritten rather than copied)."""
+    from claims_eval import _sgml_text, _trigrams  # bench/, beside this file
+
+    if not annotated:
+        return "not judged"
+    text, tags = _sgml_text(str(METER / annotated))
+    words = [(m.start(), m.group().casefold()) for m in re.finditer(r"\w+", text)]
+    verbatim = [k for k in range(len(words) - 2) if tags[words[k][0]] == "Verbatim"]
+    if len(verbatim) < 20:
+        return "not judged"
+    wire = set(_trigrams("\n".join(p.read_text(encoding="latin-1") for p in pa)))
+    found = sum(tuple(w for _, w in words[k:k + 3]) in wire for k in verbatim)
+    return "held" if 2 * found >= len(verbatim) else "not held"
 
 
 def _header_time(path: Path) -> float | None:
@@ -181,6 +206,14 @@ def _links_out_of_sample(articles, times, by_id, story, kind, sources, label) ->
         print(f"  P(derived) >= {gate}{' (shipped)' if gate == shipped else ''}: derived newspaper "
               f"articles linked to a true PA source {dl} of {dn} ({dl / max(1, dn):.0%}); "
               f"independent ones linked to a PA file {il} of {i_n} ({il / max(1, i_n):.0%})")
+    by_held: dict[str, list[int]] = {}
+    for p, (group, score, hit) in zip(papers, scored):  # one entry per paper, in order
+        if group == "derived":
+            got = by_held.setdefault(HELD[p], [0, 0])
+            got[0] += hit and score >= shipped
+            got[1] += 1
+    print("  at the shipped gate, derived ones by whether the corpus holds the PA text they copied: "
+          + "; ".join(f"{held} {n} of {m} ({n / max(1, m):.0%})" for held, (n, m) in sorted(by_held.items())))
     # The ceiling of any linking rule on this model: each article read against exactly its
     # true PA sources (what a perfect grouping and source choice would hand the model).
     oracle = np.array([models[day_of[k]].probabilities(feats[k])[0] for k in range(len(feats))])
@@ -279,6 +312,12 @@ def _meter_figures(title, result, elapsed, paths, by_id, story, kind, sources, l
         n = max(1, len(group))
         print(f"  {lab:<18}{len(group):>9}{len(got):>8}{len(to_pa):>9}{len(true):>8} {len(true) / n:>4.0%}"
               f"{len(first):>14} {len(first) / n:>4.0%}")
+    print("  derived articles linked to a true PA source, by whether the corpus holds the PA text they "
+          "copied (annotated Verbatim words, at least half of their word trigrams in the given PA files):")
+    for held in ("held", "not held", "not judged"):
+        group = [p for p in papers if HELD.get(p) == held]
+        true = [p for p in group if any(s in sources[p] for s in linked.get(p, []))]
+        print(f"    {held:<11} {len(true):>4} of {len(group):>4}  {len(true) / max(1, len(group)):.0%}")
     wrong = sum(kind[src] == "paper" and kind[der] == "pa" for src, der, _ in links)
     paper_to_paper = sum(kind[src] == "paper" and kind[der] == "paper" for src, der, _ in links)
     bases = {}
