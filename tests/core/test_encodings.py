@@ -67,6 +67,27 @@ def test_the_issue_examples():
     assert found.text == western and found.encoding == "iso-8859-1"
 
 
+@pytest.mark.parametrize("sign,sure", [
+    ("The council agreed to pay £14,000 in damages to the family, a court heard yesterday.", True),
+    # Windows-1250 reads "2˝ years": another odd sign, so one character tells them apart
+    ("He was jailed for 2½ years at the Old Bailey after admitting the robbery.", False),
+    ("The fees rose to £2.5 million, and the landlord kept a ¥500 note as a souvenir.", True),
+    ("Detectives said the café owner had been questioned twice before the fire.", True),
+    ("Her fiancé told the inquest that the £250 ring was never found.", True),
+])
+def test_an_english_story_with_one_sign_or_accent_is_read_as_western(sign, sure):
+    """British copy in Latin-1 whose only non-ASCII byte is a pound sign, a fraction or one
+    accent: "£14,000" is not the Polish "Ł14,000", "2½" not "2œ", "café" not Cyrillic "cafИ";
+    the guess is sure of it unless another reading differs only by one odd sign."""
+    story = ("Police were called to the house in north London shortly after midnight, where "
+             "they found the door forced and the rooms searched. Neighbours said they had heard "
+             f"nothing unusual during the evening. {sign} The case was adjourned until next month, "
+             "when the two men are expected to enter their pleas before the same judge.\n")
+    found = read(story.encode("latin-1"))
+    assert found.text == story and found.encoding in ("iso-8859-1", "windows-1252")
+    assert not (sure and found.uncertain)
+
+
 def test_plain_ascii_is_utf8_and_certain():
     found = read(b"Plain words only.\n")
     assert (found.encoding, found.uncertain) == ("utf-8", False)

@@ -122,15 +122,28 @@ def _faults(text: str, words: list[str]) -> float:
     return bad / max(1, len(words))
 
 
+def _glued_to_number(text: str, at: int) -> bool:
+    """Whether the letter at `at` sits where a sign would: right before a digit, or right after
+    one and not followed by a letter ("2ème" is a word, "2œ years" is not)."""
+    after = text[at + 1:at + 2]
+    return after.isdigit() or (at > 0 and text[at - 1].isdigit() and not after.isalpha())
+
+
 def _latin_fit(text: str, alphabets: dict[str, str]) -> float:
     """Share of non-ASCII letters that one language of the code page writes, plus a little
-    (up to 0.05) for how many of them are among that language's commonest letters."""
-    letters = [ch.lower() for ch in _LETTER_RE.findall(text) if not ch.isascii()]
-    if not letters:
+    (up to 0.05) for how many of them are among that language's commonest letters. A letter
+    glued to a number counts as no language's: it is a sign read in the wrong code page
+    (Windows-1252's "£14,000" and "2½ years" are Windows-1250's "Ł14,000" and ISO-8859-15's
+    "2œ years"), so one such sign cannot make another reading win."""
+    found = [(m.group().lower(), _glued_to_number(text, m.start())) for m in _LETTER_RE.finditer(text)
+             if not m.group().isascii()]
+    if not found:
         return 1.0
+    letters = [ch for ch, _ in found]
+    glued = [g for _, g in found]
     best = 0.0
     for lang, alpha in alphabets.items():
-        covered = sum(ch in alpha for ch in letters) / len(letters)
+        covered = sum(ch in alpha and not g for ch, g in zip(letters, glued)) / len(letters)
         common = _common(_LANGUAGE_NAMES.get(lang, ""), 26)
         frequent = sum(ch in common for ch in letters) / len(letters)
         best = max(best, covered + 0.05 * frequent)
@@ -140,22 +153,33 @@ def _latin_fit(text: str, alphabets: dict[str, str]) -> float:
 def _script_fit(text: str, encoding: str) -> float:
     """Share of non-ASCII letters in the code page's script, times how many of them are among
     the ten commonest letters of one of its languages (about 60 % in real text, far fewer when
-    another alphabet's code points are read as this one)."""
-    letters = [ch.lower() for ch in _LETTER_RE.findall(text) if not ch.isascii()]
-    if not letters:
-        return 1.0
+    another alphabet's code points are read as this one). A letter inside a Latin word or glued
+    to a number counts as outside the script (English "café" read as KOI8-R is "cafИ"), and a
+    reading that makes no letter at all fits not at all (Cyrillic and Greek text has letters)."""
     script = regex.compile(rf"\p{{{_SCRIPT[encoding]}}}")
-    share = sum(1 for ch in letters if script.match(ch)) / len(letters)
+    letters, inside = [], 0
+    for m in _WORD_RE.finditer(text):
+        word = m.group()
+        latin = _LATIN_RE.search(word) is not None
+        for k, ch in enumerate(word):
+            if ch.isalpha() and not ch.isascii():
+                letters.append(ch.lower())
+                inside += (not latin and script.match(ch) is not None
+                           and not _glued_to_number(text, m.start() + k))
+    if not letters:
+        return 0.0 if not text.isascii() else 1.0
+    share = inside / len(letters)
     top = max(sum(1 for ch in letters if ch in _common(lang, 10)) / len(letters)
               for lang in _LANGUAGES[encoding])
     return share * min(1.0, 0.2 + top / 0.5)
 
 
 def _cjk_fit(text: str, encoding: str) -> float:
-    """How much the letters look like Japanese, Chinese or Korean text of that code page."""
+    """How much the letters look like Japanese, Chinese or Korean text of that code page (not
+    at all when no character it made is a letter: "£" read as Shift-JIS is a lone "｣")."""
     letters = [ch for ch in _LETTER_RE.findall(text) if not ch.isascii()]
     if not letters:
-        return 1.0
+        return 0.0 if not text.isascii() else 1.0
     kana = sum(1 for ch in letters if _KANA_RE.match(ch) and not _HALFWIDTH_RE.match(ch))
     han = [ch for ch in letters if _HAN_RE.match(ch)]
     hangul = sum(1 for ch in letters if _HANGUL_RE.match(ch))
