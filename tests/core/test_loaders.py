@@ -451,6 +451,12 @@ def test_pdf_with_a_real_password_is_password_protected_not_corrupt(tmp_path, al
     ("Bridge closed until 14 October 2024 for repairs\nText.", "Bridge closed until 14 October 2024 for repairs"),
     # a time alone is a headline's word, not a filing header
     ("12:00 deadline for the bridge\nText.", "12:00 deadline for the bridge"),
+    # an editor's note wholly in brackets is not the headline; a headline with brackets is
+    ("(with pics)<\nBRIDGE REOPENS AFTER REPAIRS<\n", "BRIDGE REOPENS AFTER REPAIRS"),
+    ("(Adds quotes from the mayor, byline)\nBridge reopens\n", "Bridge reopens"),
+    ("[Update 2]\nBridge reopens\n", "Bridge reopens"),
+    ("Bridge reopens (at last)\nText.", "Bridge reopens (at last)"),
+    ("(Reopens)\n", "(Reopens)"),  # nothing else: shown as it is
     ("-----\n", "-----"),  # nothing but a rule: shown as it is
     ("  \n\n", "(empty)"),
     ("Brücke öffnet wieder\n", "Brücke öffnet wieder"),

@@ -14,6 +14,9 @@ _TITLE_MAX = 90
 # A rule or ornament line (no letter or digit): no reader takes it for a title, nor a wire
 # header stating when the copy was filed (FILED_AT_RE).
 _NO_WORDS = re.compile(r"^[\W_]*$")
+# A line wholly in brackets is an editor's note on the copy ("(with pics)", "(reopens)",
+# "(Corrected repetition ...)", Reuters' "(Adds quotes, byline)"), not its headline.
+_EDITORS_NOTE = re.compile(r"^(?:\([^()]*\)|\[[^\[\]]*\])$")
 
 
 def letter_for(index: int) -> str:
@@ -42,9 +45,10 @@ def letter_index(letter: str) -> int | None:
 def title_from_text(text: str) -> str:
     """A short title: the first line with words, cut at a word near 90 chars.
 
-    Rule lines ("-----"), a wire header stating when the copy was filed and a line
-    that only dates the article ("Published 14 October 2024") are passed over, and a
-    wire line-end marker ("<") is dropped.
+    Rule lines ("-----"), a wire header stating when the copy was filed, a line
+    that only dates the article ("Published 14 October 2024") and an editor's note
+    wholly in brackets ("(with pics)") are passed over, and a wire line-end marker
+    ("<") is dropped.
     """
     first = line = None
     for raw in text.splitlines():
@@ -53,7 +57,8 @@ def title_from_text(text: str) -> str:
             continue
         first = first or line
         line = line.rstrip("<").rstrip()
-        if not _NO_WORDS.match(line) and not FILED_AT_RE.match(line) and not is_date_line(line):
+        if not (_NO_WORDS.match(line) or FILED_AT_RE.match(line) or is_date_line(line)
+                or _EDITORS_NOTE.match(line)):
             break
     else:
         line = first
