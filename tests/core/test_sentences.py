@@ -20,6 +20,12 @@ from viewer.core.text.sentences import split_sentences
         ("Headline without a stop\nBody text here. More body text.",
          ["Headline without a stop", "Body text here.", "More body text."]),
         ("Le maire a parlé. Les habitants ont applaudi.", ["Le maire a parlé.", "Les habitants ont applaudi."]),
+        # a closing quote at the end of a paragraph belongs to its sentence (pysbd leaves it alone)
+        ("A source said: 'He is a cruel man. We will never know. More may come forward now.'\n\nNext.",
+         ["A source said: 'He is a cruel man.", "We will never know.", "More may come forward now.'",
+          "Next."]),
+        ("He said: ``Fred is a bad man. He ran off.''<\nThe court heard more.",
+         ["He said: ``Fred is a bad man.", "He ran off.''<", "The court heard more."]),
     ],
 )
 def test_split_sentences(text, expected):

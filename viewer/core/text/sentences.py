@@ -155,8 +155,22 @@ def _split_paragraph(par: str, language: str) -> list[tuple[int, int]]:
     if fast is not None:
         return fast
     if len(par) <= _PYSBD_MAX:
-        return _pysbd_spans(par, language)
-    return [(s + a, s + b) for s, e in _pieces(par) for a, b in _pysbd_spans(par[s:e], language)]
+        return _with_marks_joined(par, _pysbd_spans(par, language))
+    return _with_marks_joined(par, [(s + a, s + b) for s, e in _pieces(par)
+                                    for a, b in _pysbd_spans(par[s:e], language)])
+
+
+def _with_marks_joined(par: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with a piece that holds no letter or digit joined to the sentence before it:
+    pysbd leaves a closing quote at the end of a paragraph on its own ("...come forward now."
+    then "'"; wire copy's "''<"), and a mark is no sentence."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and not _HAS_WORD.search(par, start, end):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _pysbd_spans(par: str, language: str) -> list[tuple[int, int]]:
