@@ -26,6 +26,19 @@ from viewer.core.text.sentences import split_sentences
           "Next."]),
         ("He said: ``Fred is a bad man. He ran off.''<\nThe court heard more.",
          ["He said: ``Fred is a bad man.", "He ran off.''<", "The court heard more."]),
+        # a title before a name, and a clock time before a weekday or a time zone, end nothing
+        ("Police Const. Ian Tait said the road was closed. Nobody else spoke.",
+         ["Police Const. Ian Tait said the road was closed.", "Nobody else spoke."]),
+        ("Det. Ch. Insp. Jo Bloggs gave evidence. Atty. Gen. Ann Lee did not.",
+         ["Det. Ch. Insp. Jo Bloggs gave evidence.", "Atty. Gen. Ann Lee did not."]),
+        ("The vote is at 7 p.m. Friday. Results follow at 4:45 p.m. EST on Saturday.",
+         ["The vote is at 7 p.m. Friday.", "Results follow at 4:45 p.m. EST on Saturday."]),
+        ("Doors open at 6 p.m. The show starts later.", ["Doors open at 6 p.m.", "The show starts later."]),
+        ("Sen. Pat Roberts, R-Kan., chaired it. Shares of J.C. Penney Co. Inc. (JCP) rose at 10 a.m. "
+         "Sept. 8.", ["Sen. Pat Roberts, R-Kan., chaired it.",
+                      "Shares of J.C. Penney Co. Inc. (JCP) rose at 10 a.m. Sept. 8."]),
+        ("It was imposed by then-Gov. Walter Hickel. Later it lapsed.",
+         ["It was imposed by then-Gov. Walter Hickel.", "Later it lapsed."]),
     ],
 )
 def test_split_sentences(text, expected):

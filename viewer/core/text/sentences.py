@@ -152,24 +152,46 @@ def _pieces(par: str) -> list[tuple[int, int]]:
 def _split_paragraph(par: str, language: str) -> list[tuple[int, int]]:
     """Spans of the sentences in one paragraph, found back in its text."""
     fast = _fast_split(par)
-    if fast is not None:
-        return fast
-    if len(par) <= _PYSBD_MAX:
-        return _with_marks_joined(par, _pysbd_spans(par, language))
-    return _with_marks_joined(par, [(s + a, s + b) for s, e in _pieces(par)
-                                    for a, b in _pysbd_spans(par[s:e], language)])
+    if fast is None:
+        fast = _pysbd_spans(par, language) if len(par) <= _PYSBD_MAX else \
+            [(s + a, s + b) for s, e in _pieces(par) for a, b in _pysbd_spans(par[s:e], language)]
+    return _rejoined(par, fast, language == "en")
 
 
-def _with_marks_joined(par: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`spans` with a piece that holds no letter or digit joined to the sentence before it:
-    pysbd leaves a closing quote at the end of a paragraph on its own ("...come forward now."
-    then "'"; wire copy's "''<"), and a mark is no sentence."""
+# Cuts no English sentence has: before a piece that reads on (a comma, a closing bracket, a
+# lower-case word: pysbd's "Sen. Pat Roberts, R-Kan. | , chairman of"), after a title that
+# stands before a name ("Police Const. Tim Fanning", "then-Gov. Walter Hickel", "Atty. Gen."),
+# after a company's "Co."/"Inc." before its ticker or legal form ("Penney Co. Inc. (JCP)"), and
+# after "a.m."/"p.m." before a weekday, a month or a time zone ("at 7 p.m. Friday", "EST").
+_READS_ON = re.compile(r"[,;:)\]&a-z]")
+_TITLE_END = re.compile(r"(?:^|[\s(\[\"“‘'-])(?:Const|Con|Insp|Ch|Supt|Det|Sgt|Pte|Pfc|Pvt|Spc|Cpl|Lt|Lieut|"
+                        r"Capt|Maj|Col|Gen|Adm|Cmdr|Atty|Pres|Sec|Gov|Sen|Rep|Rev|Prof|Dr|Mr|Mrs|Ms)\.$")
+_STARTS_NAME = re.compile(r"[A-Z]")
+_COMPANY_END = re.compile(r"\b(?:Co|Corp|Inc|Ltd|Bros)\.$")
+_AFTER_COMPANY = re.compile(r"\(|(?:Inc|Ltd|Co|Corp|LLC|plc)\b")
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$")
+_AFTER_CLOCK = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                          r"March|April|May|June|July|August|September|October|November|December|"
+                          r"[ECMP][SD]?T|GMT|BST|UTC|CET)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
+
+
+def _rejoined(par: str, spans: list[tuple[int, int]], english: bool) -> list[tuple[int, int]]:
+    """`spans` with the cuts no sentence has undone: a piece with no letter or digit joins the
+    sentence before it (pysbd leaves a closing quote at a paragraph's end on its own: "...come
+    forward now." then "'"; wire copy's "''<"), and in English so does a piece that reads on
+    or follows a title, a company's abbreviation or a clock time that reads on (see above)."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and not _HAS_WORD.search(par, start, end):
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
+        if out:
+            before = par[out[-1][0]:out[-1][1]]
+            if (not _HAS_WORD.search(par, start, end) or english and (
+                    _READS_ON.match(par, start)
+                    or _TITLE_END.search(before) and _STARTS_NAME.match(par, start)
+                    or _COMPANY_END.search(before) and _AFTER_COMPANY.match(par, start)
+                    or _CLOCK_END.search(before) and _AFTER_CLOCK.match(par, start))):
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
     return out
 
 
