@@ -19,6 +19,7 @@ from viewer.core.text.dates import is_date_line, relative_day, relative_week, st
         ("The bridge opened on March 3.", "The bridge opened on 4th of March.", "date"),
         ("The suspect was arrested on Tuesday.", "The suspect was arrested on Wednesday.", "date"),
         ("Coach Marta Lindqvist resigned.", "Coach Marta Lindquist resigned.", "name"),
+        ("An 82-year-old man was robbed at home.", "An 80-year-old man was robbed at home.", "number"),
         ("“We will rebuild every single school,” the governor said.",
          "“We will restore every single school,” the governor said.", "quote"),
     ],
@@ -39,6 +40,9 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
         ("Officers found 12 rifles in the van.", "Officers found twelve rifles in the van."),
         ("“Help is coming soon,” she said.", "She said: “Help is coming soon.”"),
         ("Police arrested Joan Miller.", "Police arrested Miller."),
+        # two people's ages: Zeta Jones is 30, Michael Douglas 55
+        ("Zeta Jones, 30, got engaged to 55-year-old Douglas.",
+         "The 30-year-old star got engaged to Michael Douglas."),
         ("“We stand together and we will not give up,” he said.", "“We will not give up,” he said."),
     ],
 )
@@ -51,6 +55,15 @@ def test_three_articles_one_conflict_lists_every_value():
                                 ("C", "The fire destroyed 45 homes.")])
     assert len(conflicts) == 1
     assert conflicts[0].values == {"A": "40 homes", "B": "40 homes", "C": "45 homes"}
+
+
+def test_a_possessive_is_the_same_name():
+    """"Jack Straw's" is Jack Straw: three wordings of one name, one with a title, are no conflict."""
+    members = [("A", "Home Secretary Jack Straw's decision was upheld."),
+               ("B", "Home Secretary Jack Straw said the decision was upheld."),
+               ("C", "Jack Straw’s decision was upheld.")]
+    assert find_conflicts(members) == ()
+    assert find_conflicts(members + [("D", "Home Secretary Jack Strow's decision was upheld.")])
 
 
 def test_single_article_has_no_conflicts():

@@ -66,7 +66,8 @@ _NUMBER_RE = re.compile(
     r"(?i)(?<![\w.])(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s?cent|percent))?"
-    r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}))?")
+    r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}))?"
+    r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
 _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
                        "which that this these those more less".split())
 _NAME_SKIP = _UNIT_STOP | frozenset({"but", "he", "she", "it", "we", "they", "mr", "mrs", "ms"})
@@ -117,6 +118,10 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
         unit = "%" if m.group("pct") else _unit_key(m.group("unit"))
         if not unit:
             continue
+        if m.group("holder") is not None or m.group().endswith("-old"):
+            # whose age: "55-year-old Douglas" and "30-year-old star" are two people's
+            holder = fold(m.group("holder") or "")
+            unit += "-old" + (f" {holder}" if holder and holder not in _NAME_SKIP else "")
         out.append(((unit, value), m.group().strip()))
     return tuple(out)
 
@@ -159,17 +164,24 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
     return out
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s?$")  # "Jack Straw's decision": the name ends there
+
+
 def _name_key(name: str) -> str:
     return "".join(c for c in fold(name) if c.isalnum())
 
 
 def extract_names(text: str) -> list[str]:
-    """Multi-word capitalised names in `text` (sentence-initial function words dropped)."""
+    """Multi-word capitalised names in `text` (sentence-initial function words dropped; a name
+    ends at a possessive after its second word: "Jack Straw's Home Office" names Jack Straw)."""
     names = []
     for m in _NAME_RE.finditer(text):
         parts = m.group().split()
         while parts and fold(parts[0]) in _NAME_SKIP:
             parts = parts[1:]
+        owner = next((k for k, p in enumerate(parts) if _POSSESSIVE_RE.search(p)), None)
+        if owner:  # not a lone word's: "Hitler's War" is a title
+            parts = parts[:owner] + [_POSSESSIVE_RE.sub("", parts[owner])]
         if 2 <= len(parts) <= _MAX_NAME_WORDS:  # longer runs are title-case headlines
             names.append(" ".join(parts))
     return names
