@@ -155,6 +155,10 @@ def test_relative_days_and_years_are_read_against_the_article_date():
         ("The ferry sank yesterday.", "The ferry sank yesterday.", {"A": MONDAY, "B": MONDAY}, False),
         ("The ferry sank yesterday.", "The ferry sank on Saturday.", {"A": MONDAY}, False),  # weekday: not held
         ("The ferry sank today.", "The ferry sank on October 12.", {"A": MONDAY}, False),  # "today": not a date
+        # a year guessed from the article's date gives way to a stated one (a list of past events)
+        ("He was tortured on August 20.", "He was tortured on Aug 20, 1989.", {"A": MONDAY}, False),
+        ("He was tortured on August 20.", "He was tortured on Aug 21, 1989.", {"A": MONDAY}, True),
+        ("It opened on May 3.", "It opened on May 3.", {"A": MONDAY, "B": date(2023, 5, 9)}, True),
         ("The ferry sails tomorrow.", "The ferry sails on October 15.", {"A": MONDAY}, False),
         # "last week" / "next week": the span of days they may mean
         ("It shut last week.", "It shut on October 9.", {"A": MONDAY}, False),

@@ -133,7 +133,7 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
     then relative days count too ("yesterday" in a paper of 14 October 2024 is (10, 13, "2024"),
     worded "yesterday (13 October 2024)"; "last week" is the span of days it may mean, keyed
     (_RANGE, first, last) in ISO form and worded "last week (7–13 October 2024)"), and a date
-    without a year takes the year nearest it."""
+    without a year takes the year nearest it, marked a guess ("~2024")."""
     out = []
     if dated is not None:
         for m in _RELATIVE_RE.finditer(text):
@@ -157,9 +157,9 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
                                   and text[max(0, m.start() - 1):m.start()].isalpha()):
             continue
         year = m.group("year")
-        if year is None and dated is not None:
+        if year is None and dated is not None:  # the year nearest the article's date, a guess ("~")
             near = with_year(month_number(month), day, dated)
-            year = str(near.year) if near is not None else None
+            year = f"~{near.year}" if near is not None else None
         out.append(((month_number(month), day, year), m.group().strip().rstrip(".")))  # not a full stop
     return out
 
@@ -257,11 +257,16 @@ def _dates_disagree(keys: list[tuple]) -> bool:
         # a date without a year is inside the span when it is in any year the span touches
         return any(not any(d is not None and first <= d <= last
                            for d in (valid_date(int(year), month, day)
-                                     for year in ([y] if y else range(first.year, last.year + 1))))
+                                     for year in ([y.lstrip("~")] if y
+                                                  else range(first.year, last.year + 1))))
                    for month, day, y in days)
     if len({len(k) for k in keys}) > 1:
         return False
-    return len({k[:2] for k in keys}) > 1 or len({k[2] for k in keys if len(k) > 2 and k[2]}) > 1
+    # A year guessed from an article's date ("~1999") gives way to a stated one: "August 20" in a
+    # paper of 1999 may be "Aug 20, 1989" in a list of past events.
+    years = {k[2] for k in keys if len(k) > 2 and k[2]}
+    stated = {y for y in years if not y.startswith("~")}
+    return len({k[:2] for k in keys}) > 1 or len(stated or years) > 1
 
 
 def _grouped_conflicts(kind: str, per_article: dict[str, list[str]], same_slot, agree) -> list[Conflict]:
