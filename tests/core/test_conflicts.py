@@ -40,6 +40,7 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
         ("Officers found 12 rifles in the van.", "Officers found twelve rifles in the van."),
         ("“Help is coming soon,” she said.", "She said: “Help is coming soon.”"),
         ("Police arrested Joan Miller.", "Police arrested Miller."),
+        ("The one-time MP Neil Hamilton lost his case.", "Neil Hamilton lost his case three times."),
         # two people's ages: Zeta Jones is 30, Michael Douglas 55
         ("Zeta Jones, 30, got engaged to 55-year-old Douglas.",
          "The 30-year-old star got engaged to Michael Douglas."),

@@ -68,6 +68,8 @@ _NUMBER_RE = re.compile(
     r"(?:\s*(?P<pct>%|per\s?cent|percent))?"
     r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}))?"
     r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
+# "a one-time MP" (former), "a one-off payment": no count
+_ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
 _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
                        "which that this these those more less".split())
 _NAME_SKIP = _UNIT_STOP | frozenset({"but", "he", "she", "it", "we", "they", "mr", "mrs", "ms"})
@@ -116,7 +118,7 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
         unit = "%" if m.group("pct") else _unit_key(m.group("unit"))
-        if not unit:
+        if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS:
             continue
         if m.group("holder") is not None or m.group().endswith("-old"):
             # whose age: "55-year-old Douglas" and "30-year-old star" are two people's
