@@ -260,10 +260,10 @@ class ArticlePane(QFrame):
         self._paint_batch(self._paint_generation, 0)
         self._update_map()
 
-    def set_info(self, forms: str | Sequence[str], tooltip: str = "") -> None:
-        """The second header line: words, base or relation to the base; given several forms,
-        the first that fits the pane's width (the others shorter)."""
-        self.info.set_forms(*([forms] if isinstance(forms, str) else forms))
+    def set_info(self, forms: Sequence[str], tooltip: str = "") -> None:
+        """The second header line: words, base or relation to the base, in the first of `forms`
+        (each shorter than the one before) that fits the pane's width."""
+        self.info.set_forms(*forms)
         self.info.setToolTip(tooltip)
 
     def restyle(self) -> None:

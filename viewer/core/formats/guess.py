@@ -139,13 +139,11 @@ def _latin_fit(text: str, alphabets: dict[str, str]) -> float:
              if not m.group().isascii()]
     if not found:
         return 1.0
-    letters = [ch for ch, _ in found]
-    glued = [g for _, g in found]
     best = 0.0
     for lang, alpha in alphabets.items():
-        covered = sum(ch in alpha and not g for ch, g in zip(letters, glued)) / len(letters)
+        covered = sum(ch in alpha and not glued for ch, glued in found) / len(found)
         common = _common(_LANGUAGE_NAMES.get(lang, ""), 26)
-        frequent = sum(ch in common for ch in letters) / len(letters)
+        frequent = sum(ch in common for ch, _ in found) / len(found)
         best = max(best, covered + 0.05 * frequent)
     return best
 

@@ -164,15 +164,17 @@ def _split_paragraph(par: str, language: str) -> list[tuple[int, int]]:
 # after a company's "Co."/"Inc." before its ticker or legal form ("Penney Co. Inc. (JCP)"), and
 # after "a.m."/"p.m." before a weekday, a month or a time zone ("at 7 p.m. Friday", "EST").
 _READS_ON = re.compile(r"[,;:)\]&a-z]")
-_TITLE_END = re.compile(r"(?:^|[\s(\[\"“‘'-])(?:Const|Con|Insp|Ch|Supt|Det|Sgt|Pte|Pfc|Pvt|Spc|Cpl|Lt|Lieut|"
-                        r"Capt|Maj|Col|Gen|Adm|Cmdr|Atty|Pres|Sec|Gov|Sen|Rep|Rev|Prof|Dr|Mr|Mrs|Ms)\.$")
+_TITLE_END = re.compile(r"(?:^|[\s(\[\"“‘'-])(?:Const|Con|Insp|Ch|Supt|Det|Sgt|Pte|Pfc|Pvt|Spc|Cpl|"
+                        r"Lt|Lieut|Capt|Maj|Col|Gen|Adm|Cmdr|Atty|Pres|Sec|Gov|Sen|Rep|Rev|Prof|Dr|Mr|"
+                        r"Mrs|Ms)\.$")
 _STARTS_NAME = re.compile(r"[A-Z]")
 _COMPANY_END = re.compile(r"\b(?:Co|Corp|Inc|Ltd|Bros)\.$")
 _AFTER_COMPANY = re.compile(r"\(|(?:Inc|Ltd|Co|Corp|LLC|plc)\b")
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$")
 _AFTER_CLOCK = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
                           r"March|April|May|June|July|August|September|October|November|December|"
-                          r"[ECMP][SD]?T|GMT|BST|UTC|CET)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
+                          r"[ECMP][SD]?T|GMT|BST|UTC|CET)\b"
+                          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
 
 
 def _rejoined(par: str, spans: list[tuple[int, int]], english: bool) -> list[tuple[int, int]]:
