@@ -151,11 +151,11 @@ def _pieces(par: str) -> list[tuple[int, int]]:
 
 def _split_paragraph(par: str, language: str) -> list[tuple[int, int]]:
     """Spans of the sentences in one paragraph, found back in its text."""
-    fast = _fast_split(par)
-    if fast is None:
-        fast = _pysbd_spans(par, language) if len(par) <= _PYSBD_MAX else \
+    spans = _fast_split(par)
+    if spans is None:
+        spans = _pysbd_spans(par, language) if len(par) <= _PYSBD_MAX else \
             [(s + a, s + b) for s, e in _pieces(par) for a, b in _pysbd_spans(par[s:e], language)]
-    return _rejoined(par, fast, language == "en")
+    return _rejoined(par, spans, language == "en")
 
 
 # Cuts no English sentence has: before a piece that reads on (a comma, a closing bracket, a
