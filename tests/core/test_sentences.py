@@ -39,6 +39,7 @@ from viewer.core.text.sentences import split_sentences
                       "Shares of J.C. Penney Co. Inc. (JCP) rose at 10 a.m. Sept. 8."]),
         ("It was imposed by then-Gov. Walter Hickel. Later it lapsed.",
          ["It was imposed by then-Gov. Walter Hickel.", "Later it lapsed."]),
+        ("Mr. Cook spoke on Monday. iPhone sales rose.", ["Mr. Cook spoke on Monday.", "iPhone sales rose."]),
     ],
 )
 def test_split_sentences(text, expected):

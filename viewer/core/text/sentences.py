@@ -163,7 +163,7 @@ def _split_paragraph(par: str, language: str) -> list[tuple[int, int]]:
 # stands before a name ("Police Const. Tim Fanning", "then-Gov. Walter Hickel", "Atty. Gen."),
 # after a company's "Co."/"Inc." before its ticker or legal form ("Penney Co. Inc. (JCP)"), and
 # after "a.m."/"p.m." before a weekday, a month or a time zone ("at 7 p.m. Friday", "EST").
-_READS_ON = re.compile(r"[,;:)\]&a-z]")
+_READS_ON = re.compile(r"[,;:)\]&]|[a-z](?![a-z]*[A-Z])")  # not a name written "iPhone", "eBay"
 _TITLE_END = re.compile(r"(?:^|[\s(\[\"“‘'-])(?:Const|Con|Insp|Ch|Supt|Det|Sgt|Pte|Pfc|Pvt|Spc|Cpl|"
                         r"Lt|Lieut|Capt|Maj|Col|Gen|Adm|Cmdr|Atty|Pres|Sec|Gov|Sen|Rep|Rev|Prof|Dr|Mr|"
                         r"Mrs|Ms)\.$")
