@@ -17,8 +17,8 @@ OTHER = ("A new library opened in the old post office building downtown, with a 
 def test_triage_groups_a_folder_and_opens_a_story(make_window, seed_files, tmp_path, qtbot):
     folder = tmp_path / "feed"
     folder.mkdir()
-    _write(folder, "wire.txt", WIRE * 3)
-    _write(folder, "paper.txt", "From our reporter. " + WIRE * 2 + "Local shops closed early.")
+    _write(folder, "wire.txt", WIRE * 30)  # four-digit word counts ("1320 words")
+    _write(folder, "paper.txt", "From our reporter. " + WIRE * 25 + "Local shops closed early.")
     _write(folder, "library.txt", OTHER * 3)
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     win = make_window(seed_files[:2])
@@ -39,6 +39,10 @@ def test_triage_groups_a_folder_and_opens_a_story(make_window, seed_files, tmp_p
     paths = tri.selected_paths()
     assert sorted(p.split("/")[-1] for p in paths) == ["paper.txt", "wire.txt"]
     assert big.data(KindRole) == "story"
+    tri.view.expand(big)  # the story's articles give their word counts in the same column
+    words = proxy.index(0, 1, big)
+    assert words.data().endswith(" words")
+    assert tri.view.columnWidth(1) >= tri.view.sizeHintForColumn(1)  # shown whole, not "1320 wor…"
     with qtbot.waitSignal(tri.open_requested, timeout=2000):
         tri.open_selected()
     qtbot.waitUntil(lambda: not win.runner.is_busy() and len(win.panes) == 2

@@ -152,6 +152,8 @@ class TriageWindow(QDialog):
         self.view.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
         self.view.setAccessibleName("Stories")
+        # A story's articles show their word counts under its article count: fit them when shown.
+        self.view.expanded.connect(self._fit_columns)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.filter_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_flag(self.filter_box.currentData()))
@@ -205,9 +207,7 @@ class TriageWindow(QDialog):
     def _on_result(self, result: TriageResult) -> None:
         self.result = result
         self.proxy.setSourceModel(build_model(result))
-        for col in range(len(COLUMNS)):
-            self.view.resizeColumnToContents(col)
-        self.view.setColumnWidth(0, 420)
+        self._fit_columns()
         stories = sum(1 for s in result.stories if len(s.articles) > 1)
         derived = sum(s.derived_count for s in result.stories)
         text = (f"{len(result.articles)} articles in {len(result.stories)} stories "
@@ -216,6 +216,12 @@ class TriageWindow(QDialog):
             text += f" {len(result.errors)} files could not be read: " + "; ".join(
                 f"{os.path.basename(e.path)} ({e.reason})" for e in result.errors[:5])
         self._done(text)
+
+    def _fit_columns(self, *_expanded) -> None:
+        """Columns as wide as the rows shown need (the titles' column a fixed width)."""
+        for col in range(1, len(COLUMNS)):
+            self.view.resizeColumnToContents(col)
+        self.view.setColumnWidth(0, 420)
 
     def selected_paths(self) -> list[str]:
         """Paths of the selected articles; a selected story stands for all its articles."""
