@@ -37,6 +37,11 @@ def _groups(*texts: str) -> list[dict[int, str]]:
     # same predicate, but no name in common: two different visits
     ("Officials in Lisbon said the talks ended after the minister's first visit to Portugal in 12 years.",
      "Aides in Nairobi said the envoy's first visit to Kenya in 11 years went smoothly.", []),
+    # a bound agrees with any value it allows, and the wording reads as a bound
+    (VISIT_A, VISIT_B.replace("in 11 years", "in more than 11 years"), []),
+    # one statement gives the unit two values (two people's): it does not say which is the event's
+    (VISIT_A, VISIT_B.replace("first visit to the country in 11 years",
+                              "first visit to the country in 11 years, and his aide's in 3 years"), []),
     # different units
     ("Officials in Lisbon said the minister's first visit to Portugal lasted 12 days.",
      "Critics in Lisbon said Santos' first visit to the country cost 11 million euros.", []),

@@ -41,6 +41,10 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
         ("“Help is coming soon,” she said.", "She said: “Help is coming soon.”"),
         ("Police arrested Joan Miller.", "Police arrested Miller."),
         ("The one-time MP Neil Hamilton lost his case.", "Neil Hamilton lost his case three times."),
+        ("He had been a policeman for more than 30 years.", "He had been a policeman for 33 years."),
+        ("The jury spent just over 17 hours on it.", "The jury spent 22 hours on it."),
+        ("Crimes during his 1973-90 rule were listed.", "Crimes during his 1973 to 1990 rule were listed."),
+        ("Two other hospitals kept the rule.", "Three other hospitals kept the rule."),
         # two people's ages: Zeta Jones is 30, Michael Douglas 55
         ("Zeta Jones, 30, got engaged to 55-year-old Douglas.",
          "The 30-year-old star got engaged to Michael Douglas."),

@@ -47,6 +47,12 @@ def _mentions_of(index: int, st: Statement) -> list[EventMention]:
     found = extract_numbers(st.text)
     if not found:
         return []
+    # A statement giving one unit two values ("three years and four years respectively", two
+    # people's sentences) does not say which is the event's: its mentions of that unit are left out.
+    values: dict[str, set] = {}
+    for (unit, value), _worded in found:
+        values.setdefault(unit, set()).add(value)
+    found = [f for f in found if len(values[f[0][0]]) == 1]
     words = [(m.start(), m.end(), m.group()) for m in _WORD_ONLY_RE.finditer(st.text)]
     stops, stem = stopwords(st.language), stemmer(st.language)
     out = []

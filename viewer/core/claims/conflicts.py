@@ -63,16 +63,25 @@ _WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
                       "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _NUMBER_RE = re.compile(
-    r"(?i)(?<![\w.])(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?i)(?<![\w.])(?<!\d[-–])(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s?cent|percent))?"
     r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}))?"
     r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
 # "a one-time MP" (former), "a one-off payment": no count
 _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
+# A bound or an estimate ("more than 30 years", "just over 17 hours", "about 200") holds no exact
+# value to disagree with: "a policeman for more than 30 years" agrees with "for 33 years".
+_QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\s+$|\b(?:over|under|about|"
+                        r"around|nearly|almost|approximately|roughly|some|up\s+to|at\s+least|at\s+most|"
+                        r"estimated|upwards\s+of|in\s+excess\s+of)\s+$")
 _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
                        "which that this these those more less".split())
 _NAME_SKIP = _UNIT_STOP | frozenset({"but", "he", "she", "it", "we", "they", "mr", "mrs", "ms"})
+# Words after a number that count nothing themselves: "two other special hospitals", "three further
+# assaults" (the thing counted comes later, and another wording may count another set).
+_NOT_UNITS = _UNIT_STOP | frozenset("other others further more additional extra separate different "
+                                    "new previous similar such".split())
 _NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)(?:\s+(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*))+")
 _QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{8,}?)[\"”»“]")
 _MIN_QUOTE_WORDS = 3
@@ -93,7 +102,7 @@ def _unit_key(unit: str | None) -> str:
     if not unit:
         return ""
     u = fold(unit)
-    if u in _UNIT_STOP or u in MONTHS:
+    if u in _NOT_UNITS or u in MONTHS:
         return ""
     return u[:-1] if u.endswith("s") and len(u) > 3 else u
 
@@ -118,7 +127,8 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
         unit = "%" if m.group("pct") else _unit_key(m.group("unit"))
-        if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS:
+        if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS \
+                or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()):
             continue
         if m.group("holder") is not None or m.group().endswith("-old"):
             # whose age: "55-year-old Douglas" and "30-year-old star" are two people's
