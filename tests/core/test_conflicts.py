@@ -110,6 +110,18 @@ def test_quote_speakers_are_found_when_named(text, speaker):
          "“The roads will be cleaned by noon,” Paul Okafor said.", True),
         ("“The roads will be cleared by noon,” she said.",
          "“Our crews are working through the night in every district,” she said.", False),
+        # British single quotes and a wire's ``…'': the same checks
+        ("'The roads will be cleared by noon,' Ines Duarte said.",
+         "Ines Duarte said: ``The roads will be cleaned by noon.''", True),
+        ("‘The roads will be cleared by noon,’ Ines Duarte said.",
+         "Ines Duarte said: ``The roads will be cleared by noon.''", False),
+        # spelt or typed differently, or with a reporter's insertion: the same quote
+        ("“That's not what we're doing _ we can't,” Ines Duarte said.",
+         "“That is not what we are doing - we cannot,” Ines Duarte said.", False),
+        ("“They [the council] will be judged on it,” Ines Duarte said.",
+         "“They will be judged on it,” Ines Duarte said.", False),
+        ("“The public-interest judgement was made,” Ines Duarte said.",
+         "“The public interest judgment was made,” Ines Duarte said.", False),
     ],
 )
 def test_quote_conflicts_need_the_same_speaker_and_mostly_the_same_words(a, b, conflict):

@@ -30,6 +30,7 @@ from ..text.dates import (
     valid_date,
     with_year,
 )
+from ..text.spelling import match_form
 from ..text.tokens import fold
 from ..util.sequence_matcher import SequenceMatcher
 
@@ -83,7 +84,11 @@ _NAME_SKIP = _UNIT_STOP | frozenset({"but", "he", "she", "it", "we", "they", "mr
 _NOT_UNITS = _UNIT_STOP | frozenset("other others further more additional extra separate different "
                                     "new previous similar such".split())
 _NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)(?:\s+(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*))+")
-_QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{8,}?)[\"”»“]")
+# Quoted passages: in double quotes, in a wire's ``…'' (PA), or in British single quotes ('…' or
+# ‘…’: opened after a space, closed before one; an apostrophe inside a word is no closing mark).
+_QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{8,}?)[\"”»“]"
+                       r"|``((?:(?!'').){8,}?)''"
+                       r"|(?:^|(?<=[\s(\[—–]))['‘]((?:[^'‘’\n]|['’](?=\w)){8,}?)['’](?=[\s.,;:!?)\]—–]|$)")
 _MIN_QUOTE_WORDS = 3
 _QUOTE_OVERLAP = 0.6
 _REPORTING = r"(?:said|says|say|told|tells|added|adds|stated|states|claimed|claims|mentioned|remarked|noted|" \
@@ -214,7 +219,7 @@ def extract_attributed_quotes(text: str) -> list[tuple[str, str | None]]:
     """
     out = []
     for m in _QUOTE_RE.finditer(text):
-        quote = m.group(1).strip(" ,.")
+        quote = next(g for g in m.groups() if g is not None).strip(" ,.")
         if len(quote.split()) < _MIN_QUOTE_WORDS:
             continue
         after = _SPEAKER_AFTER_RE.match(text, m.end())
@@ -339,12 +344,35 @@ def _same_quote_slot(a: tuple[str, str | None], b: tuple[str, str | None]) -> bo
     return short > 0 and matched / short >= _QUOTE_OVERLAP
 
 
+_CONTRACTIONS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"}
+_CONTRACTION_RE = re.compile(r"(?<=\w)(?:n't|'re|'ve|'ll|'m|'d)\b")
+# A reporter's insertion in a quote ("what he [Fayed] wanted", "he (Al Fayed) was paying") alters
+# no word of it.
+_INSERTION_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+_IRREGULAR_NOT = (("can't", "can not"), ("won't", "will not"), ("shan't", "shall not"))
+_SPOKEN_FORMS = {"whilst": "while", "okay": "ok", "amongst": "among"}
+
+
+def _quote_key(q: str) -> str:
+    """A quote's letters and digits in order, words spelt one way: contractions written out
+    ("you're" → "you are"; "that's", "it's" → "that is", "it is"), American spelling, no
+    bracketed insertion, and no spaces, hyphens or punctuation, so that a wording only spelt
+    or typed differently ("public interest" / "public-interest", a scan's "bothsaw") is the
+    same quote."""
+    text = _INSERTION_RE.sub(" ", fold(q).replace("’", "'"))
+    for short, full in _IRREGULAR_NOT:
+        text = text.replace(short, full)
+    text = _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group()], text)
+    text = re.sub(r"\b(it|that|what|there|here|he|she|who|where)'s\b", r"\1 is", text)
+    words = re.findall(r"[^\W_]+", text)  # PA writes a dash as "_"
+    return "".join(match_form(_SPOKEN_FORMS.get(w, w)) for w in words)
+
+
 def _quotes_agree(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
-    """Same words, or one quote is an exact excerpt of the other."""
-    wa, wb = _quote_words(a[0]), _quote_words(b[0])
-    if len(wa) > len(wb):
-        wa, wb = wb, wa
-    return any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
+    """The same wording, or one quote is an exact excerpt of the other, spelling apart
+    (`_quote_key`)."""
+    ka, kb = _quote_key(a[0]), _quote_key(b[0])
+    return ka in kb or kb in ka
 
 
 def find_conflicts(members: Sequence[tuple[str, str]],
