@@ -64,7 +64,8 @@ _WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
                       "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _NUMBER_RE = re.compile(
-    r"(?i)(?<![\w.])(?<!\d[-–])(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?i)(?<![\w.])(?<!\d[-–])"  # not the second year of a range: "his 1973-90 rule"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s?cent|percent))?"
     r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}))?"
@@ -88,7 +89,8 @@ _NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)(
 # ‘…’: opened after a space, closed before one; an apostrophe inside a word is no closing mark).
 _QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{8,}?)[\"”»“]"
                        r"|``((?:(?!'').){8,}?)''"
-                       r"|(?:^|(?<=[\s(\[—–]))['‘]((?:[^'‘’\n]|['’](?=\w)){8,}?)['’](?=[\s.,;:!?)\]—–]|$)")
+                       r"|(?:^|(?<=[\s(\[—–]))['‘]((?:[^'‘’\n]|['’](?=\w)){8,}?)"
+                       r"['’](?=[\s.,;:!?)\]—–]|$)")
 _MIN_QUOTE_WORDS = 3
 _QUOTE_OVERLAP = 0.6
 _REPORTING = r"(?:said|says|say|told|tells|added|adds|stated|states|claimed|claims|mentioned|remarked|noted|" \
@@ -349,6 +351,7 @@ _CONTRACTION_RE = re.compile(r"(?<=\w)(?:n't|'re|'ve|'ll|'m|'d)\b")
 # A reporter's insertion in a quote ("what he [Fayed] wanted", "he (Al Fayed) was paying") alters
 # no word of it.
 _INSERTION_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+_IS_RE = re.compile(r"\b(it|that|what|there|here|he|she|who|where)'s\b")  # not a possessive
 _IRREGULAR_NOT = (("can't", "can not"), ("won't", "will not"), ("shan't", "shall not"))
 _SPOKEN_FORMS = {"whilst": "while", "okay": "ok", "amongst": "among"}
 
@@ -363,7 +366,7 @@ def _quote_key(q: str) -> str:
     for short, full in _IRREGULAR_NOT:
         text = text.replace(short, full)
     text = _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group()], text)
-    text = re.sub(r"\b(it|that|what|there|here|he|she|who|where)'s\b", r"\1 is", text)
+    text = _IS_RE.sub(r"\1 is", text)
     words = re.findall(r"[^\W_]+", text)  # PA writes a dash as "_"
     return "".join(match_form(_SPOKEN_FORMS.get(w, w)) for w in words)
 
