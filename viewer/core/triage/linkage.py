@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..diff.sequences import connected_roots
 from ..util.cancel import CancelCheck, check
 
 __all__ = ["average_clusters"]
@@ -72,21 +73,20 @@ def average_clusters(distances: np.ndarray, cutoff: float, cancelled: CancelChec
     d += d.T  # symmetric from the upper triangle, in place (a large group's matrix is large)
     merges = _merges(d, cancelled)
     tree = list(range(n))  # union-find of the dendrogram, with each subtree's largest height
-    flat = list(range(n))  # union-find of the flat clusters
     highest = [0.0] * n
 
-    def find(parent: list[int], i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+    def find(i: int) -> int:
+        while tree[i] != i:
+            tree[i] = tree[tree[i]]
+            i = tree[i]
         return i
 
+    joined = []  # the merges that stay within a flat cluster
     for k in np.argsort([h for _, _, h in merges], kind="mergesort").tolist():
         x, y, height = merges[k]
-        rx, ry = find(tree, x), find(tree, y)
+        rx, ry = find(x), find(y)
         tree[rx] = ry
         highest[ry] = max(height, highest[rx], highest[ry])
         if highest[ry] <= cutoff:
-            flat[find(flat, x)] = find(flat, y)
-    first: dict[int, int] = {}
-    return [first.setdefault(find(flat, i), i) for i in range(n)]
+            joined.append((x, y))
+    return connected_roots(n, joined)  # each point's group root is its group's first point
