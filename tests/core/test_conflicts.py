@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.core.claims.conflicts import extract_dates, extract_numbers, find_conflicts
-from viewer.core.text.dates import is_date_line, relative_day, relative_week, stated_date, with_year
+from viewer.core.text.dates import is_date_line, is_time_stamp, relative_day, relative_week, stated_date, with_year
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,7 @@ from viewer.core.text.dates import is_date_line, relative_day, relative_week, st
         ("The suspect was arrested on Tuesday.", "The suspect was arrested on Wednesday.", "date"),
         ("Coach Marta Lindqvist resigned.", "Coach Marta Lindquist resigned.", "name"),
         ("An 82-year-old man was robbed at home.", "An 80-year-old man was robbed at home.", "number"),
+        ("The quake struck at 8:13 a.m. local time.", "The quake struck at 8:31am local time.", "number"),
         ("“We will rebuild every single school,” the governor said.",
          "“We will restore every single school,” the governor said.", "quote"),
     ],
@@ -49,6 +50,14 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
         ("Zeta Jones, 30, got engaged to 55-year-old Douglas.",
          "The 30-year-old star got engaged to Michael Douglas."),
         ("“We stand together and we will not give up,” he said.", "“We will not give up,” he said."),
+        # a name spelt the British way, a people's adjective for its place
+        ("The show is at the Kodak Theatre tonight.", "The show is at the Kodak Theater tonight."),
+        ("The Israeli Defence Forces denied it.", "The Israel Defense Forces denied it."),
+        ("The quake struck at 8:13 a.m. local time.", "The quake struck at 8.13am local time."),
+        ("The quake struck at 8 p.m. local time.", "The quake struck at 8:00 PM local time."),
+        # a quoted phrase of three words that shares two with a longer quote is another quote
+        ("“Cloud computing has brought a sea change to the data center,” Feldman said.",
+         "Feldman will lead the new “data center solutions” business."),
     ],
 )
 def test_agreeing_values_give_no_conflict(a, b):
@@ -69,6 +78,20 @@ def test_a_possessive_is_the_same_name():
                ("C", "Jack Straw’s decision was upheld.")]
     assert find_conflicts(members) == ()
     assert find_conflicts(members + [("D", "Home Secretary Jack Strow's decision was upheld.")])
+
+
+def test_names_and_numbers_are_read_within_each_wording():
+    """Two wordings of one article are not read as one text: a headline's last words and the next
+    sentence's first name make no name ("Academy Awards Ellen DeGeneres"), nor does a number ending
+    one wording count the first word of the next."""
+    members = [("A", "DeGeneres Set As Host For 2014 Academy Awards"), ("A", "Ellen DeGeneres will host."),
+               ("B", "Ellen DeGeneres will host the show."), ("B", "The show had 24"), ("B", "Years of it.")]
+    assert find_conflicts(members + [("A", "The show had 25 years of it.")]) == ()
+
+
+def test_a_time_of_day_is_one_value_in_minutes():
+    found = extract_numbers("The quake struck at 8:13 a.m. and again at 6 PM, after 14:42 tests.")
+    assert found == [(("time of day", 493.0), "8:13 a.m."), (("time of day", 1080.0), "6 PM")]
 
 
 def test_single_article_has_no_conflicts():
@@ -222,3 +245,27 @@ def test_reading_dates_never_fails_on_odd_text(text):
     assert day is None or 1900 <= day.year <= 2099
     assert isinstance(is_date_line(text), bool)
     assert isinstance(extract_dates(text, MONDAY), list)
+
+
+@pytest.mark.parametrize("text, stamp", [
+    ("February 29, 2012 2:27 PM", True),
+    ("Posted: 08 / 02 / 2013 11:10 am EDT", True),
+    ("on Dec 23 2012, 5:03p", True),
+    ("12/23/12 06:03 PM ET", True),
+    ("Obama won on Nov 4, 2008", False),
+    ("The ceremony is on February 22, 2009.", False),
+    ("Monday", False),
+])
+def test_a_time_stamp_is_only_a_date_and_a_time(text, stamp):
+    assert is_time_stamp(text) is stamp
+
+
+def test_time_stamps_state_no_claim():
+    from viewer.core.claims.finder import find_claims
+    from viewer.core.text.article import Article
+
+    story = "The council approved the new bridge over the river on Tuesday evening."
+    claims = find_claims([Article("A", "", f"February 29, 2012 2:27 PM\n{story}"),
+                          Article("B", "", f"Feb 29, 2012 2:31 PM\n{story}")])
+    assert [c.text for c in claims] == [story]
+    assert claims[0].conflicts == ()

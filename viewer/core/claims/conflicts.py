@@ -64,12 +64,15 @@ _WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
                       "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _NUMBER_RE = re.compile(
-    r"(?i)(?<![\w.])(?<!\d[-–])"  # not the second year of a range: "his 1973-90 rule"
+    r"(?i)(?<![\w.:])(?<!\d[-–])"  # not the second year of a range: "his 1973-90 rule"
     r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s?cent|percent))?"
     r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}))?"
     r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
+# A time of day, "8:13 a.m.", "8.13am", "6 PM": its own slot, valued in minutes after midnight.
+_CLOCK_RE = re.compile(r"(?i)(?<![\w.:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?m\b\.?")
+TIME_OF_DAY = "time of day"
 # "a one-time MP" (former), "a one-off payment": no count
 _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
 # A bound or an estimate ("more than 30 years", "just over 17 hours", "about 200") holds no exact
@@ -115,18 +118,32 @@ def _unit_key(unit: str | None) -> str:
 
 
 def extract_numbers(text: str) -> list[tuple[tuple[str, float], str]]:
-    """(slot (unit, value), worded value) for each number with a unit, e.g. (("year", 24.0), "24 years")."""
+    """(slot (unit, value), worded value) for each number with a unit, e.g. (("year", 24.0), "24 years"),
+    and each time of day, e.g. ((TIME_OF_DAY, 493.0), "8:13 a.m.")."""
     return list(_numbers(text))
 
 
 @lru_cache(maxsize=16384)  # a statement's text is read here and again as a claim's member
 def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
     # a calendar date (whose day is not a count) needs a digit
-    dates = [m.span() for m in _DATE_RE.finditer(text) if not m.group("weekday")] \
-        if _DIGIT_RE.search(text) else []
+    if not _DIGIT_RE.search(text):
+        return tuple(_counts(text, []))
+    dates = [m.span() for m in _DATE_RE.finditer(text) if not m.group("weekday")]
+    out = []
+    for m in _CLOCK_RE.finditer(text):
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        if 1 <= hour <= 12:
+            minutes = (hour % 12 + (12 if m.group("half").lower() == "p" else 0)) * 60 + minute
+            out.append(((TIME_OF_DAY, float(minutes)), m.group().strip()))
+            dates.append(m.span())
+    return tuple(out + _counts(text, dates))
+
+
+def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, float], str]]:
+    """The numbers with a unit in `text` outside the `skip` spans (dates, times of day)."""
     out = []
     for m in _NUMBER_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in dates):
+        if any(s <= m.start() < e for s, e in skip):
             continue
         raw = m.group("num")
         low = raw.lower()
@@ -142,7 +159,7 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
             holder = fold(m.group("holder") or "")
             unit += "-old" + (f" {holder}" if holder and holder not in _NAME_SKIP else "")
         out.append(((unit, value), m.group().strip()))
-    return tuple(out)
+    return out
 
 
 def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str]]:
@@ -311,8 +328,14 @@ def _grouped_conflicts(kind: str, per_article: dict[str, list[str]], same_slot, 
     return out
 
 
+# A place and its people's adjective name one thing: "Israel Defense Forces" / "Israeli Defense
+# Forces", "Korea" / "Korean".
+_DEMONYM_RE = re.compile(r"(?<=[a-z]{3})(?:i|ian|ese|ish|(?<=a)n)$")
+
+
 def _name_tokens(name: str) -> set[str]:
-    return set(fold(name).replace("-", " ").replace("‐", " ").split())
+    """A name's words, folded, spelt the American way, a people's adjective read as its place."""
+    return {_DEMONYM_RE.sub("", match_form(w)) for w in fold(name).replace("‐", "-").replace("-", " ").split()}
 
 
 def _same_name_slot(a: str, b: str) -> bool:
@@ -325,7 +348,8 @@ def _same_name_slot(a: str, b: str) -> bool:
 
 def _names_agree(a: str, b: str) -> bool:
     ka, kb = _name_key(a), _name_key(b)
-    return ka == kb or ka in kb or kb in ka or _name_tokens(a) <= _name_tokens(b) or _name_tokens(b) <= _name_tokens(a)
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    return ka == kb or ka in kb or kb in ka or ta <= tb or tb <= ta
 
 
 def _quote_words(q: str) -> list[str]:
@@ -343,7 +367,7 @@ def _same_quote_slot(a: tuple[str, str | None], b: tuple[str, str | None]) -> bo
     wa, wb = _quote_words(a[0]), _quote_words(b[0])
     short = min(len(wa), len(wb))
     matched = sum(block.size for block in SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks())
-    return short > 0 and matched / short >= _QUOTE_OVERLAP
+    return matched >= _MIN_QUOTE_WORDS and matched / short >= _QUOTE_OVERLAP
 
 
 _CONTRACTIONS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"}
@@ -390,15 +414,19 @@ def find_conflicts(members: Sequence[tuple[str, str]],
         by_article.setdefault(art, []).append(text)
     if len(by_article) < 2:
         return ()
-    joined = {a: " ".join(t) for a, t in by_article.items()}
-    if len(set(joined.values())) == 1 and len({dated.get(a) for a in joined}) == 1:
+    if len({tuple(t) for t in by_article.values()}) == 1 and len({dated.get(a) for a in by_article}) == 1:
         return ()  # the same words read against the same day: every value agrees
+
+    def each(extract) -> dict[str, list]:  # member by member: no name or number runs across two
+        return {a: [v for t in texts for v in extract(t)] for a, texts in by_article.items()}
+
     conflicts: list[Conflict] = []
-    conflicts += _slot_conflicts(NUMBER, {a: extract_numbers(t) for a, t in joined.items()})
-    conflicts += _slot_conflicts(DATE, {a: extract_dates(t, dated.get(a)) for a, t in joined.items()})
-    conflicts += _grouped_conflicts(NAME, {a: extract_names(t) for a, t in joined.items()},
-                                    _same_name_slot, _names_agree)
-    quotes = _grouped_conflicts(QUOTE, {a: extract_attributed_quotes(t) for a, t in joined.items()},
+    conflicts += _slot_conflicts(NUMBER, each(extract_numbers))
+    conflicts += _slot_conflicts(DATE, {a: [v for t in texts for v in extract_dates(t, dated.get(a))]
+                                        for a, texts in by_article.items()})
+    conflicts += _grouped_conflicts(NAME, each(extract_names), _same_name_slot, _names_agree)
+    quotes = _grouped_conflicts(QUOTE, {a: extract_attributed_quotes(" ".join(texts))  # a quote may
+                                        for a, texts in by_article.items()},  # span sentences
                                 _same_quote_slot, _quotes_agree)
     conflicts += [Conflict(QUOTE, {art: q for art, (q, _who) in c.values.items()}) for c in quotes]
     return tuple(conflicts)

@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ..text.article import Article
-from ..text.dates import stated_date
+from ..text.dates import is_time_stamp, stated_date
 from ..text.furniture import is_furniture, trailing_credit
 from ..text.language import detect_language
 from ..text.sentences import split_sentences
@@ -83,7 +83,7 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)
         line = text[line_start: len(text) if line_end < 0 else line_end]
-        if is_furniture(sentence.text, line):
+        if is_furniture(sentence.text, line) or is_time_stamp(sentence.text):
             continue
         start, end = sentence.start, sentence.end - trailing_credit(sentence.text)
         # a wire copy's end-of-paragraph marker ("…told today.<") is not the claim's

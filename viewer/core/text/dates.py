@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from .furniture import STAMP_DMY
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "RELATIVE_WEEKS", "WEEKDAYS", "is_date_line",
+__all__ = ["MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "RELATIVE_WEEKS", "WEEKDAYS", "is_date_line", "is_time_stamp",
            "month_number", "relative_day", "relative_week", "stated_date", "valid_date", "with_year"]
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -109,6 +109,21 @@ def is_date_line(line: str) -> bool:
         return False
     words = [w for w in _DATE_LINE_WORD.findall(line) if w.lower()[:3] not in MONTHS]
     return len(words) <= _DATE_LINE_WORDS
+
+
+# The words a time stamp may hold beside numbers: "February 29, 2012 2:27 PM", "Posted: 08/02/2013
+# 11:10 am EDT", "on Dec 23 2012, 5:03p", "12/23/12 06:03 PM ET".
+_STAMP_WORD_RE = re.compile(r"(?i)" + MONTH_PATTERN + r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|[ap]m?|"
+                            r"on|at|posted|updated|published|last|(?-i:[A-Z]{1,3}T|GMT|UTC)")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def is_time_stamp(text: str) -> bool:
+    """True for a text of nothing but a date and a time: a web page's time stamp, which states
+    no claim ("February 29, 2012 2:27 PM"). A date inside a sentence ("Obama won on Nov 4, 2008")
+    is no stamp."""
+    return (len(text) <= _DATE_LINE and any(c.isdigit() for c in text)
+            and all(_STAMP_WORD_RE.fullmatch(w) for w in _LETTERS_RE.findall(text)))
 
 
 def relative_day(words: str, anchor: date) -> date | None:
