@@ -21,6 +21,9 @@ from viewer.core.text.dates import is_date_line, is_time_stamp, relative_day, re
         ("Coach Marta Lindqvist resigned.", "Coach Marta Lindquist resigned.", "name"),
         ("An 82-year-old man was robbed at home.", "An 80-year-old man was robbed at home.", "number"),
         ("The quake struck at 8:13 a.m. local time.", "The quake struck at 8:31am local time.", "number"),
+        ("The contest runs until 8am (AEST) today.", "The contest runs until 9 a.m. AEST today.", "number"),
+        ("Police said the attack happened on Friday.", "Police said the attack happened on Saturday.", "date"),
+        ("Shares rose 8.76 per cent to $31.90.", "Shares rose 9% to $31.90.", "number"),
         ("“We will rebuild every single school,” the governor said.",
          "“We will restore every single school,” the governor said.", "quote"),
     ],
@@ -55,6 +58,24 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
         ("The Israeli Defence Forces denied it.", "The Israel Defense Forces denied it."),
         ("The quake struck at 8:13 a.m. local time.", "The quake struck at 8.13am local time."),
         ("The quake struck at 8 p.m. local time.", "The quake struck at 8:00 PM local time."),
+        # a range's or a list's later number, one of a set, a time in another zone, a decimal comma
+        ("The margin of error ranged from 1.8 to 4.4 percentage points.",
+         "The margin of error was three to four percentage points."),
+        ("It restated its 2002, 2001 and 2000 financial results.", "It restated its 2000, 2001 and 2002 financial results."),
+        ("He will meet the three unions on Monday.", "He will meet the other two unions on Monday."),
+        ("The contest runs until 8am (AEST) today.", "The contest runs until 6 p.m. EDT Sunday."),
+        ("Some 1.2 million women take the pills.", "Some 1,2 million women take the pills."),
+        ("The OneNote tool is listed at £169.99 while the other costs more.",
+         "The OneNote tool is listed at $273 while the other costs more."),
+        # the day a thing was said is no date of the event
+        ("Wal-Mart expanded its policy, company officials said Tuesday.",
+         "Wal-Mart expanded its policy, company officials said Wednesday."),
+        ("She heard the thud early Saturday, she said in an interview Tuesday.",
+         "She heard the thud early Saturday morning."),
+        # accents, a possessive, a sentence's first word
+        ("Prime Minister Jean Chrétien spoke.", "Prime Minister Jean Chretien spoke."),
+        ("The Smyrna Nissan plant was named the best.", "Nissan's Smyrna plant was named the best."),
+        ("Although Prempro pills were used, no brand was safer.", "Athough Prempro pills were used, no brand was safer."),
         # a quoted phrase of three words that shares two with a longer quote is another quote
         ("“Cloud computing has brought a sea change to the data center,” Feldman said.",
          "Feldman will lead the new “data center solutions” business."),
@@ -101,6 +122,7 @@ def test_single_article_has_no_conflicts():
 def test_numbers_keep_their_wording_and_skip_dates():
     found = extract_numbers("On May 5 the team scored 3 goals and 2,500 fans cheered.")
     assert [w for _, w in found] == ["3 goals", "2,500 fans"]
+    assert extract_numbers("Shares rose 8.76 per cent to $31.90.") == [(("%", 8.76), "8.76 per cent")]
 
 
 def test_dates_normalise_day_and_month():

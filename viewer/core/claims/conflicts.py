@@ -13,6 +13,7 @@ when they share most of their words and, where both speakers can be found ("…,
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -30,6 +31,7 @@ from ..text.dates import (
     valid_date,
     with_year,
 )
+from ..text.language import stopwords
 from ..text.spelling import match_form
 from ..text.tokens import fold
 from ..util.sequence_matcher import SequenceMatcher
@@ -57,6 +59,10 @@ _DATE_RE = re.compile(
     r"|" + _DAY_RE.format(n=2) + r"(?:\s+of)?\s+" + _MONTH_RE.format(n=2) + r"(?![a-z])"
     r"|(?P<weekday>" + "|".join(WEEKDAYS) + r"))"
     r"(?:,?\s+(?P<year>\d{4})\b)?")
+# The day a thing was said, not the day it happened: outlets report one event on different days
+# ("officials said Tuesday" / "said Wednesday"; "could not be reached for comment Wednesday").
+_SAYING_DAY_RE = re.compile(r"(?i)\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|comment)"
+                            r"(?:\s+in\s+an?\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$")
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
@@ -67,11 +73,12 @@ _NUMBER_RE = re.compile(
     r"(?i)(?<![\w.:])(?<!\d[-–])"  # not the second year of a range: "his 1973-90 rule"
     r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
-    r"(?:\s*(?P<pct>%|per\s?cent|percent))?"
-    r"(?:[\s-]+(?P<unit>[^\W\d_]{2,}))?"
+    r"(?:\s*(?P<pct>%|per\s?cent|percent)|[\s-]+(?P<unit>[^\W\d_]{2,}))?"
     r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
 # A time of day, "8:13 a.m.", "8.13am", "6 PM": its own slot, valued in minutes after midnight.
-_CLOCK_RE = re.compile(r"(?i)(?<![\w.:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?m\b\.?")
+# A zone after it ("6 p.m. EDT", "8am (AEST)") keys the slot: times in two zones are not compared.
+_CLOCK_RE = re.compile(r"(?i)(?<![\w.:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?m\b\.?"
+                       r"(?:\s*\(?(?P<zone>(?-i:[A-Z]{1,4}T|GMT|UTC))\b\)?)?")
 TIME_OF_DAY = "time of day"
 # "a one-time MP" (former), "a one-off payment": no count
 _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
@@ -79,10 +86,14 @@ _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
 # value to disagree with: "a policeman for more than 30 years" agrees with "for 33 years".
 _QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\s+$|\b(?:over|under|about|"
                         r"around|nearly|almost|approximately|roughly|some|up\s+to|at\s+least|at\s+most|"
-                        r"estimated|upwards\s+of|in\s+excess\s+of)\s+$")
+                        r"estimated|upwards\s+of|in\s+excess\s+of)\s+$"
+                        # a range's or a list's later number ("from 1.8 to 4.4 points", "2002, 2001 and
+                        # 2000 results") or one of a set ("the other two unions", "another 12 people")
+                        r"|\d\s*(?:,|to|and|or)\s+$|\b(?:other|another)\s+$")
 _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
-                       "which that this these those more less".split())
-_NAME_SKIP = _UNIT_STOP | frozenset({"but", "he", "she", "it", "we", "they", "mr", "mrs", "ms"})
+                       "which that this these those more less".split()) | stopwords("en")
+_NAME_SKIP = _UNIT_STOP | frozenset("mr mrs ms although though however meanwhile yet still instead thus "
+                                    "hence therefore moreover furthermore nevertheless".split())
 # Words after a number that count nothing themselves: "two other special hospitals", "three further
 # assaults" (the thing counted comes later, and another wording may count another set).
 _NOT_UNITS = _UNIT_STOP | frozenset("other others further more additional extra separate different "
@@ -134,9 +145,19 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
         hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
         if 1 <= hour <= 12:
             minutes = (hour % 12 + (12 if m.group("half").lower() == "p" else 0)) * 60 + minute
-            out.append(((TIME_OF_DAY, float(minutes)), m.group().strip()))
+            zone = m.group("zone")
+            out.append(((TIME_OF_DAY + (f" {zone}" if zone else ""), float(minutes)), m.group().strip()))
             dates.append(m.span())
     return tuple(out + _counts(text, dates))
+
+
+def _numeral(raw: str) -> float:
+    """A numeral's value: commas group thousands ("2,500"), or one comma before one or two digits
+    is a decimal comma ("1,2 million")."""
+    head, comma, tail = raw.partition(",")
+    if comma and "," not in tail and "." not in tail and len(tail) < 3:
+        return float(f"{head}.{tail}") if tail else float(head)
+    return float(raw.replace(",", ""))
 
 
 def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, float], str]]:
@@ -147,7 +168,7 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
             continue
         raw = m.group("num")
         low = raw.lower()
-        value = float(_WORD_NUMBERS[low]) if low in _WORD_NUMBERS else float(raw.replace(",", ""))
+        value = float(_WORD_NUMBERS[low]) if low in _WORD_NUMBERS else _numeral(raw)
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
         unit = "%" if m.group("pct") else _unit_key(m.group("unit"))
@@ -185,7 +206,8 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
         return out  # a calendar date has a digit, else it is a weekday
     for m in _DATE_RE.finditer(text):
         if m.group("weekday"):
-            out.append(((fold(m.group("weekday")),), m.group().strip()))
+            if not _SAYING_DAY_RE.search(text, max(0, m.start() - 40), m.start()):
+                out.append(((fold(m.group("weekday")),), m.group().strip()))
             continue
         month = m.group("month1") or m.group("month2")
         day = int(m.group("day1") or m.group("day2"))
@@ -203,8 +225,13 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
 _POSSESSIVE_RE = re.compile(r"['’]s?$")  # "Jack Straw's decision": the name ends there
 
 
+def _plain(name: str) -> str:
+    """A name folded, its accents dropped ("Chrétien" and "Chretien" are one spelling, typed two ways)."""
+    return "".join(c for c in unicodedata.normalize("NFD", fold(name)) if not unicodedata.combining(c))
+
+
 def _name_key(name: str) -> str:
-    return "".join(c for c in fold(name) if c.isalnum())
+    return "".join(c for c in _plain(name) if c.isalnum())
 
 
 def extract_names(text: str) -> list[str]:
@@ -335,7 +362,8 @@ _DEMONYM_RE = re.compile(r"(?<=[a-z]{3})(?:i|ian|ese|ish|(?<=a)n)$")
 
 def _name_tokens(name: str) -> set[str]:
     """A name's words, folded, spelt the American way, a people's adjective read as its place."""
-    return {_DEMONYM_RE.sub("", match_form(w)) for w in fold(name).replace("‐", "-").replace("-", " ").split()}
+    words = _plain(name).replace("‐", "-").replace("-", " ").split()
+    return {_DEMONYM_RE.sub("", match_form(_POSSESSIVE_RE.sub("", w))) for w in words}
 
 
 def _same_name_slot(a: str, b: str) -> bool:
