@@ -296,3 +296,15 @@ def test_windows_start_past_exactly_200_words_even_of_one_letter():
     for n in (finder._MAX_STATEMENT_WORDS, finder._MAX_STATEMENT_WORDS + 1):
         text = " ".join(["a"] * n)
         assert (len(finder._windows(text, 0, len(text))) > 1) == (n > finder._MAX_STATEMENT_WORDS)
+
+
+def test_each_disagreement_is_listed_once_with_the_first_claim_that_carries_it():
+    from viewer.core.claims.conflicts import Conflict
+    from viewer.core.claims.finder import Claim
+    from viewer.core.report.claimviews import distinct_conflicts
+
+    years = Conflict("number", {"A": "24 years", "B": "25 years"})
+    quote = Conflict("quote", {"A": "we will rebuild", "B": "we will restore"})
+    first = Claim("c1", "x", ("A", "B"), (), (years,))
+    second = Claim("c2", "y", ("A", "B"), (), (Conflict("number", dict(years.values)), quote))
+    assert distinct_conflicts([first, second]) == [(first, years), (second, quote)]

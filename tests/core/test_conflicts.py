@@ -47,6 +47,7 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
         ("The one-time MP Neil Hamilton lost his case.", "Neil Hamilton lost his case three times."),
         ("He had been a policeman for more than 30 years.", "He had been a policeman for 33 years."),
         ("The jury spent just over 17 hours on it.", "The jury spent 22 hours on it."),
+        ("She hit children as young as 12 months.", "She hit children as young as four months."),
         ("Crimes during his 1973-90 rule were listed.", "Crimes during his 1973 to 1990 rule were listed."),
         ("Two other hospitals kept the rule.", "Three other hospitals kept the rule."),
         # two people's ages: Zeta Jones is 30, Michael Douglas 55

@@ -18,6 +18,7 @@ from viewer.core.report.claimviews import (
     claim_wordings,
     conflict_summary,
     conflicts_line,
+    distinct_conflicts,
     wording_changes,
 )
 from viewer.core.report.htmlreport import colour_slot
@@ -67,8 +68,7 @@ class ClaimsModel(QAbstractItemModel):
         self._keys = claim_keys(comp) if comp is not None else {}
         if comp is not None:
             claims = list(comp.claims)
-            conflicts = _Section(CONFLICTS, "Conflicts",
-                                 [(c, k) for c in claims for k in c.conflicts])
+            conflicts = _Section(CONFLICTS, "Conflicts", distinct_conflicts(claims))
             shared = _Section(SHARED, "Shared",
                               [(c, None) for c in sorted((c for c in claims if len(c.articles) > 1),
                                                          key=lambda c: -len(c.articles))])

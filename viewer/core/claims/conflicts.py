@@ -82,11 +82,12 @@ _CLOCK_RE = re.compile(r"(?i)(?<![\w.:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]
 TIME_OF_DAY = "time of day"
 # "a one-time MP" (former), "a one-off payment": no count
 _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
-# A bound or an estimate ("more than 30 years", "just over 17 hours", "about 200") holds no exact
+# A bound or an estimate ("more than 30 years", "just over 17 hours", "about 200", "as young as four
+# months") holds no exact
 # value to disagree with: "a policeman for more than 30 years" agrees with "for 33 years".
 _QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\s+$|\b(?:over|under|about|"
                         r"around|nearly|almost|approximately|roughly|some|up\s+to|at\s+least|at\s+most|"
-                        r"estimated|upwards\s+of|in\s+excess\s+of)\s+$"
+                        r"estimated|upwards\s+of|in\s+excess\s+of|as\s+[a-z]+\s+as)\s+$"
                         # a range's or a list's later number ("from 1.8 to 4.4 points", "2002, 2001 and
                         # 2000 results") or one of a set ("the other two unions", "another 12 people")
                         r"|\d\s*(?:,|to|and|or)\s+$|\b(?:other|another)\s+$")

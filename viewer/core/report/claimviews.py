@@ -67,6 +67,20 @@ def conflict_summary(conflict) -> str:
     return " vs ".join(f"{v} ({k})" for k, v in values)
 
 
+def distinct_conflicts(claims) -> list[tuple[object, object]]:
+    """(claim, conflict) for each disagreement once, with the first claim that carries it: a
+    sentence that joins several claims brings its conflict into each of them."""
+    seen: set[tuple] = set()
+    out = []
+    for claim in claims:
+        for conflict in claim.conflicts:
+            key = (conflict.kind, tuple(sorted(conflict.values.items())))
+            if key not in seen:
+                seen.add(key)
+                out.append((claim, conflict))
+    return out
+
+
 def conflicts_line(claim) -> str:
     """All of a claim's conflicts on one line ("" when it has none)."""
     return "; ".join(conflict_summary(c) for c in claim.conflicts)
