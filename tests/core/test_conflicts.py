@@ -24,6 +24,8 @@ from viewer.core.text.dates import is_date_line, is_time_stamp, relative_day, re
         ("The contest runs until 8am (AEST) today.", "The contest runs until 9 a.m. AEST today.", "number"),
         ("Police said the attack happened on Friday.", "Police said the attack happened on Saturday.", "date"),
         ("Shares rose 8.76 per cent to $31.90.", "Shares rose 9% to $31.90.", "number"),
+        ("The euro rose as far as 135.13 yen.", "The euro rose as far as 135.26 yen.", "number"),
+        ("Will Smith arrived late.", "Will Smyth arrived late.", "name"),
         ("“We will rebuild every single school,” the governor said.",
          "“We will restore every single school,” the governor said.", "quote"),
     ],

@@ -87,18 +87,21 @@ _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
 # value to disagree with: "a policeman for more than 30 years" agrees with "for 33 years".
 _QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\s+$|\b(?:over|under|about|"
                         r"around|nearly|almost|approximately|roughly|some|up\s+to|at\s+least|at\s+most|"
-                        r"estimated|upwards\s+of|in\s+excess\s+of|as\s+[a-z]+\s+as)\s+$"
+                        r"estimated|upwards\s+of|in\s+excess\s+of|as\s+(?:many|much|few|little|young|old)\s+as)\s+$"
                         # a range's or a list's later number ("from 1.8 to 4.4 points", "2002, 2001 and
                         # 2000 results") or one of a set ("the other two unions", "another 12 people")
                         r"|\d\s*(?:,|to|and|or)\s+$|\b(?:other|another)\s+$")
 _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
-                       "which that this these those more less".split()) | stopwords("en")
-_NAME_SKIP = _UNIT_STOP | frozenset("mr mrs ms although though however meanwhile yet still instead thus "
-                                    "hence therefore moreover furthermore nevertheless".split())
+                       "which that this these those more less".split())
+# Words that open a sentence before a name ("Although Prempro pills …"); not every stopword: "Will
+# Smith", "May Day".
+_NAME_SKIP = _UNIT_STOP | frozenset("but he she it we they mr mrs ms although though however meanwhile "
+                                    "yet still instead thus hence therefore moreover furthermore "
+                                    "nevertheless".split())
 # Words after a number that count nothing themselves: "two other special hospitals", "three further
 # assaults" (the thing counted comes later, and another wording may count another set).
-_NOT_UNITS = _UNIT_STOP | frozenset("other others further more additional extra separate different "
-                                    "new previous similar such".split())
+_NOT_UNITS = _UNIT_STOP | stopwords("en") | frozenset("other others further more additional extra separate "
+                                                      "different new previous similar such".split())
 _NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)(?:\s+(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*))+")
 # Quoted passages: in double quotes, in a wire's ``…'' (PA), or in British single quotes ('…' or
 # ‘…’: opened after a space, closed before one; an apostrophe inside a word is no closing mark).
