@@ -113,6 +113,17 @@ def test_names_and_numbers_are_read_within_each_wording():
     assert find_conflicts(members + [("A", "The show had 25 years of it.")]) == ()
 
 
+def test_wordings_about_other_people_give_no_number_or_date_conflict():
+    """Two items of a list, each about another victim, are no conflict of dates; a wording that
+    names nobody still is compared."""
+    a = "Between October 18, 1989 and mid-November: Patricia Irrazaval was beaten."
+    b = "Torturing Andrea Paulsen Figuera between Oct 27, 1989, and a date unknown."
+    assert find_conflicts([("A", a), ("B", b)]) == ()
+    assert [c.kind for c in find_conflicts([("A", a), ("B", "Torture began on Oct 27, 1989.")])] == ["date"]
+    assert [c.kind for c in find_conflicts([("A", a), ("B", b.replace("Andrea Paulsen Figuera",
+                                                                     "Patricia Irrazaval"))])] == ["date"]
+
+
 def test_a_time_of_day_is_one_value_in_minutes():
     found = extract_numbers("The quake struck at 8:13 a.m. and again at 6 PM, after 14:42 tests.")
     assert found == [(("time of day", 493.0), "8:13 a.m."), (("time of day", 1080.0), "6 PM")]

@@ -434,6 +434,15 @@ def _quotes_agree(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     return ka in kb or kb in ka
 
 
+def _about_the_same(names: dict[str, list[str]]) -> set[str]:
+    """The articles whose wordings may give one fact's numbers and dates: all but those that name
+    people or bodies of which no other wording names any (two items of a list of charges, each
+    about another victim: "Patricia Irrazaval … October 18" / "Andrea Paulsen Figuera … Oct 27")."""
+    words = {a: set().union(*map(_name_tokens, found)) - _NAME_SKIP for a, found in names.items()}
+    return {a for a, mine in words.items()
+            if not mine or any(not theirs or mine & theirs for b, theirs in words.items() if b != a)}
+
+
 def find_conflicts(members: Sequence[tuple[str, str]],
                    dated: dict[str, date] | None = None) -> tuple[Conflict, ...]:
     """Conflicts between the wordings of one claim; `members` are (article id, member text) pairs.
@@ -452,11 +461,14 @@ def find_conflicts(members: Sequence[tuple[str, str]],
     def each(extract) -> dict[str, list]:  # member by member: no name or number runs across two
         return {a: [v for t in texts for v in extract(t)] for a, texts in by_article.items()}
 
+    names = each(extract_names)
+    about = _about_the_same({a: [m.group() for t in texts for m in _NAME_RE.finditer(t)]
+                             for a, texts in by_article.items()})
     conflicts: list[Conflict] = []
-    conflicts += _slot_conflicts(NUMBER, each(extract_numbers))
-    conflicts += _slot_conflicts(DATE, {a: [v for t in texts for v in extract_dates(t, dated.get(a))]
-                                        for a, texts in by_article.items()})
-    conflicts += _grouped_conflicts(NAME, each(extract_names), _same_name_slot, _names_agree)
+    conflicts += _slot_conflicts(NUMBER, {a: v for a, v in each(extract_numbers).items() if a in about})
+    conflicts += _slot_conflicts(DATE, {a: [v for t in by_article[a] for v in extract_dates(t, dated.get(a))]
+                                        for a in about})
+    conflicts += _grouped_conflicts(NAME, names, _same_name_slot, _names_agree)
     quotes = _grouped_conflicts(QUOTE, {a: extract_attributed_quotes(" ".join(texts))  # a quote may
                                         for a, texts in by_article.items()},  # span sentences
                                 _same_quote_slot, _quotes_agree)
