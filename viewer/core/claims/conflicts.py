@@ -2,8 +2,11 @@
 
 Each member's text is scanned for values; values of the same slot (a number with the same unit, the
 date, a name sharing a word, a quote with mostly the same words) are compared across articles after
-normalising, so "October 13" and "13th of October" agree, as do "Kim Yong-hyun" and "Kim Yong Hyun",
-while "24 years" and "25 years" or a quote with one word changed disagree. Where an article dates
+normalising, so "October 13" and "13th of October" agree, as do "Kim Yong-hyun" and "Kim Yong Hyun"
+(or "Chrétien" / "Chretien", "Defence" / "Defense", "Israel" / "Israeli"), while "24 years" and
+"25 years", "8:13 a.m." and "8:31 a.m." or a quote with one word changed disagree. Names and numbers
+are read within each wording, and numbers and dates are compared only between wordings about the
+same people (or none named). Where an article dates
 itself at its top (`text.dates.stated_date`), its "yesterday" is that day's eve, so it meets another
 outlet's "October 13". Quotes are compared only
 when they share most of their words and, where both speakers can be found ("…,” he said" gives none;
@@ -61,8 +64,8 @@ _DATE_RE = re.compile(
     r"(?:,?\s+(?P<year>\d{4})\b)?")
 # The day a thing was said, not the day it happened: outlets report one event on different days
 # ("officials said Tuesday" / "said Wednesday"; "could not be reached for comment Wednesday").
-_SAYING_DAY_RE = re.compile(r"(?i)\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|comment)"
-                            r"(?:\s+in\s+an?\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$")
+_SAYING_DAY_RE = re.compile(r"(?i)\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|"
+                            r"comment)(?:\s+in\s+an?\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$")
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
@@ -77,17 +80,18 @@ _NUMBER_RE = re.compile(
     r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
 # A time of day, "8:13 a.m.", "8.13am", "6 PM": its own slot, valued in minutes after midnight.
 # A zone after it ("6 p.m. EDT", "8am (AEST)") keys the slot: times in two zones are not compared.
-_CLOCK_RE = re.compile(r"(?i)(?<![\w.:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?m\b\.?"
-                       r"(?:\s*\(?(?P<zone>(?-i:[A-Z]{1,4}T|GMT|UTC))\b\)?)?")
+_CLOCK_RE = re.compile(r"(?i)(?<![\w.:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?"
+                       r"\s*(?P<half>[ap])\.?m\b\.?(?:\s*\(?(?P<zone>(?-i:[A-Z]{1,4}T|GMT|UTC))\b\)?)?")
 TIME_OF_DAY = "time of day"
 # "a one-time MP" (former), "a one-off payment": no count
 _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
 # A bound or an estimate ("more than 30 years", "just over 17 hours", "about 200", "as young as four
-# months") holds no exact
-# value to disagree with: "a policeman for more than 30 years" agrees with "for 33 years".
+# months") holds no exact value to disagree with: "a policeman for more than 30 years" agrees with
+# "for 33 years".
 _QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\s+$|\b(?:over|under|about|"
                         r"around|nearly|almost|approximately|roughly|some|up\s+to|at\s+least|at\s+most|"
-                        r"estimated|upwards\s+of|in\s+excess\s+of|as\s+(?:many|much|few|little|young|old)\s+as)\s+$"
+                        r"estimated|upwards\s+of|in\s+excess\s+of|"
+                        r"as\s+(?:many|much|few|little|young|old)\s+as)\s+$"
                         # a range's or a list's later number ("from 1.8 to 4.4 points", "2002, 2001 and
                         # 2000 results") or one of a set ("the other two unions", "another 12 people")
                         r"|\d\s*(?:,|to|and|or)\s+$|\b(?:other|another)\s+$")

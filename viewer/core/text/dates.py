@@ -16,8 +16,9 @@ from datetime import date, timedelta
 
 from .furniture import STAMP_DMY
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "RELATIVE_WEEKS", "WEEKDAYS", "is_date_line", "is_time_stamp",
-           "month_number", "relative_day", "relative_week", "stated_date", "valid_date", "with_year"]
+__all__ = ["MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "RELATIVE_WEEKS", "WEEKDAYS", "is_date_line",
+           "is_time_stamp", "month_number", "relative_day", "relative_week", "stated_date", "valid_date",
+           "with_year"]
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
