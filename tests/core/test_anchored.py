@@ -116,3 +116,22 @@ def test_claim_reasons_leave_out_one_event_when_the_articles_share_no_names():
     for claim in shared:
         reasons = claim_reasons(comp, claim)
         assert reasons and not any(r.startswith("reports of one event") for r in reasons)
+
+
+def test_an_anchored_conflict_joins_the_claim_that_already_gives_one_of_its_values():
+    """A's "five members" conflicts with D's in a claim of theirs, and with E's in a clause of a
+    longer sentence: one claim and one conflict of the three, E's member the clause."""
+    a = "Five members of the Groby pub football team were killed in the crash near Leicester."
+    d = "The crash near Leicester killed four members of the Groby pub football team."
+    e = ("Magistrates in Hinckley heard that the lorry driver, who suffers from a sleeping disorder and "
+         "had been at the wheel since dawn, was fined £2,500 and banned for two years over the smash "
+         "that killed four members of a team from Groby.")
+    claims = find_claims([Article("A", "", a), Article("D", "", d), Article("E", "", e)])
+    with_conflicts = [c for c in claims if c.conflicts]
+    assert len(with_conflicts) == 1
+    claim = with_conflicts[0]
+    assert claim.articles == ("A", "D", "E") and claim.id == "c1"
+    assert claim.conflicts[0].values == {"A": "Five members", "D": "four members", "E": "four members"}
+    (member,) = [m for m in claim.members if m.article == "E"]
+    assert 0 < member.start and "killed four members of a team from Groby" in e[member.start:member.end]
+    assert all(m.start == 0 for m in claim.members if m.article != "E")  # their whole sentences

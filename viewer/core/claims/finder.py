@@ -28,7 +28,7 @@ from ..util.cancel import check
 from ..util.collector import paused
 from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
-from .conflicts import Conflict, find_conflicts
+from .conflicts import NUMBER, Conflict, find_conflicts
 from .matcher import GATE, Statement, make_statement, same_claim
 
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
@@ -343,14 +343,23 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
 def _with_anchored_conflicts(claims: list[Claim], statements: list[Statement],
                              articles: Sequence[Article]) -> list[Claim]:
     """`claims` plus one claim per number conflict found on anchors (see `anchored`) that no
-    claim states already, in claim order and numbered again."""
-    ids = [a.id for a in articles]
+    claim states already, in claim order and numbered again. A conflict found on anchors that
+    gives an article the value a claim's number conflict gives it joins that claim instead: its
+    other articles' clauses become members ("Five members" (A) against "four members" in D, a
+    claim of A and D, and in E, a clause E states in another sentence: one claim of A, D and E)."""
+    ids, claims = [a.id for a in articles], list(claims)
     known = {(article, value) for claim in claims for c in claim.conflicts
              for article, value in c.values.items()}
-    extra = []
+    extra, joined_any = [], False
     for group in anchored_conflicts(statements):
         conflict = conflict_of(group, ids)
         if all(item in known for item in conflict.values.items()):
+            continue
+        joined = _joined_conflict(claims, conflict, group, ids)
+        if joined is not None:
+            k, claims[k] = joined
+            known.update(conflict.values.items())
+            joined_any = True
             continue
         rep = max(group, key=lambda m: (sum(len(m.words & o.words) for o in group), -m.article))
         text = " ".join(articles[rep.article].text[rep.start:rep.end].split())
@@ -358,7 +367,7 @@ def _with_anchored_conflicts(claims: list[Claim], statements: list[Statement],
             id="", text=f"… {text} …", articles=tuple(conflict.values),
             members=tuple(ClaimMember(ids[m.article], m.start, m.end) for m in group),
             conflicts=(conflict,)))
-    if not extra:
+    if not extra and not joined_any:
         return claims
     index = {a: k for k, a in enumerate(ids)}
 
@@ -368,3 +377,25 @@ def _with_anchored_conflicts(claims: list[Claim], statements: list[Statement],
 
     ordered = sorted(claims + extra, key=order)
     return [replace(claim, id=f"c{number}") for number, claim in enumerate(ordered, start=1)]
+
+
+def _joined_conflict(claims: list[Claim], conflict: Conflict, group, ids: Sequence[str]):
+    """(index, claim) of the one claim whose number conflict gives an article of `conflict` its
+    value there, with the group's other articles joined to it; None when no claim does, when
+    several do, or when the two disagree about an article's value."""
+    hosts = {k for k, claim in enumerate(claims) for c in claim.conflicts if c.kind == NUMBER
+             and any(c.values.get(a) == v for a, v in conflict.values.items())}
+    if len(hosts) != 1:
+        return None
+    k = hosts.pop()
+    claim = claims[k]
+    old = next(c for c in claim.conflicts if c.kind == NUMBER
+               and any(c.values.get(a) == v for a, v in conflict.values.items()))
+    if any(old.values.get(a, v) != v for a, v in conflict.values.items()):
+        return None
+    values = dict(sorted({**old.values, **conflict.values}.items()))
+    new = [ClaimMember(ids[m.article], m.start, m.end) for m in group if ids[m.article] not in old.values]
+    members = tuple(sorted(claim.members + tuple(new), key=lambda m: (ids.index(m.article), m.start)))
+    articles = tuple(a for a in ids if a in claim.articles or any(m.article == a for m in new))
+    conflicts = tuple(Conflict(NUMBER, values) if c is old else c for c in claim.conflicts)
+    return k, replace(claim, articles=articles, members=members, conflicts=conflicts)
