@@ -26,6 +26,8 @@ from viewer.core.text.dates import is_date_line, is_time_stamp, relative_day, re
         ("Shares rose 8.76 per cent to $31.90.", "Shares rose 9% to $31.90.", "number"),
         ("The euro rose as far as 135.13 yen.", "The euro rose as far as 135.26 yen.", "number"),
         ("Will Smith arrived late.", "Will Smyth arrived late.", "name"),
+        ("Mick Green played with the band.", "Nick Green played with the band.", "name"),
+        ("Counsel Clive Nicholls QC argued.", "Counsel Cilve Nicholls QC argued.", "name"),
         ("“We will rebuild every single school,” the governor said.",
          "“We will restore every single school,” the governor said.", "quote"),
     ],
@@ -77,6 +79,9 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
          "She heard the thud early Saturday morning."),
         # accents, a possessive, a sentence's first word
         ("Prime Minister Jean Chrétien spoke.", "Prime Minister Jean Chretien spoke."),
+        ("Historian David Irving lost.", "AUTHOR David Irving lost."),
+        ("The officer, WPC Davidson, was hurt.", "The officer, PC Deborah Davidson, was hurt."),
+        ("Bianka Pomfret, 49, Ivy Lomas, 63, died.", "Bianka Pomfret, 73, Ivy Lomas, 63, died."),
         ("The Smyrna Nissan plant was named the best.", "Nissan's Smyrna plant was named the best."),
         ("Although Prempro pills were used, no brand was safer.", "Athough Prempro pills were used, no brand was safer."),
         # a quoted phrase of three words that shares two with a longer quote is another quote

@@ -74,7 +74,8 @@ _WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _NUMBER_RE = re.compile(
     r"(?i)(?<![\w.:])(?<!\d[-–])"  # not the second year of a range: "his 1973-90 rule"
-    r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+    # no comma of a list after it: "Pomfret, 49, Ivy Lomas"
+    r"(?P<num>\d+(?:,\d+)*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s?cent|percent)|[\s-]+(?P<unit>[^\W\d_]{2,}))?"
     r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
@@ -368,10 +369,36 @@ def _grouped_conflicts(kind: str, per_article: dict[str, list[str]], same_slot, 
 _DEMONYM_RE = re.compile(r"(?<=[a-z]{3})(?:i|ian|ese|ish|(?<=a)n)$")
 
 
-def _name_tokens(name: str) -> set[str]:
-    """A name's words, folded, spelt the American way, a people's adjective read as its place."""
+def _name_words(name: str) -> list[str]:
+    """A name's words in order, folded, spelt the American way, a people's adjective read as its place."""
     words = _plain(name).replace("‐", "-").replace("-", " ").split()
-    return {_DEMONYM_RE.sub("", match_form(_POSSESSIVE_RE.sub("", w))) for w in words}
+    return [_DEMONYM_RE.sub("", match_form(_POSSESSIVE_RE.sub("", w))) for w in words]
+
+
+def _name_tokens(name: str) -> set[str]:
+    return set(_name_words(name))
+
+
+# Ranks and honorifics before a name: "PC Davidson" and "WPC Davidson" are one officer.
+_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady pc wpc dc ds dci di det sgt insp supt judge "
+                    "recorder justice gen general col capt maj lt cpl pte rev prof qc mp".split())
+
+
+def _one_bearer(a: str, b: str) -> bool:
+    """Two names that end alike where one has nothing but titles before that ("PC Davidson" / "WPC
+    Deborah Davidson"), or that differ in words spelt nothing alike before two or more words they
+    end with ("Historian David Irving" / "AUTHOR David Irving"; but "Cilve Nicholls QC" / "Clive
+    Nicholls QC" is a typo)."""
+    wa, wb = _name_words(a), _name_words(b)
+    k = 0
+    while k < min(len(wa), len(wb)) and wa[-1 - k] == wb[-1 - k]:
+        k += 1
+    if k == 0:
+        return False
+    pa, pb = wa[:-k], wb[:-k]
+    if set(pa) <= _TITLES or set(pb) <= _TITLES:  # one adds a first name: "PC Deborah Davidson"
+        return True
+    return k >= 2 and SequenceMatcher(None, " ".join(pa), " ".join(pb)).ratio() < _NAME_SPELLING
 
 
 def _same_name_slot(a: str, b: str) -> bool:
@@ -385,7 +412,7 @@ def _same_name_slot(a: str, b: str) -> bool:
 def _names_agree(a: str, b: str) -> bool:
     ka, kb = _name_key(a), _name_key(b)
     ta, tb = _name_tokens(a), _name_tokens(b)
-    return ka == kb or ka in kb or kb in ka or ta <= tb or tb <= ta
+    return ka == kb or ka in kb or kb in ka or ta <= tb or tb <= ta or _one_bearer(a, b)
 
 
 def _quote_words(q: str) -> list[str]:
