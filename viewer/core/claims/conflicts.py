@@ -243,12 +243,17 @@ def _name_key(name: str) -> str:
     return "".join(c for c in _plain(name) if c.isalnum())
 
 
+@lru_cache(maxsize=16384)  # read for the names and again for whom a wording is about
+def _capitalised_runs(text: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in _NAME_RE.finditer(text))
+
+
 def extract_names(text: str) -> list[str]:
     """Multi-word capitalised names in `text` (sentence-initial function words dropped; a name
     ends at a possessive after its second word: "Jack Straw's Home Office" names Jack Straw)."""
     names = []
-    for m in _NAME_RE.finditer(text):
-        parts = m.group().split()
+    for run in _capitalised_runs(text):
+        parts = run.split()
         while parts and fold(parts[0]) in _NAME_SKIP:
             parts = parts[1:]
         owner = next((k for k, p in enumerate(parts) if _POSSESSIVE_RE.search(p)), None)
@@ -493,8 +498,7 @@ def find_conflicts(members: Sequence[tuple[str, str]],
         return {a: [v for t in texts for v in extract(t)] for a, texts in by_article.items()}
 
     names = each(extract_names)
-    about = _about_the_same({a: [m.group() for t in texts for m in _NAME_RE.finditer(t)]
-                             for a, texts in by_article.items()})
+    about = _about_the_same(each(_capitalised_runs))
     conflicts: list[Conflict] = []
     conflicts += _slot_conflicts(NUMBER, {a: v for a, v in each(extract_numbers).items() if a in about})
     conflicts += _slot_conflicts(DATE, {a: [v for t in by_article[a] for v in extract_dates(t, dated.get(a))]
