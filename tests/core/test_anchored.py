@@ -135,3 +135,25 @@ def test_an_anchored_conflict_joins_the_claim_that_already_gives_one_of_its_valu
     (member,) = [m for m in claim.members if m.article == "E"]
     assert 0 < member.start and "killed four members of a team from Groby" in e[member.start:member.end]
     assert all(m.start == 0 for m in claim.members if m.article != "E")  # their whole sentences
+
+
+def test_mentions_of_articles_read_as_two_events_are_not_joined():
+    statements = _statements(VISIT_A, VISIT_B)
+    assert anchored_conflicts(statements)  # short texts: not judged, so compared
+    assert anchored_conflicts(statements, apart={(0, 1)}) == []
+
+
+def test_two_reports_of_other_games_give_no_anchored_conflict():
+    """Two reports with many names and numbers each, few of them shared (two games of one team):
+    a number of one game is no conflict with the other's."""
+    a = ("The Colts beat the Jaguars in Jacksonville on Thursday. Peyton Manning completed 17 passes "
+         "for 210 yards as the Colts won again. Reggie Wayne caught seven balls and Joseph Addai ran "
+         "well. Jack Del Rio said the Jaguars missed chances.")
+    b = ("The Colts beat the Chiefs in Indianapolis on Sunday. Andrew Luck completed 34 passes for "
+         "364 yards as the Colts won again. Jamaal Charles ran well and Brady Quinn threw an "
+         "interception to Darius Butler. Bruce Arians praised his team.")
+    claims = find_claims([Article("A", "", a), Article("B", "", b)])
+    assert not [c for c in claims if c.conflicts]
+    # the same two sentences alone are too short to tell two games apart: compared
+    claims = find_claims([Article("A", "", a.split(". ")[1]), Article("B", "", b.split(". ")[1])])
+    assert [c for c in claims if c.conflicts]

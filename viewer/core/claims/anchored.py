@@ -81,16 +81,22 @@ def _mentions_of(index: int, st: Statement) -> list[EventMention]:
     return out
 
 
-def _same_event(a: EventMention, b: EventMention, statements: Sequence[Statement]) -> bool:
+def _same_event(a: EventMention, b: EventMention, statements: Sequence[Statement],
+                apart: set[tuple[int, int]]) -> bool:
     if a.article == b.article or a.unit != b.unit:
+        return False
+    if (min(a.article, b.article), max(a.article, b.article)) in apart:
         return False
     if len(a.words & b.words) < MIN_SHARED_WORDS:
         return False
     return bool(statements[a.statement].names & statements[b.statement].names)
 
 
-def anchored_conflicts(statements: Sequence[Statement]) -> list[list[EventMention]]:
-    """Groups of event mentions (one per article, in article order) that disagree on the value."""
+def anchored_conflicts(statements: Sequence[Statement],
+                       apart: set[tuple[int, int]] = frozenset()) -> list[list[EventMention]]:
+    """Groups of event mentions (one per article, in article order) that disagree on the value;
+    mentions of the article pairs `apart` ((i, j), i < j: read as reports of two events) are
+    never joined."""
     mentions = [m for i, st in enumerate(statements) for m in _mentions_of(i, st)]
     by_unit: dict[str, list[int]] = {}
     for k, m in enumerate(mentions):
@@ -99,7 +105,7 @@ def anchored_conflicts(statements: Sequence[Statement]) -> list[list[EventMentio
     for members in by_unit.values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                if _same_event(mentions[i], mentions[j], statements):
+                if _same_event(mentions[i], mentions[j], statements, apart):
                     pairs.append((i, j))
     roots = connected_roots(len(mentions), pairs)
     groups: dict[int, list[EventMention]] = {}

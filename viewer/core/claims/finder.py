@@ -52,6 +52,9 @@ _MIN_LINK_SHARE = 0.5   # clusters merge only when half their cross pairs are li
 # Picked on the dev data (bench/claims_eval.py); out-of-sample figures: bench/claims_thresholds.py.
 SAME_EVENT_ANCHORS = 0.5
 SAME_EVENT_MIN_SHARED = 3  # ... and at least this many: one shared name says little about short texts
+# Two articles with this many anchors each that do not report one event report two: numbers of
+# theirs that disagree are no conflict on anchors (`anchored`); shorter texts are not judged.
+JUDGED_ANCHORS = 2 * SAME_EVENT_MIN_SHARED
 SAME_EVENT_CLAIM = 0.25
 APART_CONTAINED_KEYS = 5
 
@@ -156,20 +159,23 @@ def statements_of(article: Article, index: int, language: str | None = None,
     return out
 
 
-def _same_event(statements: list[Statement]) -> set[tuple[int, int]]:
+def _same_event(statements: list[Statement]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """(i, j), i < j, for every two articles of `statements` that report one event: they share
     at least SAME_EVENT_ANCHORS of the smaller one's anchors (names and numbers), and at least
-    SAME_EVENT_MIN_SHARED of them."""
+    SAME_EVENT_MIN_SHARED of them; and, apart, those that do not although each has at least
+    JUDGED_ANCHORS anchors (enough to tell: two reports of other games, other hearings)."""
     anchors: dict[int, set[str]] = defaultdict(set)
     for st in statements:
         anchors[st.article].update(k for k, form in st.surface.items() if form in st.names)
         anchors[st.article].update(st.numbers)
-    found = set()
+    found, apart = set(), set()
     for i, j in combinations(sorted(anchors), 2):
-        shared = len(anchors[i] & anchors[j])
-        if shared >= max(SAME_EVENT_MIN_SHARED, SAME_EVENT_ANCHORS * min(len(anchors[i]), len(anchors[j]))):
+        shared, fewer = len(anchors[i] & anchors[j]), min(len(anchors[i]), len(anchors[j]))
+        if shared >= max(SAME_EVENT_MIN_SHARED, SAME_EVENT_ANCHORS * fewer):
             found.add((i, j))
-    return found
+        elif fewer >= JUDGED_ANCHORS:
+            apart.add((i, j))
+    return found, apart
 
 
 def _candidate_pairs(statements: list[Statement], cancelled=None) -> np.ndarray:
@@ -287,7 +293,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         step()
     edges: dict[tuple[int, int], float] = {}
     pairs = _candidate_pairs(statements, cancelled)
-    same_event = _same_event(statements)
+    same_event, apart = _same_event(statements)
     if one_event is not None:
         one_event.update((articles[i].id, articles[j].id) for i, j in same_event)
     # Statements with the same words share their keys (`statements_of`'s memo): a pair of wordings
@@ -335,13 +341,13 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
             members=tuple(ClaimMember(ids[statements[i].article], statements[i].start, statements[i].end)
                           for i in members),
             conflicts=conflicts))
-    claims = _with_anchored_conflicts(claims, statements, articles)
+    claims = _with_anchored_conflicts(claims, statements, articles, apart)
     step()
     return claims
 
 
 def _with_anchored_conflicts(claims: list[Claim], statements: list[Statement],
-                             articles: Sequence[Article]) -> list[Claim]:
+                             articles: Sequence[Article], apart: set[tuple[int, int]]) -> list[Claim]:
     """`claims` plus one claim per number conflict found on anchors (see `anchored`) that no
     claim states already, in claim order and numbered again. A conflict found on anchors that
     gives an article the value a claim's number conflict gives it joins that claim instead: its
@@ -351,7 +357,7 @@ def _with_anchored_conflicts(claims: list[Claim], statements: list[Statement],
     known = {(article, value) for claim in claims for c in claim.conflicts
              for article, value in c.values.items()}
     extra, joined_any = [], False
-    for group in anchored_conflicts(statements):
+    for group in anchored_conflicts(statements, apart):
         conflict = conflict_of(group, ids)
         if all(item in known for item in conflict.values.items()):
             continue
