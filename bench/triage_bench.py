@@ -57,10 +57,11 @@ from viewer.core.formats.loaders import load_article  # noqa: E402
 # ---------------------------------------------------------------- (1) METER
 
 def meter_articles():
-    """Articles of METER (PA + newspapers) with gold story and true sources."""
+    """Articles of METER (PA + newspapers) with gold story, true sources, label, and for derived
+    newspaper articles whether the corpus holds the PA text they copied (`source_held`)."""
     rows = list(csv.DictReader(open(METER / "labels_subset.tsv", newline="", encoding="utf-8"),
                                delimiter="\t"))
-    paths, story, kind, sources, label = [], {}, {}, {}, {}
+    paths, story, kind, sources, label, held = [], {}, {}, {}, {}, {}
     pa_seen = {}
     for row in rows:
         key = (row["domain"], row["date"], row["catchline"])
@@ -76,12 +77,9 @@ def meter_articles():
         paths.append(p)
         story[p], kind[p], sources[p], label[p] = key, "paper", set(pa), row["label"]
         if row["label"] != "non_derived":
-            HELD[p] = source_held(row["newspaper_annotated_sgml"], pa)
+            held[p] = source_held(row["newspaper_annotated_sgml"], pa)
     paths.sort()
-    return paths, story, kind, sources, label
-
-
-HELD: dict[Path, str] = {}  # derived newspaper article -> whether the corpus holds what it copied
+    return paths, story, kind, sources, label, held
 
 
 def source_held(annotated: str, pa: list[Path]) -> str:
@@ -116,7 +114,7 @@ def run_meter() -> None:
     import hashlib
 
     from viewer.core.triage.folder import triage_articles
-    paths, story, kind, sources, label = meter_articles()
+    paths, story, kind, sources, label, held = meter_articles()
     from viewer.core.formats.loaders import LoadError
     hashed, articles, unreadable = [], [], []
     for p in sorted(paths, key=lambda p: hashlib.sha1(str(p).encode()).hexdigest()):
@@ -152,13 +150,13 @@ def run_meter() -> None:
         finally:
             stories_module.story_groups = real_groups
         _meter_figures(title, result, time.perf_counter() - t0, paths, by_id, story, kind, sources,
-                       label)
+                       label, held)
     for title, inputs in zip(("identical file times", "real-looking times"), grouping_inputs):
         _grouping_out_of_sample(title, inputs, [by_id[a.id] for a in result.articles], story)
-    _links_out_of_sample(articles, same_time, by_id, story, kind, sources, label)
+    _links_out_of_sample(articles, same_time, by_id, story, kind, sources, label, held)
 
 
-def _links_out_of_sample(articles, times, by_id, story, kind, sources, label) -> None:
+def _links_out_of_sample(articles, times, by_id, story, kind, sources, label, held) -> None:
     """Source links with the derivation model fitted without the article's own domain-day.
 
     The shipped model was fitted on all of METER, so the triage figures above are partly
@@ -209,11 +207,11 @@ def _links_out_of_sample(articles, times, by_id, story, kind, sources, label) ->
     by_held: dict[str, list[int]] = {}
     for p, (group, score, hit) in zip(papers, scored):  # one entry per paper, in order
         if group == "derived":
-            got = by_held.setdefault(HELD[p], [0, 0])
+            got = by_held.setdefault(held[p], [0, 0])
             got[0] += hit and score >= shipped
             got[1] += 1
     print("  at the shipped gate, derived ones by whether the corpus holds the PA text they copied: "
-          + "; ".join(f"{held} {n} of {m} ({n / max(1, m):.0%})" for held, (n, m) in sorted(by_held.items())))
+          + "; ".join(f"{which} {n} of {m} ({n / max(1, m):.0%})" for which, (n, m) in sorted(by_held.items())))
     # The ceiling of any linking rule on this model: each article read against exactly its
     # true PA sources (what a perfect grouping and source choice would hand the model).
     oracle = np.array([models[day_of[k]].probabilities(feats[k])[0] for k in range(len(feats))])
@@ -279,7 +277,7 @@ def _grouping_out_of_sample(title, inputs, paths, story) -> None:
         for t in grid) + f"; shipped min_cosine {options.min_cosine}")
 
 
-def _meter_figures(title, result, elapsed, paths, by_id, story, kind, sources, label) -> None:
+def _meter_figures(title, result, elapsed, paths, by_id, story, kind, sources, label, held) -> None:
     pred = {}
     for s in result.stories:
         for a in s.articles:
@@ -314,10 +312,10 @@ def _meter_figures(title, result, elapsed, paths, by_id, story, kind, sources, l
               f"{len(first):>14} {len(first) / n:>4.0%}")
     print("  derived articles linked to a true PA source, by whether the corpus holds the PA text they "
           "copied (annotated Verbatim words, at least half of their word trigrams in the given PA files):")
-    for held in ("held", "not held", "not judged"):
-        group = [p for p in papers if HELD.get(p) == held]
+    for which in ("held", "not held", "not judged"):
+        group = [p for p in papers if held.get(p) == which]
         true = [p for p in group if any(s in sources[p] for s in linked.get(p, []))]
-        print(f"    {held:<11} {len(true):>4} of {len(group):>4}  {len(true) / max(1, len(group)):.0%}")
+        print(f"    {which:<11} {len(true):>4} of {len(group):>4}  {len(true) / max(1, len(group)):.0%}")
     wrong = sum(kind[src] == "paper" and kind[der] == "pa" for src, der, _ in links)
     paper_to_paper = sum(kind[src] == "paper" and kind[der] == "paper" for src, der, _ in links)
     bases = {}
