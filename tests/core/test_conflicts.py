@@ -288,6 +288,20 @@ def test_reading_dates_never_fails_on_odd_text(text):
     assert isinstance(extract_dates(text, MONDAY), list)
 
 
+_ODD = st.text(alphabet=st.sampled_from(list("0123456789 :,.%-'\"`()\nampAMPESTGMT Smith Jones said ")),
+               max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ODD, _ODD)
+def test_reading_conflicts_never_fails_on_odd_text(a, b):
+    """Numbers, times, names and quotes read from any text: no error, and each conflict gives at
+    least two articles' values."""
+    for c in find_conflicts([("A", a), ("B", b), ("B", a + b)], {"A": MONDAY}):
+        assert len(c.values) >= 2 and all(isinstance(v, str) for v in c.values.values())
+    assert isinstance(is_time_stamp(a), bool)
+
+
 @pytest.mark.parametrize("text, stamp", [
     ("February 29, 2012 2:27 PM", True),
     ("Posted: 08 / 02 / 2013 11:10 am EDT", True),
