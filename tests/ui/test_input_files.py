@@ -12,6 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from viewer.ui.articlepane import WIDE_HEADER
+
 CORE_TESTS = Path(__file__).resolve().parent.parent / "core"
 sys.path.insert(0, str(CORE_TESTS))
 _spec = importlib.util.spec_from_file_location("loader_cases", CORE_TESTS / "test_loaders.py")
@@ -127,3 +129,23 @@ def test_a_unicode_file_keeps_the_header_for_its_title(make_window, tmp_path):
     assert a.article.encoding.startswith("utf-8") and a.encoding_button.isHidden()
     assert "Read as utf-8" in a.title.toolTip()
     assert not b.encoding_button.isHidden() and b.encoding_button.text() == "koi8-r"
+
+
+def test_a_narrow_pane_keeps_its_header_for_the_title(make_window, tmp_path):
+    """Five panes side by side: a sure legacy encoding leaves the header to the title (its
+    tooltip still says it), an uncertain guess shrinks to its warning sign."""
+    short = tmp_path / "short.txt"
+    short.write_bytes("Lyon inaugure une ligne de tramway très attendue\n".encode("cp1252"))
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes((CORE_TESTS.parent / "data" / "encodings" / "ru-2.koi8-r.txt").read_bytes())
+    win = make_window([str(short), str(legacy)])
+    a, b = (win.panes[x] for x in win.order)
+    for pane in (a, b):
+        pane.resize(WIDE_HEADER - 60, pane.height())
+    assert b.encoding_button.isHidden() and "Read as koi8-r" in b.title.toolTip()
+    assert not a.encoding_button.isHidden() and a.encoding_button.text() == "\u26a0"
+    assert "uncertain" in a.encoding_button.accessibleName()
+    for pane in (a, b):
+        pane.resize(WIDE_HEADER + 60, pane.height())
+    assert b.encoding_button.text() == "koi8-r" and not b.encoding_button.isHidden()
+    assert a.encoding_button.text().endswith("uncertain encoding")

@@ -32,6 +32,7 @@ PAINT_BATCH = 400  # at most this many highlights per event-loop turn ...
 PAINT_SLICE_S = 0.008  # ... and for no longer than this
 LOAD_CHUNK = 12_000  # characters laid out per event-loop turn for long texts
 MAP_LAYOUT_LIMIT = 60_000  # longer texts place overview marks by character offset
+WIDE_HEADER = 360  # pixels of pane width from which the encoding button shows in full
 
 
 class ElidedLabel(QLabel):
@@ -150,6 +151,7 @@ class ArticlePane(QFrame):
         self.encoding_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.encoding_button.setMenu(self.encoding_menu)
         self.encoding_button.hide()
+        self._encoding_forms: tuple[str, str] | tuple[()] = ()
 
         head = QWidget()
         head.setObjectName("PaneHeader")
@@ -230,20 +232,36 @@ class ArticlePane(QFrame):
         so the header keeps its width for the title; the pane menu still reopens it."""
         unicode = (article.encoding or "").lower().replace("_", "-").startswith(("utf-", "ascii"))
         if not article.encoding or (unicode and not article.encoding_uncertain):
+            self._encoding_forms = ()
             self.encoding_button.hide()
             return
         if article.encoding_uncertain:
-            self.encoding_button.setText(f"\u26a0 {article.encoding}: uncertain encoding")
+            self._encoding_forms = (f"\u26a0 {article.encoding}: uncertain encoding", "\u26a0")
             tip = (f"Copydesk guessed that this file is in {article.encoding}, but another "
                    "encoding came close. If the text looks wrong, reopen it with another encoding.")
         else:
-            self.encoding_button.setText(article.encoding)
+            self._encoding_forms = (article.encoding, "")
             tip = f"Read as {article.encoding}. Click to reopen the file with another encoding."
         self.encoding_button.setToolTip(tip)
         self.encoding_button.setAccessibleName(
             f"Article {self.letter} encoding: {article.encoding}"
             + (", uncertain encoding" if article.encoding_uncertain else ""))
-        self.encoding_button.show()
+        self._fit_encoding()
+
+    def _fit_encoding(self) -> None:
+        """The encoding button in full where the pane is wide; where it is narrow, an uncertain
+        guess shows as "⚠" alone and a sure one not at all (the title's tooltip and the pane
+        menu still say and change it), so the title keeps room to be read."""
+        if not self._encoding_forms:
+            return
+        full, narrow = self._encoding_forms
+        text = full if self.width() >= WIDE_HEADER else narrow
+        self.encoding_button.setText(text)
+        self.encoding_button.setVisible(bool(text))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_encoding()
 
     def _load_more(self, generation: int, done: int) -> None:
         if generation != self._load_generation or self.article is None:
