@@ -186,6 +186,8 @@ def test_quote_speakers_are_found_when_named(text, speaker):
          "“They will be judged on it,” Ines Duarte said.", False),
         ("“The public-interest judgement was made,” Ines Duarte said.",
          "“The public interest judgment was made,” Ines Duarte said.", False),
+        ("“They lost 40% of it after Sept. 11,” Ines Duarte said.",
+         "“They lost 40 per cent of it after September 11,” Ines Duarte said.", False),
     ],
 )
 def test_quote_conflicts_need_the_same_speaker_and_mostly_the_same_words(a, b, conflict):

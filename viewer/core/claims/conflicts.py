@@ -445,7 +445,10 @@ _CONTRACTION_RE = re.compile(r"(?<=\w)(?:n't|'re|'ve|'ll|'m|'d)\b")
 _INSERTION_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _IS_RE = re.compile(r"\b(it|that|what|there|here|he|she|who|where)'s\b")  # not a possessive
 _IRREGULAR_NOT = (("can't", "can not"), ("won't", "will not"), ("shan't", "shall not"))
-_SPOKEN_FORMS = {"whilst": "while", "okay": "ok", "amongst": "among"}
+_SPOKEN_FORMS = {"whilst": "while", "okay": "ok", "amongst": "among", "per": "", "cent": "percent"}
+# A month or a percentage written short: "Sept. 11" / "September 11", "40%" / "40 per cent".
+_SPOKEN_FORMS.update({month[:3]: month for month in MONTHS if len(month) > 3 and month[:3] != "mar"},
+                     sept="september")
 
 
 def _quote_key(q: str) -> str:
@@ -454,7 +457,7 @@ def _quote_key(q: str) -> str:
     bracketed insertion, and no spaces, hyphens or punctuation, so that a wording only spelt
     or typed differently ("public interest" / "public-interest", a scan's "bothsaw") is the
     same quote."""
-    text = _INSERTION_RE.sub(" ", fold(q).replace("’", "'"))
+    text = _INSERTION_RE.sub(" ", fold(q).replace("’", "'").replace("%", " percent"))
     for short, full in _IRREGULAR_NOT:
         text = text.replace(short, full)
     text = _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group()], text)
