@@ -25,6 +25,7 @@ from viewer.core.text.dates import is_date_line, is_time_stamp, relative_day, re
         ("Police said the attack happened on Friday.", "Police said the attack happened on Saturday.", "date"),
         ("Shares rose 8.76 per cent to $31.90.", "Shares rose 9% to $31.90.", "number"),
         ("The euro rose as far as 135.13 yen.", "The euro rose as far as 135.26 yen.", "number"),
+        ("He was cleared of two assaults.", "He was acquitted of three assaults.", "number"),
         ("Will Smith arrived late.", "Will Smyth arrived late.", "name"),
         ("Mick Green played with the band.", "Nick Green played with the band.", "name"),
         ("Counsel Clive Nicholls QC argued.", "Counsel Cilve Nicholls QC argued.", "name"),
@@ -52,6 +53,8 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
         ("He had been a policeman for more than 30 years.", "He had been a policeman for 33 years."),
         ("The jury spent just over 17 hours on it.", "The jury spent 22 hours on it."),
         ("She hit children as young as 12 months.", "She hit children as young as four months."),
+        ("He was found not guilty of five serious assaults, two indecent assaults and one other.",
+         "He was jailed after being found guilty of five indecent assaults and four serious assaults."),
         ("Crimes during his 1973-90 rule were listed.", "Crimes during his 1973 to 1990 rule were listed."),
         ("Two other hospitals kept the rule.", "Three other hospitals kept the rule."),
         # two people's ages: Zeta Jones is 30, Michael Douglas 55

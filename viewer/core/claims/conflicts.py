@@ -84,6 +84,9 @@ _NUMBER_RE = re.compile(
 _CLOCK_RE = re.compile(r"(?i)(?<![\w.:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?"
                        r"\s*(?P<half>[ap])\.?m\b\.?(?:\s*\(?(?P<zone>(?-i:[A-Z]{1,4}T|GMT|UTC))\b\)?)?")
 TIME_OF_DAY = "time of day"
+# Counts of charges someone was cleared of are not those they were convicted of: "not guilty of
+# two indecent assaults" against "guilty of five indecent assaults" is no conflict.
+_CLEARED_RE = re.compile(r"(?i)\b(?:not\s+guilty|cleared|acquitted)\s+of\b[^.;]*$")
 # "a one-time MP" (former), "a one-off payment": no count
 _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
 # A bound or an estimate ("more than 30 years", "just over 17 hours", "about 200", "as young as four
@@ -184,6 +187,8 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
         if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS \
                 or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()):
             continue
+        if _CLEARED_RE.search(text, max(0, m.start() - 120), m.start()):
+            unit += " (cleared of)"
         if m.group("holder") is not None or m.group().endswith("-old"):
             # whose age: "55-year-old Douglas" and "30-year-old star" are two people's
             holder = fold(m.group("holder") or "")
