@@ -189,6 +189,8 @@ def test_quote_speakers_are_found_when_named(text, speaker):
          "“They will be judged on it,” Ines Duarte said.", False),
         ("“The public-interest judgement was made,” Ines Duarte said.",
          "“The public interest judgment was made,” Ines Duarte said.", False),
+        ("“How did 38 visits over 2 years not rescue Massachusetts's children,” Ines Duarte said.",
+         "“How did 38 visits over two years not rescue Massachusetts' children,” Ines Duarte said.", False),
         ("“They lost 40% of it after Sept. 11,” Ines Duarte said.",
          "“They lost 40 per cent of it after September 11,” Ines Duarte said.", False),
     ],

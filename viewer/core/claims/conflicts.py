@@ -458,17 +458,18 @@ _SPOKEN_FORMS.update({month[:3]: month for month in MONTHS if len(month) > 3 and
 
 def _quote_key(q: str) -> str:
     """A quote's letters and digits in order, words spelt one way: contractions written out
-    ("you're" → "you are"; "that's", "it's" → "that is", "it is"), American spelling, no
-    bracketed insertion, and no spaces, hyphens or punctuation, so that a wording only spelt
-    or typed differently ("public interest" / "public-interest", a scan's "bothsaw") is the
-    same quote."""
+    ("you're" → "you are"; "that's", "it's" → "that is", "it is"), American spelling, numbers in
+    figures ("two years" / "2 years"), no bracketed insertion, and no spaces, hyphens or
+    punctuation, so that a wording only spelt or typed differently ("public interest" /
+    "public-interest", a scan's "bothsaw") is the same quote."""
     text = _INSERTION_RE.sub(" ", fold(q).replace("’", "'").replace("%", " percent"))
     for short, full in _IRREGULAR_NOT:
         text = text.replace(short, full)
     text = _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group()], text)
-    text = _IS_RE.sub(r"\1 is", text)
+    text = _IS_RE.sub(r"\1 is", text).replace("s's", "s'")  # "Massachusetts's" / "Massachusetts'"
     words = re.findall(r"[^\W_]+", text)  # PA writes a dash as "_"
-    return "".join(match_form(_SPOKEN_FORMS.get(w, w)) for w in words)
+    return "".join(str(_WORD_NUMBERS[w]) if w in _WORD_NUMBERS else match_form(_SPOKEN_FORMS.get(w, w))
+                   for w in words)
 
 
 def _quotes_agree(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
