@@ -389,14 +389,12 @@ def _joined_conflict(claims: list[Claim], conflict: Conflict, group, ids: Sequen
     """(index, claim) of the one claim whose number conflict gives an article of `conflict` its
     value there, with the group's other articles joined to it; None when no claim does, when
     several do, or when the two disagree about an article's value."""
-    hosts = {k for k, claim in enumerate(claims) for c in claim.conflicts if c.kind == NUMBER
-             and any(c.values.get(a) == v for a, v in conflict.values.items())}
-    if len(hosts) != 1:
+    hosts = [(k, c) for k, claim in enumerate(claims) for c in claim.conflicts if c.kind == NUMBER
+             and any(c.values.get(a) == v for a, v in conflict.values.items())]
+    if len({k for k, _ in hosts}) != 1:
         return None
-    k = hosts.pop()
+    k, old = hosts[0]
     claim = claims[k]
-    old = next(c for c in claim.conflicts if c.kind == NUMBER
-               and any(c.values.get(a) == v for a, v in conflict.values.items()))
     if any(old.values.get(a, v) != v for a, v in conflict.values.items()):
         return None
     values = dict(sorted({**old.values, **conflict.values}.items()))
