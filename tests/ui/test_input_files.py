@@ -97,16 +97,20 @@ def test_arbitrary_bytes_decode_and_analyse_without_raising(tmp_path, data, suff
     assert comp.pair("A", "B").similarity >= 0
 
 
-def test_pane_says_which_encoding_was_used_and_flags_an_uncertain_guess(make_window, tmp_path,
-                                                                      qtbot):
-    # A one-line title with a single accented letter: Windows-1252 and -1250 read it
-    # almost alike, so the guess is flagged; a long KOI8-R text is not.
+def _legacy_pair(make_window, tmp_path):
+    """A window with a one-line title with a single accented letter (Windows-1252 and -1250
+    read it almost alike, so the guess is flagged) and a long KOI8-R text (a sure guess)."""
     short = tmp_path / "short.txt"
     short.write_bytes("Lyon inaugure une ligne de tramway très attendue\n".encode("cp1252"))
     russian = tmp_path / "russian.txt"
     russian.write_bytes((CORE_TESTS.parent / "data" / "encodings" / "ru-2.koi8-r.txt").read_bytes())
     win = make_window([str(short), str(russian)])
-    a, b = (win.panes[x] for x in win.order)
+    return (win, *(win.panes[x] for x in win.order))
+
+
+def test_pane_says_which_encoding_was_used_and_flags_an_uncertain_guess(make_window, tmp_path,
+                                                                      qtbot):
+    win, a, b = _legacy_pair(make_window, tmp_path)
     assert not a.encoding_button.isHidden() and not b.encoding_button.isHidden()
     assert "uncertain encoding" in a.encoding_button.text()
     assert a.encoding_button.text().endswith("iso-8859-1: uncertain encoding")
@@ -134,12 +138,7 @@ def test_a_unicode_file_keeps_the_header_for_its_title(make_window, tmp_path):
 def test_a_narrow_pane_keeps_its_header_for_the_title(make_window, tmp_path):
     """Five panes side by side: a sure legacy encoding leaves the header to the title (its
     tooltip still says it), an uncertain guess shrinks to its warning sign."""
-    short = tmp_path / "short.txt"
-    short.write_bytes("Lyon inaugure une ligne de tramway très attendue\n".encode("cp1252"))
-    legacy = tmp_path / "legacy.txt"
-    legacy.write_bytes((CORE_TESTS.parent / "data" / "encodings" / "ru-2.koi8-r.txt").read_bytes())
-    win = make_window([str(short), str(legacy)])
-    a, b = (win.panes[x] for x in win.order)
+    _win, a, b = _legacy_pair(make_window, tmp_path)
     for pane in (a, b):
         pane.resize(WIDE_HEADER - 60, pane.height())
     assert b.encoding_button.isHidden() and "Read as koi8-r" in b.title.toolTip()
