@@ -130,6 +130,10 @@ def test_wordings_about_other_people_give_no_number_or_date_conflict():
     assert [c.kind for c in find_conflicts([("A", a), ("B", "Torture began on Oct 27, 1989.")])] == ["date"]
     assert [c.kind for c in find_conflicts([("A", a), ("B", b.replace("Andrea Paulsen Figuera",
                                                                      "Patricia Irrazaval"))])] == ["date"]
+    # who said it is not whom it is about
+    said = [("A", "Police Chief John Smith said three people died in the fire."),
+            ("B", "Four people died in the fire, Fire Officer Jane Doe told reporters.")]
+    assert [c.kind for c in find_conflicts(said)] == ["number"]
 
 
 def test_a_time_of_day_is_one_value_in_minutes():

@@ -479,10 +479,23 @@ def _quotes_agree(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     return ka in kb or kb in ka
 
 
+# Who said it is not whom it is about: "Police Chief John Smith said three died" and "three died,
+# Officer Jane Doe said" are about the same deaths.
+_SOURCE_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*\s+(?:has\s+|had\s+)?" + _REPORTING + r"\b"
+                        r"|\b(?:" + _REPORTING + r"|according\s+to)\s+(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*")
+
+
+@lru_cache(maxsize=16384)
+def _subject_runs(text: str) -> tuple[str, ...]:
+    """The capitalised runs of `text` outside its attributions (`_SOURCE_RE`)."""
+    return _capitalised_runs(_SOURCE_RE.sub(" ", text))
+
+
 def _about_the_same(names: dict[str, list[str]]) -> set[str]:
     """The articles whose wordings may give one fact's numbers and dates: all but those that name
-    people or bodies of which no other wording names any (two items of a list of charges, each
-    about another victim: "Patricia Irrazaval … October 18" / "Andrea Paulsen Figuera … Oct 27")."""
+    people or bodies (not counting who said it) of which no other wording names any (two items of
+    a list of charges, each about another victim: "Patricia Irrazaval … October 18" / "Andrea
+    Paulsen Figuera … Oct 27")."""
     words = {a: set().union(*map(_name_tokens, found)) - _NAME_SKIP for a, found in names.items()}
     return {a for a, mine in words.items()
             if not mine or any(not theirs or mine & theirs for b, theirs in words.items() if b != a)}
@@ -507,7 +520,7 @@ def find_conflicts(members: Sequence[tuple[str, str]],
         return {a: [v for t in texts for v in extract(t)] for a, texts in by_article.items()}
 
     names = each(extract_names)
-    about = _about_the_same(each(_capitalised_runs))
+    about = _about_the_same(each(_subject_runs))
     conflicts: list[Conflict] = []
     conflicts += _slot_conflicts(NUMBER, {a: v for a, v in each(extract_numbers).items() if a in about})
     conflicts += _slot_conflicts(DATE, {a: [v for t in by_article[a] for v in extract_dates(t, dated.get(a))]
