@@ -156,6 +156,15 @@ def test_dates_normalise_day_and_month():
     assert {k[:2] for k in keys} == {(10, 13)}
 
 
+def test_a_quote_over_two_paragraphs_reads_as_one():
+    """A wire's quote runs over two paragraphs, each opened again (the claim's wordings are read
+    joined by a space)."""
+    from viewer.core.claims.conflicts import extract_attributed_quotes
+    text = "He told the court: ``The facilities were good. ``We are talking about ill-treatment.''"
+    assert extract_attributed_quotes(text) == [
+        ("The facilities were good. We are talking about ill-treatment", None)]
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [

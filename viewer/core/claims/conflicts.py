@@ -284,7 +284,8 @@ def extract_attributed_quotes(text: str) -> list[tuple[str, str | None]]:
     """
     out = []
     for m in _QUOTE_RE.finditer(text):
-        quote = next(g for g in m.groups() if g is not None).strip(" ,.")
+        # a quote running over paragraphs opens each of them again: "… good. ``We are …''"
+        quote = " ".join(next(g for g in m.groups() if g is not None).replace("``", " ").split()).strip(" ,.")
         if len(quote.split()) < _MIN_QUOTE_WORDS:
             continue
         after = _SPEAKER_AFTER_RE.match(text, m.end())
