@@ -308,3 +308,24 @@ def test_each_disagreement_is_listed_once_with_the_first_claim_that_carries_it()
     first = Claim("c1", "x", ("A", "B"), (), (years,))
     second = Claim("c2", "y", ("A", "B"), (), (Conflict("number", dict(years.values)), quote))
     assert distinct_conflicts([first, second]) == [(first, years), (second, quote)]
+
+
+def test_a_quote_over_a_wrapped_line_conflicts_and_is_marked_where_it_stands():
+    from viewer.core.comparison import compare
+    from viewer.core.report.claimviews import conflict_spans
+
+    import textwrap
+
+    story = ("Lorry driver Graham Jagger was found guilty of careless driving at Hinckley today after "
+             "the crash on the A42 in which five footballers died on their way to a party. ")
+    said = ("The magistrate told Jagger: ``At the very least you did not see the minibus until very "
+            "late and I do not think you saw it at all.''")
+    wire = "\n".join(textwrap.wrap(story + story.replace("today", "on Monday") + said, 70)) + "<\n"
+    paper = story + "\n" + said.replace("``", "'").replace("''", "'").replace("think", "believe") + "\n"
+    comp = compare([Article("A", "", wire), Article("B", "", paper)])
+    quotes = [k for c in comp.claims for k in c.conflicts if k.kind == "quote"]
+    assert len(quotes) == 1 and "\n" in quotes[0].values["A"]
+    spans = conflict_spans(comp)
+    assert spans["A"] and spans["B"]
+    start, end = spans["A"][0]
+    assert wire[start:end] == quotes[0].values["A"]

@@ -156,6 +156,14 @@ def test_dates_normalise_day_and_month():
     assert {k[:2] for k in keys} == {(10, 13)}
 
 
+def test_a_quote_over_a_wrapped_line_is_read_but_not_over_a_blank_one():
+    from viewer.core.claims.conflicts import extract_attributed_quotes
+    assert extract_attributed_quotes("He said: ``You did not\nsee the minibus at all.''") == [
+        ("You did not\nsee the minibus at all", None)]
+    assert extract_attributed_quotes("She said: 'I did not\nsee it at all.'") == [("I did not\nsee it at all", None)]
+    assert extract_attributed_quotes("He said 'no way\n\nto go there' to them") == []
+
+
 def test_a_quote_over_two_paragraphs_reads_as_one():
     """A wire's quote runs over two paragraphs, each opened again (the claim's wordings are read
     joined by a space)."""

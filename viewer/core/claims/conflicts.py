@@ -114,9 +114,10 @@ _NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)(
 # Quoted passages: in double quotes, in a wire's ``…'' (PA), or in British single quotes ('…' or
 # ‘…’: opened after a space, closed before one; an apostrophe inside a word is no closing mark).
 _QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{8,}?)[\"”»“]"
-                       r"|``((?:(?!'').){8,}?)''"
-                       r"|(?:^|(?<=[\s(\[—–]))['‘]((?:[^'‘’\n]|['’](?=\w)){8,}?)"
+                       r"|``((?:(?!'')[^\n]|\n(?!\s*\n)){8,}?)''"  # over a wrapped line, not a blank one
+                       r"|(?:^|(?<=[\s(\[—–]))['‘]((?:[^'‘’\n]|\n(?!\s*\n)|['’](?=\w)){8,}?)"
                        r"['’](?=[\s.,;:!?)\]—–]|$)")
+_REOPENED_RE = re.compile(r"\s*``\s*")  # a wire quote opened again in its next paragraph
 _MIN_QUOTE_WORDS = 3
 _QUOTE_OVERLAP = 0.6
 _REPORTING = r"(?:said|says|say|told|tells|added|adds|stated|states|claimed|claims|mentioned|remarked|noted|" \
@@ -285,7 +286,7 @@ def extract_attributed_quotes(text: str) -> list[tuple[str, str | None]]:
     out = []
     for m in _QUOTE_RE.finditer(text):
         # a quote running over paragraphs opens each of them again: "… good. ``We are …''"
-        quote = " ".join(next(g for g in m.groups() if g is not None).replace("``", " ").split()).strip(" ,.")
+        quote = _REOPENED_RE.sub(" ", next(g for g in m.groups() if g is not None)).strip(" ,.")
         if len(quote.split()) < _MIN_QUOTE_WORDS:
             continue
         after = _SPEAKER_AFTER_RE.match(text, m.end())
