@@ -98,7 +98,9 @@ _QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\
                         r"as\s+(?:many|much|few|little|young|old)\s+as)\s+$"
                         # a range's or a list's later number ("from 1.8 to 4.4 points", "2002, 2001 and
                         # 2000 results") or one of a set ("the other two unions", "another 12 people")
-                        r"|\d\s*(?:,|to|and|or)\s+$|\b(?:other|another)\s+$")
+                        r"|\d\s*(?:,|to|and)\s+$|\b(?:other|another)\s+$"
+                        # "3 or 4 days", but not an amount put another way: "$1.49 or 27 percent"
+                        r"|(?<![$£€#\d.,])\d+(?:[.,]\d+)?\s+or\s+$")
 _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
                        "which that this these those more less".split())
 # Words that open a sentence before a name ("Although Prempro pills …"); not every stopword: "Will
