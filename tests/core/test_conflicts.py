@@ -26,6 +26,7 @@ from viewer.core.text.dates import is_date_line, is_time_stamp, relative_day, re
         ("Shares rose 8.76 per cent to $31.90.", "Shares rose 9% to $31.90.", "number"),
         ("The euro rose as far as 135.13 yen.", "The euro rose as far as 135.26 yen.", "number"),
         ("He was cleared of two assaults.", "He was acquitted of three assaults.", "number"),
+        ("He faces a total of 17 charges.", "He faces a total of 13 charges.", "number"),
         ("Xoma shares dropped $1.49 or 27 percent.", "Xoma shares dropped 77 cents, or 14 percent.", "number"),
         ("Will Smith arrived late.", "Will Smyth arrived late.", "name"),
         ("Mick Green played with the band.", "Nick Green played with the band.", "name"),
@@ -72,6 +73,9 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
          "The margin of error was three to four percentage points."),
         ("It restated its 2002, 2001 and 2000 financial results.", "It restated its 2000, 2001 and 2002 financial results."),
         ("The trial will last 3 or 4 days.", "The trial will last 5 days."),
+        # a total against each part
+        ("The two robbers were each jailed for 17 years.", "The two robbers were sentenced in total to 34 years."),
+        ("They were paid for the five tracks they played on.", "They were paid for all 15 tracks they played on."),
         ("He will meet the three unions on Monday.", "He will meet the other two unions on Monday."),
         ("The contest runs until 8am (AEST) today.", "The contest runs until 6 p.m. EDT Sunday."),
         ("Some 1.2 million women take the pills.", "Some 1,2 million women take the pills."),

@@ -87,6 +87,11 @@ TIME_OF_DAY = "time of day"
 # Counts of charges someone was cleared of are not those they were convicted of: "not guilty of
 # two indecent assaults" against "guilty of five indecent assaults" is no conflict.
 _CLEARED_RE = re.compile(r"(?i)\b(?:not\s+guilty|cleared|acquitted)\s+of\b[^.;]*$")
+# A total is another fact than each part: "jailed for 17 years" each against "60 years in total",
+# "five tracks" against "all 15 tracks".
+_TOTAL_BEFORE_RE = re.compile(r"(?i)\b(?:total\s+of|totall?ing|in\s+total(?:\s+(?:to|of))?|all|altogether|"
+                              r"combined)\s+$")
+_TOTAL_AFTER_RE = re.compile(r"(?i)\s*(?:in\s+total|in\s+all|altogether|between\s+them|combined)\b")
 # "a one-time MP" (former), "a one-off payment": no count
 _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
 # A bound or an estimate ("more than 30 years", "just over 17 hours", "about 200", "as young as four
@@ -192,6 +197,9 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
             continue
         if _CLEARED_RE.search(text, max(0, m.start() - 120), m.start()):
             unit += " (cleared of)"
+        if (_TOTAL_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+                or _TOTAL_AFTER_RE.match(text, m.end())):
+            unit += " (total)"
         if m.group("holder") is not None or m.group().endswith("-old"):
             # whose age: "55-year-old Douglas" and "30-year-old star" are two people's
             holder = fold(m.group("holder") or "")
