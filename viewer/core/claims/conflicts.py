@@ -493,8 +493,9 @@ def _quotes_agree(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
 
 # Who said it is not whom it is about: "Police Chief John Smith said three died" and "three died,
 # Officer Jane Doe said" are about the same deaths.
-_SOURCE_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*\s+(?:has\s+|had\s+)?" + _REPORTING + r"\b"
-                        r"|\b(?:" + _REPORTING + r"|according\s+to)\s+(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*")
+_NAMED = r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*"
+_SOURCE_RE = re.compile(_NAMED + r"\s+(?:has\s+|had\s+)?" + _REPORTING + r"\b"
+                        r"|\b(?:" + _REPORTING + r"|according\s+to)\s+" + _NAMED)
 
 
 @lru_cache(maxsize=16384)
