@@ -6,8 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.core.claims.conflicts import extract_dates, extract_numbers, find_conflicts
-from viewer.core.text.dates import is_date_line, is_time_stamp, relative_day, relative_week, stated_date, with_year
+from viewer.core.claims.conflicts import find_conflicts
+from viewer.core.claims.values import extract_dates, extract_numbers
+from viewer.core.text.dates import (
+    is_date_line,
+    is_time_stamp,
+    relative_day,
+    relative_week,
+    stated_date,
+    with_year,
+)
 
 
 @pytest.mark.parametrize(
@@ -163,7 +171,7 @@ def test_dates_normalise_day_and_month():
 
 
 def test_a_quote_over_a_wrapped_line_is_read_but_not_over_a_blank_one():
-    from viewer.core.claims.conflicts import extract_attributed_quotes
+    from viewer.core.claims.values import extract_attributed_quotes
     assert extract_attributed_quotes("He said: ``You did not\nsee the minibus at all.''") == [
         ("You did not\nsee the minibus at all", None)]
     assert extract_attributed_quotes("She said: 'I did not\nsee it at all.'") == [("I did not\nsee it at all", None)]
@@ -173,7 +181,7 @@ def test_a_quote_over_a_wrapped_line_is_read_but_not_over_a_blank_one():
 def test_a_quote_over_two_paragraphs_reads_as_one():
     """A wire's quote runs over two paragraphs, each opened again (the claim's wordings are read
     joined by a space)."""
-    from viewer.core.claims.conflicts import extract_attributed_quotes
+    from viewer.core.claims.values import extract_attributed_quotes
     text = "He told the court: ``The facilities were good. ``We are talking about ill-treatment.''"
     assert extract_attributed_quotes(text) == [
         ("The facilities were good. We are talking about ill-treatment", None)]
@@ -189,7 +197,7 @@ def test_a_quote_over_two_paragraphs_reads_as_one():
     ],
 )
 def test_quote_speakers_are_found_when_named(text, speaker):
-    from viewer.core.claims.conflicts import extract_attributed_quotes
+    from viewer.core.claims.values import extract_attributed_quotes
     assert extract_attributed_quotes(text) == [("The roads will be cleared by noon", speaker)]
 
 

@@ -22,8 +22,9 @@ from typing import Sequence
 from ..diff.sequences import connected_roots
 from ..text.language import stemmer, stopwords
 from ..text.tokens import _WORD_ONLY_RE, fold
-from .conflicts import NUMBER, Conflict, extract_numbers
+from .conflicts import NUMBER, Conflict
 from .matcher import Statement
+from .values import extract_numbers
 
 WINDOW = 8            # words either side of the number
 MIN_SHARED_WORDS = 2  # content words (not names) both windows share

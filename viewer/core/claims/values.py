@@ -1,0 +1,301 @@
+"""The values a wording states, read for the conflict check (`conflicts`): numbers with their
+units, times of day, dates, multi-word names and attributed quotations.
+
+Each reader takes one wording's text and returns (key, worded value) pairs or names. A number
+holds a value only where the wording states one: not a bound or an estimate ("more than 30
+years"), a range's or a list's later number, one of a set ("the other two"), a count someone was
+cleared of (keyed apart), a total (keyed apart from its parts). A weekday right after "said" is the
+day of the saying, not of the event. Where an article dates itself at its top
+(`text.dates.stated_date`), its "yesterday" and "last week" are read against that day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from ..text.dates import (
+    MONTH_PATTERN,
+    MONTHS,
+    RELATIVE_DAYS,
+    RELATIVE_WEEKS,
+    WEEKDAYS,
+    month_number,
+    relative_day,
+    relative_week,
+    with_year,
+)
+from ..text.language import stopwords
+from ..text.tokens import fold
+
+__all__ = ["MIN_QUOTE_WORDS", "NAME_SKIP", "POSSESSIVE_RE", "RANGE", "TIME_OF_DAY", "WORD_NUMBERS",
+           "extract_attributed_quotes", "extract_dates", "extract_names", "extract_numbers", "subject_runs"]
+
+_DIGIT_RE = re.compile(r"\d")
+_WEEKDAY_RE = re.compile(r"(?i)" + "|".join(WEEKDAYS))
+_RELATIVE_RE = re.compile(
+    r"(?i)\b(?:" + "|".join(w.replace(" ", r"\s+") for w in (*RELATIVE_DAYS, *RELATIVE_WEEKS)) + r")\b")
+RANGE = "days"  # first part of a date key that is a span of days ("last week")
+_MONTH_RE = r"(?P<month{n}>" + MONTH_PATTERN + r")\.?"
+_DAY_RE = r"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
+_DATE_RE = re.compile(
+    r"(?i)\b(?:" + _MONTH_RE.format(n=1) + r"\s+" + _DAY_RE.format(n=1) + r"\b"
+    r"|" + _DAY_RE.format(n=2) + r"(?:\s+of)?\s+" + _MONTH_RE.format(n=2) + r"(?![a-z])"
+    r"|(?P<weekday>" + "|".join(WEEKDAYS) + r"))"
+    r"(?:,?\s+(?P<year>\d{4})\b)?")
+# The day a thing was said, not the day it happened: outlets report one event on different days
+# ("officials said Tuesday" / "said Wednesday"; "could not be reached for comment Wednesday").
+_SAYING_DAY_RE = re.compile(r"(?i)\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|"
+                            r"comment)(?:\s+in\s+an?\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$")
+WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+_NUMBER_RE = re.compile(
+    r"(?i)(?<![\w.:])(?<!\d[-–])"  # not the second year of a range: "his 1973-90 rule"
+    # no comma of a list after it: "Pomfret, 49, Ivy Lomas"
+    r"(?P<num>\d+(?:,\d+)*(?:\.\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
+    r"(?:\s*(?P<pct>%|per\s?cent|percent)|[\s-]+(?P<unit>[^\W\d_]{2,}))?"
+    r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
+# A time of day, "8:13 a.m.", "8.13am", "6 PM": its own slot, valued in minutes after midnight.
+# A zone after it ("6 p.m. EDT", "8am (AEST)") keys the slot: times in two zones are not compared.
+_CLOCK_RE = re.compile(r"(?i)(?<![\w.:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?"
+                       r"\s*(?P<half>[ap])\.?m\b\.?(?:\s*\(?(?P<zone>(?-i:[A-Z]{1,4}T|GMT|UTC))\b\)?)?")
+TIME_OF_DAY = "time of day"
+# Counts of charges someone was cleared of are not those they were convicted of: "not guilty of
+# two indecent assaults" against "guilty of five indecent assaults" is no conflict.
+_CLEARED_RE = re.compile(r"(?i)\b(?:not\s+guilty|cleared|acquitted)\s+of\b[^.;]*$")
+# A total is another fact than each part: "jailed for 17 years" each against "60 years in total",
+# "five tracks" against "all 15 tracks".
+_TOTAL_BEFORE_RE = re.compile(r"(?i)\b(?:total\s+of|totall?ing|in\s+total(?:\s+(?:to|of))?|all|altogether|"
+                              r"combined)\s+$")
+_TOTAL_AFTER_RE = re.compile(r"(?i)\s*(?:in\s+total|in\s+all|altogether|between\s+them|combined)\b")
+# "a one-time MP" (former), "a one-off payment": no count
+_ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
+# A bound or an estimate ("more than 30 years", "just over 17 hours", "about 200", "as young as four
+# months") holds no exact value to disagree with: "a policeman for more than 30 years" agrees with
+# "for 33 years".
+_QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\s+$|\b(?:over|under|about|"
+                        r"around|nearly|almost|approximately|roughly|some|up\s+to|at\s+least|at\s+most|"
+                        r"estimated|upwards\s+of|in\s+excess\s+of|"
+                        r"as\s+(?:many|much|few|little|young|old)\s+as)\s+$"
+                        # a range's or a list's later number ("from 1.8 to 4.4 points", "2002, 2001 and
+                        # 2000 results") or one of a set ("the other two unions", "another 12 people")
+                        r"|\d\s*(?:,|to|and)\s+$|\b(?:other|another)\s+$"
+                        # "3 or 4 days", but not an amount put another way: "$1.49 or 27 percent"
+                        r"|(?<![$£€#\d.,])\d+(?:[.,]\d+)?\s+or\s+$")
+_UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
+                       "which that this these those more less".split())
+# Words that open a sentence before a name ("Although Prempro pills …"); not every stopword: "Will
+# Smith", "May Day".
+NAME_SKIP = _UNIT_STOP | frozenset("but he she it we they mr mrs ms although though however meanwhile "
+                                    "yet still instead thus hence therefore moreover furthermore "
+                                    "nevertheless".split())
+# Words after a number that count nothing themselves: "two other special hospitals", "three further
+# assaults" (the thing counted comes later, and another wording may count another set).
+_NOT_UNITS = _UNIT_STOP | stopwords("en") | frozenset("other others further more additional extra separate "
+                                                      "different new previous similar such".split())
+_NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)(?:\s+(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*))+")
+# Quoted passages: in double quotes, in a wire's ``…'' (PA), or in British single quotes ('…' or
+# ‘…’: opened after a space, closed before one; an apostrophe inside a word is no closing mark).
+_QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{8,}?)[\"”»“]"
+                       r"|``((?:(?!'')[^\n]|\n(?!\s*\n)){8,}?)''"  # over a wrapped line, not a blank one
+                       r"|(?:^|(?<=[\s(\[—–]))['‘]((?:[^'‘’\n]|\n(?!\s*\n)|['’](?=\w)){8,}?)"
+                       r"['’](?=[\s.,;:!?)\]—–]|$)")
+_REOPENED_RE = re.compile(r"\s*``\s*")  # a wire quote opened again in its next paragraph
+MIN_QUOTE_WORDS = 3
+_REPORTING = r"(?:said|says|say|told|tells|added|adds|stated|states|claimed|claims|mentioned|remarked|noted|" \
+             r"wrote|writes|insisted|explained|declared|argued|warned|continued|asked|replied)"
+_SPEAKER = r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+_SPEAKER_AFTER_RE = re.compile(r"[\s,]*(?:" + _SPEAKER + r"\s+" + _REPORTING + r"|" + _REPORTING + r"\s+"
+                               + _SPEAKER.replace("who", "who2") + r")\b")
+_SPEAKER_BEFORE_RE = re.compile(_SPEAKER + r"\s+(?:has\s+|had\s+)?" + _REPORTING + r"(?:\s+[a-z]+){0,2}?\s*[:,]?\s*$")
+_NOT_SPEAKERS = frozenset("he she it they we i you this that there the".split())
+_SPEAKER_SKIP = _NOT_SPEAKERS | frozenset({"mr", "mrs", "ms", "dr"})
+_MAX_NAME_WORDS = 4
+
+
+def _unit_key(unit: str | None) -> str:
+    if not unit:
+        return ""
+    u = fold(unit)
+    if u in _NOT_UNITS or u in MONTHS:
+        return ""
+    return u[:-1] if u.endswith("s") and len(u) > 3 else u
+
+
+def extract_numbers(text: str) -> list[tuple[tuple[str, float], str]]:
+    """(slot (unit, value), worded value) for each number with a unit, e.g. (("year", 24.0), "24 years"),
+    and each time of day, e.g. ((TIME_OF_DAY, 493.0), "8:13 a.m.")."""
+    return list(_numbers(text))
+
+
+@lru_cache(maxsize=16384)  # a statement's text is read here and again as a claim's member
+def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
+    # a calendar date (whose day is not a count) needs a digit
+    if not _DIGIT_RE.search(text):
+        return tuple(_counts(text, []))
+    dates = [m.span() for m in _DATE_RE.finditer(text) if not m.group("weekday")]
+    out = []
+    for m in _CLOCK_RE.finditer(text):
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        if 1 <= hour <= 12:
+            minutes = (hour % 12 + (12 if m.group("half").lower() == "p" else 0)) * 60 + minute
+            zone = m.group("zone")
+            out.append(((TIME_OF_DAY + (f" {zone}" if zone else ""), float(minutes)), m.group().strip()))
+            dates.append(m.span())
+    return tuple(out + _counts(text, dates))
+
+
+def _numeral(raw: str) -> float:
+    """A numeral's value: commas group thousands ("2,500"), or one comma before one or two digits
+    is a decimal comma ("1,2 million")."""
+    head, comma, tail = raw.partition(",")
+    if comma and "," not in tail and "." not in tail and len(tail) < 3:
+        return float(f"{head}.{tail}") if tail else float(head)
+    return float(raw.replace(",", ""))
+
+
+def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, float], str]]:
+    """The numbers with a unit in `text` outside the `skip` spans (dates, times of day)."""
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        raw = m.group("num")
+        low = raw.lower()
+        value = float(WORD_NUMBERS[low]) if low in WORD_NUMBERS else _numeral(raw)
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale").lower()]
+        unit = "%" if m.group("pct") else _unit_key(m.group("unit"))
+        if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS \
+                or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if _CLEARED_RE.search(text, max(0, m.start() - 120), m.start()):
+            unit += " (cleared of)"
+        if (_TOTAL_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+                or _TOTAL_AFTER_RE.match(text, m.end())):
+            unit += " (total)"
+        if m.group("holder") is not None or m.group().endswith("-old"):
+            # whose age: "55-year-old Douglas" and "30-year-old star" are two people's
+            holder = fold(m.group("holder") or "")
+            unit += "-old" + (f" {holder}" if holder and holder not in NAME_SKIP else "")
+        out.append(((unit, value), m.group().strip()))
+    return out
+
+
+def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str]]:
+    """(normalised (month, day, year) or (weekday,), worded date) for each date in `text`.
+
+    `dated`: the date of the article `text` comes from (`text.dates.stated_date`), when known;
+    then relative days count too ("yesterday" in a paper of 14 October 2024 is (10, 13, "2024"),
+    worded "yesterday (13 October 2024)"; "last week" is the span of days it may mean, keyed
+    (RANGE, first, last) in ISO form and worded "last week (7–13 October 2024)"), and a date
+    without a year takes the year nearest it, marked a guess ("~2024")."""
+    out = []
+    if dated is not None:
+        for m in _RELATIVE_RE.finditer(text):
+            words = " ".join(m.group().split())
+            day = relative_day(words, dated)
+            if day is not None:
+                out.append(((day.month, day.day, str(day.year)), f"{words} ({day.day} {day:%B} {day.year})"))
+                continue
+            first, last = relative_week(words, dated)
+            out.append(((RANGE, first.isoformat(), last.isoformat()),
+                        f"{words} ({_span_text(first, last)})"))
+    if not _DIGIT_RE.search(text) and not _WEEKDAY_RE.search(text):
+        return out  # a calendar date has a digit, else it is a weekday
+    for m in _DATE_RE.finditer(text):
+        if m.group("weekday"):
+            if not _SAYING_DAY_RE.search(text, max(0, m.start() - 40), m.start()):
+                out.append(((fold(m.group("weekday")),), m.group().strip()))
+            continue
+        month = m.group("month1") or m.group("month2")
+        day = int(m.group("day1") or m.group("day2"))
+        if not 1 <= day <= 31 or (month.lower() == "may" and m.group("month1") and not m.group("year")
+                                  and text[max(0, m.start() - 1):m.start()].isalpha()):
+            continue
+        year = m.group("year")
+        if year is None and dated is not None:  # the year nearest the article's date, a guess ("~")
+            near = with_year(month_number(month), day, dated)
+            year = f"~{near.year}" if near is not None else None
+        out.append(((month_number(month), day, year), m.group().strip().rstrip(".")))  # not a full stop
+    return out
+
+
+POSSESSIVE_RE = re.compile(r"['’]s?$")  # "Jack Straw's decision": the name ends there
+
+
+@lru_cache(maxsize=16384)  # read for the names and again for whom a wording is about
+def _capitalised_runs(text: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in _NAME_RE.finditer(text))
+
+
+def extract_names(text: str) -> list[str]:
+    """Multi-word capitalised names in `text` (sentence-initial function words dropped; a name
+    ends at a possessive after its second word: "Jack Straw's Home Office" names Jack Straw)."""
+    names = []
+    for run in _capitalised_runs(text):
+        parts = run.split()
+        while parts and fold(parts[0]) in NAME_SKIP:
+            parts = parts[1:]
+        owner = next((k for k, p in enumerate(parts) if POSSESSIVE_RE.search(p)), None)
+        if owner:  # not a lone word's: "Hitler's War" is a title
+            parts = parts[:owner] + [POSSESSIVE_RE.sub("", parts[owner])]
+        if 2 <= len(parts) <= _MAX_NAME_WORDS:  # longer runs are title-case headlines
+            names.append(" ".join(parts))
+    return names
+
+
+def _speaker(name: str | None) -> str | None:
+    if not name:
+        return None
+    parts = [p for p in name.split() if fold(p) not in _SPEAKER_SKIP]
+    return " ".join(parts) or None
+
+
+def extract_attributed_quotes(text: str) -> list[tuple[str, str | None]]:
+    """(quote, speaker or None) for each quoted passage of at least three words.
+
+    The speaker is a capitalised name attributed right after the quote (", Jane Roe said",
+    ", said Jane Roe") or right before it ("Jane Roe said: “…”"); pronouns give None.
+    """
+    out = []
+    for m in _QUOTE_RE.finditer(text):
+        # a quote running over paragraphs opens each of them again: "… good. ``We are …''"
+        quote = _REOPENED_RE.sub(" ", next(g for g in m.groups() if g is not None)).strip(" ,.")
+        if len(quote.split()) < MIN_QUOTE_WORDS:
+            continue
+        after = _SPEAKER_AFTER_RE.match(text, m.end())
+        who = (after.group("who") or after.group("who2")) if after else None
+        if who is None:
+            before = _SPEAKER_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+            who = before.group("who") if before else None
+        out.append((quote, _speaker(who)))
+    return out
+
+
+def _span_text(first: date, last: date) -> str:
+    """"7–13 October 2024", "28 September – 4 October 2024", "30 December 2024 – 5 January 2025"."""
+    if first.year != last.year:
+        return f"{first.day} {first:%B} {first.year} – {last.day} {last:%B} {last.year}"
+    if first.month != last.month:
+        return f"{first.day} {first:%B} – {last.day} {last:%B} {last.year}"
+    return f"{first.day}–{last.day} {last:%B} {last.year}"
+
+
+# Who said it is not whom it is about: "Police Chief John Smith said three died" and "three died,
+# Officer Jane Doe said" are about the same deaths.
+_NAMED = r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*"
+_SOURCE_RE = re.compile(_NAMED + r"\s+(?:has\s+|had\s+)?" + _REPORTING + r"\b"
+                        r"|\b(?:" + _REPORTING + r"|according\s+to)\s+" + _NAMED)
+
+
+@lru_cache(maxsize=16384)
+def subject_runs(text: str) -> tuple[str, ...]:
+    """The capitalised runs of `text` outside its attributions (`_SOURCE_RE`)."""
+    return _capitalised_runs(_SOURCE_RE.sub(" ", text))
