@@ -44,10 +44,14 @@ _DATE_RE = re.compile(
     r"|" + _DAY_RE.format(n=2) + r"(?:\s+of)?\s+" + _MONTH_RE.format(n=2) + r"(?![a-z])"
     r"|(?P<weekday>" + "|".join(WEEKDAYS) + r"))"
     r"(?:,?\s+(?P<year>\d{4})\b)?")
+# Verbs that attribute words to a speaker, and a capitalised name of up to four words.
+_REPORTING = r"(?:said|says|say|told|tells|added|adds|stated|states|claimed|claims|mentioned|remarked|noted|" \
+             r"wrote|writes|insisted|explained|declared|argued|warned|continued|asked|replied)"
+_NAMED = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*"
 # The day a thing was said, not the day it happened: outlets report one event on different days
 # ("officials said Tuesday" / "said Wednesday"; "could not be reached for comment Wednesday").
-_SAYING_DAY_RE = re.compile(r"(?i)\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated|"
-                            r"comment)(?:\s+in\s+an?\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$")
+_SAYING_DAY_RE = re.compile(r"(?i)\b(?:" + _REPORTING + r"|told\s+\w+|announced|reported|confirmed|comment)"
+                            r"(?:\s+in\s+an?\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$")
 WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
@@ -108,9 +112,7 @@ _QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{8,}?)[\"”»“]"
                        r"['’](?=[\s.,;:!?)\]—–]|$)")
 _REOPENED_RE = re.compile(r"\s*``\s*")  # a wire quote opened again in its next paragraph
 MIN_QUOTE_WORDS = 3
-_REPORTING = r"(?:said|says|say|told|tells|added|adds|stated|states|claimed|claims|mentioned|remarked|noted|" \
-             r"wrote|writes|insisted|explained|declared|argued|warned|continued|asked|replied)"
-_SPEAKER = r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+_SPEAKER = r"(?P<who>" + _NAMED + r")"
 _SPEAKER_AFTER_RE = re.compile(r"[\s,]*(?:" + _SPEAKER + r"\s+" + _REPORTING + r"|" + _REPORTING + r"\s+"
                                + _SPEAKER.replace("who", "who2") + r")\b")
 _SPEAKER_BEFORE_RE = re.compile(_SPEAKER + r"\s+(?:has\s+|had\s+)?" + _REPORTING + r"(?:\s+[a-z]+){0,2}?\s*[:,]?\s*$")
@@ -290,7 +292,6 @@ def _span_text(first: date, last: date) -> str:
 
 # Who said it is not whom it is about: "Police Chief John Smith said three died" and "three died,
 # Officer Jane Doe said" are about the same deaths.
-_NAMED = r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*"
 _SOURCE_RE = re.compile(_NAMED + r"\s+(?:has\s+|had\s+)?" + _REPORTING + r"\b"
                         r"|\b(?:" + _REPORTING + r"|according\s+to)\s+" + _NAMED)
 
