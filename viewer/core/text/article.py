@@ -7,16 +7,13 @@ import string
 from dataclasses import dataclass, field
 
 from .dates import is_date_line
-from .furniture import FILED_AT_RE
+from .furniture import BRACKETED_LINE_RE, FILED_AT_RE
 from .tokens import WORD, Token, tokenize
 
 _TITLE_MAX = 90
 # A rule or ornament line (no letter or digit): no reader takes it for a title, nor a wire
 # header stating when the copy was filed (FILED_AT_RE).
 _NO_WORDS = re.compile(r"^[\W_]*$")
-# A line wholly in brackets is an editor's note on the copy ("(with pics)", "(reopens)",
-# "(Corrected repetition ...)", Reuters' "(Adds quotes, byline)"), not its headline.
-_EDITORS_NOTE = re.compile(r"^(?:\([^()]*\)|\[[^\[\]]*\])$")
 
 
 def letter_for(index: int) -> str:
@@ -58,7 +55,7 @@ def title_from_text(text: str) -> str:
         first = first or line
         line = line.rstrip("<").rstrip()
         if not (_NO_WORDS.match(line) or FILED_AT_RE.match(line) or is_date_line(line)
-                or _EDITORS_NOTE.match(line)):
+                or BRACKETED_LINE_RE.match(line)):  # an editor's note: "(with pics)", "(Adds quotes)"
             break
     else:
         line = first

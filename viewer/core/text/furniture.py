@@ -21,7 +21,8 @@ _MAX_NAV_WORDS = 4          # "Share:", "Related News", "Leave the first comment
 _MAX_CAPTION_WORDS = 25
 _FINAL = ".!?…\"”»'’)"
 
-_BRACKETED_RE = re.compile(r"^\s*[\[(【][^\[\]()]*[\])】]\s*$")
+# A line wholly in brackets: a credit ("[File: Name/Agency]") or an editor's note ("(with pics)")
+BRACKETED_LINE_RE = re.compile(r"^\s*[\[(【][^\[\]()]*[\])】]\s*$")
 _CREDIT_RE = re.compile(
     r"(?i)\b(photo|photograph|image|picture|video|file|credit|illustration|graphic|screenshot|"
     r"getty|reuters|afp|ap photo|epa|shutterstock|pool)\b.*[:/]|[:/].*\b(getty images|reuters|afp|"
@@ -53,7 +54,7 @@ def is_furniture(text: str, line: str | None = None) -> bool:
     n_words = count_words(stripped)
     if n_words == 0 or not any(ch.isalnum() for ch in stripped):  # marks only (a wire's "<")
         return True
-    if _BRACKETED_RE.match(stripped) and (_CREDIT_RE.search(stripped) or n_words <= 8):
+    if BRACKETED_LINE_RE.match(stripped) and (_CREDIT_RE.search(stripped) or n_words <= 8):
         return True
     if stripped.endswith(":") and n_words <= 6:
         return True
