@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import pysbd
 
+from .dates import MONTH_PATTERN, WEEKDAYS
+
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _PYSBD_LANGUAGES = {"en", "fr", "es", "de", "it", "nl", "ru", "pl", "da", "el", "zh", "ja",
                     "ar", "fa", "hi", "mr", "ur", "am", "hy", "my", "bg", "kk", "sk"}
@@ -171,10 +173,8 @@ _STARTS_NAME = re.compile(r"[A-Z]")
 _COMPANY_END = re.compile(r"\b(?:Co|Corp|Inc|Ltd|Bros)\.$")
 _AFTER_COMPANY = re.compile(r"\(|(?:Inc|Ltd|Co|Corp|LLC|plc)\b")
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$")
-_AFTER_CLOCK = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-                          r"March|April|May|June|July|August|September|October|November|December|"
-                          r"[ECMP][SD]?T|GMT|BST|UTC|CET)\b"
-                          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
+_AFTER_CLOCK = re.compile(r"(?i:" + "|".join(WEEKDAYS) + "|" + MONTH_PATTERN + r")\b"
+                          r"|(?:[ECMP][SD]?T|GMT|BST|UTC|CET)\b")
 
 
 def _rejoined(par: str, spans: list[tuple[int, int]], english: bool) -> list[tuple[int, int]]:
