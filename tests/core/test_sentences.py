@@ -125,8 +125,32 @@ def test_text_with_a_paragraph_per_line_is_never_joined():
         for k in range(8)])
     assert sentences.paragraph_spans(web) == [(m.start(), m.end()) for m in
                                               __import__("re").finditer(r"[^\n]+", web)]
-    short = "Roses are red\nviolets are blue\nsugar is sweet\nand so are you"
+    short = "Roses are red\nViolets are blue\nSugar is sweet\nAnd so are you"
     assert len(sentences.paragraph_spans(short)) == 4  # too few lines to call it wrapped
+
+
+_TITLE = "Axe killer jailed\n"
+
+
+@pytest.mark.parametrize("text, paragraphs", [
+    # a paragraph broken where it was copied: the line goes on in lower case
+    (_TITLE + "The killer left with the card. He twice used the\ncard to withdraw £500.\n\nHe was found.",
+     ["The killer left with the card. He twice used the card to withdraw £500.", "He was found."]),
+    (_TITLE + "When officers asked him\nabout the three killings, he\nreplied: 'Yeah I done them.'",
+     ["When officers asked him about the three killings, he replied: 'Yeah I done them.'"]),
+    # a line that ends a sentence, a short list item, a capital, a list mark: each stays apart
+    (_TITLE + "He was jailed.\nthe court heard no more.", ["He was jailed.", "the court heard no more."]),
+    (_TITLE + "Buy flour\nsugar and eggs", ["Buy flour", "sugar and eggs"]),
+    (_TITLE + "His barrister told the jury\nMr Smith was unwell", ["His barrister told the jury",
+                                                                "Mr Smith was unwell"]),
+    (_TITLE + "These items are banned\n- knives and guns", ["These items are banned", "- knives and guns"]),
+    # the first line is a title, and the page's time stamp after it no part of it
+    ("Jury finds suspect in office shooting guilty\non April 30, 2008 at 4:31 AM",
+     ["Jury finds suspect in office shooting guilty", "on April 30, 2008 at 4:31 AM"]),
+])
+def test_a_line_going_on_in_lower_case_continues_the_paragraph(text, paragraphs):
+    got = [text[s:e].replace("\n", " ") for s, e in sentences.paragraph_spans(text)]
+    assert got == paragraphs if not text.startswith(_TITLE) else got == [_TITLE.strip(), *paragraphs]
 
 
 _PIECES = ["Mr. Smith left.", "He said no.", "U.S. troops", "went home", "e.g.", "“Stop.”", "Dr.", "3.5",
