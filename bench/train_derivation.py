@@ -6,8 +6,11 @@ in two readings:
 
 - together: the article against all of its PA versions taken together
   (METER's own reading; `derivation`, `articles[].derivation`);
-- pair: the article against its single best PA version, either direction
-  (`relation`, each cell of the similarity matrix; see `fit_pair`).
+- pair: the article against its single best PA version (`relation`, each cell of the
+  similarity matrix; see `candidates` and `fit_pair`), with two models: one for a pair whose
+  texts state which came first (wire form, filing times: the paper is read as derived), one
+  for a pair whose texts do not say (the more derived-looking direction; fitted on METER as if
+  the texts did not say).
 
 Each reading gets an ordinal logistic model (one linear score over the
 standardised features of FEATURES, two cut points; L2 penalty L2 on the
@@ -15,8 +18,8 @@ weights), fitted by maximum likelihood with scipy. Reported, never in-sample:
 leave-one-day-out (29 folds) and leave-one-domain-out (courts → showbiz and
 back) ternary macro-F1, ROC AUC derived vs independent from P(derived),
 confusion matrices and per-domain figures, for both readings; the pair
-reading is scored as the run time does it (`relation`: both directions of
-every PA version, the best one). With --write (the default) the model fitted
+readings are scored as the run time does it (`relation` on every PA version,
+in the direction the texts state or either way; the best one). With --write (the default) the model fitted
 on all of METER is written to the data file that `relation` loads.
 
     python bench/train_derivation.py [--meter PATH] [--no-write] [--explore]
@@ -31,6 +34,7 @@ import math
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy.optimize import minimize
@@ -44,10 +48,12 @@ from viewer.core.reuse.relation import (  # noqa: E402
     MODEL_FILE,
     PARTIALLY,
     WHOLLY,
+    DerivationFeatures,
     DerivationModel,
     derivation_features,
     pair_features,
 )
+from viewer.core.reuse.direction import text_source  # noqa: E402
 from viewer.core.text.article import Article  # noqa: E402
 
 DEFAULT_METER = ROOT.parent / "shared" / "dev-data" / "meter"
@@ -75,15 +81,42 @@ def load(meter: Path):
 
 
 def measure(data):
-    """Per article: together features, and for each PA version the pair's features both ways."""
+    """Per article: together features, and each PA version's `PairVersion`."""
     together = [derivation_features(paper, sources) for *_, paper, sources in data]
-    pairs = [[pair_features(paper, pa) for pa in sources] for *_, paper, sources in data]
+    pairs = [[pair_version(paper, pa) for pa in sources] for *_, paper, sources in data]
     return together, pairs
 
 
-def best_pair(pairs_of_one):
-    """The (paper, pa) features of the PA version sharing most 3-grams with the paper."""
-    return max(pairs_of_one, key=lambda fb: fb[0].trigrams)
+class PairVersion(NamedTuple):
+    """One (paper, PA version) pair: each text's features as the derived one, and which one the
+    texts state to be derived (`direction.text_source`: filing times, dates, wire form)."""
+
+    paper: DerivationFeatures
+    pa: DerivationFeatures
+    stated: str | None  # "paper", "pa" or None (the texts do not say)
+
+
+def pair_version(paper: Article, pa: Article) -> PairVersion:
+    """Both directions' features of one pair and the direction its texts state."""
+    f_paper, f_pa = pair_features(paper, pa)
+    source = text_source(paper, pa)[0]
+    return PairVersion(f_paper, f_pa, None if source is None else "paper" if source == pa.id else "pa")
+
+
+def candidates(v: PairVersion, directed: bool) -> tuple[tuple[DerivationFeatures, bool], ...]:
+    """What `relation` reads of a pair: the features of a text read as derived, with whether it
+    is the paper. `directed`: the model for a stated direction (only that text); else the model
+    for pairs whose texts do not say (both directions; the higher score decides)."""
+    if directed and v.stated == "paper":
+        return ((v.paper, True),)
+    if directed and v.stated == "pa":
+        return ((v.pa, False),)
+    return (v.paper, True), (v.pa, False)
+
+
+def best_pair(pairs_of_one) -> DerivationFeatures:
+    """The paper's features against the PA version sharing most 3-grams with it."""
+    return max((v.paper for v in pairs_of_one), key=lambda f: f.trigrams)
 
 
 def matrix(features, names=FEATURES) -> np.ndarray:
@@ -131,40 +164,40 @@ def fit(x: np.ndarray, y: np.ndarray, names=FEATURES, l2: float = L2,
                            round(float(c1), r), round(float(c2), r))
 
 
-def fit_pair(pairs, y: np.ndarray, names=FEATURES, l2: float = L2) -> DerivationModel:
-    """The pair reading's model, fitted on what `relation` will look at.
+def fit_pair(pairs, y: np.ndarray, names=FEATURES, l2: float = L2, directed: bool = True) -> DerivationModel:
+    """A pair reading's model, fitted on what `relation` will look at.
 
-    At run time a pair is judged by its more derived-looking direction, and
-    METER's reading takes the best of the article's PA versions: the maximum
-    of many scores, higher than any one. So the model is first fitted on the
-    article against the version sharing most 3-grams with it, then refitted
-    (REFITS times) on the version and direction the previous model scores
-    highest, as `pair_reading` will pick them."""
-    model = fit(matrix([best_pair(p)[0] for p in pairs], names), y, names, l2)
+    At run time a pair is judged in the direction its texts state (`directed`), or, when they
+    do not say (the other model), by its more derived-looking direction (`candidates`); and
+    METER's reading takes the best of the article's PA versions: the maximum of many scores,
+    higher than any one. So the model is first fitted on the article against the version
+    sharing most 3-grams with it, then refitted (REFITS times) on the version and candidate the
+    previous model scores highest, as `pair_reading` will pick them."""
+    model = fit(matrix([best_pair(p) for p in pairs], names), y, names, l2)
     for _ in range(REFITS):
-        picked = [max((f for both in p for f in both), key=lambda f: model.probabilities(f)[0])
-                  for p in pairs]
+        picked = [max((f for v in p for f, _paper in candidates(v, directed)),
+                      key=lambda f: model.probabilities(f)[0]) for p in pairs]
         model = fit(matrix(picked, names), y, names, l2)
     return model
 
 
 def fit_models(together, pairs, gold, names=FEATURES) -> dict:
-    """Both readings' models fitted on all the given articles, as the data file's JSON."""
+    """The readings' models fitted on all the given articles, as the data file's JSON."""
     y = np.array([RANK[g] for g in gold])
     m_together = fit(matrix(together, names), y, names)
-    m_pair = fit_pair(pairs, y, names)
     return {"fitted_on": f"METER dev-data, {len(gold)} newspaper articles (bench/train_derivation.py)",
-            "together": m_together.as_dict(), "pair": m_pair.as_dict()}
+            "together": m_together.as_dict(), "pair": fit_pair(pairs, y, names).as_dict(),
+            "pair_either": fit_pair(pairs, y, names, directed=False).as_dict()}
 
 
-def pair_reading(model: DerivationModel, pairs_of_one) -> tuple[str, float, bool]:
+def pair_reading(model: DerivationModel, pairs_of_one, directed: bool = True) -> tuple[str, float, bool]:
     """As `relation` reads a pair, over every PA version: (label, P(derived), paper judged derived)."""
     best = None
-    for fa, fb in pairs_of_one:
-        pa, pb = model.probabilities(fa)[0], model.probabilities(fb)[0]
-        cand = (pa, model.label(fa), True) if pa > pb else (pb, model.label(fb), False)
-        if best is None or cand[0] > best[0]:
-            best = cand
+    for v in pairs_of_one:
+        for f, paper in candidates(v, directed):
+            p = model.probabilities(f)[0]
+            if best is None or p > best[0]:
+                best = (p, model.label(f), paper)
     return best[1], best[0], best[2]
 
 
@@ -200,19 +233,23 @@ def confusion(gold, pred) -> str:
 
 
 def cross_validated(folds, together, pairs, gold, names=FEATURES, l2=L2):
-    """Out-of-fold (label, P(derived)) for both readings; `folds[i]` = the fold of article i."""
+    """Out-of-fold (label, P(derived)) of the readings: together, pair in the direction the texts
+    state, pair read either way (the texts taken not to say); `folds[i]` = the fold of article i."""
     y = np.array([RANK[g] for g in gold])
     xt = matrix(together, names)
-    out_t, out_p = [None] * len(gold), [None] * len(gold)
+    out_t, out_p, out_e = [None] * len(gold), [None] * len(gold), [None] * len(gold)
     for held in sorted(set(folds)):
         train = np.array([f != held for f in folds])
         mt = fit(xt[train], y[train], names, l2)
-        mp = fit_pair([p for p, t in zip(pairs, train) if t], y[train], names, l2)
+        kept = [p for p, t in zip(pairs, train) if t]
+        mp = fit_pair(kept, y[train], names, l2)
+        me = fit_pair(kept, y[train], names, l2, directed=False)
         for i, f in enumerate(folds):
             if f == held:
                 out_t[i] = (mt.label(together[i]), mt.probabilities(together[i])[0])
                 out_p[i] = pair_reading(mp, pairs[i])[:2]
-    return out_t, out_p
+                out_e[i] = pair_reading(me, pairs[i], directed=False)[:2]
+    return out_t, out_p, out_e
 
 
 def report(title, gold, domains, out) -> tuple[float, float]:
@@ -259,13 +296,15 @@ def main() -> int:
         explore(together, pairs, gold, days, domains)
     results = {}
     for name, folds in (("leave-one-day-out", days), ("leave-one-domain-out", domains)):
-        out_t, out_p = cross_validated(folds, together, pairs, gold)
+        out_t, out_p, out_e = cross_validated(folds, together, pairs, gold)
         print(f"\n{name} ({len(set(folds))} folds; model fitted on the other folds only)")
         results[name, "together"] = report("together (story against all its PA versions)", gold,
                                            domains, out_t)
         print(f"    calibration, share derived by P(derived): {calibration(gold, out_t)}")
-        results[name, "pair"] = report("pair (best single PA version, both directions)", gold,
+        results[name, "pair"] = report("pair (best single PA version, in the direction the texts state)", gold,
                                        domains, out_p)
+        results[name, "pair_either"] = report(
+            "pair read either way (as for two texts that do not say which came first)", gold, domains, out_e)
     models = fit_models(together, pairs, gold)
     print("\nModel fitted on all articles (in-sample figures not reported):")
     print(json.dumps(models, indent=1))
@@ -286,7 +325,7 @@ def explore(together, pairs, gold, days, domains) -> None:
         for l2 in (1.0,):
             row = []
             for folds in (days, domains):
-                out_t, out_p = cross_validated(folds, together, pairs, gold, names, l2)
+                out_t, out_p, _either = cross_validated(folds, together, pairs, gold, names, l2)
                 row += [macro_f1(gold, [o[0] for o in out_t]), roc_auc(gold, [o[1] for o in out_t]),
                         macro_f1(gold, [o[0] for o in out_p]), roc_auc(gold, [o[1] for o in out_p])]
             print(f"  {'+'.join(names):60} l2={l2:<4} LODay T {row[0]:.3f}/{row[1]:.3f} "

@@ -546,7 +546,7 @@ def test_tooltip_names_the_articles_read_against_and_those_left_out(make_window,
     win = make_window([str(tmp_path / name) for name, _ in texts])
     note = win.panes["C"].info.toolTip()
     assert "Against A together: independent" in note
-    assert "B left out: its text shows it was written from this article or from wire copy" in note
+    assert "B left out: its text shows it came after this article or from wire copy" in note
     diagonal = win.matrix_dock.model.index(2, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert "Against A together: independent" in diagonal
 

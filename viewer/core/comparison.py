@@ -203,8 +203,10 @@ def _spin_directed(found: PairAnalysis, a: Article, b: Article, arts: Sequence[A
 
 
 def _copied_from(reuse: PairReuse, art: Article) -> bool:
-    """True when more than the model's guess shows the pair's other article derived from `art`."""
-    return reuse.derived not in (None, art.id) and reuse.basis != REUSE
+    """True when more than the model's guess shows `art` to be the pair's source: the texts
+    state it came first (wire copy, say, even when the other holds little of it), or the other
+    article is derived from it by the others' wording of a spun pair."""
+    return reuse.source == art.id or reuse.derived not in (None, art.id) and reuse.basis != REUSE
 
 
 def derive_from_others(articles: Sequence[Article], progress=None, cancelled: CancelCheck = None,
@@ -217,10 +219,10 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
     has them (their label runs are reused instead of searched for again; a
     spun pair's runs are those found with its swaps put back, and the spun
     partner is measured with the swaps put back too). With them, an article
-    is not read against the others shown to be derived from it by more than
-    the model's guess (`reuse.direction`: stated times or dates, wire form, the
-    other articles' wording of a spun pair): what newspapers took from a wire
-    story does not make the wire story derived from them. Nor is any article
+    is not read against the others that more than the model's guess shows came
+    after it (`reuse.direction`: stated times or dates, wire form, the other
+    articles' wording of a spun pair), derived from it or not: what newspapers
+    took from a wire story does not make the wire story derived from them. Nor is any article
     read against a story whose form shows it was written from wire copy in the
     comparison: what two papers share beyond the wire (quotes both heard at one
     hearing) does not make one derived from the other (their pair cell still

@@ -17,8 +17,8 @@ def others_note(comp: Comparison, article_id: str) -> str:
     others = [a.id for a in comp.articles if a.id != article_id]
     read = others if d.sources is None else [x for x in others if x in d.sources]
     left = [x for x in others if x not in read]
-    whose = "its text shows it was" if len(left) == 1 else "their texts show they were"
-    why = f"{_listed(left)} left out: {whose} written from this article or from wire copy" if left else ""
+    whose = "its text shows it came" if len(left) == 1 else "their texts show they came"
+    why = f"{_listed(left)} left out: {whose} after this article or from wire copy" if left else ""
     if not read:
         return f"Not read against the others ({why})"
     text = f"Against {_listed(read)} together: {LABEL_TEXT[d.label]} (probability derived {d.score:.0%})"

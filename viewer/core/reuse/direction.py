@@ -29,7 +29,7 @@ from ..text.tokens import fold
 from ..text.wireform import text_evidence
 
 __all__ = ["BASIS_TEXT", "OTHERS_WORDING", "REUSE", "STATED_DATE", "STATED_TIME", "WIRE_FORM", "WIRE_MARKS",
-           "basis_note", "direct", "spun_original", "text_source"]
+           "basis_note", "spun_original", "text_source"]
 
 STATED_TIME, STATED_DATE, WIRE_FORM, REUSE = "stated time", "stated date", "wire form", "reuse"
 OTHERS_WORDING = "others' wording"
@@ -56,17 +56,6 @@ def text_source(a: Article, b: Article) -> tuple[str | None, str]:
         if plain.wire == 0 and (wire.stated_time is not None or wire.wire >= WIRE_MARKS):
             return source, WIRE_FORM
     return None, REUSE
-
-
-def direct(a: Article, b: Article, derived: str | None) -> tuple[str | None, str]:
-    """(the article derived from the other, basis): the texts' own word (`text_source`) over the
-    model's guess `derived`; None (not derived) stays None."""
-    if derived is None:
-        return None, REUSE
-    source, basis = text_source(a, b)
-    if source is None:
-        return derived, REUSE
-    return (b.id if source == a.id else a.id), basis
 
 
 def spun_original(swaps: Sequence[tuple[str, str]], others: Sequence[Article]) -> int | None:

@@ -13,7 +13,7 @@ from ..diff.moves import Move, find_moves
 from ..diff.sequences import covered_length
 from ..diff.worddiff import word_diff
 from ..text.article import Article
-from .direction import REUSE, direct
+from .direction import REUSE, text_source
 from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, PARTIALLY, WHOLLY, Relation, relation
 from .spin import SPUN_SCORE, SpinResult, Substitution, detect_spin
 from .verbatim import (
@@ -43,7 +43,8 @@ class PairReuse:
     None), see `relation`; `derivation_score` is the calibrated score behind it,
     `label_runs` the runs (a word span, b word span) under the label's fixed settings.
     `basis`: what decided which one is derived (`direction`: the texts' stated times or
-    dates, wire form, else "reuse", the model's guess).
+    dates, wire form, else "reuse", the model's guess). `source`: the id of the article the
+    texts state came first (`direction.text_source`), derived or not, or None.
     """
 
     a: str
@@ -58,6 +59,7 @@ class PairReuse:
     derivation_score: float = 0.0
     label_runs: tuple[tuple[int, int, int, int], ...] = ()  # word-index runs behind the label
     basis: str = REUSE
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,13 +122,16 @@ def analyse_pair(a: Article, b: Article, diff_ops=None,
     spin = detect_spin(a, b, ops)
     la, lb = article_keys(a, LABEL_RUN_OPTIONS), article_keys(b, LABEL_RUN_OPTIONS)
     label_spans = shares.spans if options == LABEL_RUN_OPTIONS else run_word_spans(la, lb, LABEL_RUN_OPTIONS)
-    rel = relation(a, b, label_spans)
+    source, basis = text_source(a, b)  # the texts' own word on which came first, when they say
+    rel = relation(a, b, label_spans, source=source)
     if spin.score >= SPUN_SCORE and rel.label != WHOLLY:
         # A spun copy is as derived as its source: measure it with the swaps put back.
         lb = swaps_put_back(la, lb, spin.substitutions)
         label_spans = run_word_spans(la, lb, LABEL_RUN_OPTIONS)
-        rel = relation(a, b, label_spans, b_keys=lb)
-    derived, basis = direct(a, b, rel.derived)
+        rel = relation(a, b, label_spans, b_keys=lb, source=source)
+    derived = rel.derived
+    if derived is None or source is None:
+        basis = REUSE
     return PairReuse(
         a=a.id, b=b.id,
         similarity=shares.similarity,
@@ -135,5 +140,5 @@ def analyse_pair(a: Article, b: Article, diff_ops=None,
         spin=spin,
         moves=tuple(find_moves(a, b)),
         label=rel.label, derived=derived, derivation_score=rel.score,
-        label_runs=tuple((s[0], s[1], s[2], s[3]) for s in label_spans), basis=basis,
+        label_runs=tuple((s[0], s[1], s[2], s[3]) for s in label_spans), basis=basis, source=source,
     )

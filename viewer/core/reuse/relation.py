@@ -30,22 +30,25 @@ P(wholly) >= 0.5, and the reported score is P(derived), a probability fitted
 on METER (0.5 is the line between independent and derived). Its numbers
 live in `data/derivation.json`, written by `bench/train_derivation.py` from
 the METER corpus in ../shared/dev-data (leave-one-day-out and
-leave-one-domain-out figures are printed there); the file holds two models,
+leave-one-domain-out figures are printed there); the file holds three models,
 one per reading:
 
 - `together` answers "how much of this article comes from all these others
   taken together" (`derivation`: METER's own reading, a story against every
   PA version of it; the diagonal of the similarity matrix, `articles[].derivation`);
 - `pair` answers "is one of these two articles derived from the other, and
-  how much" (`relation`: each cell of the matrix, the pair's `relation`).
+  how much" (`relation`: each cell of the matrix, the pair's `relation`) when
+  the texts state which came first (wire copy's form, filing times): the
+  label is the later one's; `pair_either` answers it when they do not say:
+  the label of the one that looks more derived.
 
 A pair that looks spun (spin score from SPUN_SCORE up, see `spin`) is
 measured with the listed swaps put back (`reuse.analyse_pair`): a copy run
 through a synonym substituter is as derived as the text it was made from.
 
-For a pair of articles both directions are scored: the article with the
-higher P(derived) is the one judged derived; if its label is "independent",
-neither is.
+For a pair whose texts do not say which came first both directions are
+scored: the article with the higher P(derived) is the one judged derived; if
+its label is "independent", neither is.
 """
 
 from __future__ import annotations
@@ -166,21 +169,24 @@ class DerivationModel:
 
 @dataclass(frozen=True)
 class Models:
-    """The two fitted readings: `together` (one text against several) and `pair`."""
+    """The fitted readings: `together` (one text against several), `pair` (a pair whose texts
+    state which came first) and `pair_either` (a pair whose texts do not say)."""
 
     together: DerivationModel
     pair: DerivationModel
+    pair_either: DerivationModel
 
 
 def load_models(path: Path = MODEL_FILE) -> Models:
     """The models written by bench/train_derivation.py."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return Models(DerivationModel.from_dict(data["together"]), DerivationModel.from_dict(data["pair"]))
+    return Models(*(DerivationModel.from_dict(data[name]) for name in ("together", "pair", "pair_either")))
 
 
 MODELS = load_models()
 MODEL = MODELS.together
 PAIR_MODEL = MODELS.pair
+PAIR_EITHER_MODEL = MODELS.pair_either
 
 
 @dataclass(frozen=True)
@@ -316,15 +322,24 @@ def pair_features(a: Article, b: Article, runs=None,
             _features(kb, b.text, [ka.keys], [(r[2], r[3]) for r in runs]))
 
 
-def relation(a: Article, b: Article, runs=None, model: DerivationModel = PAIR_MODEL,
-             b_keys: WordKeys | None = None) -> Relation:
-    """Label the pair: score both directions, the higher score decides (ties: b derived).
+def relation(a: Article, b: Article, runs=None, model: DerivationModel | None = None,
+             b_keys: WordKeys | None = None, source: str | None = None) -> Relation:
+    """Label the pair: the label of the article derived from the other. When `source` (a's or
+    b's id: the texts state it came first) is given, the other one is read as derived, with
+    PAIR_MODEL; else both directions are scored with PAIR_EITHER_MODEL and the higher score
+    decides (ties: b derived). A short wire take held whole in a longer story reads as "wholly
+    derived" from the story: with the wire copy known to be the source, the story's own share
+    decides its label. `model`: another model to read with.
 
     `runs`, `b_keys`: as for `pair_features`."""
     features_a, features_b = pair_features(a, b, runs, b_keys)
-    # compare the linear scores: both probabilities of a near copy round to 1
-    derived, features = ((a.id, features_a) if model.score(features_a) > model.score(features_b)
-                         else (b.id, features_b))
+    stated = source in (a.id, b.id)
+    model = model or (PAIR_MODEL if stated else PAIR_EITHER_MODEL)
+    if stated:
+        derived, features = (b.id, features_b) if source == a.id else (a.id, features_a)
+    else:  # compare the linear scores: both probabilities of a near copy round to 1
+        derived, features = ((a.id, features_a) if model.score(features_a) > model.score(features_b)
+                             else (b.id, features_b))
     label = model.label(features)
     return Relation(label, None if label == INDEPENDENT else derived,
                     round(model.probabilities(features)[0], 4))

@@ -177,9 +177,14 @@ def measure_pair(a: Article, b: Article, *, spin: bool = True) -> PairMeasure:
     """The full reuse measures of one pair (shares, similarity, label, spin).
 
     With `spin=False` the measures triage needs to group and orient (the
-    verbatim shares, similarity and derivation label of `analyse_pair`) are
-    computed without the word diff, spin and moves; `pair_spin` adds the spin
-    score later, for the pairs that become links.
+    verbatim shares and similarity of `analyse_pair`) are computed without the
+    word diff, spin and moves; `pair_spin` adds the spin score later, for the
+    pairs that become links. Its label reads the pair either way (`relation`
+    without a stated source: is either one derived from the other), which is
+    what triage asks before it orients the pair by file times and the texts;
+    read in the direction the texts state, as `analyse_pair` does, it linked
+    fewer derived articles (63 % against 64 % of METER's) and more independent
+    ones (14 % against 9 %).
     """
     if spin:
         found = analyse_pair(a, b)
