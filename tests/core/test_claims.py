@@ -329,3 +329,22 @@ def test_a_quote_over_a_wrapped_line_conflicts_and_is_marked_where_it_stands():
     assert spans["A"] and spans["B"]
     start, end = spans["A"][0]
     assert wire[start:end] == quotes[0].values["A"]
+
+
+@pytest.mark.parametrize("raw, shown", [
+    ("``I think he deserves nothing more,'' he said.<", "“I think he deserves nothing more,” he said."),
+    ("The court\nheard   the case.  <", "The court heard the case."),
+    ("He said it's 5'' wide.", "He said it's 5'' wide."),  # no wire quote opened: left as written
+])
+def test_a_claim_is_worded_as_one_readable_line(raw, shown):
+    from viewer.core.text.wireform import plain_wording
+    assert plain_wording(raw) == shown
+
+
+def test_wire_copy_claims_read_with_curly_quotes_and_no_line_marks():
+    wire = ("10:02 12/07/99: Page 1 (HHH) COURTS Axe\nBy John Sheehan, PA News<\n"
+            "Alan Hobbs, 32, was jailed for life today at Reading Crown Court.<\n"
+            "His victim's brother said: ``I think he deserves nothing more than that.''<\n")
+    texts = [c.text for c in find_claims([Article("A", "", wire)])]
+    assert "His victim's brother said: “I think he deserves nothing more than that.”" in texts
+    assert "Alan Hobbs, 32, was jailed for life today at Reading Crown Court." in texts

@@ -24,6 +24,7 @@ from ..text.dates import is_time_stamp, stated_date
 from ..text.furniture import is_furniture, trailing_credit
 from ..text.language import detect_language
 from ..text.sentences import split_sentences
+from ..text.wireform import plain_wording
 from ..util.cancel import check
 from ..util.collector import paused
 from .anchored import anchored_conflicts, conflict_of
@@ -333,7 +334,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         members = sorted(group, key=lambda i: (statements[i].article, statements[i].start))
         arts = tuple(ids[a] for a in sorted({statements[i].article for i in members}))
         rep = min(members, key=lambda i: (use[i], statements[i].article, statements[i].start))
-        text = " ".join(statements[rep].text.split())
+        text = plain_wording(statements[rep].text)
         conflicts = find_conflicts([(ids[statements[i].article], statements[i].text) for i in members],
                                    dated) if len(arts) > 1 else ()
         claims.append(Claim(

@@ -111,3 +111,13 @@ def text_evidence(text: str) -> TextEvidence:
     marks += bool(_END_MARK.match(tail[-1].rstrip("<").strip())) and len(lines) > 3
     marks += len(lines) >= 4 and sum(ln.endswith("<") for ln in lines) >= 0.5 * len(lines)
     return TextEvidence(int(marks), stated, catchline, dated)
+
+
+_LINE_END_MARK = regex.compile(r"\s*<+$")  # PA's paragraph-end marker
+
+
+def plain_wording(text: str) -> str:
+    """`text` as one readable line, for a claim's wording: whitespace collapsed, wire copy's
+    ``…'' quotes as “…”, its paragraph-end marker "<" dropped (the panes keep the text as it is)."""
+    line = _LINE_END_MARK.sub("", " ".join(text.split()))
+    return line.replace("``", "“").replace("''", "”") if "``" in line else line
