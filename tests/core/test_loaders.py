@@ -197,6 +197,14 @@ def test_txt_with_markup_stays_literal():
     assert load_article(DATA / "literal_markup.txt").text == text
 
 
+@pytest.mark.parametrize("source", ["article.html", "article.rtf"])
+def test_a_txt_file_holding_a_web_page_or_rtf_is_read_as_what_it_holds(tmp_path, source):
+    saved = tmp_path / "saved.txt"  # a page or document saved under the wrong name
+    shutil.copy(DATA / source, saved)
+    as_txt, as_itself = load_article(saved), load_article(DATA / source)
+    assert as_txt.text == as_itself.text and "<" not in as_txt.text[:200] and "{\\rtf" not in as_txt.text
+
+
 def test_reopen_with_a_forced_encoding(tmp_path):
     path = _text_file(NEWS.encode("cp1252"))(tmp_path)
     assert load_article(path).text == NEWS

@@ -71,8 +71,16 @@ def _size(n: int) -> str:
 
 
 def format_of(path: str | os.PathLike, data: bytes) -> str:
-    """Name of the `formats` module that reads this file (extension, else content)."""
-    return FORMAT_BY_SUFFIX.get(Path(path).suffix.lower()) or sniff(data)
+    """Name of the `formats` module that reads this file (extension, else content). A ".txt"
+    file that holds a web page or RTF (saved under the wrong name) is read as what it holds."""
+    by_suffix = FORMAT_BY_SUFFIX.get(Path(path).suffix.lower())
+    if by_suffix == "text":
+        try:
+            held = sniff(data)
+        except FormatError:  # binary: the text reader says so
+            return by_suffix
+        return held if held in ("html", "rtf") else by_suffix
+    return by_suffix or sniff(data)
 
 
 def extract(path: str | os.PathLike, data: bytes, encoding: str | None = None) -> Extracted:
