@@ -41,10 +41,29 @@ EXPAND_MAX = 300  # sections longer than this start closed
 
 _DOT = 11
 _GAP = 3
+_STRIP_SHARE = 0.45  # of a row's width, at most, for the dots; the claim's text keeps the rest
+_MORE_WIDTH = 34  # room kept for "+123" after the dots
+
+
+def presence_layout(presence, width: int) -> tuple[list[tuple[int, bool, int]], int, int]:
+    """Where a row's presence dots go: ([(article k, present, x offset)], how many present
+    articles are not drawn, where the text starts). One dot per article while they fit in
+    _STRIP_SHARE of `width`; with more articles (a folder opened side by side) only the dots of
+    the articles present, as many as fit, and a count of the others."""
+    step = _DOT + _GAP
+    limit = max(4 * step, int(width * _STRIP_SHARE))
+    if len(presence) * step <= limit:
+        return [(k, bool(p), 2 + k * step) for k, p in enumerate(presence)], 0, len(presence) * step + 6
+    present = [k for k, p in enumerate(presence) if p]
+    room = max(1, (limit - _MORE_WIDTH) // step)
+    shown = present if len(present) * step <= limit else present[:room]
+    dots = [(k, True, 2 + n * step) for n, k in enumerate(shown)]
+    more = len(present) - len(shown)
+    return dots, more, len(shown) * step + (_MORE_WIDTH if more else 0) + 6
 
 
 class PresenceDelegate(QStyledItemDelegate):
-    """Draws a claim row as presence dots (one per article) then its text."""
+    """Draws a claim row as presence dots (one per article, see `presence_layout`) then its text."""
 
     def __init__(self, colour_of, parent=None):
         super().__init__(parent)
@@ -57,7 +76,7 @@ class PresenceDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        strip = len(presence) * (_DOT + _GAP) + 6
+        dots, more, strip = presence_layout(presence, opt.rect.width())
         painter.save()
         style = opt.widget.style() if opt.widget else None
         text = opt.text
@@ -66,15 +85,18 @@ class PresenceDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         y = opt.rect.center().y() - _DOT // 2
-        for k, present in enumerate(presence):
+        for k, present, x in dots:
             colour = self._colour_of(k)
-            rect = QRect(opt.rect.left() + 2 + k * (_DOT + _GAP), y, _DOT, _DOT)
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(colour if present else QColor(0, 0, 0, 0))
-            painter.drawEllipse(rect)
-        text_rect = opt.rect.adjusted(strip, 0, 0, 0)
+            painter.drawEllipse(QRect(opt.rect.left() + x, y, _DOT, _DOT))
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
+        if more:
+            after = dots[-1][2] + _DOT + _GAP if dots else 2
+            painter.drawText(QRect(opt.rect.left() + after, opt.rect.top(), _MORE_WIDTH, opt.rect.height()),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"+{more}")
+        text_rect = opt.rect.adjusted(strip, 0, 0, 0)
         elided = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
         painter.restore()
