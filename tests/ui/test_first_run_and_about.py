@@ -57,3 +57,17 @@ def test_about_dialog_opens_and_closes(qtbot, temp_settings):
     assert "/x/settings.ini" in dlg.text.toPlainText()
     dlg.reject()
     assert dlg.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_empty_window_says_how_many_articles_are_on_their_way(make_window, seed_files, qtbot):
+    win = make_window(seed_files[:1])
+    win.close_article("A")
+    qtbot.waitUntil(lambda: not win.panes and not win.runner.is_busy(), timeout=10000)
+    assert win.empty.text().startswith("No articles open.")
+    win.open_paths(seed_files[:3])
+    assert win.stack.currentWidget() is win.empty and win.empty.text().startswith("Opening 3 articles…")
+    qtbot.waitUntil(lambda: len(win.panes) == 3, timeout=15000)
+    assert win.stack.currentWidget() is win.pane_row and win.empty.text().startswith("No articles open.")
+    win.open_paths([seed_files[3]])  # more articles while some are shown: the panes stay
+    assert win.stack.currentWidget() is win.pane_row
+    qtbot.waitUntil(lambda: len(win.panes) == 4, timeout=15000)

@@ -53,15 +53,25 @@ class ErrorBar(QFrame):
 
 
 class EmptyState(QLabel):
-    """What the window shows with no articles: a drop target saying what to do."""
+    """What the window shows with no articles: a drop target saying what to do, or, while the
+    first articles are read and compared, how many are on their way."""
+
+    IDLE = ("No articles open.\n\nDrop text files here, use File ▸ Open (Ctrl+O),\n"
+            "or paste text as a new article (Ctrl+Shift+V).")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("EmptyState")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
-        self.setText("No articles open.\n\nDrop text files here, use File ▸ Open (Ctrl+O),\n"
-                     "or paste text as a new article (Ctrl+Shift+V).")
+        self.show_opening(0)
+
+    def show_opening(self, count: int) -> None:
+        """Say that `count` articles are being opened (the status bar shows the progress);
+        with 0, the drop target again."""
+        self.setText(self.IDLE if count <= 0 else
+                     f"Opening {count} article{'s' if count != 1 else ''}…\n\n"
+                     "They appear when they have been read and compared (Esc cancels).")
 
 
 FIRST_RUN_KEY = "hints/first_run_dismissed"

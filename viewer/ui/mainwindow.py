@@ -67,6 +67,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         self.runner = AnalysisRunner(self)
         self.runner.result_ready.connect(self._on_result)
         self.runner.failed.connect(self._on_failed)
+        self.runner.stopped.connect(lambda: self.empty.show_opening(0))
         self.pane_row = PaneRow(self._wire_pane, self.map_offset)
 
         self.view_mode = DIFF
@@ -199,6 +200,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         cache = self._pair_cache
         self.runner.start(lambda progress, cancelled: prepare_for_display(load_and_compare(
             sources, base, progress=progress, cancelled=cancelled, cache=cache)))
+        self.empty.show_opening(len(sources))  # seen only while no article is shown yet
         self.session.changed()
 
     def _on_result(self, result: WorkspaceResult) -> None:
@@ -231,6 +233,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
 
     def _on_failed(self, message: str) -> None:
         self.error_bar.add_messages([f"The analysis failed: {message}"])
+        self.empty.show_opening(0)
 
     # -- panes (the row owns them; these names stay for the other modules and tests) ---
     panes = property(lambda self: self.pane_row.panes, doc="The article panes by letter.")
@@ -253,6 +256,7 @@ class MainWindow(FileActionsMixin, CommandsMixin, QMainWindow):
         self._wanted_order = self._wanted_base = None
         self.pane_row.show_articles(articles, wanted)
         self.stack.setCurrentWidget(self.pane_row if articles else self.empty)
+        self.empty.show_opening(0)
         if self.focused not in self.panes:
             self.focused = None
         # Tab goes through the panes left to right, then the claims filter and list.
