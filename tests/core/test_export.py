@@ -176,3 +176,15 @@ def test_report_matrix_names_the_derived_article_and_why():
     html = to_html(compare([story, wire], with_claims=False))
     assert "S from W" in html
     assert "S is derived, going by wire copy&#x27;s form" in html
+
+
+def test_html_claims_table_marks_presence_in_each_articles_colour():
+    import re
+
+    from viewer.core.report.htmlreport import ARTICLE_COLOURS
+    comp = compare([ART_A, ART_B])
+    html = to_html(comp)
+    dots = re.findall(r"<td class='dot'[^>]*style='color:([^']+)'>([●○])</td>", html)
+    assert len(dots) == 2 * len(comp.claims)
+    assert [c for c, _ in dots[:2]] == list(ARTICLE_COLOURS[:2])
+    assert {d for _, d in dots} <= {"●", "○"} and "●" in {d for _, d in dots}

@@ -47,9 +47,12 @@ def colour_slot(comp: Comparison, article_id: str) -> int:
     return k if k is not None else [a.id for a in comp.articles].index(article_id)
 
 
+def _colour(comp: Comparison, article_id: str) -> str:
+    return ARTICLE_COLOURS[colour_slot(comp, article_id) % len(ARTICLE_COLOURS)]
+
+
 def _badge(comp: Comparison, article_id: str) -> str:
-    colour = ARTICLE_COLOURS[colour_slot(comp, article_id) % len(ARTICLE_COLOURS)]
-    return f'<span class="badge" style="background:{colour}">{escape(article_id)}</span>'
+    return f'<span class="badge" style="background:{_colour(comp, article_id)}">{escape(article_id)}</span>'
 
 
 def _side_by_side(comp: Comparison, other: str) -> str:
@@ -84,8 +87,8 @@ def _claims_table(comp: Comparison) -> str:
     head = "".join(f"<th width='18'>{_badge(comp, a.id)}</th>" for a in comp.articles)
     rows = []
     for claim in comp.claims:
-        cells = "".join(f"<td class='dot' width='18'>{'●' if a.id in claim.articles else '○'}</td>"
-                        for a in comp.articles)
+        cells = "".join(f"<td class='dot' width='18' style='color:{_colour(comp, a.id)}'>"
+                        f"{'●' if a.id in claim.articles else '○'}</td>" for a in comp.articles)
         conflicts = "<br>".join(escape(conflict_summary(c)) for c in claim.conflicts)
         rows.append(f"<tr>{cells}<td width='60%'>{escape(claim.text)}</td>"
                     f"<td class='meta'>{conflicts}</td></tr>")
