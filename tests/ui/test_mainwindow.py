@@ -1,5 +1,6 @@
 """The main window on the seeds: panes, highlights, base, changes, scroll sync, errors."""
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -643,3 +644,35 @@ def test_toolbar_and_its_legend_fit_a_laptop_screen(make_window, seed_files, qtb
     win.resize(900, 700)
     qtbot.wait(50)
     assert not win.legend.isVisible()  # the test can fail: a narrower window does push it out
+
+
+@pytest.mark.parametrize("choice", ["triage", "open", None])
+def test_a_big_folder_is_offered_to_triage(make_window, seed_files, tmp_path, qtbot, monkeypatch, choice):
+    from viewer.ui import fileactions
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for k in range(fileactions.MANY_SIDE_BY_SIDE + 1):
+        (folder / f"{k:02}.txt").write_text(f"Story {k}: the council met on day {k} and voted.", encoding="utf-8")
+    win = make_window(seed_files[:1])
+    asked, triaged = [], []
+    monkeypatch.setattr(win, "choose_for_big_folder", lambda n: asked.append(n) or choice)
+    monkeypatch.setattr(win, "triage", lambda f: triaged.append(f))
+    win.open_folder(str(folder))
+    assert asked == [fileactions.MANY_SIDE_BY_SIDE + 1]
+    assert triaged == ([str(folder)] if choice == "triage" else [])
+    want = 1 + (fileactions.MANY_SIDE_BY_SIDE + 1 if choice == "open" else 0)
+    qtbot.waitUntil(lambda: not win.runner.is_busy() and len(win.sources) == want, timeout=30000)
+
+
+def test_the_big_folder_question_defaults_to_triage_and_counts_the_pairs(make_window, seed_files, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    win = make_window(seed_files[:1])
+    seen = []
+
+    def answer(box):
+        seen.append(box.text() + " " + box.informativeText())
+        box.defaultButton().click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert win.choose_for_big_folder(102) == "triage"
+    assert "102 articles" in seen[0] and "5,151 pairs" in seen[0]

@@ -11,9 +11,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from viewer.core.formats.loaders import SUPPORTED_SUFFIXES
+from viewer.core.formats.loaders import SUPPORTED_SUFFIXES, LoadError, folder_paths
 from viewer.core.report.export import export, to_html
 
 from .pdfexport import print_report, write_pdf
@@ -22,6 +22,8 @@ from .settings import recent_files
 
 if TYPE_CHECKING:
     from .triagewindow import TriageWindow
+
+MANY_SIDE_BY_SIDE = 12  # articles; a larger folder is offered to triage instead
 
 OPEN_FILTER = ("Articles (" + " ".join(f"*{x}" for x in SUPPORTED_SUFFIXES) + ");;"
                "Text (*.txt *.text *.md);;Web pages (*.html *.htm);;Documents (*.docx *.odt *.rtf *.pdf);;"
@@ -45,8 +47,35 @@ class FileActionsMixin:
             self.open_folder(folder)
 
     def open_folder(self, folder: str) -> None:
-        """Add every supported file of a folder (not its sub-folders)."""
-        self.open_paths([folder], remember=True)
+        """Add every supported file of a folder (not its sub-folders). A folder of more than
+        MANY_SIDE_BY_SIDE articles is offered to triage instead (every pair side by side is slow
+        and too wide to read)."""
+        try:
+            count = len(folder_paths(folder))
+        except LoadError:
+            count = 0  # opening it says why it cannot be read
+        choice = self.choose_for_big_folder(count) if count > MANY_SIDE_BY_SIDE else "open"
+        if choice == "triage":
+            self.triage(folder)
+        elif choice == "open":
+            self.open_paths([folder], remember=True)
+
+    def choose_for_big_folder(self, count: int) -> str | None:
+        """Ask what to do with a folder of `count` articles: "triage", "open" (all side by
+        side) or None (cancelled)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Open Folder",
+                          f"This folder holds {count} articles.", parent=self)
+        box.setInformativeText(
+            f"Side by side, Copydesk compares every pair ({count * (count - 1) // 2:,} pairs): slow, "
+            "and too many panes to read. Triage groups the articles into stories and links each "
+            "copy to its sources; open a story from there to compare it side by side.")
+        triage = box.addButton("Triage Folder", QMessageBox.ButtonRole.AcceptRole)
+        side = box.addButton("Open All Side by Side", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(triage)
+        box.exec()
+        clicked = box.clickedButton()
+        return "triage" if clicked is triage else "open" if clicked is side else None
 
     def action_triage_folder(self) -> None:
         """File ▸ Triage Folder: group a folder's articles by event."""
