@@ -50,3 +50,20 @@ def test_triage_groups_a_folder_and_opens_a_story(make_window, seed_files, tmp_p
                     timeout=10000)
     assert sorted(p.article.path.split("/")[-1] for p in win.panes.values()) == ["paper.txt", "wire.txt"]
     tri.close()
+
+
+def test_stories_are_listed_largest_first_in_number_order(make_window, seed_files, tmp_path, qtbot):
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    # twelve unrelated one-article stories: "S10" must come after "S9", not after "S1"
+    for k in range(12):
+        _write(folder, f"{k:02}.txt", f"Story number {k} about subject {k * 7919 % 1000} in town {k}. " * 20)
+    _write(folder, "wire.txt", WIRE * 10)
+    _write(folder, "paper.txt", "From our reporter. " + WIRE * 9)
+    win = make_window(seed_files[:1])
+    tri = win.triage(str(folder))
+    qtbot.waitUntil(lambda: tri.result is not None and not tri.runner.is_busy(), timeout=20000)
+    ids = [tri.proxy.index(r, 0).data().split()[0] for r in range(tri.proxy.rowCount())]
+    assert ids == [f"S{n}" for n in range(1, len(ids) + 1)] and len(ids) >= 10
+    assert tri.proxy.rowCount(tri.proxy.index(0, 0)) == 2  # S1, the copy and its source
+    tri.close()

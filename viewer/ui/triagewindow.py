@@ -8,6 +8,7 @@ and Cancel; two or more selected articles open in the comparison view.
 from __future__ import annotations
 
 import os
+import re
 import time
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -45,6 +46,11 @@ def _when(ts: float | None) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts)) if ts else "—"
 
 
+def _natural(ident: str) -> str:
+    """A sort key that puts "S2" before "S10" (numbers zero-padded)."""
+    return re.sub(r"\d+", lambda m: m.group().zfill(9), ident)
+
+
 def _item(text: str, sort=None) -> QStandardItem:
     it = QStandardItem(text)
     it.setEditable(False)
@@ -71,7 +77,7 @@ def build_model(result: TriageResult) -> QStandardItemModel:
             if a.id not in sources:
                 title = a.title
                 break
-        row = [_item(f"{story.id}  {title}", story.id), _item(str(len(arts)), len(arts)),
+        row = [_item(f"{story.id}  {title}", _natural(story.id)), _item(str(len(arts)), len(arts)),
                _item(_when(earliest), earliest or 0), _item(str(story.derived_count), story.derived_count),
                _item("")]
         row[0].setData("story", KindRole)
@@ -81,7 +87,7 @@ def build_model(result: TriageResult) -> QStandardItemModel:
             links = sources.get(a.id, [])
             src = "; ".join(f"{ln.source} ({LABEL_TEXT.get(ln.label, ln.label)}, {ln.verbatim:.0%} verbatim"
                             + (", spun" if (ln.spin or 0) >= SPUN_SCORE else "") + ")" for ln in links)
-            child = [_item(f"{a.id}  {a.title}", a.id), _item(f"{a.words} words", a.words),
+            child = [_item(f"{a.id}  {a.title}", _natural(a.id)), _item(f"{a.words} words", a.words),
                      _item(_when(a.modified), a.modified or 0), _item(""), _item(src or "original")]
             child[0].setData("article", KindRole)
             child[0].setData(a.path, PathRole)
@@ -149,6 +155,7 @@ class TriageWindow(QDialog):
         self.view = QTreeView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # S1 (the largest story) first
         self.view.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
         self.view.setAccessibleName("Stories")
