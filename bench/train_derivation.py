@@ -301,8 +301,8 @@ def main() -> int:
         results[name, "together"] = report("together (story against all its PA versions)", gold,
                                            domains, out_t)
         print(f"    calibration, share derived by P(derived): {calibration(gold, out_t)}")
-        results[name, "pair"] = report("pair (best single PA version, in the direction the texts state)", gold,
-                                       domains, out_p)
+        results[name, "pair"] = report("pair (best single PA version, in the direction the texts state)",
+                                       gold, domains, out_p)
         results[name, "pair_either"] = report(
             "pair read either way (as for two texts that do not say which came first)", gold, domains, out_e)
     models = fit_models(together, pairs, gold)

@@ -110,6 +110,14 @@ def test_agreeing_values_give_no_conflict(a, b):
     assert find_conflicts([("A", a), ("B", b)]) == ()
 
 
+def test_letters_after_a_name_are_no_other_name():
+    said = ' told the court: "The accused killed three friends in circumstances of savagery."'
+    assert [c for c in find_conflicts([("D", "Prosecutor Mr Adrian Redgrave, QC," + said),
+                                       ("N", "Adrian Redgrave, QC, prosecuting," + said),
+                                       ("R", "Adrian Redgrave QC,for the prosecution," + said)])
+            if c.kind == "name"] == []
+
+
 def test_three_articles_one_conflict_lists_every_value():
     conflicts = find_conflicts([("A", "The fire destroyed 40 homes."), ("B", "The fire destroyed 40 homes."),
                                 ("C", "The fire destroyed 45 homes.")])

@@ -146,17 +146,19 @@ def _name_tokens(name: str) -> set[str]:
     return set(_name_words(name))
 
 
-# Ranks and honorifics before a name: "PC Davidson" and "WPC Davidson" are one officer.
+# Ranks and honorifics before a name: "PC Davidson" and "WPC Davidson" are one officer; and
+# letters after one: "Adrian Redgrave QC" is Adrian Redgrave.
 _TITLES = frozenset("mr mrs ms miss dr sir dame lord lady pc wpc dc ds dci di det sgt insp supt judge "
                     "recorder justice gen general col capt maj lt cpl pte rev prof qc mp".split())
+_AFTER_NAME = frozenset("qc kc mp mep jp obe mbe cbe jr sr".split())
 
 
 def _one_bearer(a: str, b: str) -> bool:
-    """Two names that end alike where one has nothing but titles before that ("PC Davidson" / "WPC
-    Deborah Davidson"), or that differ in words spelt nothing alike before two or more words they
+    """Two names that end alike (letters after them such as "QC" aside) where one has nothing but
+    titles before that ("PC Davidson" / "WPC Deborah Davidson"), or that differ in words spelt nothing alike before two or more words they
     end with ("Historian David Irving" / "AUTHOR David Irving"; but "Cilve Nicholls QC" / "Clive
     Nicholls QC" is a typo)."""
-    wa, wb = _name_words(a), _name_words(b)
+    wa, wb = _bare(_name_words(a)), _bare(_name_words(b))
     k = 0
     while k < min(len(wa), len(wb)) and wa[-1 - k] == wb[-1 - k]:
         k += 1
@@ -166,6 +168,14 @@ def _one_bearer(a: str, b: str) -> bool:
     if set(pa) <= _TITLES or set(pb) <= _TITLES:  # one adds a first name: "PC Deborah Davidson"
         return True
     return k >= 2 and SequenceMatcher(None, " ".join(pa), " ".join(pb)).ratio() < _NAME_SPELLING
+
+
+def _bare(words: list[str]) -> list[str]:
+    """A name's words without the letters after it ("QC", "MP")."""
+    end = len(words)
+    while end > 1 and words[end - 1] in _AFTER_NAME:
+        end -= 1
+    return words[:end]
 
 
 def _same_name_slot(a: str, b: str) -> bool:
