@@ -118,6 +118,35 @@ def test_letters_after_a_name_are_no_other_name():
             if c.kind == "name"] == []
 
 
+def test_quoting_other_sentences_of_one_speech_alters_no_quote():
+    judge = "The judge told him: "
+    full = ('"I find these matters inexplicable. Inevitably your conduct was extremely wicked and your '
+            'behaviour extremely callous."')
+    found = find_conflicts([
+        ("D", judge + '"Your conduct was extremely wicked. I take the view you are extremely dangerous."'),
+        ("H", judge + '"Your conduct was extremely wicked and your behaviour extremely callous."'),
+        ("P", judge + full),
+        ("R", judge + '"I find these matters inexplicable."')])
+    assert [c for c in found if c.kind == "quote"] == []
+
+
+def test_a_word_changed_in_one_sentence_of_a_long_quote_is_a_conflict():
+    said = "The prosecutor said: "
+    found = find_conflicts([
+        ("C", said + '"The principal weapon was an axe found in the bedroom. The accused must have struck '
+                     'repeated blows to the heads of both men."'),
+        ("P", said + '"The principal weapon was an axe found in the bedroom. This accused must have struck '
+                     'repeated blows to the heads of both men."')])
+    assert [c.kind for c in found] == ["quote"]
+    # two sentences run into one with other words
+    found = find_conflicts([
+        ("A", 'The judge said: "One has to sympathise with any man who has suffered such injuries, but '
+              'English law provides him with no claim."'),
+        ("G", 'The judge said: "One has to sympathise with any man injured to the extent that this claimant '
+              'was injured. But my judgment is that English law provides him with no remedy."')])
+    assert [c.kind for c in found] == ["quote"]
+
+
 def test_three_articles_one_conflict_lists_every_value():
     conflicts = find_conflicts([("A", "The fire destroyed 40 homes."), ("B", "The fire destroyed 40 homes."),
                                 ("C", "The fire destroyed 45 homes.")])

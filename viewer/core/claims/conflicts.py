@@ -111,7 +111,8 @@ def _dates_disagree(keys: list[tuple]) -> bool:
 def _grouped_conflicts(kind: str, per_article: dict[str, list[str]], same_slot, agree) -> list[Conflict]:
     """Group values of all articles into slots (`same_slot`), then report slots whose values differ.
 
-    A slot keeps each article's first value; it is a conflict when two of its values do not `agree`.
+    A slot keeps each article's first value; it is a conflict when two of its values that share
+    the slot themselves (not only through a third: two excerpts of one long quote) do not `agree`.
     """
     slots: list[dict[str, str]] = []
     for art in sorted(per_article):
@@ -126,7 +127,8 @@ def _grouped_conflicts(kind: str, per_article: dict[str, list[str]], same_slot, 
     out = []
     for slot in slots:
         values = list(slot.values())
-        if len(slot) > 1 and any(not agree(x, y) for i, x in enumerate(values) for y in values[i + 1:]):
+        if len(slot) > 1 and any(same_slot(x, y) and not agree(x, y)
+                                 for i, x in enumerate(values) for y in values[i + 1:]):
             out.append(Conflict(kind, dict(sorted(slot.items()))))
     return out
 
@@ -239,11 +241,37 @@ def _quote_key(q: str) -> str:
                    for w in words)
 
 
+_QUOTE_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'`]*[A-Z])")
+
+
 def _quotes_agree(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     """The same wording, or one quote is an exact excerpt of the other, spelling apart
-    (`_quote_key`)."""
+    (`_quote_key`); or, for quotes of several sentences, each sentence of one that shares its
+    words with a sentence of the other is an excerpt of it: two papers that quote different
+    sentences of one speech ("Your conduct was extremely wicked. I take the view you are
+    dangerous" / "Your conduct was extremely wicked and your behaviour extremely callous")
+    altered nothing."""
     ka, kb = _quote_key(a[0]), _quote_key(b[0])
-    return ka in kb or kb in ka
+    if ka in kb or kb in ka:
+        return True
+    sa, sb = _QUOTE_SENTENCE_RE.split(a[0]), _QUOTE_SENTENCE_RE.split(b[0])
+    if len(sa) == len(sb) == 1:
+        return False
+    ksa, ksb = [_quote_key(x) for x in sa], [_quote_key(y) for y in sb]
+    for x, kx in zip(sa, ksa):
+        paired = False
+        for y, ky in zip(sb, ksb):
+            if _same_quote_slot((x, None), (y, None)):
+                if not (kx in ky or ky in kx):
+                    return False  # one sentence, reworded
+                paired = True
+        if not paired and kx not in kb and _same_quote_slot((x, None), b):
+            return False  # two sentences of the other run into one, reworded
+    for y, ky in zip(sb, ksb):  # and the other way round
+        if ky not in ka and _same_quote_slot((y, None), a) and not any(
+                _same_quote_slot((y, None), (x, None)) for x in sa):
+            return False
+    return True
 
 
 def _about_the_same(names: dict[str, list[str]]) -> set[str]:
