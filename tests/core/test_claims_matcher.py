@@ -143,3 +143,21 @@ def test_a_number_joined_to_its_unit_meets_the_number_written_apart(joined, apar
 @pytest.mark.parametrize("word", ["21st", "1990s", "9am", "50p"])
 def test_ordinals_decades_times_and_single_letter_units_stay_whole(word):
     assert _st(f"It happened in the {word} case.").numbers == {"#" + word}
+
+
+@pytest.mark.parametrize(("dotted", "plain", "key"), [
+    ("The U.S. economy grew 3 percent last year.", "The US economy grew 3 percent last year.", "us"),
+    ("The F.T.C. fined the bank on Monday.", "The FTC fined the bank on Monday.", "ftc"),
+    ("The U.K. government raised taxes.", "The UK government raised taxes.", "uk"),
+])
+def test_an_acronym_with_dots_meets_the_same_acronym_without(dotted, plain, key):
+    a, b = _st(dotted), _st(plain, 1)
+    assert key in a.keys and a.keys == b.keys and key in a.names
+    assert same_claim(a, b) > 0
+
+
+def test_an_acronym_that_spells_a_function_word_is_a_name_but_not_in_a_shouted_headline():
+    assert "us" in _st("Troops from the US arrived on Monday.").keys
+    assert "who" in _st("The WHO said the vaccine was safe.").keys
+    assert "us" not in _st("Troops told us they arrived on Monday.").keys
+    assert "us" not in _st("LET US GO HOME NOW").keys  # all capitals: the pronoun

@@ -34,7 +34,7 @@ from ..text.tokens import fold
 from ..text.tokens import word_texts as _word_texts
 from ..util.bundled import core_data_path
 from ..util.sequence_matcher import SequenceMatcher
-from .wording import matching_words, split_names
+from .wording import matching_words
 
 # Key weights: names and numbers carry a claim's identity; reporting verbs carry little.
 NAME_WEIGHT = 1.0
@@ -132,6 +132,8 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
     if word_texts is None:
         word_texts = _word_texts(text)
     word_texts = matching_words(word_texts)
+    letters = [w for w in word_texts if w.isalpha()]
+    shouting = sum(w.isupper() for w in letters) * 2 > len(letters)  # an all-caps headline
     for i, word in enumerate(word_texts):
         f, number, negation, skip, stem_of_f, key, weight = _word_info(word, language)
         if number:
@@ -139,9 +141,11 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
         else:
             if negation:
                 negations += 1
-            if skip:
+            if skip and not (len(f) >= 2 and word.isupper() and word.isalpha() and not shouting):
                 tokens.append(f)
                 continue
+            # (an acronym in ordinary text is a name even where its letters spell a function
+            # word: "US", "IT", "WHO")
             if word[:1].isupper() and (i > 0 or word.isupper()):
                 weight = NAME_WEIGHT
                 names.add(f)
@@ -471,7 +475,7 @@ def explain_link(a: Statement, b: Statement) -> LinkReasons:
     found = _matches(a, b)
     exact = [k for k, (credit, partner) in found.items() if credit == 1.0]
     shown = {}  # matching form of a name -> the word as `a` writes it
-    for w in split_names(_word_texts(a.text)):
+    for w in matching_words(_word_texts(a.text)):
         if w[:1].isupper():
             shown.setdefault(name_form(match_form(fold(w))), w)
     names = tuple(sorted(shown.get(a.surface[k], a.surface[k]) for k in exact

@@ -2,8 +2,9 @@
 
 Outlets write the same thing in different surface forms; each step here maps them onto one form:
 a number joined to its unit ("42-year-old", "5.4bn") is split from it, capitalised month
-abbreviations are written out ("Oct"), "percent"/"per cent" are left out as "%" already is, and
-hyphenated names are cut into their parts ("Yong-hyun"). `matching_words` runs them all, in order.
+abbreviations are written out ("Oct"), "percent"/"per cent" are left out as "%" already is, an
+acronym's dots are dropped ("U.S."), and hyphenated names are cut into their parts ("Yong-hyun").
+`matching_words` runs them all, in order.
 """
 
 from __future__ import annotations
@@ -83,6 +84,17 @@ def split_names(word_texts: Sequence[str]) -> Sequence[str]:
     return out
 
 
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,5}")
+
+
+def _undotted(word_texts: Sequence[str]) -> Sequence[str]:
+    """An acronym written with dots as one without ("U.S." → "US", "F.T.C." → "FTC"), so that the
+    two spellings meet."""
+    if not any("." in w for w in word_texts):
+        return word_texts
+    return [w.replace(".", "") if _DOTTED_RE.fullmatch(w) else w for w in word_texts]
+
+
 def matching_words(word_texts: Sequence[str]) -> Sequence[str]:
     """`word_texts` with every step of this module applied (the input when none changes it)."""
-    return split_names(_split_numbers(_full_months(_without_percent(word_texts))))
+    return split_names(_split_numbers(_full_months(_without_percent(_undotted(word_texts)))))
