@@ -161,3 +161,25 @@ def test_an_acronym_that_spells_a_function_word_is_a_name_but_not_in_a_shouted_h
     assert "who" in _st("The WHO said the vaccine was safe.").keys
     assert "us" not in _st("Troops told us they arrived on Monday.").keys
     assert "us" not in _st("LET US GO HOME NOW").keys  # all capitals: the pronoun
+
+
+@pytest.mark.parametrize(("full", "short"), [
+    ("The European Central Bank raised interest rates on Thursday.", "The ECB raised interest rates on Thursday."),
+    ("Regulators at the Securities and Exchange Commission fined the broker.",
+     "Regulators at the SEC fined the broker."),
+    ("Advanced Micro Devices Inc. agreed to buy the graphics chip maker.",
+     "AMD agreed to buy the graphics chip maker."),
+])
+def test_an_acronym_meets_the_name_it_stands_for(full, short):
+    a, b = _st(full), _st(short, 1)
+    acronym = next(k for k in b.names if k not in a.names)
+    assert a.keys.get(acronym) == 0.0  # carried by the full name, weighing nothing of its own
+    assert same_claim(a, b) > 0
+
+
+def test_initials_come_from_runs_of_capitalised_words_only():
+    from viewer.core.claims.matcher import _initials
+    words = ["Yesterday", "the", "Bank", "of", "England", "said", "rates", "would", "rise", "in", "May"]
+    found = _initials(words)
+    assert "be" in found and "ybe" in found and "said" not in found
+    assert not _initials(["The", "ECB", "said", "so"]) and not _initials(["rates", "rose"])

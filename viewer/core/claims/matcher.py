@@ -154,6 +154,11 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
         if weight > keys.get(key, 0.0):
             keys[key] = weight
             surface[key] = f
+    if not shouting:
+        for initials in _initials(word_texts):  # "European Central Bank" meets "ECB"
+            if initials not in keys:
+                keys[initials] = 0.0  # found by the acronym's key; weighs nothing of its own
+                surface[initials] = initials
     forms: set[str] = set()
     for word in surface.values():
         if word[0] != "#":
@@ -166,6 +171,29 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
                      frozenset(numbers), math.fsum(keys.values()), frozenset(forms), prefixes,
                      tuple(tokens), negations % 2 == 1, chars, _norm(chars),
                      frozenset(zip(tokens, tokens[1:], tokens[2:])), dict(Counter(tokens)))
+
+
+_JOINING = frozenset({"of", "and", "for", "the", "&", "de"})  # inside a name: "Bank of England"
+_INITIALS_MAX = 5
+
+
+def _initials(word_texts: Sequence[str]) -> set[str]:
+    """The initials of each run of two or more capitalised words, and of its shorter runs, that an
+    acronym may stand for ("Advanced Micro Devices Inc." → "amdi", "amd", "md", ...; "Securities
+    and Exchange Commission" → "sec"): the keys under which such a run meets the acronym."""
+    out: set[str] = set()
+    run: list[str] = []
+    for word in list(word_texts) + [""]:
+        if word[:1].isupper() and word.isalpha() and not word.isupper():
+            run.append(word[0].lower())
+            continue
+        if run and word.lower() in _JOINING:
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + _INITIALS_MAX) + 1):
+                out.add("".join(run[i:j]))
+        run = []
+    return out
 
 
 @lru_cache(maxsize=65536)
