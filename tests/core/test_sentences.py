@@ -143,6 +143,9 @@ _TITLE = "Axe killer jailed\n"
     (_TITLE + "Buy flour\nsugar and eggs", ["Buy flour", "sugar and eggs"]),
     (_TITLE + "His barrister told the jury\nMr Smith was unwell", ["His barrister told the jury",
                                                                 "Mr Smith was unwell"]),
+    # a line ending on a word no sentence ends on goes on, whatever comes next
+    (_TITLE + "There was no animosity between him and Mr Brown or\nMr Smith.",
+     ["There was no animosity between him and Mr Brown or Mr Smith."]),
     (_TITLE + "These items are banned\n- knives and guns", ["These items are banned", "- knives and guns"]),
     # the first line is a title, and the page's time stamp after it no part of it
     ("Jury finds suspect in office shooting guilty\non April 30, 2008 at 4:31 AM",

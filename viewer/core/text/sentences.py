@@ -229,6 +229,17 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•–—]|\d{1,3}[.)])\s")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _HAS_WORD = re.compile(r"[^\W_]")
 _BROKEN_MIN_WORDS = 3  # a shorter line before a lower-case one may be a list item ("flour" / "sugar")
+# Words no sentence ends on: a line ending on one goes on ("… Mr Brown or" / "Mr Smith.").
+_GOES_ON = frozenset("a an the of to and or but nor in on at by for with from into as than that "
+                     "his her its their our my your whose".split())
+
+
+def _broken_after(line: str, nxt: str) -> bool:
+    """Whether a line (not ending a sentence) was broken mid-sentence before `nxt`: the next goes
+    on in lower case after a line of a few words, or the line ends on a word no sentence ends on."""
+    words = line.split()
+    return (len(words) >= _BROKEN_MIN_WORDS and nxt.lstrip()[:1].islower()
+            or bool(words) and words[-1].lower() in _GOES_ON and bool(_HAS_WORD.search(nxt)))
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -236,8 +247,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     text (at least _WRAP_MIN_LINES lines, nine in ten at most _WRAP_MAX_WIDTH characters and half
     of them close to that width) the lines of one paragraph are joined, and in any text a line
     of a few words that does not end a sentence joins the next one when that goes on in lower
-    case ("He twice used the" / "card to withdraw £500.": a paragraph broken where it was copied),
-    except the first line: a title ("Jury finds suspect guilty" / "on April 30, 2008 at 4:31 AM")."""
+    case ("He twice used the" / "card to withdraw £500.": a paragraph broken where it was copied)
+    or when it ends on a word no sentence ends on ("Mr Brown or" / "Mr Smith."), except the first
+    line: a title ("Jury finds suspect guilty" / "on April 30, 2008 at 4:31 AM")."""
     lines = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
     full = None
     if len(lines) >= _WRAP_MIN_LINES:
@@ -251,7 +263,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         if (s1 == e0 + 1 and _HAS_LETTER.search(line) and not _LINE_ENDS_SENTENCE.search(line)
                 and not _LIST_ITEM.match(nxt)
                 and (full is not None and len(line) >= full and _HAS_WORD.search(nxt)
-                     or k > 0 and len(line.split()) >= _BROKEN_MIN_WORDS and nxt.lstrip()[:1].islower())):
+                     or k > 0 and _broken_after(line, nxt))):
             out[-1] = (out[-1][0], e1)
         else:
             out.append((s1, e1))
