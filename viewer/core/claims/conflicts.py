@@ -157,9 +157,9 @@ _AFTER_NAME = frozenset("qc kc mp mep jp obe mbe cbe jr sr".split())
 
 def _one_bearer(a: str, b: str) -> bool:
     """Two names that end alike (letters after them such as "QC" aside) where one has nothing but
-    titles before that ("PC Davidson" / "WPC Deborah Davidson"), or that differ in words spelt nothing alike before two or more words they
-    end with ("Historian David Irving" / "AUTHOR David Irving"; but "Cilve Nicholls QC" / "Clive
-    Nicholls QC" is a typo)."""
+    titles before that ("PC Davidson" / "WPC Deborah Davidson"), or that differ in words spelt
+    nothing alike before two or more words they end with ("Historian David Irving" / "AUTHOR
+    David Irving"; but "Cilve Nicholls QC" / "Clive Nicholls QC" is a typo)."""
     wa, wb = _bare(_name_words(a)), _bare(_name_words(b))
     k = 0
     while k < min(len(wa), len(wb)) and wa[-1 - k] == wb[-1 - k]:
@@ -257,21 +257,20 @@ def _quotes_agree(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     sa, sb = _QUOTE_SENTENCE_RE.split(a[0]), _QUOTE_SENTENCE_RE.split(b[0])
     if len(sa) == len(sb) == 1:
         return False
-    ksa, ksb = [_quote_key(x) for x in sa], [_quote_key(y) for y in sb]
-    for x, kx in zip(sa, ksa):
-        paired = False
-        for y, ky in zip(sb, ksb):
-            if _same_quote_slot((x, None), (y, None)):
-                if not (kx in ky or ky in kx):
-                    return False  # one sentence, reworded
-                paired = True
-        if not paired and kx not in kb and _same_quote_slot((x, None), b):
-            return False  # two sentences of the other run into one, reworded
-    for y, ky in zip(sb, ksb):  # and the other way round
-        if ky not in ka and _same_quote_slot((y, None), a) and not any(
-                _same_quote_slot((y, None), (x, None)) for x in sa):
-            return False
-    return True
+    for x in sa:
+        for y in sb:
+            kx, ky = _quote_key(x), _quote_key(y)
+            if _same_quote_slot((x, None), (y, None)) and not (kx in ky or ky in kx):
+                return False  # one sentence, reworded
+    return not (_run_together(sa, sb, b[0], kb) or _run_together(sb, sa, a[0], ka))
+
+
+def _run_together(sentences: list[str], others: list[str], other: str, other_key: str) -> bool:
+    """Whether one of `sentences`, sharing the slot with no sentence of the other quote, shares it
+    with that quote as a whole without being an excerpt of it: two of its sentences run into one
+    with other words ("… such injuries, but English law provides him with no claim")."""
+    return any(_quote_key(x) not in other_key and _same_quote_slot((x, None), (other, None))
+               and not any(_same_quote_slot((x, None), (y, None)) for y in others) for x in sentences)
 
 
 def _about_the_same(names: dict[str, list[str]]) -> set[str]:

@@ -255,8 +255,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     if len(lines) >= _WRAP_MIN_LINES:
         lengths = sorted(len(text[s:e].strip()) for s, e in lines)
         width = lengths[int(0.9 * (len(lengths) - 1))]
-        if width <= _WRAP_MAX_WIDTH and sum(n >= _WRAP_FULL * width for n in lengths) >= 0.5 * len(lengths):
-            full = _WRAP_FULL * width
+        full = _WRAP_FULL * width
+        if width > _WRAP_MAX_WIDTH or sum(n >= full for n in lengths) < 0.5 * len(lengths):
+            full = None  # not hard-wrapped
     out = lines[:1]
     for k, ((s0, e0), (s1, e1)) in enumerate(zip(lines, lines[1:])):
         line, nxt = text[s0:e0].strip(), text[s1:e1]
