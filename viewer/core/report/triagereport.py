@@ -62,7 +62,7 @@ def _story_html(result: TriageResult, story: Story) -> str:
     return (f"<h2>{escape(story.id)}: {first}</h2>"
             f"<p class=meta>{len(story.articles)} articles, {story.derived_count} linked to a source</p>"
             "<table><tr><th>id</th><th>title</th><th>file</th><th>words</th>"
-            "<th>most likely source</th></tr>" + "".join(rows) + "</table>")
+            "<th>sources (wire copy first, then the strongest)</th></tr>" + "".join(rows) + "</table>")
 
 
 def triage_html(result: TriageResult) -> str:
