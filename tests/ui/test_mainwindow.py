@@ -550,6 +550,9 @@ def test_tooltip_names_the_articles_read_against_and_those_left_out(make_window,
     assert "B left out: its text shows it came after this article or from wire copy" in note
     diagonal = win.matrix_dock.model.index(2, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert "Against A together: independent" in diagonal
+    # on the diagonal, "independent of the others" is not the wire copy's "not read against any"
+    assert win.matrix_dock.model.index(2, 2).data() == "others:\nnone"
+    assert win.matrix_dock.model.index(0, 0).data() == "—"
 
 
 def test_matrix_diagonal_and_tooltip_give_the_label_against_all_the_others(make_window, prose, tmp_path, qtbot):

@@ -92,9 +92,9 @@ class SimilarityModel(QAbstractTableModel):
         comp = self.comparison
         d = comp.derivations.get(a) if len(self.ids) > 2 else None
         if role in (Qt.ItemDataRole.DisplayRole, COMPACT_ROLE):
-            short = SHORT_LABEL_TEXT.get(d.label, "") if d else ""
-            if not short:
-                return "—"
+            if d is None or d.sources is not None and not d.sources:
+                return "—"  # fewer than three articles, or not read against any other
+            short = SHORT_LABEL_TEXT.get(d.label, "") or "none"  # none of it derived from them
             return short if role == COMPACT_ROLE else f"others:\n{short}"
         if role == Qt.ItemDataRole.BackgroundRole:
             return heat(0.0, is_dark())
