@@ -34,9 +34,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 import train_matcher  # noqa: E402  (bench/, beside this file)
 
-from viewer.core.claims.finder import find_claims, statements_of
 from viewer.core.claims import matcher
-from viewer.core.claims.matcher import make_statement, same_claim
+from viewer.core.claims.finder import find_claims, statements_of
+from viewer.core.claims.matcher import same_claim
+from viewer.core.claims.statement import make_statement
 from viewer.core.text.article import Article, letter_for
 from viewer.core.text.sentences import split_sentences
 from viewer.core.text.synonyms import preload

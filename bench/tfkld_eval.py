@@ -42,7 +42,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 import train_matcher as tm  # noqa: E402  (bench/, beside this file)
 
-from viewer.core.claims.matcher import SAME_CLAIM, make_statement  # noqa: E402
+from viewer.core.claims.matcher import SAME_CLAIM  # noqa: E402
+from viewer.core.claims.statement import make_statement  # noqa: E402
 
 PRIOR = 50     # each term's share rates are pulled towards the class's overall rate with this weight
 INNER = 5      # inner folds for cross-fitted TF-KLD weights of the training pairs

@@ -26,7 +26,8 @@ from operator import mul
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from viewer.core.claims import matcher as claimmatch
-from viewer.core.claims.matcher import FEATURES, GATE, SAME_CLAIM, contained, make_statement, pair_features
+from viewer.core.claims.matcher import FEATURES, GATE, SAME_CLAIM, contained, pair_features
+from viewer.core.claims.statement import make_statement
 from viewer.core.util.atomic import write_atomic
 from viewer.core.util.bundled import core_data_path
 

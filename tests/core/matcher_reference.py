@@ -5,8 +5,9 @@ them from the statements."""
 import math
 from collections import Counter
 
-from viewer.core.claims.matcher import _cosine, _matches, _norm, _sequence, _trigrams_of
+from viewer.core.claims.matcher import _cosine, _matches, _sequence
 from viewer.core.claims.matcher import _shared_ratio as shared_ratio  # token by token
+from viewer.core.claims.statement import char_trigrams, vector_norm
 
 
 def canonical_tokens(b, ma: dict, mb: dict) -> list[str]:
@@ -43,9 +44,9 @@ def features(a, b, sequence_bound: bool = False) -> tuple[float, ...]:
     trigrams = 2 * len(tri_a & tri_b) / union if union else 0.0
     characters = 0.0
     if ta and tb:
-        chars_a = dict(Counter(g for t in ta for g in _trigrams_of(t)))
-        chars_b = dict(Counter(g for t in tb for g in _trigrams_of(t)))
-        characters = _cosine(chars_a, _norm(chars_a), chars_b, _norm(chars_b))
+        chars_a = dict(Counter(g for t in ta for g in char_trigrams(t)))
+        chars_b = dict(Counter(g for t in tb for g in char_trigrams(t)))
+        characters = _cosine(chars_a, vector_norm(chars_a), chars_b, vector_norm(chars_b))
     if not (ta and tb):
         sequence = 0.0
     else:

@@ -3,7 +3,8 @@
 import pytest
 
 from viewer.core.claims.finder import find_claims
-from viewer.core.claims.matcher import make_statement, same_claim
+from viewer.core.claims.matcher import same_claim
+from viewer.core.claims.statement import make_statement
 from viewer.core.text.article import Article
 from viewer.core.text.furniture import is_furniture
 from viewer.core.text.language import detect_language

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from viewer.core.claims import blocking, finder
 from viewer.core.claims.blocking import candidate_pairs, coverages
-from viewer.core.claims.matcher import _matches, coverage, make_statement, same_claim
+from viewer.core.claims.matcher import _matches, coverage, same_claim
+from viewer.core.claims.statement import make_statement
 from viewer.core.text.article import Article
 
 # Words with synonyms, spelling variants (6-letter prefixes), names, numbers and reporting verbs.
@@ -158,8 +159,9 @@ def test_bulk_steps_stop_when_cancelled():
 def test_character_cosine_and_sequence_bound(x, y):
     from difflib import SequenceMatcher
 
-    from viewer.core.claims.matcher import _cosine, _norm, _sequence, _shared_ratio
-    nx, ny = _norm(x), _norm(y)
+    from viewer.core.claims.matcher import _cosine, _sequence, _shared_ratio
+    from viewer.core.claims.statement import vector_norm
+    nx, ny = vector_norm(x), vector_norm(y)
     dot = sum(v * y.get(k, 0) for k, v in x.items())
     assert _cosine(x, nx, y, ny) == (dot / (nx * ny) if dot else 0.0)
     assert nx == math.sqrt(sum(v * v for v in x.values()))

@@ -3,15 +3,8 @@
 import pytest
 
 from viewer.core.claims import matcher
-from viewer.core.claims.matcher import (
-    FEATURES,
-    REPORTING_VERBS,
-    WEIGHTS,
-    make_statement,
-    match_probability,
-    pair_features,
-    same_claim,
-)
+from viewer.core.claims.matcher import FEATURES, WEIGHTS, match_probability, pair_features, same_claim
+from viewer.core.claims.statement import REPORTING_VERBS, make_statement
 
 
 def _st(text, article=0):
@@ -178,7 +171,7 @@ def test_an_acronym_meets_the_name_it_stands_for(full, short):
 
 
 def test_initials_come_from_runs_of_capitalised_words_only():
-    from viewer.core.claims.matcher import _initials
+    from viewer.core.claims.statement import _initials
     words = ["Yesterday", "the", "Bank", "of", "England", "said", "rates", "would", "rise", "in", "May"]
     found = _initials(words)
     assert "be" in found and "ybe" in found and "said" not in found

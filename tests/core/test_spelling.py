@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.core.claims.matcher import make_statement, same_claim
+from viewer.core.claims.matcher import same_claim
+from viewer.core.claims.statement import make_statement
 from viewer.core.text.spelling import match_form, name_form, name_parts
 
 

@@ -23,7 +23,7 @@ from ..diff.sequences import connected_roots
 from ..text.language import stemmer, stopwords
 from ..text.tokens import _WORD_ONLY_RE, fold
 from .conflicts import NUMBER, Conflict
-from .matcher import Statement
+from .statement import Statement
 from .values import extract_numbers
 
 WINDOW = 8            # words either side of the number

@@ -34,7 +34,8 @@ import numpy as np
 from ..text.synonyms import lemma_senses, lemmas, synonym_senses
 from ..util.arrays import run_positions
 from ..util.cancel import CancelCheck, check
-from .matcher import PREFIX_CREDIT, PREFIX_LENGTH, SYNONYM_CREDIT, Statement
+from .matcher import PREFIX_CREDIT, SYNONYM_CREDIT
+from .statement import PREFIX_LENGTH, Statement
 
 if TYPE_CHECKING:
     from scipy import sparse

@@ -30,7 +30,8 @@ from ..util.collector import paused
 from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
 from .conflicts import NUMBER, Conflict, find_conflicts
-from .matcher import GATE, Statement, make_statement, same_claim
+from .matcher import GATE, same_claim
+from .statement import Statement, make_statement
 
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
 

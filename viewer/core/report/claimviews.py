@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from ..claims.matcher import explain_link, make_statement
+from ..claims.matcher import explain_link
+from ..claims.statement import make_statement
 from ..comparison import Comparison
 from ..diff.worddiff import DELETE, INSERT, word_diff
 from ..text.language import detect_language
