@@ -370,7 +370,7 @@ def _with_anchored_conflicts(claims: list[Claim], statements: list[Statement],
             joined_any = True
             continue
         rep = max(group, key=lambda m: (sum(len(m.words & o.words) for o in group), -m.article))
-        text = " ".join(articles[rep.article].text[rep.start:rep.end].split())
+        text = plain_wording(articles[rep.article].text[rep.start:rep.end])
         extra.append(Claim(
             id="", text=f"… {text} …", articles=tuple(conflict.values),
             members=tuple(ClaimMember(ids[m.article], m.start, m.end) for m in group),
