@@ -257,9 +257,10 @@ def _quotes_agree(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     sa, sb = _QUOTE_SENTENCE_RE.split(a[0]), _QUOTE_SENTENCE_RE.split(b[0])
     if len(sa) == len(sb) == 1:
         return False
+    keys_b = [_quote_key(y) for y in sb]
     for x in sa:
-        for y in sb:
-            kx, ky = _quote_key(x), _quote_key(y)
+        kx = _quote_key(x)
+        for y, ky in zip(sb, keys_b):
             if _same_quote_slot((x, None), (y, None)) and not (kx in ky or ky in kx):
                 return False  # one sentence, reworded
     return not (_run_together(sa, sb, b[0], kb) or _run_together(sb, sa, a[0], ka))
