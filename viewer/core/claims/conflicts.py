@@ -30,11 +30,13 @@ from .values import (
     NAME_SKIP,
     POSSESSIVE_RE,
     RANGE,
+    TIME_OF_DAY,
     WORD_NUMBERS,
     extract_attributed_quotes,
     extract_dates,
     extract_names,
     extract_numbers,
+    number_step,
     subject_runs,
 )
 
@@ -77,9 +79,28 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]])
         if len(arts) < 2 or any(len(v) > 1 for v in arts.values()):
             continue  # one value per article, or the slot is ambiguous
         keys = [next(iter(v)) for v in arts.values()]
-        if _dates_disagree(keys) if kind == DATE else len(set(keys)) > 1:
+        if kind == DATE:
+            disagree = _dates_disagree(keys)
+        elif str(slot).startswith(TIME_OF_DAY):  # "8:13 a.m." / "8:31 a.m.": to the minute
+            disagree = len(set(keys)) > 1
+        else:
+            disagree = not _rounded_alike([(key[1], worded[slot][art]) for art, key in zip(arts, keys)])
+        if disagree:
             out.append(Conflict(kind, dict(sorted(worded[slot].items()))))
     return out
+
+
+_ROUNDED_SHARE = 0.1  # a figure rounded by more than a tenth of itself is another figure
+
+
+def _rounded_alike(numbers: list[tuple[float, str]]) -> bool:
+    """True when the (value, wording) numbers all give one figure, the coarser ones perhaps rounded
+    from the finer: within half a unit of the coarser one's last digit and a tenth of the larger
+    ("78.5 million" / "78 million", "3.8 percent" / "4 percent"; not "24 years" / "25 years",
+    nor "0.6 percent" / "1 percent")."""
+    return all(abs(x - y) <= (1 + 1e-9) * min(max(number_step(x, wx), number_step(y, wy)) / 2,
+                                              _ROUNDED_SHARE * max(abs(x), abs(y)))
+               for k, (x, wx) in enumerate(numbers) for y, wy in numbers[k + 1:])
 
 
 def _dates_disagree(keys: list[tuple]) -> bool:
@@ -212,12 +233,15 @@ def _same_quote_slot(a: tuple[str, str | None], b: tuple[str, str | None]) -> bo
     return matched >= MIN_QUOTE_WORDS and matched / short >= _QUOTE_OVERLAP
 
 
-_CONTRACTIONS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"}
-_CONTRACTION_RE = re.compile(r"(?<=\w)(?:n't|'re|'ve|'ll|'m|'d)\b")
+_CONTRACTIONS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am"}
+_CONTRACTION_RE = re.compile(r"(?<=\w)(?:n't|'re|'ve|'ll|'m)\b")
+# "'s" after these is "is" or "has", and "'d" after a pronoun "had" or "would": one key each, so
+# that "She's ruined" / "She has ruined" and "I'd hoped" / "I had hoped" are the same words.
+_IS_OR_HAS_RE = re.compile(r"\b(it|that|what|there|here|he|she|who|where)(?:'s| is| has)\b")
+_HAD_OR_WOULD_RE = re.compile(r"\b(i|you|he|she|it|we|they|who|that|there)(?:'d| had| would)\b")
 # A reporter's insertion in a quote ("what he [Fayed] wanted", "he (Al Fayed) was paying") alters
 # no word of it.
 _INSERTION_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
-_IS_RE = re.compile(r"\b(it|that|what|there|here|he|she|who|where)'s\b")  # not a possessive
 _IRREGULAR_NOT = (("can't", "can not"), ("won't", "will not"), ("shan't", "shall not"))
 _SPOKEN_FORMS = {"whilst": "while", "okay": "ok", "amongst": "among", "per": "", "cent": "percent"}
 # A month or a percentage written short: "Sept. 11" / "September 11", "40%" / "40 per cent".
@@ -227,7 +251,8 @@ _SPOKEN_FORMS.update({month[:3]: month for month in MONTHS if len(month) > 3 and
 
 def _quote_key(q: str) -> str:
     """A quote's letters and digits in order, words spelt one way: contractions written out
-    ("you're" → "you are"; "that's", "it's" → "that is", "it is"), American spelling, numbers in
+    ("you're" → "you are"; "she's" one with "she is" and "she has", "I'd" with "I had" and
+    "I would"), American spelling, numbers in
     figures ("two years" / "2 years"), no bracketed insertion, and no spaces, hyphens or
     punctuation, so that a wording only spelt or typed differently ("public interest" /
     "public-interest", a scan's "bothsaw") is the same quote."""
@@ -235,7 +260,8 @@ def _quote_key(q: str) -> str:
     for short, full in _IRREGULAR_NOT:
         text = text.replace(short, full)
     text = _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group()], text)
-    text = _IS_RE.sub(r"\1 is", text).replace("s's", "s'")  # "Massachusetts's" / "Massachusetts'"
+    text = _IS_OR_HAS_RE.sub(r"\1 _s", text).replace("s's", "s'")  # "Massachusetts's" / "Massachusetts'"
+    text = _HAD_OR_WOULD_RE.sub(r"\1 _d", text)
     words = re.findall(r"[^\W_]+", text)  # PA writes a dash as "_"
     return "".join(str(WORD_NUMBERS[w]) if w in WORD_NUMBERS else match_form(_SPOKEN_FORMS.get(w, w))
                    for w in words)

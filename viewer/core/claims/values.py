@@ -30,7 +30,8 @@ from ..text.language import stopwords
 from ..text.tokens import fold
 
 __all__ = ["MIN_QUOTE_WORDS", "NAME_SKIP", "POSSESSIVE_RE", "RANGE", "TIME_OF_DAY", "WORD_NUMBERS",
-           "extract_attributed_quotes", "extract_dates", "extract_names", "extract_numbers", "subject_runs"]
+           "extract_attributed_quotes", "extract_dates", "extract_names", "extract_numbers", "number_step",
+           "subject_runs"]
 
 _DIGIT_RE = re.compile(r"\d")
 _WEEKDAY_RE = re.compile(r"(?i)" + "|".join(WEEKDAYS))
@@ -160,6 +161,24 @@ def _numeral(raw: str) -> float:
     if comma and "," not in tail and "." not in tail and len(tail) < 3:
         return float(f"{head}.{tail}") if tail else float(head)
     return float(raw.replace(",", ""))
+
+
+_LEADING_NUMERAL_RE = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?")
+
+
+def number_step(value: float, worded: str) -> float:
+    """The precision a number is given to, in the units of its `value`: one unit of its last
+    written digit, times its scale ("78.5 million" → 100,000; "78 million" → 1,000,000; "3.8
+    percent" → 0.1; "four years" → 1). `worded` is its wording (`extract_numbers`)."""
+    m = _LEADING_NUMERAL_RE.match(worded)
+    if m is None:  # a number word: "four"
+        return 1.0
+    raw = m.group()
+    head, comma, tail = raw.partition(",")
+    decimal_comma = comma and "," not in tail and "." not in tail and len(tail) < 3
+    decimals = len(tail) if decimal_comma else len(raw.partition(".")[2])
+    numeral = _numeral(raw)
+    return (value / numeral if numeral else 1.0) * 10.0 ** -decimals
 
 
 def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, float], str]]:
