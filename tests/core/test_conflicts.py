@@ -37,6 +37,8 @@ from viewer.core.text.dates import (
         ("The council gave a £78.6 million grant.", "The council gave a £78 million grant.", "number"),
         ("The euro rose as far as 135.13 yen.", "The euro rose as far as 135.26 yen.", "number"),
         ("He was cleared of two assaults.", "He was acquitted of three assaults.", "number"),
+        # a plural's singular is the same unit; "one" is a count when it says so
+        ("Only one man was arrested at the scene.", "Two men were arrested at the scene.", "number"),
         ("He faces a total of 17 charges.", "He faces a total of 13 charges.", "number"),
         ("Xoma shares dropped $1.49 or 27 percent.", "Xoma shares dropped 77 cents, or 14 percent.", "number"),
         ("Will Smith arrived late.", "Will Smyth arrived late.", "name"),
@@ -60,6 +62,12 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
         ("Minister Park Ji-won arrived.", "Minister Park Ji Won arrived."),
         ("The company lost 5 million dollars.", "The company lost 5m dollars."),
         ("Officers found 12 rifles in the van.", "Officers found twelve rifles in the van."),
+        # one wording also gives the other's figure: a part of the whole, or another count
+        ("Inspectors found five foxes, three dead and two alive, on the farm.",
+         "Two foxes were found still alive."),
+        ("One woman was attacked while he was on day release.", "He attacked two women in all."),
+        ("She had 90 micrograms of alcohol in her breath; the legal limit is 35.",
+         "The legal limit is 35 micrograms."),
         # a figure rounded: to its coarser wording's last digit
         ("Shares rose 8.76 per cent to $31.90.", "Shares rose 9% to $31.90."),
         ("The council gave a £78.5 million grant.", "The council gave a £78 million grant."),

@@ -3,7 +3,7 @@
 import pytest
 
 from viewer.core.text.synonyms import (
-    are_synonyms, lemma_senses, lemmas, synonym_score, synonym_senses, synonyms,
+    are_synonyms, lemma_senses, lemmas, singular, synonym_score, synonym_senses, synonyms,
 )
 
 
@@ -73,3 +73,13 @@ def test_synonyms_are_the_lemmas_of_synonym_senses(word):
     candidates = synonyms(word) | {"war", "help", "minister", "trip", "missile", "zzz"}
     by_senses = {f for f in candidates if lemma_senses(f) & synonym_senses(word)} | (lemmas(word) & candidates)
     assert by_senses == synonyms(word)
+
+
+@pytest.mark.parametrize(
+    "plural, singular_form",
+    [("foxes", "fox"), ("Women", "woman"), ("men", "man"), ("glasses", "glass"), ("movies", "movie"),
+     ("years", "year"), ("bosses", "boss"), ("boss", "boss"), ("news", "news"), ("mph", "mph"),
+     ("quokkas", "quokka")],
+)
+def test_singular_of_plural_nouns(plural, singular_form):
+    assert singular(plural) == singular_form

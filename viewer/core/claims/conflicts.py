@@ -36,6 +36,7 @@ from .values import (
     extract_dates,
     extract_names,
     extract_numbers,
+    mentioned_numbers,
     number_step,
     subject_runs,
 )
@@ -64,8 +65,12 @@ def _name_key(name: str) -> str:
     return "".join(c for c in _plain(name) if c.isalnum())
 
 
-def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]]) -> list[Conflict]:
-    """Conflicts where articles give different values for the same slot (first part of the key)."""
+def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]],
+                    mentioned: dict[str, frozenset] | None = None) -> list[Conflict]:
+    """Conflicts where articles give different values for the same slot (first part of the key).
+    `mentioned` (numbers): each article's numbers with or without a unit; two articles do not
+    disagree when either also gives the other's figure ("three badgers, two dead and one alive" /
+    "One badger was found alive")."""
     out = []
     slots: dict[object, dict[str, set]] = {}
     worded: dict[object, dict[str, str]] = {}
@@ -84,7 +89,10 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]])
         elif str(slot).startswith(TIME_OF_DAY):  # "8:13 a.m." / "8:31 a.m.": to the minute
             disagree = len(set(keys)) > 1
         else:
-            disagree = not _rounded_alike([(key[1], worded[slot][art]) for art, key in zip(arts, keys)])
+            given = [(art, key[1], worded[slot][art]) for art, key in zip(arts, keys)]
+            disagree = any(not _same_figure(x, wx, y, wy)
+                           and not (mentioned and (y in mentioned[a] or x in mentioned[b]))
+                           for k, (a, x, wx) in enumerate(given) for b, y, wy in given[k + 1:])
         if disagree:
             out.append(Conflict(kind, dict(sorted(worded[slot].items()))))
     return out
@@ -93,14 +101,13 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]])
 _ROUNDED_SHARE = 0.1  # a figure rounded by more than a tenth of itself is another figure
 
 
-def _rounded_alike(numbers: list[tuple[float, str]]) -> bool:
-    """True when the (value, wording) numbers all give one figure, the coarser ones perhaps rounded
+def _same_figure(x: float, wx: str, y: float, wy: str) -> bool:
+    """True when values `x` and `y` (worded `wx`, `wy`) give one figure, the coarser perhaps rounded
     from the finer: within half a unit of the coarser one's last digit and a tenth of the larger
     ("78.5 million" / "78 million", "3.8 percent" / "4 percent"; not "24 years" / "25 years",
     nor "0.6 percent" / "1 percent")."""
-    return all(abs(x - y) <= (1 + 1e-9) * min(max(number_step(x, wx), number_step(y, wy)) / 2,
-                                              _ROUNDED_SHARE * max(abs(x), abs(y)))
-               for k, (x, wx) in enumerate(numbers) for y, wy in numbers[k + 1:])
+    return abs(x - y) <= (1 + 1e-9) * min(max(number_step(x, wx), number_step(y, wy)) / 2,
+                                          _ROUNDED_SHARE * max(abs(x), abs(y)))
 
 
 def _dates_disagree(keys: list[tuple]) -> bool:
@@ -331,7 +338,9 @@ def find_conflicts(members: Sequence[tuple[str, str]],
     names = each(extract_names)
     about = _about_the_same(each(subject_runs))
     conflicts: list[Conflict] = []
-    conflicts += _slot_conflicts(NUMBER, {a: v for a, v in each(extract_numbers).items() if a in about})
+    conflicts += _slot_conflicts(NUMBER, {a: v for a, v in each(extract_numbers).items() if a in about},
+                                 {a: frozenset().union(*map(mentioned_numbers, texts))
+                                  for a, texts in by_article.items()})
     conflicts += _slot_conflicts(DATE, {a: [v for t in by_article[a] for v in extract_dates(t, dated.get(a))]
                                         for a in about})
     conflicts += _grouped_conflicts(NAME, names, _same_name_slot, _names_agree)

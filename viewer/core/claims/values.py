@@ -27,10 +27,12 @@ from ..text.dates import (
     with_year,
 )
 from ..text.language import stopwords
+from ..text.synonyms import singular
 from ..text.tokens import fold
 
 __all__ = ["MIN_QUOTE_WORDS", "NAME_SKIP", "POSSESSIVE_RE", "RANGE", "TIME_OF_DAY", "WORD_NUMBERS",
-           "extract_attributed_quotes", "extract_dates", "extract_names", "extract_numbers", "number_step",
+           "extract_attributed_quotes", "extract_dates", "extract_names", "extract_numbers", "mentioned_numbers",
+           "number_step",
            "subject_runs"]
 
 _DIGIT_RE = re.compile(r"\d")
@@ -81,6 +83,9 @@ _TOTAL_BEFORE_RE = re.compile(r"(?i)\b(?:total\s+of|totall?ing|in\s+total(?:\s+(
 _TOTAL_AFTER_RE = re.compile(r"(?i)\s*(?:in\s+total|in\s+all|altogether|between\s+them|combined)\b")
 # "a one-time MP" (former), "a one-off payment": no count
 _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
+# "One woman was attacked" is often one of several ("attacked two women"): the word "one" is a
+# count only when it says so ("only one", "just one").
+_ONLY_BEFORE_RE = re.compile(r"(?i)\b(?:only|just|exactly|but|not\s+even)\s+$")
 # A bound or an estimate ("more than 30 years", "just over 17 hours", "about 200", "as young as four
 # months") holds no exact value to disagree with: "a policeman for more than 30 years" agrees with
 # "for 33 years".
@@ -128,7 +133,7 @@ def _unit_key(unit: str | None) -> str:
     u = fold(unit)
     if u in _NOT_UNITS or u in MONTHS:
         return ""
-    return u[:-1] if u.endswith("s") and len(u) > 3 else u
+    return singular(u)
 
 
 def extract_numbers(text: str) -> list[tuple[tuple[str, float], str]]:
@@ -163,6 +168,18 @@ def _numeral(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+@lru_cache(maxsize=16384)
+def mentioned_numbers(text: str) -> frozenset[float]:
+    """The values of every number `text` gives, with or without a unit ("three badgers, two dead
+    and one alive" → 3, 2, 1)."""
+    out = set()
+    for m in _NUMBER_RE.finditer(text):
+        raw = m.group("num")
+        value = float(WORD_NUMBERS[raw.lower()]) if raw.lower() in WORD_NUMBERS else _numeral(raw)
+        out.add(value * _SCALES[m.group("scale").lower()] if m.group("scale") else value)
+    return frozenset(out)
+
+
 _LEADING_NUMERAL_RE = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?")
 
 
@@ -195,6 +212,8 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
         unit = "%" if m.group("pct") else _unit_key(m.group("unit"))
         if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS \
                 or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if low == "one" and not _ONLY_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
             continue
         if _CLEARED_RE.search(text, max(0, m.start() - 120), m.start()):
             unit += " (cleared of)"

@@ -121,6 +121,24 @@ def _base_forms(folded: str) -> dict[str, list[str]]:
     return _wn().base_forms(folded)
 
 
+@lru_cache(maxsize=16384)
+def singular(word: str) -> str:
+    """A plural noun's singular, folded: WordNet's ("foxes" → "fox", "women" → "woman", "glasses"
+    → "glass"); a word WordNet has as a noun of no other base stays ("news", "boss"); a word it
+    lacks loses a final "s"."""
+    f = fold(word)
+    irregular = _wn().irregular["n"].get(f)
+    if irregular:
+        return irregular[0]
+    forms = _base_forms(f).get("n", [])
+    if f.endswith("ss") or (f in forms and not f.endswith("s")):
+        return f
+    other = [b for b in forms if b != f]
+    if other:
+        return other[0]
+    return f if forms or not f.endswith("s") or len(f) <= 3 else f[:-1]
+
+
 @lru_cache(maxsize=65536)
 def lemmas(word: str) -> frozenset[str]:
     """WordNet base forms of a word ("troopers" → {"trooper"}); empty if WordNet lacks it."""
