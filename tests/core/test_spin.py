@@ -61,6 +61,33 @@ def test_number_and_case_changes_are_not_swaps(b_text):
     assert result.substitutions == () and result.score == 0.0
 
 
+WIRE = ("The court heard today that the defendant was paid in cash. He was today sentenced to two years. "
+        "The judgment was read out in London yesterday by the judge.")
+
+
+@pytest.mark.parametrize("b_text", [
+    WIRE.replace("heard today", "heard yesterday"),                        # the day moving on, wire to paper
+    WIRE.replace("was today sentenced", "was sentenced yesterday"),        # words put in another order
+    WIRE.replace("judgment", "judgement"),                                 # spelt another way
+    WIRE.replace("in London yesterday", "in London"),                      # a word left out of a phrase
+])
+def test_edits_that_are_not_synonym_swaps(b_text):
+    assert detect_spin(art("A", WIRE), art("B", b_text)).substitutions == ()
+
+
+def test_a_run_of_swapped_words_reads_word_for_word():
+    source = SOURCE.replace("waited", "waited for a young man of large fortune")
+    spun = SPUN.replace("waited", "waited for a junior fellow of prominent wealth")
+    assert {("young", "junior"), ("man", "fellow"), ("large", "prominent"), ("fortune", "wealth")} <= pairs(
+        detect_spin(art("A", source), art("B", spun)))
+
+
+def test_a_phrase_for_a_phrase_is_one_swap():
+    result = detect_spin(art("A", SOURCE.replace("waited", "waited so far")),
+                         art("B", SPUN.replace("waited", "waited to this point")))
+    assert ("so far", "to this point") in pairs(result)
+
+
 INDEPENDENT_A = ("Fire crews were called to a warehouse on Dock Road late on Friday after neighbours saw smoke. "
                  "Nobody was hurt, the fire service said, but the roof collapsed before the flames were put out. "
                  "The owner, Mark Ellis, said he would rebuild. Police are treating the fire as accidental.")

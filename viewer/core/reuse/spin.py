@@ -7,9 +7,13 @@ otherwise still match. Rewritten or independent text differs differently:
 whole clauses inserted, deleted or replaced, and sentences that do not align.
 
 How the score is made, from the word diff of a → b:
-- a replace chunk of k words for k words (k ≤ 3) gives k one-for-one swaps; a
-  1↔2 or 2↔1 replacement gives one swap. Swaps involving numbers or only a
-  change of case are not spin and are left out;
+- a replace chunk of k words for k words (k ≤ WORD_FOR_WORD_MAX) gives k one-for-one
+  swaps (a word kept in its place counts as equal); any other replacement of at most
+  MAX_SWAP_WORDS words on each side gives one swap ("so far" → "to this point"). Not
+  spin, and left out: swaps involving numbers, a change of case or spelling
+  ("judgment" / "judgement"), words put in or left out ("London yesterday" →
+  "London"), words moved inside the chunk ("today sentenced" → "sentenced
+  yesterday"), and the day moving on from wire to paper ("today" → "yesterday");
 - a sentence of a is *aligned* when, with the words inserted into it, at least
   ALIGNED_MIN of its words are equal or swapped and EQUAL_MIN are equal;
 - in aligned sentences each swap weighs 1 when the synonym resource knows the
@@ -36,16 +40,18 @@ from ..text import synonyms as _synonyms
 from ..text.article import Article
 from ..text.language import detect_language, stopwords
 from ..text.sentences import split_sentences
+from ..text.spelling import match_form
 from ..text.tokens import fold
 from .verbatim import word_keys
 
 ALIGNED_MIN = 0.65
 EQUAL_MIN = 0.4
-STRUCTURAL_WEIGHT = 0.75
+STRUCTURAL_WEIGHT = 0.9
 FUNCTION_SWAP_WEIGHT = 0.5
 FULL_DENSITY = 0.08
 FULL_COVERAGE = 0.5
 MAX_SWAP_WORDS = 3
+WORD_FOR_WORD_MAX = 5
 SPUN_SCORE = 0.5  # from here a pair is shown (and labelled) as spun
 SOME_SPIN_SCORE = 0.2  # from here a pair is said to have some synonym swaps
 
@@ -93,15 +99,37 @@ def _sentence_layout(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple
 
 
 def _known(a_words: list[str], b_words: list[str]) -> bool:
-    """True when some word of one side is a known synonym of some word of the other."""
-    return any(_synonyms.are_synonyms(x, y) for x in a_words for y in b_words)
+    """True when some word of one side is a known synonym of some other word of the other
+    (a word both sides hold is not a synonym of itself: "bigger war" / "much bigger battle"
+    is known by "war" / "battle")."""
+    both = {fold(w) for w in a_words} & {fold(w) for w in b_words}
+    return any(_synonyms.are_synonyms(x, y) for x in a_words if fold(x) not in both
+               for y in b_words if fold(y) not in both)
 
 
-def _is_swap(a_words: list[str], b_words: list[str]) -> bool:
-    joined = " ".join(a_words + b_words)
-    if _DIGIT.search(joined):
+# A paper's "yesterday" for the wire's "today" is the day moving on, not spin.
+_DAY_WORDS = frozenset("today yesterday tonight tomorrow last this night morning afternoon evening "
+                       "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _spelt(words: list[str]) -> str:
+    return "".join(match_form(w) for w in words).replace("-", "")
+
+
+def _is_swap(a_words: list[str], b_words: list[str], a_chunk: set[str], b_chunk: set[str]) -> bool:
+    """Whether a piece of a replace chunk is a swap: not numbers, not case alone, not words of
+    the day ("today" → "yesterday"), and no word of it found on the other side of its chunk
+    (words put in another order: "today sentenced" → "sentenced yesterday")."""
+    if _DIGIT.search(" ".join(a_words + b_words)):
         return False
-    return [fold(w) for w in a_words] != [fold(w) for w in b_words]
+    fa, fb = [fold(w) for w in a_words], [fold(w) for w in b_words]
+    if set(fa) <= set(fb) or set(fb) <= set(fa):  # the same words, or words put in or left out
+        return False
+    if _spelt(fa) == _spelt(fb):  # spelt or typed another way: "judgment", "bear hug" / "bearhug"
+        return False
+    if not b_chunk.isdisjoint(fa) or not a_chunk.isdisjoint(fb):
+        return False
+    return not _DAY_WORDS.issuperset(fa + fb)
 
 
 class _Tally:
@@ -147,17 +175,23 @@ def detect_spin(a: Article, b: Article, diff_ops=None) -> SpinResult:
         if not na and not nb:
             continue  # whitespace or punctuation only
         pieces: list[tuple[int, int, int, int]] = []
-        if na == nb <= MAX_SWAP_WORDS:
+        if na == nb <= WORD_FOR_WORD_MAX:
             pieces = [(i0 + k, i0 + k + 1, j0 + k, j0 + k + 1) for k in range(na)]
-        elif na and nb and max(na, nb) <= 2:
+        elif na and nb and max(na, nb) <= MAX_SWAP_WORDS:  # a phrase for a phrase: "use" → "make use of"
             pieces = [(i0, i1, j0, j1)]
         else:
             tally.changed[of_word[i0] if na else sentence_of(ch.a_start)] += max(na, nb)
+        split = len(pieces) > 1  # word for word: a word found across the chunk was moved, not swapped
+        a_chunk = {fold(a.text[a_starts[k]:a_ends[k]]) for k in range(i0, i1)} if split else set()
+        b_chunk = {fold(b.text[b_starts[k]:b_ends[k]]) for k in range(j0, j1)} if split else set()
         for p0, p1, q0, q1 in pieces:
             a_words = [a.text[a_starts[k]:a_ends[k]] for k in range(p0, p1)]
             b_words = [b.text[b_starts[k]:b_ends[k]] for k in range(q0, q1)]
             sent = of_word[p0]
-            if not _is_swap(a_words, b_words):
+            if split and fold(a_words[0]) == fold(b_words[0]):  # a word kept in place ("of")
+                tally.equal[sent] += 1
+                continue
+            if not _is_swap(a_words, b_words, a_chunk, b_chunk):
                 tally.changed[sent] += max(p1 - p0, q1 - q0)
                 continue
             tally.swapped[sent] += p1 - p0
