@@ -278,6 +278,8 @@ def test_quote_speakers_are_found_when_named(text, speaker):
          "“I had hoped that on my evidence we would get a verdict,” Ines Duarte said.", False),
         ("“I'd hoped that on my evidence we'd get a verdict,” Ines Duarte said.",
          "“I had hoped that with my evidence we would get a verdict,” Ines Duarte said.", True),
+        ("“I'm not sure they were targeted,” Ines Duarte said.",
+         "“I ’ m not sure they were targeted,” Ines Duarte said.", False),  # a tokenized page
         ("“They [the council] will be judged on it,” Ines Duarte said.",
          "“They will be judged on it,” Ines Duarte said.", False),
         ("“The public-interest judgement was made,” Ines Duarte said.",

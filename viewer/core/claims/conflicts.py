@@ -249,6 +249,7 @@ _HAD_OR_WOULD_RE = re.compile(r"\b(i|you|he|she|it|we|they|who|that|there)(?:'d|
 # A reporter's insertion in a quote ("what he [Fayed] wanted", "he (Al Fayed) was paying") alters
 # no word of it.
 _INSERTION_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+_SPACED_APOSTROPHE_RE = re.compile(r"(?<=\w) ?' ?(?=(?:s|m|d|t|re|ve|ll)\b)")
 _IRREGULAR_NOT = (("can't", "can not"), ("won't", "will not"), ("shan't", "shall not"))
 _SPOKEN_FORMS = {"whilst": "while", "okay": "ok", "amongst": "among", "per": "", "cent": "percent"}
 # A month or a percentage written short: "Sept. 11" / "September 11", "40%" / "40 per cent".
@@ -264,6 +265,7 @@ def _quote_key(q: str) -> str:
     punctuation, so that a wording only spelt or typed differently ("public interest" /
     "public-interest", a scan's "bothsaw") is the same quote."""
     text = _INSERTION_RE.sub(" ", fold(q).replace("’", "'").replace("%", " percent"))
+    text = _SPACED_APOSTROPHE_RE.sub("'", text)  # a tokenized page's "I ' m", "don ' t"
     for short, full in _IRREGULAR_NOT:
         text = text.replace(short, full)
     text = _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group()], text)
