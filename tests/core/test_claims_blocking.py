@@ -74,19 +74,23 @@ def test_bulk_coverages_equal_the_matchers(sents, languages):
     statements = _statements(sents, list(languages))
     pairs = [(i, j) for i in range(len(statements)) for j in range(len(statements)) if i != j]
     # key look-ups by bit sets (set a few codes at a time, or all at once), and (bits 0: no set
-    # small enough) by binary search
-    for small, bits, piece in ((BOTH_PATHS[0], 1 << 30, 3), (BOTH_PATHS[1], 1 << 30, 1 << 20),
-                               (BOTH_PATHS[0], 0, 1)):
-        with mock.patch.multiple(blocking, _SMALL=small, _BITSET_BITS=bits, _SET_SLICE=piece):
+    # small enough) by binary search; pairs in one slice, or a few at a time
+    for small, bits, piece, at_once in ((BOTH_PATHS[0], 1 << 30, 3, 25_000), (BOTH_PATHS[1], 1 << 30, 1 << 20, 7),
+                                        (BOTH_PATHS[0], 0, 1, 25_000)):
+        with mock.patch.multiple(blocking, _SMALL=small, _BITSET_BITS=bits, _SET_SLICE=piece, _PAIRS=at_once):
             cov_a, cov_b, part_a, part_b = coverages(statements, pairs)
         for k, (i, j) in enumerate(pairs):
             assert abs(cov_a[k] - coverage(statements[i], statements[j])) < 1e-9
             assert abs(cov_b[k] - coverage(statements[j], statements[i])) < 1e-9
-            # whether a synonym or variant earned credit: same_claim skips the look-ups where none did
-            assert part_a[k] == any(0 < c < 1 for c, _ in _matches(statements[i], statements[j]).values())
-            assert part_b[k] == any(0 < c < 1 for c, _ in _matches(statements[j], statements[i]).values())
+        credited_a, credited_b = part_a.of(range(len(pairs))), part_b.of(range(len(pairs)))
+        assert part_a.any().tolist() == [bool(x) for x in credited_a]
+        for k, (i, j) in enumerate(pairs):
+            # the keys a synonym or variant earned credit for: same_claim looks up only those
             a, b = statements[i], statements[j]
-            assert same_claim(a, b, partial=(bool(part_a[k]), bool(part_b[k]))) == same_claim(a, b)
+            assert credited_a[k] == {key for key, (c, _) in _matches(a, b).items() if 0 < c < 1}
+            assert credited_b[k] == {key for key, (c, _) in _matches(b, a).items() if 0 < c < 1}
+            assert same_claim(a, b, partial=(credited_a[k], credited_b[k])) == same_claim(a, b)
+            assert same_claim(a, b, partial=(bool(credited_a[k]), bool(credited_b[k]))) == same_claim(a, b)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -25,6 +25,8 @@ those of the per-pair code (a property test checks the coverages on random state
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import math
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
@@ -40,7 +42,7 @@ from .statement import PREFIX_LENGTH, Statement
 if TYPE_CHECKING:
     from scipy import sparse
 
-__all__ = ["candidate_pairs", "coverages"]
+__all__ = ["Credited", "candidate_pairs", "coverages"]
 
 _MARGIN = 1e-9
 _ROWS = 2000  # statements per slice of a sparse product (keeps each C call short)
@@ -367,15 +369,42 @@ def _coo(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> "sparse.
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
 
 
+@dataclass(frozen=True)
+class Credited:
+    """For each pair of a `coverages` call, the keys of one side that earned a synonym's or
+    variant's credit in the other (`matcher.same_claim`'s `partial`)."""
+
+    pairs: np.ndarray  # the pair of each credited key, ascending
+    key_ids: np.ndarray  # the key, as an id of `keys`
+    keys: tuple  # key id -> key
+    size: int  # how many pairs
+
+    def any(self) -> np.ndarray:
+        """Whether each pair has a credited key (bool per pair)."""
+        out = np.zeros(self.size, dtype=bool)
+        out[self.pairs] = True
+        return out
+
+    def of(self, indices) -> list[frozenset]:
+        """The credited keys of each pair in `indices`."""
+        idx = np.asarray(indices, dtype=np.int64)
+        starts = np.searchsorted(self.pairs, idx, "left").tolist()
+        ends = np.searchsorted(self.pairs, idx, "right").tolist()
+        ids = self.key_ids.tolist()
+        return [frozenset(self.keys[k] for k in ids[lo:hi]) if hi > lo else frozenset()
+                for lo, hi in zip(starts, ends)]
+
+
 def coverages(statements: Sequence[Statement], pairs,
-              cancelled: CancelCheck = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+              cancelled: CancelCheck = None) -> tuple[np.ndarray, np.ndarray, Credited, Credited]:
     """(cov_a, cov_b, part_a, part_b): for each pair (a, b), the share of a's weight that b
     carries and of b's that a carries, with the matcher's credits (exact key 1.0, synonym 0.9,
-    spelling variant 0.8; `matcher.coverage`), up to float rounding; and whether any key of a (of
-    b) earned a synonym's or variant's credit in the other (`matcher.same_claim`'s `partial`).
+    spelling variant 0.8; `matcher.coverage`), up to float rounding; and the keys of a (of b)
+    that earned a synonym's or variant's credit in the other (`Credited`).
     Raises `Cancelled` between slices when `cancelled()` turns True."""
     if len(pairs) == 0:
-        return np.zeros(0), np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
+        none = Credited(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), (), 0)
+        return np.zeros(0), np.zeros(0), none, none
     key_ids, weights, word_ids, eligible, prefix_ids, indptr, keys, words, prefixes = _entries(statements)
     n = len(statements)
     stmt_keys = _CodeSet(_distinct_sorted(np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr)) * len(keys)
@@ -389,9 +418,10 @@ def coverages(statements: Sequence[Statement], pairs,
     total = np.fromiter((st.weight for st in statements), dtype=np.float64, count=n)
     arr = np.asarray(pairs, dtype=np.int64)
     out, parts = [], []
+    key_list = tuple(keys)
     for src, dst in ((arr[:, 0], arr[:, 1]), (arr[:, 1], arr[:, 0])):
         got = np.zeros(len(arr))
-        part = np.zeros(len(arr), dtype=bool)
+        credited_pairs, credited_keys = [], []
         for lo in range(0, len(arr), _PAIRS):  # bounded temporary arrays
             check(cancelled)
             s, d = src[lo:lo + _PAIRS], dst[lo:lo + _PAIRS]
@@ -407,8 +437,10 @@ def coverages(statements: Sequence[Statement], pairs,
             pre = stmt_prefixes.has_where(~exact & ~syn & (pid >= 0), other * len(prefixes) + pid)
             credit = np.where(exact, 1.0, np.where(syn, SYNONYM_CREDIT, np.where(pre, PREFIX_CREDIT, 0.0)))
             got[lo:lo + _PAIRS] = np.bincount(pair_of, weights=weights[entry] * credit, minlength=len(s))
-            part[lo:lo + _PAIRS] = np.bincount(pair_of, weights=syn | pre, minlength=len(s)) > 0
+            hit = np.flatnonzero(syn | pre)
+            credited_pairs.append(lo + pair_of[hit])
+            credited_keys.append(key_ids[entry[hit]])
         with np.errstate(divide="ignore", invalid="ignore"):
             out.append(np.where(total[src] > 0, got / np.where(total[src] > 0, total[src], 1.0), 0.0))
-        parts.append(part)
+        parts.append(Credited(np.concatenate(credited_pairs), np.concatenate(credited_keys), key_list, len(arr)))
     return out[0], out[1], parts[0], parts[1]

@@ -66,11 +66,15 @@ def _name_key(name: str) -> str:
 
 
 def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]],
-                    mentioned: dict[str, frozenset] | None = None) -> list[Conflict]:
+                    texts: dict[str, list[str]] | None = None) -> list[Conflict]:
     """Conflicts where articles give different values for the same slot (first part of the key).
-    `mentioned` (numbers): each article's numbers with or without a unit; two articles do not
-    disagree when either also gives the other's figure ("three badgers, two dead and one alive" /
-    "One badger was found alive")."""
+    `texts` (numbers): each article's wordings; two articles do not disagree when either also
+    gives the other's figure, with or without a unit ("five badgers, three dead and two alive" /
+    "Two badgers were found alive")."""
+
+    def gives(art: str, value: float) -> bool:
+        return texts is not None and any(value in mentioned_numbers(t) for t in texts[art])
+
     out = []
     slots: dict[object, dict[str, set]] = {}
     worded: dict[object, dict[str, str]] = {}
@@ -91,7 +95,7 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]],
         else:
             given = [(art, key[1], worded[slot][art]) for art, key in zip(arts, keys)]
             disagree = any(not _same_figure(x, wx, y, wy)
-                           and not (mentioned and (y in mentioned[a] or x in mentioned[b]))
+                           and not (gives(a, y) or gives(b, x))
                            for k, (a, x, wx) in enumerate(given) for b, y, wy in given[k + 1:])
         if disagree:
             out.append(Conflict(kind, dict(sorted(worded[slot].items()))))
@@ -341,8 +345,7 @@ def find_conflicts(members: Sequence[tuple[str, str]],
     about = _about_the_same(each(subject_runs))
     conflicts: list[Conflict] = []
     conflicts += _slot_conflicts(NUMBER, {a: v for a, v in each(extract_numbers).items() if a in about},
-                                 {a: frozenset().union(*map(mentioned_numbers, texts))
-                                  for a, texts in by_article.items()})
+                                 by_article)
     conflicts += _slot_conflicts(DATE, {a: [v for t in by_article[a] for v in extract_dates(t, dated.get(a))]
                                         for a in about})
     conflicts += _grouped_conflicts(NAME, names, _same_name_slot, _names_agree)

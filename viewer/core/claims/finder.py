@@ -200,8 +200,7 @@ def _gated_pairs(statements: list[Statement], pairs: np.ndarray,
     `partial`: the bulk step already knows which did)."""
     cov_a, cov_b, part_a, part_b = coverages(statements, pairs, cancelled)
     keep = np.flatnonzero(np.maximum(cov_a, cov_b) >= GATE - 1e-9)
-    return [(i, j, (pa, pb)) for (i, j), pa, pb in zip(pairs[keep].tolist(), part_a[keep].tolist(),
-                                                         part_b[keep].tolist())]
+    return [(i, j, (pa, pb)) for (i, j), pa, pb in zip(pairs[keep].tolist(), part_a.of(keep), part_b.of(keep))]
 
 
 class _Clusters:

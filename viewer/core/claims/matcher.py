@@ -97,13 +97,15 @@ def _matches(a: Statement, b: Statement) -> dict[str, tuple[float, str | None]]:
     return {key: (1.0, key) if key in bkeys else _partial(a.surface[key], key, b, english) for key in a.keys}
 
 
-def _carried(a: Statement, b: Statement, partial: bool = True) -> tuple[float, int, list[tuple[str, str]]]:
+def _carried(a: Statement, b: Statement, partial: bool | frozenset = True
+             ) -> tuple[float, int, list[tuple[str, str]]]:
     """What `_features` needs of `_matches(a, b)`, in one pass over `a`'s keys: the weight of `a`
     that `b` carries (the products of `_matches`' credits, summed exactly rounded by `math.fsum`,
     so a pair at a threshold reads the same on every Python: `sum` of floats is compensated from
     3.12 on, naive before), how many of `a`'s names `b` does not match at all, and the (key,
     partner) pairs matched other than exactly, in key order. `partial` False: the caller knows
-    that no key of `a` matches a synonym or variant in `b`, so none is looked up."""
+    that no key of `a` matches a synonym or variant in `b`, so none is looked up; a set of keys:
+    the caller knows that only these do (`blocking.coverages`), so only they are looked up."""
     bkeys = b.keys
     surface, names = a.surface, a.names
     if not partial:  # the same sum without its zero terms (they change no exact sum)
@@ -113,9 +115,14 @@ def _carried(a: Statement, b: Statement, partial: bool = True) -> tuple[float, i
     credits: list[float] = []
     links: list[tuple[str, str]] = []
     missed = 0
+    look_up = partial if isinstance(partial, frozenset) else None
     for key in a.keys:
         if key in bkeys:
             credits.append(1.0)
+            continue
+        if look_up is not None and key not in look_up:
+            credits.append(0.0)
+            missed += surface[key] in names
             continue
         credit, partner = _partial(surface[key], key, b, english)
         credits.append(credit)
@@ -159,7 +166,7 @@ def pair_features(a: Statement, b: Statement) -> tuple[float, ...]:
 
 
 def _features(a: Statement, b: Statement, gate: float, sequence_bound: bool = False,
-              partial: tuple[bool, bool] = (True, True)
+              partial: tuple[bool | frozenset, bool | frozenset] = (True, True)
               ) -> tuple[tuple[float, ...] | None, float, float, tuple]:
     """(features or None when neither coverage reaches `gate`, coverage of a by b, of b by a,
     the two token sequences compared by word_sequence).
@@ -263,7 +270,7 @@ def _content_keys(st: Statement) -> int:
 
 def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
                min_contained_keys: int = _MIN_CONTAINED_KEYS,
-               partial: tuple[bool, bool] = (True, True)) -> float:
+               partial: tuple[bool | frozenset, bool | frozenset] = (True, True)) -> float:
     """Strength (0..1) with which `a` and `b` state the same claim; 0.0 when they do not.
 
     The same claim when the logistic model says so (probability at least `threshold`), or when
@@ -273,7 +280,8 @@ def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
     the model puts below SAME_CLAIM weigh SAME_CLAIM. A caller that knows more about the two
     articles (they report one event, or they do not) moves the two thresholds. `partial`: whether
     any key of `a` (of `b`) may match a synonym or variant in the other; a caller that knows none
-    does (`blocking.coverages`) says False, and those look-ups are skipped (the same result).
+    does says False, one that knows which do (`blocking.coverages`) gives those keys, and the
+    other look-ups are skipped (the same result).
     """
     features, ca, cb, (ta, tb) = _features(a, b, GATE, sequence_bound=True, partial=partial)
     if features is None:
