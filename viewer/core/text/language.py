@@ -7,6 +7,8 @@ falls back to English. Supported: en, fr, es, de, it, pt, nl. Stemming uses `sno
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from functools import lru_cache
 from typing import Callable
@@ -59,10 +61,12 @@ _SAMPLE_WORDS = 3000
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the most likely supported language of `text`; "en" when unsure."""
-    sample = [fold(w) for w in _WORD_RE.findall(text, 0, 20000)[:_SAMPLE_WORDS]]
-    if not sample:
+    counts: Counter[str] = Counter()
+    for word, n in Counter(_WORD_RE.findall(text, 0, 20000)[:_SAMPLE_WORDS]).items():
+        counts[fold(word)] += n  # each distinct word folded once
+    if not counts:
         return "en"
-    scores = {lang: sum(1 for w in sample if w in stops) for lang, stops in STOPWORDS.items()}
+    scores = {lang: sum(counts[w] for w in stops if w in counts) for lang, stops in STOPWORDS.items()}
     best = max(sorted(scores), key=lambda lang: scores[lang])
     # A clear majority of function words is needed to leave English.
     if best != "en" and scores[best] >= max(3, 1.3 * scores["en"]):
