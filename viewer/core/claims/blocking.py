@@ -25,9 +25,8 @@ those of the per-pair code (a property test checks the coverages on random state
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 

@@ -31,9 +31,8 @@ from ..text.synonyms import singular
 from ..text.tokens import fold
 
 __all__ = ["MIN_QUOTE_WORDS", "NAME_SKIP", "POSSESSIVE_RE", "RANGE", "TIME_OF_DAY", "WORD_NUMBERS",
-           "extract_attributed_quotes", "extract_dates", "extract_names", "extract_numbers", "mentioned_numbers",
-           "number_step",
-           "subject_runs"]
+           "extract_attributed_quotes", "extract_dates", "extract_names", "extract_numbers",
+           "mentioned_numbers", "number_step", "subject_runs"]
 
 _DIGIT_RE = re.compile(r"\d")
 _WEEKDAY_RE = re.compile(r"(?i)" + "|".join(WEEKDAYS))
@@ -159,25 +158,32 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
     return tuple(out + _counts(text, dates))
 
 
+def _decimal_comma(raw: str) -> bool:
+    """Whether a numeral's one comma, before one or two digits, is a decimal comma ("1,2 million")."""
+    _, comma, tail = raw.partition(",")
+    return bool(comma) and "," not in tail and "." not in tail and len(tail) < 3
+
+
 def _numeral(raw: str) -> float:
-    """A numeral's value: commas group thousands ("2,500"), or one comma before one or two digits
-    is a decimal comma ("1,2 million")."""
-    head, comma, tail = raw.partition(",")
-    if comma and "," not in tail and "." not in tail and len(tail) < 3:
+    """A numeral's value: commas group thousands ("2,500"), or stand for a decimal point."""
+    if _decimal_comma(raw):
+        head, _, tail = raw.partition(",")
         return float(f"{head}.{tail}") if tail else float(head)
     return float(raw.replace(",", ""))
+
+
+def _value(m: re.Match) -> float:
+    """The value of a `_NUMBER_RE` match: a number word or numeral, times its scale ("5m")."""
+    raw = m.group("num")
+    value = float(WORD_NUMBERS[raw.lower()]) if raw.lower() in WORD_NUMBERS else _numeral(raw)
+    return value * _SCALES[m.group("scale").lower()] if m.group("scale") else value
 
 
 @lru_cache(maxsize=16384)
 def mentioned_numbers(text: str) -> frozenset[float]:
     """The values of every number `text` gives, with or without a unit ("three badgers, two dead
     and one alive" → 3, 2, 1)."""
-    out = set()
-    for m in _NUMBER_RE.finditer(text):
-        raw = m.group("num")
-        value = float(WORD_NUMBERS[raw.lower()]) if raw.lower() in WORD_NUMBERS else _numeral(raw)
-        out.add(value * _SCALES[m.group("scale").lower()] if m.group("scale") else value)
-    return frozenset(out)
+    return frozenset(map(_value, _NUMBER_RE.finditer(text)))
 
 
 _LEADING_NUMERAL_RE = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?")
@@ -191,9 +197,7 @@ def number_step(value: float, worded: str) -> float:
     if m is None:  # a number word: "four"
         return 1.0
     raw = m.group()
-    head, comma, tail = raw.partition(",")
-    decimal_comma = comma and "," not in tail and "." not in tail and len(tail) < 3
-    decimals = len(tail) if decimal_comma else len(raw.partition(".")[2])
+    decimals = len(raw.partition(",")[2] if _decimal_comma(raw) else raw.partition(".")[2])
     numeral = _numeral(raw)
     return (value / numeral if numeral else 1.0) * 10.0 ** -decimals
 
@@ -204,16 +208,12 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
     for m in _NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in skip):
             continue
-        raw = m.group("num")
-        low = raw.lower()
-        value = float(WORD_NUMBERS[low]) if low in WORD_NUMBERS else _numeral(raw)
-        if m.group("scale"):
-            value *= _SCALES[m.group("scale").lower()]
+        value = _value(m)
         unit = "%" if m.group("pct") else _unit_key(m.group("unit"))
         if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS \
                 or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()):
             continue
-        if low == "one" and not _ONLY_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
+        if m.group("num").lower() == "one" and not _ONLY_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
             continue
         if _CLEARED_RE.search(text, max(0, m.start() - 120), m.start()):
             unit += " (cleared of)"
