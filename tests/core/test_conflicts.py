@@ -40,6 +40,8 @@ from viewer.core.text.dates import (
         # a plural's singular is the same unit; "one" is a count when it says so
         ("Only one man was arrested at the scene.", "Two men were arrested at the scene.", "number"),
         ("He faces a total of 17 charges.", "He faces a total of 13 charges.", "number"),
+        # thousands grouped by spaces, as French and SI typesetting write them
+        ("Pyongyang enverrait 10 000 soldats.", "Pyongyang enverrait 12\u202f000 soldats.", "number"),
         ("Xoma shares dropped $1.49 or 27 percent.", "Xoma shares dropped 77 cents, or 14 percent.", "number"),
         ("Will Smith arrived late.", "Will Smyth arrived late.", "name"),
         ("Mick Green played with the band.", "Nick Green played with the band.", "name"),

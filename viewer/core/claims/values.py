@@ -63,7 +63,9 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m
 _NUMBER_RE = re.compile(
     r"(?i)(?<![\w.:])(?<!\d[-–])"  # not the second year of a range: "his 1973-90 rule"
     # no comma of a list after it: "Pomfret, 49, Ivy Lomas"
-    r"(?P<num>\d+(?:,\d+)*(?:\.\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+    # thousands grouped by spaces ("10 000", "1 200 000") first, then commas or none
+    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.-])|\d+(?:,\d+)*(?:\.\d+)?|"
+    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s?cent|percent)|[\s-]+(?P<unit>[^\W\d_]{2,}))?"
     r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
@@ -158,6 +160,9 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
     return tuple(out + _counts(text, dates))
 
 
+_GROUP_SPACES_RE = re.compile(r"[ \u00a0\u202f]")
+
+
 def _decimal_comma(raw: str) -> bool:
     """Whether a numeral's one comma, before one or two digits, is a decimal comma ("1,2 million")."""
     _, comma, tail = raw.partition(",")
@@ -169,7 +174,7 @@ def _numeral(raw: str) -> float:
     if _decimal_comma(raw):
         head, _, tail = raw.partition(",")
         return float(f"{head}.{tail}") if tail else float(head)
-    return float(raw.replace(",", ""))
+    return float(_GROUP_SPACES_RE.sub("", raw.replace(",", "")))
 
 
 def _value(m: re.Match) -> float:
@@ -186,7 +191,7 @@ def mentioned_numbers(text: str) -> frozenset[float]:
     return frozenset(map(_value, _NUMBER_RE.finditer(text)))
 
 
-_LEADING_NUMERAL_RE = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?")
+_LEADING_NUMERAL_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.-])|\d+(?:,\d+)*(?:\.\d+)?")
 
 
 def number_step(value: float, worded: str) -> float:
