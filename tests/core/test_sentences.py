@@ -40,6 +40,10 @@ from viewer.core.text.sentences import split_sentences
         ("It was imposed by then-Gov. Walter Hickel. Later it lapsed.",
          ["It was imposed by then-Gov. Walter Hickel.", "Later it lapsed."]),
         ("Mr. Cook spoke on Monday. iPhone sales rose.", ["Mr. Cook spoke on Monday.", "iPhone sales rose."]),
+        # German quotes open low and close with “
+        ("Er hat Waffen geschickt. „Wir sehen eine Allianz“, sagte er. Putin war im Juni dort.",
+         ["Er hat Waffen geschickt.", "„Wir sehen eine Allianz“, sagte er.", "Putin war im Juni dort."]),
+        ("Er sagte: „Ja. Das stimmt.“ Dann ging er.", ["Er sagte: „Ja. Das stimmt.“", "Dann ging er."]),
     ],
 )
 def test_split_sentences(text, expected):

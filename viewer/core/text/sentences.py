@@ -42,7 +42,10 @@ def _segmenter(language: str) -> pysbd.Segmenter:
 
 # A possible boundary: final punctuation, closing quotes/brackets, whitespace, then a capital,
 # digit or opening quote.
-_BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[^\W\d_a-z]|\d)")
+_BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’»“‘)\]]*)(\s+)(?=[\"'“‘«„‚(\[]?[^\W\d_a-z]|\d)")
+
+
+_DOUBLE_MARKS_RE = re.compile(r'[“”«»„"]')
 
 
 class _QuoteDepth:
@@ -51,15 +54,24 @@ class _QuoteDepth:
 
     def __init__(self, par: str):
         self.par, self.pos, self.opened, self.closed, self.straight = par, 0, 0, 0, 0
+        self.low = 0  # German „…“ passages open: their “ closes them
 
     def inside(self, pos: int) -> bool:
         """True if `pos` (at or after the last position asked) is inside quotes."""
         step = self.par[self.pos:pos]
         self.pos = pos
-        self.opened += step.count("“") + step.count("«") + step.count("„")
-        self.closed += step.count("”") + step.count("»")
-        self.straight += step.count('"')
-        return self.opened > self.closed or self.straight % 2 == 1
+        for mark in _DOUBLE_MARKS_RE.findall(step):
+            if mark == "„":
+                self.low += 1
+            elif mark == "“" and self.low:
+                self.low -= 1
+            elif mark in "“«":
+                self.opened += 1
+            elif mark in "”»":
+                self.closed += 1
+            else:
+                self.straight += 1
+        return self.low > 0 or self.opened > self.closed or self.straight % 2 == 1
 
 
 _WORD_BEFORE_RE = re.compile(r"(\w+)\W*$")
