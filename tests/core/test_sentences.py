@@ -44,6 +44,10 @@ from viewer.core.text.sentences import split_sentences
         ("Er hat Waffen geschickt. „Wir sehen eine Allianz“, sagte er. Putin war im Juni dort.",
          ["Er hat Waffen geschickt.", "„Wir sehen eine Allianz“, sagte er.", "Putin war im Juni dort."]),
         ("Er sagte: „Ja. Das stimmt.“ Dann ging er.", ["Er sagte: „Ja. Das stimmt.“", "Dann ging er."]),
+        # French guillemets spaced inside, Spanish ¿ ¡ opening a sentence
+        ("Il a dit : « Oui. C'est vrai. » Puis il est parti.", ["Il a dit : « Oui. C'est vrai. »",
+                                                              "Puis il est parti."]),
+        ("Habló el domingo. ¿Qué dijo? ¡Nada nuevo!", ["Habló el domingo.", "¿Qué dijo?", "¡Nada nuevo!"]),
     ],
 )
 def test_split_sentences(text, expected):

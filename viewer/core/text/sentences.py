@@ -40,9 +40,9 @@ def _segmenter(language: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=lang, clean=False, char_span=False)
 
 
-# A possible boundary: final punctuation, closing quotes/brackets, whitespace, then a capital,
-# digit or opening quote.
-_BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’»“‘)\]]*)(\s+)(?=[\"'“‘«„‚(\[]?[^\W\d_a-z]|\d)")
+# A possible boundary: final punctuation, closing quotes/brackets (French « … » spaced inside),
+# whitespace, then a capital, digit, opening quote or Spanish ¿ ¡.
+_BOUNDARY_RE = re.compile(r"([.!?…]+)((?:\s?»|[\"'”’»“‘)\]])*)(\s+)(?=[\"'“‘«„‚¿¡(\[]?[^\W\d_a-z]|\d)")
 
 
 _DOUBLE_MARKS_RE = re.compile(r'[“”«»„"]')
