@@ -162,6 +162,16 @@ def test_languages_detected_and_claims_found(text, lang):
     assert len(claims) == 2 and all(c.articles == ("A", "B") for c in claims)
 
 
+def test_text_without_spaces_is_cut_into_sentences_and_claims():
+    """Chinese: sentences end at 。, words are pairs of characters, a count's unit follows it."""
+    a = "港口起重机昨天倒塌，两名工人受伤。调查人员说，这是他24年来第一次出事故。"
+    b = "港口起重机昨天倒塌，两名码头工人受伤。调查人员表示，这是他25年来第一次出事故。"
+    claims = find_claims(_articles(a, b))
+    assert len(claims) == 2 and all(c.articles == ("A", "B") for c in claims)
+    assert [(k.kind, k.values) for c in claims for k in c.conflicts] == [
+        ("number", {"A": "24年", "B": "25年"})]
+
+
 def test_cancel_and_progress():
     arts = _articles("One sentence here about the harbour.", "Another sentence about the harbour.")
     seen = []

@@ -48,6 +48,9 @@ from viewer.core.text.sentences import split_sentences
         ("Il a dit : « Oui. C'est vrai. » Puis il est parti.", ["Il a dit : « Oui. C'est vrai. »",
                                                               "Puis il est parti."]),
         ("Habló el domingo. ¿Qué dijo? ¡Nada nuevo!", ["Habló el domingo.", "¿Qué dijo?", "¡Nada nuevo!"]),
+        # Chinese and Japanese end sentences without a space; a quotation goes on to its speaker
+        ("起重机倒塌了。两名工人受伤！为什么？", ["起重机倒塌了。", "两名工人受伤！", "为什么？"]),
+        ("「今日は晴れです。」と彼は言った。明日は雨です。", ["「今日は晴れです。」と彼は言った。", "明日は雨です。"]),
     ],
 )
 def test_split_sentences(text, expected):

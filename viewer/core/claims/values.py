@@ -61,13 +61,16 @@ WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
                       "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _NUMBER_RE = re.compile(
-    r"(?i)(?<![\w.:])(?<!\d[-–])"  # not the second year of a range: "his 1973-90 rule"
+    # not inside a word (a Chinese or Japanese character before it is another word), not the
+    # second year of a range: "his 1973-90 rule"
+    r"(?i)(?<![.:])(?<!(?![\u3040-\u30ff\u4e00-\u9fff])\w)(?<!\d[-–])"
     # no comma of a list after it: "Pomfret, 49, Ivy Lomas"
     # thousands grouped by spaces ("10 000", "1 200 000") first, then commas or none
     r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.-])|\d+(?:,\d+)*(?:\.\d+)?|"
     + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
-    r"(?:\s*(?P<pct>%|per\s?cent|percent)|[\s-]+(?P<unit>[^\W\d_]{2,}))?"
+    r"(?:\s*(?P<pct>%|per\s?cent|percent)|[\s-]+(?P<unit>[^\W\d_]{2,})"
+    r"|(?P<glyph>[\u3040-\u30ff\u4e00-\u9fff]))?"  # Chinese and Japanese: the unit follows unspaced
     r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
 # A time of day, "8:13 a.m.", "8.13am", "6 PM": its own slot, valued in minutes after midnight.
 # A zone after it ("6 p.m. EDT", "8am (AEST)") keys the slot: times in two zones are not compared.
@@ -214,7 +217,7 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
         if any(s <= m.start() < e for s, e in skip):
             continue
         value = _value(m)
-        unit = "%" if m.group("pct") else _unit_key(m.group("unit"))
+        unit = "%" if m.group("pct") else _unit_key(m.group("unit") or m.group("glyph"))
         if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS \
                 or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()):
             continue

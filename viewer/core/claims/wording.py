@@ -3,7 +3,8 @@
 Outlets write the same thing in different surface forms; each step here maps them onto one form:
 a number joined to its unit ("42-year-old", "5.4bn") is split from it, capitalised month
 abbreviations are written out ("Oct"), "percent"/"per cent" are left out as "%" already is, an
-acronym's dots are dropped ("U.S."), and hyphenated names are cut into their parts ("Yong-hyun").
+acronym's dots are dropped ("U.S."), hyphenated names are cut into their parts ("Yong-hyun"), and
+text written without spaces becomes pairs of characters ("总统访问" → "总统", "统访", "访问").
 `matching_words` runs them all, in order.
 """
 
@@ -14,6 +15,7 @@ from typing import Sequence
 
 from ..text.dates import MONTHS
 from ..text.spelling import name_parts
+from ..text.tokens import is_unspaced
 
 __all__ = ["matching_words", "split_names"]
 
@@ -95,6 +97,25 @@ def _undotted(word_texts: Sequence[str]) -> Sequence[str]:
     return [w.replace(".", "") if _DOTTED_RE.fullmatch(w) else w for w in word_texts]
 
 
+def _unspaced_pairs(word_texts: Sequence[str]) -> Sequence[str]:
+    """Text written without spaces (Chinese, Japanese: one character per word here) as the
+    overlapping pairs of its characters ("总统访问" → "总统", "统访", "访问"): words of two
+    characters stand for its words, which nothing here segments."""
+    if not any(len(w) <= 2 and is_unspaced(w) for w in word_texts):
+        return word_texts
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*word_texts, ""]:
+        if w and is_unspaced(w):
+            run.append(w)
+            continue
+        out += [a + b for a, b in zip(run, run[1:])] if len(run) > 1 else run
+        run = []
+        if w:
+            out.append(w)
+    return out
+
+
 def matching_words(word_texts: Sequence[str]) -> Sequence[str]:
     """`word_texts` with every step of this module applied (the input when none changes it)."""
-    return split_names(_split_numbers(_full_months(_without_percent(_undotted(word_texts)))))
+    return split_names(_split_numbers(_full_months(_without_percent(_undotted(_unspaced_pairs(word_texts))))))

@@ -19,7 +19,7 @@ def count_words(text: str) -> int:
 
 _MAX_NAV_WORDS = 4          # "Share:", "Related News", "Leave the first comment"
 _MAX_CAPTION_WORDS = 25
-_FINAL = ".!?…\"”»'’)"
+_FINAL = ".!?…\"”»'’)。！？」』）"
 
 # A line wholly in brackets: a credit ("[File: Name/Agency]") or an editor's note ("(with pics)")
 BRACKETED_LINE_RE = re.compile(r"^\s*[\[(【][^\[\]()]*[\])】]\s*$")

@@ -41,11 +41,14 @@ def _segmenter(language: str) -> pysbd.Segmenter:
 
 
 # A possible boundary: final punctuation, closing quotes/brackets (French « … » spaced inside),
-# whitespace, then a capital, digit, opening quote or Spanish ¿ ¡.
-_BOUNDARY_RE = re.compile(r"([.!?…]+)((?:\s?»|[\"'”’»“‘)\]])*)(\s+)(?=[\"'“‘«„‚¿¡(\[]?[^\W\d_a-z]|\d)")
+# whitespace, then a capital, digit, opening quote or Spanish ¿ ¡; after Chinese or Japanese
+# final punctuation (。！？) no whitespace is needed, but a closing bracket after it keeps the
+# quotation going on in the sentence ("「…。」と彼は言った。").
+_BOUNDARY_RE = re.compile(r"([.!?…]+|[。！？]+)((?:\s?»|[\"'”’»“‘)\]])*)(\s+|(?<=[。！？])(?![」』）”’]))"
+                          r"(?=[\"'“‘«„‚¿¡「『(\[]?[^\W\d_a-z]|\d)")
 
 
-_DOUBLE_MARKS_RE = re.compile(r'[“”«»„"]')
+_DOUBLE_MARKS_RE = re.compile(r'[“”«»„"「」『』]')
 
 
 class _QuoteDepth:
@@ -65,9 +68,9 @@ class _QuoteDepth:
                 self.low += 1
             elif mark == "“" and self.low:
                 self.low -= 1
-            elif mark in "“«":
+            elif mark in "“«「『":
                 self.opened += 1
-            elif mark in "”»":
+            elif mark in "”»」』":
                 self.closed += 1
             else:
                 self.straight += 1

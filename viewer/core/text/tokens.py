@@ -21,6 +21,7 @@ WORD, SPACE, PUNCT = "word", "space", "punct"
 # Scripts whose words are not separated by spaces: one token per character.
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
 _LETTER = rf"[\p{{L}}\p{{M}}\p{{N}}--[{_UNSPACED}]]"
+_UNSPACED_RE = regex.compile(rf"[{_UNSPACED}]\p{{M}}*", regex.V1)
 _JOINER = r"(?:['’\-‐‑](?=" + _LETTER + r")|(?<=\p{N})[.,](?=\p{N}))"
 _TOKEN_PATTERN = (
     rf"(?P<unspaced>[{_UNSPACED}]\p{{M}}*)"
@@ -115,3 +116,9 @@ def fold_typography(text: str) -> str:
 def fold(word: str) -> str:
     """Matching key of a word: NFKC, case-folded, typographic marks folded."""
     return unicodedata.normalize("NFKC", word).translate(_TYPO).casefold()
+
+
+def is_unspaced(word: str) -> bool:
+    """True for a token of a script written without spaces (Chinese, Japanese, Thai, ...): one
+    character, a word of its own here."""
+    return _UNSPACED_RE.fullmatch(word) is not None
