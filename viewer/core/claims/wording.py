@@ -101,7 +101,7 @@ def _unspaced_pairs(word_texts: Sequence[str]) -> Sequence[str]:
     """Text written without spaces (Chinese, Japanese: one character per word here) as the
     overlapping pairs of its characters ("总统访问" → "总统", "统访", "访问"): words of two
     characters stand for its words, which nothing here segments."""
-    if not any(len(w) <= 2 and is_unspaced(w) for w in word_texts):
+    if not any(len(w) <= 2 and w >= "\u0e00" and is_unspaced(w) for w in word_texts):  # Thai and up
         return word_texts
     out: list[str] = []
     run: list[str] = []
