@@ -93,8 +93,43 @@ def _unknown_extension(source: str, name: str):
     return build
 
 
+NITF = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE nitf SYSTEM "nitf-3-6.dtd">
+<nitf><head><title>Bridge page</title></head><body>
+  <body.head><hedline><hl1>Harbour bridge reopens</hl1></hedline>
+    <byline>By Ann Lee, Lantern Wire</byline><dateline>PORT ELWEN, May 4</dateline></body.head>
+  <body.content><p>The harbour bridge reopened to traffic on <em>Monday</em> morning.</p>
+    <block><p>The toll will be three pounds.</p></block></body.content>
+</body></nitf>"""
+NEWSML_G2 = b"""<?xml version="1.0" encoding="UTF-8"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x" version="1" standard="NewsML-G2">
+  <contentMeta><headline>Bridge reopens after repairs</headline></contentMeta>
+  <contentSet><inlineXML contenttype="application/xhtml+xml">
+    <html xmlns="http://www.w3.org/1999/xhtml"><body><p>The harbour bridge reopened on Monday.</p>
+      <p>Repairs cost 4.2 million pounds.</p></body></html></inlineXML></contentSet>
+</newsItem>"""
+TOKENS_XML = (b'<Document doc_name="d1"><token n="1">The</token><token n="2">bridge</token>'
+              b'<token n="3">reopened</token><token n="4">.</token></Document>')
+
+
+def _bytes_file(name: str, data: bytes):
+    def build(tmp: Path) -> Path:
+        (tmp / name).write_bytes(data)
+        return tmp / name
+    return build
+
+
 GOOD = [
     # (id, build, title, present, absent, encoding)
+    ("nitf", _bytes_file("story.xml", NITF), "Harbour bridge reopens",
+     ["Harbour bridge reopens\nBy Ann Lee, Lantern Wire\nPORT ELWEN, May 4\nThe harbour bridge reopened "
+      "to traffic on Monday morning.\nThe toll will be three pounds."], ["<", "Bridge page"], None),
+    ("newsml-g2", _bytes_file("item.xml", NEWSML_G2), "Bridge reopens after repairs",
+     ["Bridge reopens after repairs\nThe harbour bridge reopened on Monday.\nRepairs cost 4.2 million pounds."],
+     ["<", "urn:x"], None),
+    ("nitf-sniffed", _bytes_file("wire_item", NITF), "Harbour bridge reopens", ["toll will be three"],
+     ["<p>"], None),
+    ("xml-tokens", _bytes_file("tokens.xml", TOKENS_XML), None, ["The bridge reopened ."], ["<token"], None),
     ("html", _committed("article.html"),
      "Harbour bridge reopens after eleven months of repairs",
      ["Port Elwen reopened to traffic on Monday morning",
@@ -344,6 +379,10 @@ BAD = [
     ("docx-too-much-text", lambda tmp: make_docx(tmp / "long.docx", [("", "word " * 100_000)] * 5),
      "too much text"),
     ("rtf-not-rtf", _write("plain.rtf", b"plain words, no rtf header"), "not an RTF file"),
+    ("xml-malformed", _write("broken.xml", b"<nitf><p>unclosed</nitf>"), "not well-formed XML"),
+    ("xml-entities", _write("laughs.xml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">'
+                                          b'<!ENTITY b "&a;&a;&a;">]><x>&b;</x>'), "declares entities"),
+    ("xml-no-text", _write("empty.xml", b"<nitf><body><body.content/></body></nitf>"), "no text found"),
     ("old-word-doc", _write("memo.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
      "unsupported format"),
     ("zip-unknown", lambda tmp: _write("bundle.zip", _docx_not_word(tmp).read_bytes())(tmp),

@@ -27,6 +27,7 @@ MANY_SIDE_BY_SIDE = 12  # articles; a larger folder is offered to triage instead
 
 OPEN_FILTER = ("Articles (" + " ".join(f"*{x}" for x in SUPPORTED_SUFFIXES) + ");;"
                "Text (*.txt *.text *.md);;Web pages (*.html *.htm);;Documents (*.docx *.odt *.rtf *.pdf);;"
+               "Wire XML (*.xml *.nitf);;"
                "All files (*)")
 
 

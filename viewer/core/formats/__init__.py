@@ -20,6 +20,7 @@ FORMAT_BY_SUFFIX: dict[str, str] = {
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".pdf": "pdf",
+    ".xml": "newsxml", ".nitf": "newsxml",
 }
 
 

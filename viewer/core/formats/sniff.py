@@ -12,7 +12,7 @@ _HTML_STARTS = ("<!doctype html", "<html", "<head", "<body", "<?xml version")
 
 
 def sniff(data: bytes) -> str:
-    """A module name of this package ('pdf', 'docx', 'odt', 'rtf', 'html', 'text').
+    """A module name of this package ('pdf', 'docx', 'odt', 'rtf', 'html', 'newsxml', 'text').
 
     Raises FormatError for recognised formats that are not supported.
     """
@@ -28,6 +28,9 @@ def sniff(data: bytes) -> str:
     if stripped.startswith(b"{\\rtf"):
         return "rtf"
     lowered = stripped[:512].decode("latin-1").lower()
+    if lowered.startswith(("<?xml", "<!doctype nitf", "<nitf", "<newsitem", "<newsmessage", "<newsml")) \
+            and any(root in lowered for root in ("<nitf", "<newsitem", "<newsmessage", "<newsml")):
+        return "newsxml"  # before the web page test: NITF has a <head> and <body> too
     if lowered.startswith(_HTML_STARTS) and ("<html" in lowered or "<body" in lowered
                                              or "<head" in lowered):
         return "html"
