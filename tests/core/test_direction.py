@@ -315,3 +315,31 @@ def test_document_metadata_dates_set_the_direction_when_file_times_agree(tmp_pat
     names = {a.id: Path(a.path).name for a in result.articles}
     links = [(names[lk.source], names[lk.derived], lk.basis) for s in result.stories for lk in s.links]
     assert links == [("b.docx", "a.docx", "stated-time")]
+
+
+def _nitf(path: Path, body: str, issued: str | None) -> Path:
+    date = f'<docdata><date.issue norm="{issued}"/></docdata>' if issued else ""
+    paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    path.write_text(f'<?xml version="1.0"?><!DOCTYPE nitf SYSTEM "nitf.dtd"><nitf><head>{date}</head>'
+                    f"<body><body.content>{paras}</body.content></body></nitf>", encoding="utf-8")
+    return path
+
+
+def test_wire_xml_issue_times_set_the_direction_when_file_times_agree(tmp_path: Path):
+    """Two NITF files copied to one folder: the issue times they carry (ISO 8601 basic form, with
+    a zone) decide, even against coverage."""
+    import os
+
+    from viewer.core.triage.doctime import document_time
+    from viewer.core.triage.folder import triage_folder
+    shared, extra = prose(33, 200), prose(34, 150)
+    first = _nitf(tmp_path / "b.xml", shared, "20240301T080000Z")
+    later = _nitf(tmp_path / "a.xml", shared + "\n\n" + extra, "20240302T113000+0200")
+    for p in (first, later):
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    assert document_time(later, 10**7) - document_time(first, 10**7) == 25.5 * 3600
+    assert document_time(_nitf(tmp_path / "c.nitf", "no date here", None), 10**7) is None
+    result = triage_folder(tmp_path)
+    names = {a.id: Path(a.path).name for a in result.articles}
+    links = [(names[lk.source], names[lk.derived], lk.basis) for s in result.stories for lk in s.links]
+    assert links == [("b.xml", "a.xml", "stated-time")]

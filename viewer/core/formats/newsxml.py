@@ -28,7 +28,8 @@ _TOKEN_WORDS = 2  # an element holding at most this many words is a token ...
 _TOKEN_SHARE = 0.8  # ... and a file where this share of text elements are tokens is a token stream
 
 
-def _local(node) -> str:
+def local_name(node) -> str:
+    """An element's tag without its namespace ("" for comments and the like)."""
     return etree.QName(node).localname if isinstance(node.tag, str) else ""
 
 
@@ -36,7 +37,8 @@ def _text(node) -> str:
     return " ".join("".join(node.itertext()).split())
 
 
-def _parse(data: bytes, encoding: str | None):
+def parse(data: bytes, encoding: str | None = None):
+    """The XML document's root element, parsed safely (module docstring); FormatError when it cannot be."""
     if b"<!ENTITY" in data[:65536]:
         raise FormatError("unsupported XML (it declares entities)")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
@@ -59,7 +61,7 @@ def _parse(data: bytes, encoding: str | None):
 def _first(root, names) -> str | None:
     for name in names:
         for node in root.iter():
-            if _local(node) == name and _text(node):
+            if local_name(node) == name and _text(node):
                 return _text(node)
     return None
 
@@ -68,8 +70,8 @@ def _paragraphs(root) -> list[str]:
     """The text of each paragraph element, outermost only, in document order."""
     out = []
     for node in root.iter():
-        local = _local(node)
-        if local in _PARAGRAPHS and not any(_local(a) in _PARAGRAPHS for a in node.iterancestors()):
+        local = local_name(node)
+        if local in _PARAGRAPHS and not any(local_name(a) in _PARAGRAPHS for a in node.iterancestors()):
             out.append("".join(node.itertext()))
         elif local == _PLAIN_TEXT:
             out.extend((node.text or "").split("\n"))
@@ -91,12 +93,12 @@ def _generic(root) -> list[str]:
 
 def read(data: bytes, encoding: str | None = None) -> Extracted:
     """Read a news XML file (NITF, NewsML) or any XML's text."""
-    root = _parse(data, encoding)
+    root = parse(data, encoding)
     title = clean_title(_first(root, _TITLES))
     body = _paragraphs(root)
     if body:
-        head = [_text(node) for node in root.iter() if _local(node) in _HEAD_LINES
-                and any(_local(a) == "body.head" for a in node.iterancestors())]
+        head = [_text(node) for node in root.iter() if local_name(node) in _HEAD_LINES
+                and any(local_name(a) == "body.head" for a in node.iterancestors())]
         text = join_paragraphs((head or [title or ""]) + body)  # the story starts with its headline
     else:
         text = join_paragraphs(_generic(root))
