@@ -441,5 +441,6 @@ def coverages(statements: Sequence[Statement], pairs,
             credited_keys.append(key_ids[entry[hit]])
         with np.errstate(divide="ignore", invalid="ignore"):
             out.append(np.where(total[src] > 0, got / np.where(total[src] > 0, total[src], 1.0), 0.0))
-        parts.append(Credited(np.concatenate(credited_pairs), np.concatenate(credited_keys), key_list, len(arr)))
+        parts.append(Credited(np.concatenate(credited_pairs), np.concatenate(credited_keys), key_list,
+                              len(arr)))
     return out[0], out[1], parts[0], parts[1]

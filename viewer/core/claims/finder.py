@@ -193,14 +193,15 @@ def _candidate_pairs(statements: list[Statement], cancelled=None) -> np.ndarray:
 
 
 def _gated_pairs(statements: list[Statement], pairs: np.ndarray,
-                 cancelled=None) -> list[tuple[int, int, tuple[bool, bool]]]:
+                 cancelled=None) -> list[tuple[int, int, tuple[frozenset, frozenset]]]:
     """The candidate pairs the matcher's gate lets through: one side carries at least GATE of
     the other's weight (coverages in bulk; a hair of margin leaves the border to `same_claim`),
-    each with whether either side's keys earned a synonym's or variant's credit (`same_claim`'s
+    each with the keys of either side that earned a synonym's or variant's credit (`same_claim`'s
     `partial`: the bulk step already knows which did)."""
     cov_a, cov_b, part_a, part_b = coverages(statements, pairs, cancelled)
     keep = np.flatnonzero(np.maximum(cov_a, cov_b) >= GATE - 1e-9)
-    return [(i, j, (pa, pb)) for (i, j), pa, pb in zip(pairs[keep].tolist(), part_a.of(keep), part_b.of(keep))]
+    return [(i, j, (pa, pb))
+            for (i, j), pa, pb in zip(pairs[keep].tolist(), part_a.of(keep), part_b.of(keep))]
 
 
 class _Clusters:

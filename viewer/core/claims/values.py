@@ -221,7 +221,8 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
         if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS \
                 or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()):
             continue
-        if m.group("num").lower() == "one" and not _ONLY_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
+        if m.group("num").lower() == "one" and not _ONLY_BEFORE_RE.search(text, max(0, m.start() - 20),
+                                                                           m.start()):
             continue
         if _CLEARED_RE.search(text, max(0, m.start() - 120), m.start()):
             unit += " (cleared of)"

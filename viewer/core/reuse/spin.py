@@ -117,9 +117,10 @@ def _spelt(words: list[str]) -> str:
 
 
 def _is_swap(a_words: list[str], b_words: list[str], a_chunk: set[str], b_chunk: set[str]) -> bool:
-    """Whether a piece of a replace chunk is a swap: not numbers, not case alone, not words of
-    the day ("today" → "yesterday"), and no word of it found on the other side of its chunk
-    (words put in another order: "today sentenced" → "sentenced yesterday")."""
+    """Whether a piece of a replace chunk is a swap: not numbers, not case or spelling alone, not
+    words put in or left out, not words of the day ("today" → "yesterday"), and no word of it
+    found on the other side of its chunk (words put in another order: "today sentenced" →
+    "sentenced yesterday")."""
     if _DIGIT.search(" ".join(a_words + b_words)):
         return False
     fa, fb = [fold(w) for w in a_words], [fold(w) for w in b_words]
@@ -177,7 +178,7 @@ def detect_spin(a: Article, b: Article, diff_ops=None) -> SpinResult:
         pieces: list[tuple[int, int, int, int]] = []
         if na == nb <= WORD_FOR_WORD_MAX:
             pieces = [(i0 + k, i0 + k + 1, j0 + k, j0 + k + 1) for k in range(na)]
-        elif na and nb and max(na, nb) <= MAX_SWAP_WORDS:  # a phrase for a phrase: "use" → "make use of"
+        elif na and nb and max(na, nb) <= MAX_SWAP_WORDS:  # a phrase for a phrase: "so far" → "to this point"
             pieces = [(i0, i1, j0, j1)]
         else:
             tally.changed[of_word[i0] if na else sentence_of(ch.a_start)] += max(na, nb)

@@ -4,9 +4,9 @@ A .docx keeps it in `docProps/core.xml` (`dcterms:created`), an .odt in
 `meta.xml` (`meta:creation-date`, else `dc:date`), a PDF in its document
 information (`/CreationDate`), wire copy in news XML in NITF's `date.issue`
 (its `norm` attribute) or NewsML's `firstCreated` (`FirstCreated`, else
-`versionCreated`), in ISO 8601's extended or basic form ("19990713T101500Z"). Copied files keep these dates while their file
-times change, so triage prefers them to a wire header's time stamp as the time
-a text states (`links.orient`'s "stated-time" rule). Anything missing,
+`versionCreated`), in ISO 8601's extended or basic form ("19990713T101500Z").
+Copied files keep these dates while their file times change, so triage prefers
+them to a wire header's time stamp as the time a text states (`links.orient`'s "stated-time" rule). Anything missing,
 unreadable or implausible gives None; nothing here raises.
 """
 
