@@ -178,7 +178,7 @@ def detect_spin(a: Article, b: Article, diff_ops=None) -> SpinResult:
         pieces: list[tuple[int, int, int, int]] = []
         if na == nb <= WORD_FOR_WORD_MAX:
             pieces = [(i0 + k, i0 + k + 1, j0 + k, j0 + k + 1) for k in range(na)]
-        elif na and nb and max(na, nb) <= MAX_SWAP_WORDS:  # a phrase for a phrase: "so far" → "to this point"
+        elif na and nb and max(na, nb) <= MAX_SWAP_WORDS:  # a phrase for a phrase: "so far" / "to this point"
             pieces = [(i0, i1, j0, j1)]
         else:
             tally.changed[of_word[i0] if na else sentence_of(ch.a_start)] += max(na, nb)
