@@ -112,24 +112,20 @@ TOKENS_XML = (b'<Document doc_name="d1"><token n="1">The</token><token n="2">bri
               b'<token n="3">reopened</token><token n="4">.</token></Document>')
 
 
-def _bytes_file(name: str, data: bytes):
-    def build(tmp: Path) -> Path:
-        (tmp / name).write_bytes(data)
-        return tmp / name
-    return build
-
-
 GOOD = [
     # (id, build, title, present, absent, encoding)
-    ("nitf", _bytes_file("story.xml", NITF), "Harbour bridge reopens",
+    ("nitf", _text_file(NITF, "story.xml"), "Harbour bridge reopens",
      ["Harbour bridge reopens\nBy Ann Lee, Lantern Wire\nPORT ELWEN, May 4\nThe harbour bridge reopened "
       "to traffic on Monday morning.\nThe toll will be three pounds."], ["<", "Bridge page"], None),
-    ("newsml-g2", _bytes_file("item.xml", NEWSML_G2), "Bridge reopens after repairs",
+    ("newsml-g2", _text_file(NEWSML_G2, "item.xml"), "Bridge reopens after repairs",
      ["Bridge reopens after repairs\nThe harbour bridge reopened on Monday.\nRepairs cost 4.2 million pounds."],
      ["<", "urn:x"], None),
-    ("nitf-sniffed", _bytes_file("wire_item", NITF), "Harbour bridge reopens", ["toll will be three"],
+    ("nitf-sniffed", _text_file(NITF, "wire_item"), "Harbour bridge reopens", ["toll will be three"],
      ["<p>"], None),
-    ("xml-tokens", _bytes_file("tokens.xml", TOKENS_XML), None, ["The bridge reopened ."], ["<token"], None),
+    ("xml-tokens", _text_file(TOKENS_XML, "tokens.xml"), None, ["The bridge reopened ."], ["<token"], None),
+    # old wire copy marks each paragraph with a control byte (METER's PA files: \x19): text, not binary
+    ("txt-wire-codes", _text_file(b"".join(b"\x19Line %d of the wire story.<\n" % k for k in range(20))),
+     "Line 0 of the wire story.", ["Line 19 of the wire story."], ["\x19"], "utf-8"),
     ("html", _committed("article.html"),
      "Harbour bridge reopens after eleven months of repairs",
      ["Port Elwen reopened to traffic on Monday morning",
@@ -350,6 +346,8 @@ BAD = [
     ("empty", _write("empty.txt", b""), "the file is empty"),
     ("blank", _write("blank.md", b"  \n\t\n"), "the file is empty"),
     ("binary", _write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)),
+     "not a text file (binary content)"),
+    ("controls", _write("noise.txt", bytes(range(1, 32)) * 8 + b"some words"),
      "not a text file (binary content)"),
     ("too-large", _big_file, "too large"),
     ("undecodable", _write("broken16.txt", b"\xff\xfe" + "abc".encode("utf-16-le") + b"\x00\xd8x"),

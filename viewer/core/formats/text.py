@@ -55,12 +55,16 @@ def canonical_name(encoding: str) -> str:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True when the bytes are not text (NUL bytes or many control bytes)."""
+    """True when the bytes are not text: NUL bytes, or many control bytes of several kinds (a
+    wire's own formatting code, one or two kinds of control byte repeated, is text: METER's PA
+    copy marks paragraphs with \\x19)."""
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls > max(4, len(head) // 50)
+    controls = [b for b in head if b < 32 and b not in (9, 10, 12, 13, 27)]
+    if len(controls) <= max(4, len(head) // 50):
+        return False
+    return len(set(controls)) > 2 or len(controls) > len(head) // 10
 
 
 def _plausible_utf16(text: str) -> bool:
