@@ -500,6 +500,10 @@ def test_pdf_with_a_real_password_is_password_protected_not_corrupt(tmp_path, al
     ("(with pics)<\nBRIDGE REOPENS AFTER REPAIRS<\n", "BRIDGE REOPENS AFTER REPAIRS"),
     ("(Adds quotes from the mayor, byline)\nBridge reopens\n", "Bridge reopens"),
     ("[Update 2]\nBridge reopens\n", "Bridge reopens"),
+    # an advisory over several lines, closed with a full stop
+    ("(ADVISORY TO NEWSDESKS _ NOT FOR PUBLICATION: reporting of the case\nis postponed until\n"
+     "its end).<\n<\nBRIDGE REOPENS<\nText.", "BRIDGE REOPENS"),
+    ("(a note that never closes\nand goes on\n", "(a note that never closes"),  # nothing else
     ("Bridge reopens (at last)\nText.", "Bridge reopens (at last)"),
     ("(Reopens)\n", "(Reopens)"),  # nothing else: shown as it is
     ("-----\n", "-----"),  # nothing but a rule: shown as it is

@@ -39,23 +39,33 @@ def letter_index(letter: str) -> int | None:
     return n - 1
 
 
+_NOTE_LINES = 12  # an editor's note in brackets longer than this is not passed over whole
+
+
 def title_from_text(text: str) -> str:
     """A short title: the first line with words, cut at a word near 90 chars.
 
     Rule lines ("-----"), a wire header stating when the copy was filed, a line
     that only dates the article ("Published 14 October 2024") and an editor's note
-    wholly in brackets ("(with pics)") are passed over, and a wire line-end marker
-    ("<") is dropped.
+    wholly in brackets ("(with pics)", also over several lines: "(ADVISORY TO
+    NEWSDESKS … )") are passed over, and a wire line-end marker ("<") is dropped.
     """
     first = line = None
+    note = 0  # lines left of an editor's note in brackets that goes on past its first line
     for raw in text.splitlines():
         line = " ".join(raw.split())
         if not line:
             continue
         first = first or line
+        if note:
+            note = 0 if ")" in line or "]" in line else note - 1
+            continue
         line = line.rstrip("<").rstrip()
+        if line[:1] in ("(", "[") and ")" not in line and "]" not in line:
+            note = _NOTE_LINES
+            continue
         if not (_NO_WORDS.match(line) or FILED_AT_RE.match(line) or is_date_line(line)
-                or BRACKETED_LINE_RE.match(line)):  # an editor's note: "(with pics)", "(Adds quotes)"
+                or BRACKETED_LINE_RE.match(line.rstrip("."))):  # an editor's note: "(with pics)"
             break
     else:
         line = first
