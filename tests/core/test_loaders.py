@@ -504,6 +504,8 @@ def test_pdf_with_a_real_password_is_password_protected_not_corrupt(tmp_path, al
     ("(ADVISORY TO NEWSDESKS _ NOT FOR PUBLICATION: reporting of the case\nis postponed until\n"
      "its end).<\n<\nBRIDGE REOPENS<\nText.", "BRIDGE REOPENS"),
     ("(a note that never closes\nand goes on\n", "(a note that never closes"),  # nothing else
+    ("Embargoed to 0001 Tuesday November 23<\nBRIDGE REOPENS<\n", "BRIDGE REOPENS"),  # a wire notice
+    ("(NOT FOR PUBLICATION.)<\n(The order\nstands.)<\nend<\n", "(NOT FOR PUBLICATION.)"),  # notes only
     ("Bridge reopens (at last)\nText.", "Bridge reopens (at last)"),
     ("(Reopens)\n", "(Reopens)"),  # nothing else: shown as it is
     ("-----\n", "-----"),  # nothing but a rule: shown as it is

@@ -40,15 +40,19 @@ def letter_index(letter: str) -> int | None:
 
 
 _NOTE_LINES = 12  # an editor's note in brackets longer than this is not passed over whole
+# A wire's embargo notice and its end marker are not the story's headline.
+_WIRE_NOTICE_RE = re.compile(r"(?i)^(?:embargoed?\b.*|ends?|more)$")
 
 
 def title_from_text(text: str) -> str:
     """A short title: the first line with words, cut at a word near 90 chars.
 
     Rule lines ("-----"), a wire header stating when the copy was filed, a line
-    that only dates the article ("Published 14 October 2024") and an editor's note
+    that only dates the article ("Published 14 October 2024"), an editor's note
     wholly in brackets ("(with pics)", also over several lines: "(ADVISORY TO
-    NEWSDESKS … )") are passed over, and a wire line-end marker ("<") is dropped.
+    NEWSDESKS … )"), an embargo notice and an "end" marker are passed over, and a
+    wire line-end marker ("<") is dropped. When every line is passed over, the
+    first with words is the title.
     """
     first = line = None
     note = 0  # lines left of an editor's note in brackets that goes on past its first line
@@ -56,7 +60,8 @@ def title_from_text(text: str) -> str:
         line = " ".join(raw.split())
         if not line:
             continue
-        first = first or line
+        if first is None and not _NO_WORDS.match(line):
+            first = line.rstrip("<").rstrip() or line  # shown when every line is passed over
         if note:
             note = 0 if ")" in line or "]" in line else note - 1
             continue
@@ -65,11 +70,12 @@ def title_from_text(text: str) -> str:
             note = _NOTE_LINES
             continue
         if not (_NO_WORDS.match(line) or FILED_AT_RE.match(line) or is_date_line(line)
-                or BRACKETED_LINE_RE.match(line.rstrip("."))):  # an editor's note: "(with pics)"
+                or BRACKETED_LINE_RE.match(line.rstrip("."))  # an editor's note: "(with pics)"
+                or _WIRE_NOTICE_RE.match(line)):
             break
     else:
-        line = first
-    if line is None:
+        line = first or line
+    if not line:
         return "(empty)"
     if len(line) <= _TITLE_MAX:
         return line
