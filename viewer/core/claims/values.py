@@ -60,17 +60,19 @@ WORD_NUMBERS = {w: i for i, w in enumerate(
 WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                       "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+_CJK = "[\u3040-\u30ff\u4e00-\u9fff]"  # kana and Chinese characters: words written unspaced
+_GROUP_SPACE = "[ \u00a0\u202f]"  # a space (no-break, narrow) grouping thousands: "10 000"
+# A numeral: thousands grouped by spaces ("10 000", "1 200 000") first, then by commas or none.
+_NUMERAL = rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,.-])|\d+(?:,\d+)*(?:\.\d+)?"
 _NUMBER_RE = re.compile(
     # not inside a word (a Chinese or Japanese character before it is another word), not the
     # second year of a range: "his 1973-90 rule"
-    r"(?i)(?<![.:])(?<!(?![\u3040-\u30ff\u4e00-\u9fff])\w)(?<!\d[-–])"
+    rf"(?i)(?<![.:])(?<!(?!{_CJK})\w)(?<!\d[-–])"
     # no comma of a list after it: "Pomfret, 49, Ivy Lomas"
-    # thousands grouped by spaces ("10 000", "1 200 000") first, then commas or none
-    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.-])|\d+(?:,\d+)*(?:\.\d+)?|"
-    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+    rf"(?P<num>{_NUMERAL}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s?cent|percent)|[\s-]+(?P<unit>[^\W\d_]{2,})"
-    r"|(?P<glyph>[\u3040-\u30ff\u4e00-\u9fff]))?"  # Chinese and Japanese: the unit follows unspaced
+    rf"|(?P<glyph>{_CJK}))?"  # Chinese and Japanese: the unit follows unspaced
     r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
 # A time of day, "8:13 a.m.", "8.13am", "6 PM": its own slot, valued in minutes after midnight.
 # A zone after it ("6 p.m. EDT", "8am (AEST)") keys the slot: times in two zones are not compared.
@@ -163,7 +165,7 @@ def _numbers(text: str) -> tuple[tuple[tuple[str, float], str], ...]:
     return tuple(out + _counts(text, dates))
 
 
-_GROUP_SPACES_RE = re.compile(r"[ \u00a0\u202f]")
+_GROUP_SPACES_RE = re.compile(_GROUP_SPACE)
 
 
 def _decimal_comma(raw: str) -> bool:
@@ -194,7 +196,7 @@ def mentioned_numbers(text: str) -> frozenset[float]:
     return frozenset(map(_value, _NUMBER_RE.finditer(text)))
 
 
-_LEADING_NUMERAL_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.-])|\d+(?:,\d+)*(?:\.\d+)?")
+_LEADING_NUMERAL_RE = re.compile(_NUMERAL)
 
 
 def number_step(value: float, worded: str) -> float:
