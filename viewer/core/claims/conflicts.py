@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Sequence
 
 from ..text.dates import MONTHS, valid_date
@@ -261,6 +262,7 @@ _SPOKEN_FORMS.update({month[:3]: month for month in MONTHS if len(month) > 3 and
                      sept="september")
 
 
+@lru_cache(maxsize=16384)  # a quote and each of its sentences are keyed against every other
 def _quote_key(q: str) -> str:
     """A quote's letters and digits in order, words spelt one way: contractions written out
     ("you're" → "you are"; "she's" one with "she is" and "she has", "I'd" with "I had" and
