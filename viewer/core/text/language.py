@@ -7,9 +7,8 @@ falls back to English. Supported: en, fr, es, de, it, pt, nl. Stemming uses `sno
 
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Callable
 
