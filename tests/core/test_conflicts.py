@@ -290,6 +290,10 @@ def test_quote_speakers_are_found_when_named(text, speaker):
          "“How did 38 visits over two years not rescue Massachusetts' children,” Ines Duarte said.", False),
         ("“They lost 40% of it after Sept. 11,” Ines Duarte said.",
          "“They lost 40 per cent of it after September 11,” Ines Duarte said.", False),
+        ("“I burnt the letters he wanted to hide,” Ines Duarte said.",
+         "“I burned the letters he wanted to hide,” Ines Duarte said.", False),
+        ("“I burnt the letters he wanted to hide,” Ines Duarte said.",
+         "“I tore the letters he wanted to hide,” Ines Duarte said.", True),
     ],
 )
 def test_quote_conflicts_need_the_same_speaker_and_mostly_the_same_words(a, b, conflict):
@@ -428,3 +432,28 @@ def test_time_stamps_state_no_claim():
                           Article("B", "", f"Feb 29, 2012 2:31 PM\n{story}")])
     assert [c.text for c in claims] == [story]
     assert claims[0].conflicts == ()
+
+
+@pytest.mark.parametrize(
+    "kind, values, groups, summary",
+    [
+        ("date", {"C": "Thursday", "D": "Thursday", "E": "Monday"}, [("C", "D"), ("E",)],
+         "Thursday (C, D) vs Monday (E)"),
+        ("number", {"A": "24 years", "B": "25 years"}, [("A",), ("B",)], "24 years (A) vs 25 years (B)"),
+        # the same words punctuated otherwise (PA's "_" dash), and an excerpt, agree with the quote
+        ("quote", {"A": "I apologise Mr Dodd _ I do not think I have done your case any good",
+                   "B": "I apologise, Mr Dodd. I do not think I have done your case any good",
+                   "C": "I apologise, I do not think I have done your case any good"},
+         [("A", "B"), ("C",)], "quote altered (A, B ≠ C): “I apologise Mr Dodd _ I do not think I have…”"),
+        ("quote", {"A": "a whole load of Lords", "B": "a whole lot of Lords",
+                   "C": "Labour MPs, Tory MPs and a whole load of lords"},
+         [("A", "C"), ("B",)], "quote altered (A, C ≠ B): “a whole load of Lords”"),
+    ],
+)
+def test_a_conflict_names_together_the_articles_that_give_one_value(kind, values, groups, summary):
+    from viewer.core.claims.conflicts import Conflict, agreeing_groups
+    from viewer.core.report.claimviews import conflict_summary
+
+    conflict = Conflict(kind, values)
+    assert agreeing_groups(conflict) == groups
+    assert conflict_summary(conflict) == summary

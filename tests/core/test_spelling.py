@@ -14,7 +14,7 @@ from viewer.core.text.spelling import match_form, name_form, name_parts
     ("criticising", "criticizing"), ("colour", "color"), ("favourite", "favorite"),
     ("labour", "labor"), ("centre", "center"), ("centred", "centered"), ("kilometres", "kilometers"),
     ("travelled", "traveled"), ("cancelling", "canceling"), ("catalogue", "catalog"),
-    ("programme", "program"), ("judgement", "judgment"),
+    ("programme", "program"), ("judgement", "judgment"), ("burnt", "burned"), ("learnt", "learned"),
 ])
 def test_british_and_american_spellings_meet(british, american):
     assert match_form(british) == match_form(american)

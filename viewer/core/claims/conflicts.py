@@ -315,6 +315,25 @@ def _run_together(sentences: list[str], others: list[str], other: str, other_key
                and not any(_same_quote_slot((x, None), (y, None)) for y in others) for x in sentences)
 
 
+def agreeing_groups(conflict: Conflict) -> list[tuple[str, ...]]:
+    """A conflict's articles grouped by the value they give, in article order: one group per
+    wording ("Thursday" in C and D, "Monday" in E; a quote by its words, spelt and punctuated
+    alike, with the quotes it agrees with all of: an excerpt joins the longer quote), so that
+    a summary names who disagrees with whom."""
+    values = conflict.values
+    key = _quote_key if conflict.kind == QUOTE else (lambda v: " ".join(fold(v).split()))
+    groups: list[list[str]] = []
+    for art in sorted(values):
+        for group in groups:
+            if key(values[group[0]]) == key(values[art]) or conflict.kind == QUOTE and all(
+                    _quotes_agree((values[art], None), (values[other], None)) for other in group):
+                group.append(art)
+                break
+        else:
+            groups.append([art])
+    return [tuple(group) for group in groups]
+
+
 def _about_the_same(names: dict[str, list[str]]) -> set[str]:
     """The articles whose wordings may give one fact's numbers and dates: all but those that name
     people or bodies (not counting who said it) of which no other wording names any (two items of

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from ..claims.conflicts import agreeing_groups
 from ..claims.matcher import explain_link
 from ..claims.statement import make_statement
 from ..comparison import Comparison
@@ -60,12 +61,13 @@ def _short(text: str, n: int = 48) -> str:
 
 
 def conflict_summary(conflict) -> str:
-    """One line: "24 years (A) vs 25 years (C)", or "quote altered (A ≠ E): “…”"."""
-    values = sorted(conflict.values.items())
+    """One line: "24 years (A) vs 25 years (C)", or "quote altered (A ≠ E): “…”"; articles
+    that give the same value are named together ("Thursday (C, D) vs Monday (E)")."""
+    groups = agreeing_groups(conflict)
     if conflict.kind == "quote":
-        ids = " ≠ ".join(k for k, _ in values)
-        return f"quote altered ({ids}): “{_short(values[0][1])}”"
-    return " vs ".join(f"{v} ({k})" for k, v in values)
+        ids = " ≠ ".join(", ".join(group) for group in groups)
+        return f"quote altered ({ids}): “{_short(conflict.values[groups[0][0]])}”"
+    return " vs ".join(f"{conflict.values[group[0]]} ({', '.join(group)})" for group in groups)
 
 
 def distinct_conflicts(claims) -> list[tuple[object, object]]:

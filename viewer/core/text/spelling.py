@@ -23,6 +23,9 @@ _WORDS = {
     "paediatric": "pediatric", "anaesthetic": "anesthetic", "foetus": "fetus", "mould": "mold",
     "moustache": "mustache", "jewellery": "jewelry", "pyjamas": "pajamas", "judgement": "judgment",
     "ageing": "aging", "whilst": "while", "amongst": "among", "towards": "toward",
+    # a past tense in -t, British, and in -ed ("I burnt 40 sacks" / "I burned 40 sacks")
+    "burnt": "burned", "learnt": "learned", "spelt": "spelled", "dreamt": "dreamed",
+    "spilt": "spilled", "spoilt": "spoiled", "leapt": "leaped",
 }
 # -our → -or, only in these stems (four, hour, tour, pour, your … stay as they are).
 _OUR_STEMS = ("colour", "honour", "labour", "favour", "behaviour", "neighbour", "rumour", "humour",
