@@ -61,8 +61,9 @@ def parse(data: bytes, encoding: str | None = None):
 def _first(root, names) -> str | None:
     for name in names:
         for node in root.iter():
-            if local_name(node) == name and _text(node):
-                return _text(node)
+            text = _text(node) if local_name(node) == name else None
+            if text:
+                return text
     return None
 
 

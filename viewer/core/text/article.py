@@ -60,12 +60,13 @@ def title_from_text(text: str) -> str:
         line = " ".join(raw.split())
         if not line:
             continue
+        kept = line.rstrip("<").rstrip()  # PA marks a paragraph's end with "<"
         if first is None and not _NO_WORDS.match(line):
-            first = line.rstrip("<").rstrip() or line  # shown when every line is passed over
+            first = kept or line  # shown when every line is passed over
         if note:
             note = 0 if ")" in line or "]" in line else note - 1
             continue
-        line = line.rstrip("<").rstrip()
+        line = kept
         if line[:1] in ("(", "[") and ")" not in line and "]" not in line:
             note = _NOTE_LINES
             continue
