@@ -535,6 +535,38 @@ def test_matrix_rows_too_short_for_two_lines_show_one(make_window, seed_files, q
     assert shown(diagonal, line + 4) in ("wholly", "partly") and diagonal.data().startswith("others:")
 
 
+def test_a_matrix_of_many_articles_scrolls_rather_than_elide_its_cells(make_window, prose, tmp_path):
+    """Ten articles in the narrow dock: every column keeps the width of its one-line text
+    ("28%", "partly") and the matrix scrolls, instead of showing "2…" and "p…"."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from viewer.ui.matrixdock import min_cell_width
+    base = prose(40, 120)
+    files = []
+    for k in range(10):
+        path = tmp_path / f"a{k}.txt"
+        path.write_text(f"Story {k}\n\n{base if k % 3 == 0 else ''}\n\n{prose(41 + k, 80)}\n", encoding="utf-8")
+        files.append(str(path))
+    win = make_window(files)
+    dock = win.matrix_dock
+    dock.resize(260, 240)
+    view, model = dock.view, dock.model
+    fm = view.fontMetrics()
+    assert model.rowCount() == 10
+    header = view.horizontalHeader()
+    assert all(header.sectionSize(k) >= min_cell_width(fm) for k in range(10))
+    assert header.length() > view.viewport().width()  # it scrolls
+    for r in range(10):
+        for c in range(10):
+            index = model.index(r, c)
+            option = QStyleOptionViewItem()
+            option.initFrom(view)
+            option.rect = view.visualRect(index)
+            option.rect.setHeight(fm.lineSpacing() + 6)
+            view.itemDelegate().initStyleOption(option, index)
+            assert "\u2028" not in option.text and fm.horizontalAdvance(option.text) <= option.rect.width()
+
+
 def test_tooltip_names_the_articles_read_against_and_those_left_out(make_window, prose, tmp_path):
     """Side by side with wire copy, a story written from the wire is not a source of another
     story; the tooltips say which articles were read together and which were left out."""

@@ -113,14 +113,26 @@ class SimilarityModel(QAbstractTableModel):
         return None
 
 
+_CELL_PADDING = 10  # pixels beside a cell's text
+
+
 class _CellDelegate(QStyledItemDelegate):
-    """Draws a cell's two lines where its row has room for them, else its COMPACT_ROLE text."""
+    """Draws a cell's two lines where its row and column have room for them, else its
+    COMPACT_ROLE text."""
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
         super().initStyleOption(option, index)
-        two_lines = "\n" in option.text or "\u2028" in option.text  # Qt shows "\n" as a line separator
-        if two_lines and option.rect.height() < 2 * option.fontMetrics.lineSpacing() + 4:
+        lines = option.text.replace("\u2028", "\n").split("\n")  # Qt shows "\n" as a line separator
+        fm = option.fontMetrics
+        if len(lines) > 1 and (option.rect.height() < 2 * fm.lineSpacing() + 4 or max(
+                fm.horizontalAdvance(line) for line in lines) + _CELL_PADDING > option.rect.width()):
             option.text = index.data(COMPACT_ROLE) or option.text
+
+
+def min_cell_width(fm) -> int:
+    """The narrowest column whose cells still show their one-line text whole ("100% ⚠",
+    "partly"): with many articles the matrix scrolls rather than elide "28%" to "2…"."""
+    return max(fm.horizontalAdvance(t) for t in ("100% ⚠", *SHORT_LABEL_TEXT.values(), "none")) + _CELL_PADDING
 
 
 class MatrixDock(QDockWidget):
@@ -139,6 +151,9 @@ class MatrixDock(QDockWidget):
         self.view.setItemDelegate(_CellDelegate(self.view))
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        fm = self.view.fontMetrics()
+        self.view.horizontalHeader().setMinimumSectionSize(min_cell_width(fm))
+        self.view.verticalHeader().setMinimumSectionSize(fm.lineSpacing() + 6)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.clicked.connect(self._on_click)
         self.view.activated.connect(self._on_click)
