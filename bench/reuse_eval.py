@@ -41,7 +41,8 @@ from viewer.core.reuse.spin import SPUN_SCORE, detect_spin  # noqa: E402
 def side_by_side(meter: Path, most: int = 24) -> None:
     """Each METER story opened as one comparison (its PA versions and newspaper stories, up to
     `most` articles): how many of each kind the article-against-all-the-others reading
-    (`articles[].derivation`) calls derived."""
+    (`articles[].derivation`) calls derived, and how many pair cells of two papers (METER's
+    papers were each written from the wire, not from each other) read derived."""
     import csv
     from collections import Counter
 
@@ -65,6 +66,12 @@ def side_by_side(meter: Path, most: int = 24) -> None:
             continue
         arts = [Article(f"X{k}", "", path.read_text(encoding="latin-1")) for k, path in enumerate(paths)]
         comp = compare(arts, with_claims=False)
+        kind_of = {art.id: kind[0] for kind, art in zip(kinds, arts)}
+        for (a, b), pa in comp.pairs.items():  # the pair cells of two papers: neither saw the other
+            if kind_of[a] == kind_of[b] == "paper":
+                counts["paper pairs"] += 1
+                counts["paper pairs derived"] += pa.reuse.label != INDEPENDENT
+                counts["paper pairs apart"] += pa.reuse.common_sources != ()
         for kind, art in zip(kinds, arts):
             counts[kind] += 1
             counts[kind + ("derived",)] += comp.derivations[art.id].label != INDEPENDENT
@@ -77,6 +84,9 @@ def side_by_side(meter: Path, most: int = 24) -> None:
           f"{counts['PA', None]}", end="")
     for label in ("wholly_derived", "partially_derived", "non_derived"):
         print(f"; {label} papers {counts['paper', label, 'derived']}/{counts['paper', label]}", end="")
+    print(f"\n  pair cells of two papers labelled derived: {counts['paper pairs derived']} of "
+          f"{counts['paper pairs']} ({counts['paper pairs apart']} more read apart as both from the "
+          f"wire copy in the comparison: `reuse.siblings`)", end="")
     print(f"\n  papers side by side (shipped model, fitted on papers against their PA copy alone): macro-F1 "
           f"{td.macro_f1(gold, pred):.3f}, ROC AUC {td.roc_auc(gold, score):.3f}")
     print(td.confusion(gold, pred))

@@ -343,3 +343,42 @@ def test_wire_xml_issue_times_set_the_direction_when_file_times_agree(tmp_path: 
     names = {a.id: Path(a.path).name for a in result.articles}
     links = [(names[lk.source], names[lk.derived], lk.basis) for s in result.stories for lk in s.links]
     assert links == [("b.xml", "a.xml", "stated-time")]
+
+
+def test_two_stories_written_from_the_same_wire_copy_are_not_copies_of_each_other():
+    """Two papers that each rewrote the same wire story share its sentences: read alone, their
+    pair looks derived. With the wire copy in the comparison, all they share each has from it,
+    so their cell reads independent, on the basis of that common source (export and report say
+    which); the wire's own cells are unchanged."""
+    from viewer.core.comparison import compare
+    from viewer.core.report.export import to_html, to_json
+    from viewer.core.reuse.relation import INDEPENDENT
+    from viewer.core.reuse.siblings import COMMON_SOURCE
+    item = prose(3, 240)
+    half = len(item) // 2
+    w = Article("W", "", wire(item))
+    s = Article("S", "", paper(item[:half + 400] + "\n\n" + prose(11, 60)))
+    x = Article("X", "", paper(item[half - 400:] + "\n\n" + prose(12, 60)))
+    alone = compare([s, x], with_claims=False).pairs[("S", "X")].reuse
+    assert alone.label != INDEPENDENT
+    comp = compare([w, s, x], with_claims=False)
+    pair = comp.pairs[("S", "X")].reuse
+    assert (pair.label, pair.derived, pair.basis, pair.common_sources) == (INDEPENDENT, None, COMMON_SOURCE, ("W",))
+    assert comp.pairs[("S", "X")].similarity == compare([s, x], with_claims=False).pairs[("S", "X")].similarity
+    assert all(comp.pairs[k].reuse.derived in ("S", "X") for k in (("W", "S"), ("W", "X")))
+    relation = json.loads(to_json(comp))["pairs"][2]["relation"]
+    assert relation == {"label": INDEPENDENT, "derived": None, "basis": COMMON_SOURCE, "common_sources": ["W"]}
+    assert "each has from the wire copy it derives from (W)" in to_html(comp)
+
+
+def test_stories_that_share_more_than_the_wire_gave_stay_derived_from_each_other():
+    """A quote only the two papers carry (not in the wire copy) keeps their pair derived."""
+    from viewer.core.comparison import compare
+    from viewer.core.reuse.relation import INDEPENDENT
+    item, heard = prose(3, 240), prose(7, 60)
+    half = len(item) // 2
+    w = Article("W", "", wire(item))
+    s = Article("S", "", paper(item[:half + 400] + "\n\n" + heard))
+    x = Article("X", "", paper(item[half - 400:] + "\n\n" + heard))
+    pair = compare([w, s, x], with_claims=False).pairs[("S", "X")].reuse
+    assert pair.label != INDEPENDENT and pair.basis != "common source" and pair.common_sources == ()

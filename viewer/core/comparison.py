@@ -19,6 +19,7 @@ from .diff.worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, w
 from .reuse.direction import OTHERS_WORDING, REUSE, WIRE_FORM, spun_original
 from .reuse.pairs import PairReuse, analyse_pair, keys_for_reader
 from .reuse.relation import Derivation, derivation
+from .reuse.siblings import explained_by_common_source
 from .reuse.spin import SPUN_SCORE
 from .text.article import Article
 from .text.tokens import count_words
@@ -202,6 +203,13 @@ def _spin_directed(found: PairAnalysis, a: Article, b: Article, arts: Sequence[A
     return replace(found, reuse=replace(r, derived=derived, basis=OTHERS_WORDING))
 
 
+def _siblings_apart(pairs: dict[tuple[str, str], PairAnalysis]) -> dict[tuple[str, str], PairAnalysis]:
+    """`pairs`, with two stories written from the same wire copy in the comparison read as
+    independent of each other when they share nothing else (`reuse.siblings`)."""
+    read = explained_by_common_source({key: pa.reuse for key, pa in pairs.items()})
+    return {key: pa if read[key] is pa.reuse else replace(pa, reuse=read[key]) for key, pa in pairs.items()}
+
+
 def _copied_from(reuse: PairReuse, art: Article) -> bool:
     """True when more than the model's guess shows `art` to be the pair's source: the texts
     state it came first (wire copy, say, even when the other holds little of it), or the other
@@ -327,6 +335,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
             if progress:
                 progress(first + k, steps)
             pairs[(a.id, b.id)] = _spin_directed(found, a, b, arts)
+        pairs = _siblings_apart(pairs)
         derivations = derive_from_others(
             arts, (lambda k: progress(first + len(todo) + k, steps)) if progress else None, cancelled,
             {key: pa.reuse for key, pa in pairs.items()})

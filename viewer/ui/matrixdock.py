@@ -10,6 +10,7 @@ from viewer.core.comparison import Comparison
 from viewer.core.report.htmlreport import HEAT_WHITE_TEXT_ABOVE, heat_rgb
 from viewer.core.report.readings import others_note
 from viewer.core.reuse.relation import SHORT_LABEL_TEXT
+from viewer.core.reuse.siblings import common_source_note
 from viewer.core.reuse.spin import SPUN_SCORE
 
 from .theme import is_dark
@@ -83,7 +84,8 @@ class SimilarityModel(QAbstractTableModel):
                     + (f", {derived} derived" if derived else "")
                     + "".join(f"; {k}: {v:.0%} of its words in verbatim runs"
                               for k, v in sorted(shares.items()))
-                    + (f"; spin {spin:.2f}" if spin else ""))
+                    + (f"; spin {spin:.2f}" if spin else "")
+                    + (f"; {common_source_note(r)}" if common_source_note(r) else ""))
             return text
         return None
 

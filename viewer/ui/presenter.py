@@ -10,6 +10,7 @@ from viewer.core.comparison import OrientedPair
 from viewer.core.report.claimviews import conflict_spans
 from viewer.core.reuse.direction import basis_note
 from viewer.core.reuse.relation import LABEL_TEXT, SHORT_LABEL_TEXT
+from viewer.core.reuse.siblings import common_source_note
 from viewer.core.reuse.spin import SPUN_SCORE
 from viewer.core.review.marks import claim_keys
 from viewer.core.review.workspace import WorkspaceResult
@@ -69,5 +70,7 @@ def pair_tooltip(op: OrientedPair, base: str) -> str:
         text += f"\nDerivation: {LABEL_TEXT[op.label]}"
         if op.derived:
             text += f" ({basis_note(op.derived, op.basis)})"
+        elif common_source_note(op.analysis.reuse):
+            text += f" ({common_source_note(op.analysis.reuse)})"
     text += f"\nSpin score {op.spin_score:.2f}; {len(op.swaps)} synonym swaps; {len(op.moves)} moved"
     return text

@@ -25,7 +25,9 @@ def _pair_json(comp: Comparison, key: tuple[str, str]) -> dict:
         "verbatim": {k: round(v, 4) for k, v in sorted(r.verbatim.items())},
         "spin": {"score": round(r.spin.score, 4),
                  "substitutions": [[s.a_text, s.b_text] for s in r.spin.substitutions]},
-        "relation": {"label": r.label, "derived": r.derived, "basis": r.basis if r.derived else None},
+        "relation": {"label": r.label, "derived": r.derived,
+                     "basis": r.basis if r.derived or r.common_sources else None,
+                     **({"common_sources": list(r.common_sources)} if r.common_sources else {})},
         # Extensions (not in the base contract): where the runs and moves are.
         "runs": [[v.a_start, v.a_end, v.b_start, v.b_end] for v in r.runs],
         "moves": [[m.a_start, m.a_end, m.b_start, m.b_end] for m in r.moves],

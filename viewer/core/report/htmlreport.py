@@ -11,6 +11,7 @@ from ..comparison import Comparison
 from ..diff.worddiff import DELETE, EQUAL, INSERT
 from ..reuse.direction import basis_note
 from ..reuse.relation import LABEL_TEXT
+from ..reuse.siblings import common_source_note
 from ..reuse.spin import SOME_SPIN_SCORE, SPUN_SCORE
 from ..text.article import letter_index
 from .claimviews import conflict_summary
@@ -138,6 +139,9 @@ def _matrix_table(comp: Comparison) -> str:
             if r.derived:
                 label += f": {r.derived} from {b if r.derived == a else a}"
                 why = f" title='{escape(basis_note(r.derived, r.basis))}'"
+            elif r.common_sources:
+                label += f" (both from {', '.join(r.common_sources)})"
+                why = f" title='{escape(common_source_note(r))}'"
             spin = " ⚠ spun" if r.spin.score >= SPUN_SCORE else ""
             cells.append(f"<td class='cell' style='{_heat_css(pa.similarity)}'{why}>{pa.similarity:.0%}"
                          f"<br><small>{escape(label)}{spin}</small></td>")

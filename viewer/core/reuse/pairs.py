@@ -45,6 +45,8 @@ class PairReuse:
     `basis`: what decided which one is derived (`direction`: the texts' stated times or
     dates, wire form, else "reuse", the model's guess). `source`: the id of the article the
     texts state came first (`direction.text_source`), derived or not, or None.
+    `common_sources`: when the pair is independent because all it shares each has from the wire
+    copy it derives from (`siblings.explained_by_common_source`), the ids of that wire copy.
     """
 
     a: str
@@ -60,6 +62,7 @@ class PairReuse:
     label_runs: tuple[tuple[int, int, int, int], ...] = ()  # word-index runs behind the label
     basis: str = REUSE
     source: str | None = None
+    common_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
