@@ -3,10 +3,10 @@
 Papers that each rewrote the same wire story share its sentences, so read alone their pair
 looks derived ("partially derived: B from F"), though neither saw the other. When the
 comparison holds that wire copy, `explained_by_common_source` reads such a pair again: both
-articles derive from a source the texts themselves name (its filing time, date or wire form:
+articles come after sources the texts themselves name (filing times, dates or wire form:
 `direction`), and what they share is, but for fewer than MIN_OWN_WORDS words on either side,
 what each also shares with its own such sources (the same wire story, or takes of it that repeat
-each other). Then the pair is independent of each other, on the basis COMMON_SOURCE, and
+each other, derived from by the pair's own reading or not). Then the pair is independent of each other, on the basis COMMON_SOURCE, and
 `common_sources` names those sources. A pair that shares more than the wire gave
 (a quote only the two of them have) keeps its label, as does any pair whose direction the
 texts state. Only the pair cells change: each article's reading against all the others
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .direction import REUSE, STATED_DATE, STATED_TIME, WIRE_FORM
+from .direction import REUSE
 from .pairs import PairReuse
 from .relation import INDEPENDENT
 
@@ -28,7 +28,6 @@ COMMON_SOURCE = "common source"
 # still leave them independent of each other: as many as triage asks of a source before it adds
 # it to those already kept (`triage.sources.choose_sources`' min_new_words).
 MIN_OWN_WORDS = 8
-_STATED = (STATED_TIME, STATED_DATE, WIRE_FORM)
 
 
 def _words_of(reuse: PairReuse, article: str) -> set[int]:
@@ -42,11 +41,12 @@ def _words_of(reuse: PairReuse, article: str) -> set[int]:
 
 
 def _stated_sources(pairs: dict[tuple[str, str], PairReuse]) -> dict[str, set[str]]:
-    """For each article derived from another that the texts state came first, those sources."""
+    """For each article, the others its text and theirs state came first (filing times, dates,
+    wire form), whether or not it is derived from them."""
     found: dict[str, set[str]] = {}
     for (a, b), r in pairs.items():
-        if r.derived is not None and r.basis in _STATED:
-            found.setdefault(r.derived, set()).add(a if r.derived == b else b)
+        if r.source is not None:
+            found.setdefault(b if r.source == a else a, set()).add(r.source)
     return found
 
 
