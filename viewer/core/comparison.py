@@ -203,10 +203,11 @@ def _spin_directed(found: PairAnalysis, a: Article, b: Article, arts: Sequence[A
     return replace(found, reuse=replace(r, derived=derived, basis=OTHERS_WORDING))
 
 
-def _siblings_apart(pairs: dict[tuple[str, str], PairAnalysis]) -> dict[tuple[str, str], PairAnalysis]:
+def _siblings_apart(pairs: dict[tuple[str, str], PairAnalysis],
+                    arts: Sequence[Article]) -> dict[tuple[str, str], PairAnalysis]:
     """`pairs`, with two stories written from the same wire copy in the comparison read as
-    independent of each other when they share nothing else (`reuse.siblings`)."""
-    read = explained_by_common_source({key: pa.reuse for key, pa in pairs.items()})
+    independent of each other when what they share beyond it reads independent (`reuse.siblings`)."""
+    read = explained_by_common_source({key: pa.reuse for key, pa in pairs.items()}, arts)
     return {key: pa if read[key] is pa.reuse else replace(pa, reuse=read[key]) for key, pa in pairs.items()}
 
 
@@ -335,7 +336,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
             if progress:
                 progress(first + k, steps)
             pairs[(a.id, b.id)] = _spin_directed(found, a, b, arts)
-        pairs = _siblings_apart(pairs)
+        pairs = _siblings_apart(pairs, arts)
         derivations = derive_from_others(
             arts, (lambda k: progress(first + len(todo) + k, steps)) if progress else None, cancelled,
             {key: pa.reuse for key, pa in pairs.items()})

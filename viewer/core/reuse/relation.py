@@ -305,16 +305,16 @@ def derivation(derived: Article, sources: Article | Sequence[Article], runs=None
     return Derivation(model.label(features), round(model.probabilities(features)[0], 4))
 
 
-def pair_features(a: Article, b: Article, runs=None,
-                  b_keys: WordKeys | None = None) -> tuple[DerivationFeatures, DerivationFeatures]:
+def pair_features(a: Article, b: Article, runs=None, b_keys: WordKeys | None = None,
+                  a_keys: WordKeys | None = None) -> tuple[DerivationFeatures, DerivationFeatures]:
     """Derivation features of a (as derived from b) and of b (from a), one run search.
 
     `runs`: the pair's word-index runs under LABEL_RUN_OPTIONS when the caller
-    already has them (`run_word_spans`), else they are found here. `b_keys`:
-    b's label keys to measure instead of its own (a spun copy with its swaps
-    put back, say; same number of words).
+    already has them (`run_word_spans`), else they are found here. `b_keys`, `a_keys`:
+    b's (a's) label keys to measure instead of its own (a spun copy with its swaps
+    put back, or some words masked; same number of words).
     """
-    ka = article_keys(a, LABEL_RUN_OPTIONS)
+    ka = a_keys if a_keys is not None else article_keys(a, LABEL_RUN_OPTIONS)
     kb = b_keys if b_keys is not None else article_keys(b, LABEL_RUN_OPTIONS)
     if runs is None:
         runs = run_word_spans(ka, kb, LABEL_RUN_OPTIONS)
@@ -323,7 +323,8 @@ def pair_features(a: Article, b: Article, runs=None,
 
 
 def relation(a: Article, b: Article, runs=None, model: DerivationModel | None = None,
-             b_keys: WordKeys | None = None, source: str | None = None) -> Relation:
+             b_keys: WordKeys | None = None, source: str | None = None,
+             a_keys: WordKeys | None = None) -> Relation:
     """Label the pair: the label of the article derived from the other. When `source` (a's or
     b's id: the texts state it came first) is given, the other one is read as derived, with
     PAIR_MODEL; else both directions are scored with PAIR_EITHER_MODEL and the higher score
@@ -331,8 +332,8 @@ def relation(a: Article, b: Article, runs=None, model: DerivationModel | None = 
     derived" from the story: with the wire copy known to be the source, the story's own share
     decides its label. `model`: another model to read with.
 
-    `runs`, `b_keys`: as for `pair_features`."""
-    features_a, features_b = pair_features(a, b, runs, b_keys)
+    `runs`, `b_keys`, `a_keys`: as for `pair_features`."""
+    features_a, features_b = pair_features(a, b, runs, b_keys, a_keys)
     stated = source in (a.id, b.id)
     model = model or (PAIR_MODEL if stated else PAIR_EITHER_MODEL)
     if stated:

@@ -2,31 +2,40 @@
 
 Papers that each rewrote the same wire story share its sentences, so read alone their pair
 looks derived ("partially derived: B from F"), though neither saw the other. When the
-comparison holds that wire copy, `explained_by_common_source` reads such a pair again: both
-articles come after sources the texts themselves name (filing times, dates or wire form:
-`direction`), and what they share is, but for fewer than MIN_OWN_WORDS words on either side,
-what each also shares with its own such sources (the same wire story, or takes of it that repeat
-each other, derived from by the pair's own reading or not). Then the pair is independent of each other, on the basis COMMON_SOURCE, and
-`common_sources` names those sources. A pair that shares more than the wire gave
-(a quote only the two of them have) keeps its label, as does any pair whose direction the
-texts state. Only the pair cells change: each article's reading against all the others
+comparison holds that wire copy, `explained_by_common_source` reads such a pair again on what
+it shares beyond the wire: both articles come after sources the texts themselves name (filing
+times, dates or wire form: `direction`; derived from them by the pair's own reading or not),
+each article's words that are in verbatim runs with its own such sources are left out, and the
+pair's derivation model (`relation.relation`, the same fitted model and runs) reads the two
+articles' own words that are left. When these share fewer than MIN_OWN_WORDS words in verbatim
+runs, or that reading is independent, so is the pair, on the basis COMMON_SOURCE, and
+`common_sources` names the wire copy. A pair that shares more than the wire gave (a passage
+only the two of them have) keeps its label, as does any pair whose direction the texts state
+and any spun pair. Only the pair cells change: each article's reading against all the others
 (`comparison.derive_from_others`) already leaves out stories written from wire copy.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Sequence
 
+from ..diff.sequences import covered_length
+from ..text.article import Article
 from .direction import REUSE
 from .pairs import PairReuse
-from .relation import INDEPENDENT
+from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, relation
+from .spin import SPUN_SCORE
+from .verbatim import WordKeys, article_keys, run_word_spans
 
 __all__ = ["COMMON_SOURCE", "MIN_OWN_WORDS", "common_source_note", "explained_by_common_source"]
 
 COMMON_SOURCE = "common source"
-# Words one article shares with the other beyond what both have from their common source that
-# still leave them independent of each other: as many as triage asks of a source before it adds
-# it to those already kept (`triage.sources.choose_sources`' min_new_words).
+# Fewer words than this in verbatim runs of the two articles' own words (a phrase or two, which
+# reports of one event share by chance) read independent without the model, which was fitted on
+# whole articles and misreads a few own words (a story that is all wire copy but a sentence):
+# as many words as triage asks of a source before it adds it to those kept
+# (`triage.sources.choose_sources`' min_new_words).
 MIN_OWN_WORDS = 8
 
 
@@ -50,21 +59,36 @@ def _stated_sources(pairs: dict[tuple[str, str], PairReuse]) -> dict[str, set[st
     return found
 
 
-def explained_by_common_source(pairs: dict[tuple[str, str], PairReuse]) -> dict[tuple[str, str], PairReuse]:
-    """`pairs` (keyed (a id, b id)), with each pair of articles derived from stated sources
-    that share nothing else read as independent (module docstring). Pairs not changed are the
-    same objects."""
+def _without(keys: WordKeys, words: set[int]) -> WordKeys:
+    """`keys` with the words at `words` left out (each kept word keeps its place in the text)."""
+    kept = [i for i in range(len(keys.keys)) if i not in words]
+    return WordKeys(tuple(keys.keys[i] for i in kept), tuple(keys.starts[i] for i in kept),
+                    tuple(keys.ends[i] for i in kept))
+
+
+def explained_by_common_source(pairs: dict[tuple[str, str], PairReuse],
+                               articles: Sequence[Article]) -> dict[tuple[str, str], PairReuse]:
+    """`pairs` (keyed (a id, b id)) of `articles`, with each pair of articles that come after
+    stated sources and share nothing derived beyond them read as independent (module
+    docstring). Pairs not changed are the same objects."""
     sources = _stated_sources(pairs)
+    by_id = {a.id: a for a in articles}
+    wire_words: dict[str, set[int]] = {}
     out = dict(pairs)
     for key, r in pairs.items():
-        if r.label == INDEPENDENT or r.basis != REUSE or not (sources.get(r.a) and sources.get(r.b)):
+        if (r.label == INDEPENDENT or r.basis != REUSE or r.spin.score >= SPUN_SCORE
+                or not (sources.get(r.a) and sources.get(r.b))):
             continue
-        own = []
         for side in (r.a, r.b):
-            from_source = set().union(*(_words_of(pairs.get((s, side)) or pairs[(side, s)], side)
-                                        for s in sources[side]))
-            own.append(len(_words_of(r, side) - from_source))
-        if max(own) < MIN_OWN_WORDS:
+            if side not in wire_words:
+                wire_words[side] = set().union(*(_words_of(pairs.get((s, side)) or pairs[(side, s)], side)
+                                                 for s in sources[side]))
+        a, b = by_id[r.a], by_id[r.b]
+        ka = _without(article_keys(a, LABEL_RUN_OPTIONS), wire_words[r.a])
+        kb = _without(article_keys(b, LABEL_RUN_OPTIONS), wire_words[r.b])
+        runs = run_word_spans(ka, kb, LABEL_RUN_OPTIONS)
+        shared = max(covered_length([(x[0], x[1]) for x in runs]), covered_length([(x[2], x[3]) for x in runs]))
+        if shared < MIN_OWN_WORDS or relation(a, b, runs, a_keys=ka, b_keys=kb).label == INDEPENDENT:
             out[key] = replace(r, label=INDEPENDENT, derived=None, basis=COMMON_SOURCE,
                                common_sources=tuple(sorted(sources[r.a] | sources[r.b])))
     return out
