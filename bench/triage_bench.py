@@ -161,7 +161,8 @@ def _links_out_of_sample(articles, times, by_id, story, kind, sources, label, he
 
     The shipped model was fitted on all of METER, so the triage figures above are partly
     in-sample. Here triage keeps every article's chosen sources whatever their reading
-    (`source_min_score` 0: which sources are kept does not depend on the model), and each
+    (`source_min_score` 0: which sources are kept does not depend on the model; stories that
+    only rewrote the same wire copy included, as the reading takes them), and each
     newspaper article is read against its kept sources together by a model fitted on the
     other 28 domain-days (bench/train_derivation.py's fit), then kept when P(derived) is
     at least the shipped `source_min_score`."""
@@ -170,7 +171,10 @@ def _links_out_of_sample(articles, times, by_id, story, kind, sources, label, he
     from viewer.core.reuse.relation import derivation_features, text_features
     from viewer.core.triage.folder import TriageOptions, triage_articles
     shipped = TriageOptions().source_min_score
-    result = triage_articles(articles, times=times, options=TriageOptions(source_min_score=0.0))
+    # The reading decides on every kept source; the stories that only rewrote the same wire copy
+    # are left out of the links afterwards (`sources._beside_the_wire`): read against all of them.
+    result = triage_articles(articles, times=times,
+                             options=TriageOptions(source_min_score=0.0, source_siblings=True))
     text = {by_id[a.id]: a.text for a in articles}
     kept: dict = {}
     for s in result.stories:

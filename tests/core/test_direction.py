@@ -382,3 +382,25 @@ def test_stories_that_share_more_than_the_wire_gave_stay_derived_from_each_other
     x = Article("X", "", paper(item[half - 400:] + "\n\n" + heard))
     pair = compare([w, s, x], with_claims=False).pairs[("S", "X")].reuse
     assert pair.label != INDEPENDENT and pair.basis != "common source" and pair.common_sources == ()
+
+
+@pytest.mark.parametrize("shared_beyond, linked", [(12, False), (90, True)])
+def test_a_story_that_rewrote_the_same_wire_copy_is_no_source_unless_it_gave_more(shared_beyond, linked):
+    """Beside the wire copy both drew on, a story that shares a phrase or two more with the
+    article (reports of one event do) is not linked as its source; one that gave it a passage
+    the wire does not have is. The reading of the article (derived) is the same either way, and
+    the bench's option keeps every source the reading took."""
+    from viewer.core.triage.model import TriageOptions
+    item = prose(31, 300)
+    extra = " ".join(prose(35, shared_beyond).split()[:shared_beyond])
+    w = Article("W", "", wire(item, "09:00 03/02/24"))
+    first = Article("F", "", paper(item[:1200] + "\n\n" + extra + ". " + prose(33, 120)))
+    later = Article("L", "", paper(item[600:] + "\n\n" + extra + ". " + prose(34, 120)))
+    times = {"W": 1000.0, "F": 2000.0, "L": 3000.0}
+
+    def sources_of(options=TriageOptions()):
+        result = triage_articles([w, first, later], times=times, options=options)
+        return {lk.source for s in result.stories for lk in s.links if lk.derived == "L"}
+    assert "W" in sources_of()
+    assert ("F" in sources_of()) == linked
+    assert "F" in sources_of(TriageOptions(source_siblings=True))

@@ -28,7 +28,7 @@ from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, relation
 from .spin import SPUN_SCORE
 from .verbatim import WordKeys, article_keys, run_word_spans
 
-__all__ = ["COMMON_SOURCE", "MIN_OWN_WORDS", "common_source_note", "explained_by_common_source"]
+__all__ = ["COMMON_SOURCE", "MIN_OWN_WORDS", "common_source_note", "derived_beyond", "explained_by_common_source"]
 
 COMMON_SOURCE = "common source"
 # Fewer words than this in verbatim runs of the two articles' own words (a phrase or two, which
@@ -59,11 +59,23 @@ def _stated_sources(pairs: dict[tuple[str, str], PairReuse]) -> dict[str, set[st
     return found
 
 
-def _without(keys: WordKeys, words: set[int]) -> WordKeys:
+def _without(keys: WordKeys, words) -> WordKeys:
     """`keys` with the words at `words` left out (each kept word keeps its place in the text)."""
     kept = [i for i in range(len(keys.keys)) if i not in words]
     return WordKeys(tuple(keys.keys[i] for i in kept), tuple(keys.starts[i] for i in kept),
                     tuple(keys.ends[i] for i in kept))
+
+
+def derived_beyond(a: Article, b: Article, a_words, b_words, source: str | None = None) -> bool:
+    """Whether `a` and `b` read derived on their own words: their label keys without the words
+    at `a_words` and `b_words` (what each has from a common source), by the pair's derivation
+    model (`source`: the id the texts state came first, as for `relation.relation`). Fewer than
+    MIN_OWN_WORDS shared words read independent without the model."""
+    ka = _without(article_keys(a, LABEL_RUN_OPTIONS), a_words)
+    kb = _without(article_keys(b, LABEL_RUN_OPTIONS), b_words)
+    runs = run_word_spans(ka, kb, LABEL_RUN_OPTIONS)
+    shared = max(covered_length([(x[0], x[1]) for x in runs]), covered_length([(x[2], x[3]) for x in runs]))
+    return shared >= MIN_OWN_WORDS and relation(a, b, runs, a_keys=ka, b_keys=kb, source=source).label != INDEPENDENT
 
 
 def explained_by_common_source(pairs: dict[tuple[str, str], PairReuse],
@@ -83,12 +95,7 @@ def explained_by_common_source(pairs: dict[tuple[str, str], PairReuse],
             if side not in wire_words:
                 wire_words[side] = set().union(*(_words_of(pairs.get((s, side)) or pairs[(side, s)], side)
                                                  for s in sources[side]))
-        a, b = by_id[r.a], by_id[r.b]
-        ka = _without(article_keys(a, LABEL_RUN_OPTIONS), wire_words[r.a])
-        kb = _without(article_keys(b, LABEL_RUN_OPTIONS), wire_words[r.b])
-        runs = run_word_spans(ka, kb, LABEL_RUN_OPTIONS)
-        shared = max(covered_length([(x[0], x[1]) for x in runs]), covered_length([(x[2], x[3]) for x in runs]))
-        if shared < MIN_OWN_WORDS or relation(a, b, runs, a_keys=ka, b_keys=kb).label == INDEPENDENT:
+        if not derived_beyond(by_id[r.a], by_id[r.b], wire_words[r.a], wire_words[r.b]):
             out[key] = replace(r, label=INDEPENDENT, derived=None, basis=COMMON_SOURCE,
                                common_sources=tuple(sorted(sources[r.a] | sources[r.b])))
     return out

@@ -36,6 +36,9 @@ class TriageOptions:
     source_min_score: float = 0.6
     source_pairs_derived: bool = True  # a source's own pair reading must not be independent
     max_sources: int = 8
+    # Whether a story that only rewrote the wire copy the article also draws on stays among its
+    # links (`sources._beside_the_wire`); the reading takes it either way.
+    source_siblings: bool = False
     time_tolerance: float = 60.0
     max_files: int = 50_000
     max_bytes: int = MAX_BYTES

@@ -16,7 +16,11 @@ of its story that the pair's direction makes a possible source, and:
    once the take is kept, so an article is never linked only to a sibling
    when the source they share is in the folder;
 3. reads the article against all kept sources together: P(derived) below
-   `min_score` means it is independent of them all, and it gets no source.
+   `min_score` means it is independent of them all, and it gets no source;
+4. when wire copy was kept, leaves out of the links each kept story (not wire copy) with
+   which the article shares nothing that reads derived beyond the wire
+   (`reuse.siblings.derived_beyond`): a story that rewrote the same wire copy shows the
+   article is derived (step 3 counts it) but is not its source.
 
 The kept sources come back in the order they were kept: wire copy first, then
 each adding most of what the earlier ones do not cover (strongest first).
@@ -66,10 +70,11 @@ class SourceChoice:
 
 def choose_sources(text: str, candidates: Sequence[SourceCandidate], *, min_new_words: int = 8,
                    max_sources: int = 8, min_score: float = 0.5,
-                   model: DerivationModel = MODEL) -> SourceChoice:
+                   model: DerivationModel = MODEL, keep_siblings: bool = False) -> SourceChoice:
     """The sources `text` draws on among `candidates` (module docstring).
 
-    Deterministic: ties in coverage go to the candidate given first.
+    Deterministic: ties in coverage go to the candidate given first. `keep_siblings`: keep
+    the stories step 4 leaves out (the sources the reading took, all of them).
     """
     if not candidates:
         return SourceChoice((), (), None)
@@ -100,7 +105,33 @@ def choose_sources(text: str, candidates: Sequence[SourceCandidate], *, min_new_
     found = Derivation(model.label(features), round(model.probabilities(features)[0], 4))
     if found.score < min_score:
         return SourceChoice((), (), found)
+    if not keep_siblings:
+        kept = _beside_the_wire(text, kept)
     return SourceChoice(tuple(c.key for c, *_ in kept), tuple(w for *_, w in kept), found)
+
+
+def _beside_the_wire(text: str, kept: list) -> list:
+    """The kept sources without the stories that, beside the kept wire copy, add nothing that
+    reads derived (`reuse.siblings.derived_beyond`: what the article and the story share beyond
+    the wire each has): a sibling that rewrote the same wire story is evidence that the article
+    is derived, not its source."""
+    wires = [(c, ck) for c, ck, _, _ in kept if c.wire]
+    if not wires or all(c.wire for c, *_ in kept):
+        return kept
+    from ..reuse.siblings import derived_beyond
+    from ..text.article import Article
+
+    article = Article("article", "", text)
+    mine = {i for c, _, spans, _ in kept if c.wire for start, end in spans for i in range(start, end)}
+    out = []
+    for item in kept:
+        cand, ck = item[0], item[1]
+        if not cand.wire:
+            theirs = {i for _, wk in wires for r in run_word_spans(ck, wk, LABEL_RUN_OPTIONS) for i in range(r[0], r[1])}
+            if not derived_beyond(article, Article("source", "", cand.text), mine, theirs, source="source"):
+                continue
+        out.append(item)
+    return out
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

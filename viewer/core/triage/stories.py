@@ -140,10 +140,11 @@ def _same_days(copies: list[tuple[int, int]], measures: dict[tuple[int, int], Pa
 
 
 def choose_chunk(jobs):
-    """`choose_sources` of [(text, candidates, (min words, max sources, min score))]: the
-    kept candidates' keys of each (in a worker process too)."""
-    return [choose_sources(text, cands, min_new_words=w, max_sources=m, min_score=sc).sources
-            for text, cands, (w, m, sc) in jobs]
+    """`choose_sources` of [(text, candidates, (min words, max sources, min score, siblings))]:
+    the kept candidates' keys of each (in a worker process too)."""
+    return [choose_sources(text, cands, min_new_words=w, max_sources=m, min_score=sc,
+                           keep_siblings=sib).sources
+            for text, cands, (w, m, sc, sib) in jobs]
 
 
 def linked_stories(entries: list[Entry], measures, options: TriageOptions,
@@ -205,7 +206,8 @@ def linked_stories(entries: list[Entry], measures, options: TriageOptions,
                                 for p, (m, _) in incoming.get(src, ())),
                             entries[src].keys if same_keys else None)
             for pos, (src, _) in enumerate(cands)],
-            (options.source_min_words, options.max_sources, options.source_min_score)))
+            (options.source_min_words, options.max_sources, options.source_min_score,
+             options.source_siblings)))
     if pool is None or len(jobs) < pool_min_jobs:
         kept = choose_chunk(jobs)
     else:
