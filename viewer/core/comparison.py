@@ -19,7 +19,7 @@ from .diff.worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, w
 from .reuse.direction import OTHERS_WORDING, REUSE, WIRE_FORM, spun_original
 from .reuse.pairs import PairReuse, analyse_pair, keys_for_reader
 from .reuse.relation import Derivation, derivation
-from .reuse.siblings import explained_by_common_source
+from .reuse.siblings import COMMON_SOURCE, explained_by_common_source
 from .reuse.spin import SPUN_SCORE
 from .text.article import Article
 from .text.tokens import count_words
@@ -249,7 +249,7 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
         if pairs is not None:
             runs, keys = [], []
             others = [o for o in others if not _copied_from(_pair_reuse(pairs, art, o), art)
-                      and o.id not in from_wire]
+                      and o.id not in from_wire and _pair_reuse(pairs, art, o).basis != COMMON_SOURCE]
             for o in others:
                 reuse = _pair_reuse(pairs, art, o)
                 mine = reuse.a == art.id
