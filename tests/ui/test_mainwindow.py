@@ -545,7 +545,8 @@ def test_a_matrix_of_many_articles_scrolls_rather_than_elide_its_cells(make_wind
     files = []
     for k in range(10):
         path = tmp_path / f"a{k}.txt"
-        path.write_text(f"Story {k}\n\n{base if k % 3 == 0 else ''}\n\n{prose(41 + k, 80)}\n", encoding="utf-8")
+        shared = base if k % 3 == 0 else ""
+        path.write_text(f"Story {k}\n\n{shared}\n\n{prose(41 + k, 80)}\n", encoding="utf-8")
         files.append(str(path))
     win = make_window(files)
     dock = win.matrix_dock

@@ -134,7 +134,8 @@ class _CellDelegate(QStyledItemDelegate):
 def min_cell_width(fm) -> int:
     """The narrowest column whose cells still show their one-line text whole ("100% ⚠",
     "partly"): with many articles the matrix scrolls rather than elide "28%" to "2…"."""
-    return max(fm.horizontalAdvance(t) for t in ("100% ⚠", *SHORT_LABEL_TEXT.values(), "none")) + _CELL_PADDING
+    texts = ("100% ⚠", *SHORT_LABEL_TEXT.values(), "none")
+    return max(fm.horizontalAdvance(t) for t in texts) + _CELL_PADDING
 
 
 class MatrixDock(QDockWidget):

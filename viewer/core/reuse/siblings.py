@@ -11,8 +11,9 @@ articles' own words that are left. When these share fewer than MIN_OWN_WORDS wor
 runs, or that reading is independent, so is the pair, on the basis COMMON_SOURCE, and
 `common_sources` names the wire copy. A pair that shares more than the wire gave (a passage
 only the two of them have) keeps its label, as does any pair whose direction the texts state
-and any spun pair. Only the pair cells change: each article's reading against all the others
-(`comparison.derive_from_others`) already leaves out stories written from wire copy.
+and any spun pair. Each article's reading against all the others (`comparison.derive_from_others`)
+leaves such a story out, as it leaves out stories written from wire copy; triage links a story
+beside the wire only when `derived_beyond` says so (`triage.sources`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from .relation import INDEPENDENT, LABEL_RUN_OPTIONS, relation
 from .spin import SPUN_SCORE
 from .verbatim import WordKeys, article_keys, run_word_spans
 
-__all__ = ["COMMON_SOURCE", "MIN_OWN_WORDS", "common_source_note", "derived_beyond", "explained_by_common_source"]
+__all__ = ["COMMON_SOURCE", "MIN_OWN_WORDS", "common_source_note", "derived_beyond",
+           "explained_by_common_source"]
 
 COMMON_SOURCE = "common source"
 # Fewer words than this in verbatim runs of the two articles' own words (a phrase or two, which
@@ -75,7 +77,9 @@ def derived_beyond(a: Article, b: Article, a_words, b_words, source: str | None 
     kb = _without(article_keys(b, LABEL_RUN_OPTIONS), b_words)
     runs = run_word_spans(ka, kb, LABEL_RUN_OPTIONS)
     shared = max(covered_length([(x[0], x[1]) for x in runs]), covered_length([(x[2], x[3]) for x in runs]))
-    return shared >= MIN_OWN_WORDS and relation(a, b, runs, a_keys=ka, b_keys=kb, source=source).label != INDEPENDENT
+    if shared < MIN_OWN_WORDS:
+        return False
+    return relation(a, b, runs, a_keys=ka, b_keys=kb, source=source).label != INDEPENDENT
 
 
 def explained_by_common_source(pairs: dict[tuple[str, str], PairReuse],

@@ -127,7 +127,8 @@ def _beside_the_wire(text: str, kept: list) -> list:
     for item in kept:
         cand, ck = item[0], item[1]
         if not cand.wire:
-            theirs = {i for _, wk in wires for r in run_word_spans(ck, wk, LABEL_RUN_OPTIONS) for i in range(r[0], r[1])}
+            theirs = {i for _, wk in wires for r in run_word_spans(ck, wk, LABEL_RUN_OPTIONS)
+                      for i in range(r[0], r[1])}
             if not derived_beyond(article, Article("source", "", cand.text), mine, theirs, source="source"):
                 continue
         out.append(item)
