@@ -568,11 +568,34 @@ def test_a_matrix_of_many_articles_scrolls_rather_than_elide_its_cells(make_wind
             assert "\u2028" not in option.text and fm.horizontalAdvance(option.text) <= option.rect.width()
 
 
+def test_two_stories_from_one_wire_copy_say_so_on_hover(make_window, prose, tmp_path):
+    """A cell of two stories that share only what each has from the wire copy beside them reads
+    independent and says why on hover."""
+    from PySide6.QtCore import Qt
+
+    item = prose(51, 240)
+    half = len(item) // 2
+    header = "09:15 03/02/24: Page 1 (HHH) HARBOUR Boats\nBy Jo Bloggs, PA News"
+    texts = (("wire.txt", f"{header}\n{item}\nends\n"),
+             ("one.txt", f"Boats leave early\n\n{item[:half + 400]}\n\n{prose(52, 60)}\n"),
+             ("two.txt", f"Harbour empties\n\n{item[half - 400:]}\n\n{prose(53, 60)}\n"))
+    files = []
+    for name, text in texts:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(str(tmp_path / name))
+    win = make_window(files)
+    model = win.matrix_dock.model
+    tip = model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "independent" in tip and "each has from the wire copy it derives from (A)" in tip
+    assert "%" in model.index(1, 2).data() and "\n" not in model.index(1, 2).data()
+
+
 def test_tooltip_names_the_articles_read_against_and_those_left_out(make_window, prose, tmp_path):
     """Side by side with wire copy, a story written from the wire is not a source of another
     story; the tooltips say which articles were read together and which were left out."""
     item, heard = prose(31, 150), prose(32, 120)
-    texts = (("wire.txt", f"09:15 03/02/24: Page 1 (HHH) HARBOUR Boats\nBy Jo Bloggs, PA News\n{item}\nends\n"),
+    header = "09:15 03/02/24: Page 1 (HHH) HARBOUR Boats\nBy Jo Bloggs, PA News"
+    texts = (("wire.txt", f"{header}\n{item}\nends\n"),
              ("story.txt", f"Boats leave early\n\n{item}\n\n{heard}\n"),
              ("other.txt", f"Harbour quiet\n\n{prose(33, 100)}\n\n{heard}\n"))
     for name, text in texts:
