@@ -9,7 +9,9 @@
     (domain/date/catchline), how many newspaper articles are linked to at
     least one of their true PA sources (by gold label, and by whether the corpus
     holds the PA text a derived article copied: `source_held`), wrong-way links
-    (a PA file "derived" from a newspaper) and the basis of each direction.
+    (a PA file "derived" from a newspaper) and the basis of each direction. Then small
+    folders, a desk's day each (`desk_folders`): story grouping by copy pairs alone and with
+    the topical rule.
 (2) Scale: synthetic folders (in a temporary directory outside the project)
     of 100, 1,000 and 5,000 articles of ~600 words, built from real sentences
     (METER and MSRP, read in place) so that no two base articles share more
@@ -39,6 +41,7 @@ import itertools
 import json
 import random
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -227,6 +230,58 @@ def _links_out_of_sample(articles, times, by_id, story, kind, sources, label, he
     cut = np.sort(oracle[ind])[::-1][int(0.10 * ind.sum())]
     print(f"    at most 10 % of independent ones (P(derived) > {cut:.2f}): derived "
           f"{np.mean(oracle[~ind] > cut):.0%}")
+
+
+def desk_folders(seeds=(7, 11)) -> None:
+    """Story grouping in small folders: a desk's day of METER (2-4 stories of one domain-day, all
+    their PA and newspaper files, 4-29 files), six draws per domain-day and seed, triaged with
+    identical file times, by copy pairs alone (as folders under 30 files were before December 7)
+    and with the topical rule (`TopicOptions.min_articles` 3); pairwise precision / recall / F1
+    by domain. The topical threshold is the shipped one, chosen on the whole corpus."""
+    from dataclasses import replace
+
+    from viewer.core.text.article import Article
+    from viewer.core.triage.folder import triage_articles
+    from viewer.core.triage.model import TriageOptions
+    paths, story, *_ = meter_articles()
+    by_story: dict = {}
+    for p in paths:
+        by_story.setdefault(story[p], []).append(p)
+    by_day: dict = {}
+    for key in sorted(by_story):
+        by_day.setdefault(key[:2], []).append(key)
+    folders = []
+    for seed in seeds:
+        rng = random.Random(seed)
+        for day, keys in sorted(by_day.items()):
+            for _ in range(6):
+                if len(keys) < 2:
+                    break
+                pick = rng.sample(keys, rng.randint(2, min(4, len(keys))))
+                files = sorted(p for k in pick for p in by_story[k])
+                if 4 <= len(files) <= 29:
+                    folders.append((day[0], files))
+    texts = {p: load_article(p, "x").text for _, files in folders for p in files}
+    base = TriageOptions()
+    print(f"\nMETER desk-day folders ({len(folders)} folders of 2-4 stories, "
+          f"{statistics.median(len(f) for _, f in folders):.0f} files median), story grouping, pairwise:")
+    for title, min_articles in (("copy pairs alone", 10 ** 9), ("topical rule", base.topics.min_articles)):
+        options = replace(base, topics=replace(base.topics, min_articles=min_articles))
+        counts: dict = {}
+        for domain, files in folders:
+            res = triage_articles([Article(f"A{k}", "", texts[p]) for k, p in enumerate(files)],
+                                  options=options)
+            root = {a: s.id for s in res.stories for a in s.articles}
+            roots = [root[f"A{k}"] for k in range(len(files))]
+            tp, fp, fn = _pair_counts(roots, [story[p] for p in files],
+                                      list(itertools.combinations(range(len(files)), 2)))
+            got = counts.setdefault(domain, [0, 0, 0])
+            got[0], got[1], got[2] = got[0] + tp, got[1] + fp, got[2] + fn
+        cells = []
+        for domain, (tp, fp, fn) in sorted(counts.items()):
+            pr, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
+            cells.append(f"{domain} P {pr:.3f} R {rc:.3f} F1 {2 * pr * rc / max(1e-9, pr + rc):.3f}")
+        print(f"  {title:18s} " + ";  ".join(cells))
 
 
 def _pair_counts(roots, gold, pairs_of):
@@ -544,6 +599,7 @@ def main(argv=None) -> None:
         return
     if args.meter or args.scale is None:
         run_meter()
+        desk_folders()
     if args.scale or not args.meter:
         run_scale([int(x) for x in (args.scale or "100,1000,5000").split(",")], args.naive_cap)
 

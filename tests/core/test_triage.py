@@ -386,3 +386,25 @@ def test_band_buckets_in_numpy_equal_datasketch_lsh(n_windows, rows, bands, spre
     scheme = MinHash(num_perm=bands * rows, seed=1, hashfunc=int).scheme
     args = (values, owners, bands, rows, 1, scheme)
     assert band_pairs(args) == _lsh_band_pairs(*args)
+
+
+def test_a_small_folder_groups_independent_reports_of_one_event():
+    """Eight files, two events, no two sharing a verbatim run: each report names its event's
+    people and places in its own words, and the folder's own word counts put the reports of
+    each event in one story (before, a folder under 30 files was grouped by copy pairs alone);
+    eight unrelated reports stay eight stories."""
+    rng = random.Random(5)
+
+    def report(seed: int, names: list[str]) -> str:
+        words = prose(seed, 160).split()
+        for k in range(0, len(words), 5):  # the event's names, each report in its own order
+            words[k] = rng.choice(names)
+        return " ".join(words)
+    harbour = "Kelby harbour ferry Calloway Duarte breakwater".split()
+    mine = "Tremaine colliery Oswin shaft Brannock winch".split()
+    arts = [Article(f"H{k}", "", report(100 + k, harbour)) for k in range(4)]
+    arts += [Article(f"M{k}", "", report(200 + k, mine)) for k in range(4)]
+    stories = sorted(sorted(s.articles) for s in triage_articles(arts).stories)
+    assert stories == [["H0", "H1", "H2", "H3"], ["M0", "M1", "M2", "M3"]]
+    apart = [Article(f"U{k}", "", prose(300 + k, 160)) for k in range(8)]
+    assert len(triage_articles(apart).stories) == 8

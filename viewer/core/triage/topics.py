@@ -33,8 +33,11 @@ and the papers of the next morning are 18 hours apart). Copy pairs still count
 1 whatever their times: a copy is reuse on any day (triage passes only the copy
 pairs that should join across days: `stories._same_days`).
 
-A folder of fewer than `min_articles` files is grouped by copy pairs alone:
-a handful of texts cannot tell a rare word from a common one.
+A folder of fewer than `min_articles` files is grouped by copy pairs alone: in two
+texts a word both hold weighs nothing (ln 2/2). From three files on, the same
+rule runs on the folder's own word counts; on a desk's day of METER (folders of
+2–4 stories, 4–29 files, median 14: `bench/triage_bench.py --meter`) it tells
+stories apart better than copy pairs alone, whose chains join unrelated stories.
 
 `min_cosine` was chosen on the METER dev corpus (bench/triage_bench.py --meter
 prints its leave-one-day-out figure).
@@ -67,7 +70,7 @@ class TopicOptions:
     chunk: int = 512
     max_group: int = 4000
     time_window_hours: float | None = 36.0
-    min_articles: int = 30
+    min_articles: int = 3
     min_terms: int = 5
 
 
@@ -88,7 +91,7 @@ def topic_vectors(keys: Sequence[Sequence[str]], options: TopicOptions = TopicOp
     if not vocab:
         return sparse.csr_matrix((n, 0))
     df = np.bincount(np.concatenate(cols), minlength=len(vocab)) if cols else np.zeros(0)
-    limit = max(options.max_df_min, int(options.max_df_share * n))
+    limit = max(min(options.max_df_min, n // 2), int(options.max_df_share * n))
     useful = df <= limit
     idf = np.where(useful, np.log(n / np.maximum(df, 1)), 0.0)
     data_rows, data_cols, data = [], [], []
