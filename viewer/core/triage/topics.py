@@ -9,7 +9,8 @@ story:
 
 - words: the folded word keys (case and punctuation ignored) of at least
   `min_length` letters, not numbers; a word found in more than `max_df_share`
-  of the articles (at least `max_df_min` articles) is too common to say what
+  of the articles (at least `max_df_min` articles, or in a folder of fewer than twice
+  `max_df_min`, more than half of them) is too common to say what
   an article is about (a word of one article alone links nothing but still
   weighs in its length, so one shared word cannot make two articles alike);
 - weights: (1 + ln tf) × ln(N / df); each article keeps only its `terms`
