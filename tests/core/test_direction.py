@@ -410,22 +410,32 @@ def test_a_story_that_rewrote_the_same_wire_copy_is_no_source_unless_it_gave_mor
 
 
 def test_an_article_is_not_read_against_a_story_it_shares_only_the_wire_with():
-    """Each article's reading against all the others leaves out a story whose pair with it reads
-    apart as both from the wire copy (`reuse.siblings`), even when nothing else leaves it out
-    (here the story's own pair with the wire is taken as undecided)."""
+    """Each article's reading against all the others leaves out a story when both come after
+    the wire copy in the comparison and their pair does not read derived beyond it (read apart
+    as from a common source, or independent), even when nothing else leaves it out (here the
+    story's own pair with the wire is taken as undecided). A story whose pair still reads
+    derived stays, and so does any story when no wire copy comes before both."""
     from dataclasses import replace as dc_replace
 
     from viewer.core.comparison import compare, derive_from_others
     from viewer.core.reuse.direction import REUSE
+    from viewer.core.reuse.relation import INDEPENDENT, PARTIALLY
     from viewer.core.reuse.siblings import COMMON_SOURCE
     item = prose(3, 240)
     half = len(item) // 2
     w = Article("W", "", wire(item))
     s = Article("S", "", paper(item[:half + 400] + "\n\n" + prose(11, 60)))
     x = Article("X", "", paper(item[half - 400:] + "\n\n" + prose(12, 60)))
-    pairs = {k: pa.reuse for k, pa in compare([w, s, x], with_claims=False).pairs.items()}
+    arts = [w, s, x]
+    pairs = {k: pa.reuse for k, pa in compare(arts, with_claims=False).pairs.items()}
     assert pairs[("S", "X")].basis == COMMON_SOURCE
     pairs[("W", "S")] = dc_replace(pairs[("W", "S")], basis=REUSE)  # S not known to be from the wire
-    assert derive_from_others([w, s, x], pairs=pairs)["X"].sources == ("W",)
-    pairs[("S", "X")] = dc_replace(pairs[("S", "X")], basis=REUSE)
-    assert derive_from_others([w, s, x], pairs=pairs)["X"].sources == ("W", "S")
+    assert derive_from_others(arts, pairs=pairs)["X"].sources == ("W",)
+    read_apart = pairs[("S", "X")]
+    pairs[("S", "X")] = dc_replace(read_apart, basis=REUSE, common_sources=())  # independent
+    assert derive_from_others(arts, pairs=pairs)["X"].sources == ("W",)
+    pairs[("S", "X")] = dc_replace(read_apart, label=PARTIALLY, derived="X", basis=REUSE, common_sources=())
+    assert derive_from_others(arts, pairs=pairs)["X"].sources == ("W", "S")
+    pairs[("S", "X")] = dc_replace(read_apart, label=INDEPENDENT, basis=REUSE, common_sources=())
+    pairs[("W", "S")] = dc_replace(pairs[("W", "S")], source=None)  # nothing states S came after W
+    assert derive_from_others(arts, pairs=pairs)["X"].sources == ("W", "S")

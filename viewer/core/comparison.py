@@ -18,8 +18,8 @@ from .diff.align import SentencePair, align_sentences
 from .diff.worddiff import EQUAL, INSERT, DiffChunk, Ops, diff_chunks, invert, word_diff
 from .reuse.direction import OTHERS_WORDING, REUSE, WIRE_FORM, spun_original
 from .reuse.pairs import PairReuse, analyse_pair, keys_for_reader
-from .reuse.relation import Derivation, derivation
-from .reuse.siblings import COMMON_SOURCE, explained_by_common_source
+from .reuse.relation import INDEPENDENT, Derivation, derivation
+from .reuse.siblings import COMMON_SOURCE, explained_by_common_source, stated_sources
 from .reuse.spin import SPUN_SCORE
 from .text.article import Article
 from .text.tokens import count_words
@@ -211,6 +211,13 @@ def _siblings_apart(pairs: dict[tuple[str, str], PairAnalysis],
     return {key: pa if read[key] is pa.reuse else replace(pa, reuse=read[key]) for key, pa in pairs.items()}
 
 
+def _beside_wire(reuse: PairReuse, after: dict[str, set[str]]) -> bool:
+    """True when both articles of the pair come after sources their texts state (wire copy in
+    the comparison) and the pair does not read derived beyond them (`reuse.siblings`)."""
+    both = bool(after.get(reuse.a)) and bool(after.get(reuse.b))
+    return reuse.basis == COMMON_SOURCE or both and reuse.label == INDEPENDENT and reuse.source is None
+
+
 def _copied_from(reuse: PairReuse, art: Article) -> bool:
     """True when more than the model's guess shows `art` to be the pair's source: the texts
     state it came first (wire copy, say, even when the other holds little of it), or the other
@@ -235,13 +242,17 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
     read against a story whose form shows it was written from wire copy in the
     comparison: what two papers share beyond the wire (quotes both heard at one
     hearing) does not make one derived from the other (their pair cell still
-    shows it).
+    shows it). Nor, when both come after wire copy their texts name, against a
+    story whose pair with it does not read derived beyond that wire
+    (`reuse.siblings`): a few phrases each of many such stories shares with it
+    would add up to a derivation no one of them shows.
     """
     found: dict[str, Derivation] = {}
     if len(articles) < 2:
         return found
     from_wire = set() if pairs is None else {
         r.derived for r in pairs.values() if r.derived is not None and r.basis == WIRE_FORM}
+    after = {} if pairs is None else stated_sources(pairs)
     for k, art in enumerate(articles):
         check(cancelled)
         others = [o for o in articles if o is not art]
@@ -249,7 +260,7 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
         if pairs is not None:
             runs, keys = [], []
             others = [o for o in others if not _copied_from(_pair_reuse(pairs, art, o), art)
-                      and o.id not in from_wire and _pair_reuse(pairs, art, o).basis != COMMON_SOURCE]
+                      and o.id not in from_wire and not _beside_wire(_pair_reuse(pairs, art, o), after)]
             for o in others:
                 reuse = _pair_reuse(pairs, art, o)
                 mine = reuse.a == art.id

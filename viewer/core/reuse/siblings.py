@@ -30,7 +30,7 @@ from .spin import SPUN_SCORE
 from .verbatim import WordKeys, article_keys, run_word_spans
 
 __all__ = ["COMMON_SOURCE", "MIN_OWN_WORDS", "common_source_note", "derived_beyond",
-           "explained_by_common_source"]
+           "explained_by_common_source", "stated_sources"]
 
 COMMON_SOURCE = "common source"
 # Fewer words than this in verbatim runs of the two articles' own words (a phrase or two, which
@@ -51,7 +51,7 @@ def _words_of(reuse: PairReuse, article: str) -> set[int]:
     return out
 
 
-def _stated_sources(pairs: dict[tuple[str, str], PairReuse]) -> dict[str, set[str]]:
+def stated_sources(pairs: dict[tuple[str, str], PairReuse]) -> dict[str, set[str]]:
     """For each article, the others its text and theirs state came first (filing times, dates,
     wire form), whether or not it is derived from them."""
     found: dict[str, set[str]] = {}
@@ -87,7 +87,7 @@ def explained_by_common_source(pairs: dict[tuple[str, str], PairReuse],
     """`pairs` (keyed (a id, b id)) of `articles`, with each pair of articles that come after
     stated sources and share nothing derived beyond them read as independent (module
     docstring). Pairs not changed are the same objects."""
-    sources = _stated_sources(pairs)
+    sources = stated_sources(pairs)
     by_id = {a.id: a for a in articles}
     wire_words: dict[str, set[int]] = {}
     out = dict(pairs)
