@@ -144,7 +144,7 @@ def test_a_story_written_from_the_wire_is_not_read_as_the_source_of_another_stor
     from viewer.core.report.readings import others_note
     note = others_note(comp, "X")
     assert note.startswith("Against W together: independent")
-    assert note.endswith("S left out: its text shows it came after this article or from wire copy")
+    assert note.endswith("S left out: it was written from wire copy in the comparison")
     assert f"title='{note}'" in to_html(comp)  # the report's matrix says the same on hover
 
 
@@ -439,3 +439,40 @@ def test_an_article_is_not_read_against_a_story_it_shares_only_the_wire_with():
     pairs[("S", "X")] = dc_replace(read_apart, label=INDEPENDENT, basis=REUSE, common_sources=())
     pairs[("W", "S")] = dc_replace(pairs[("W", "S")], source=None)  # nothing states S came after W
     assert derive_from_others(arts, pairs=pairs)["X"].sources == ("W", "S")
+
+def test_the_reading_says_why_each_article_was_left_out():
+    """The tooltip of an article's reading against the others names, for each one left out,
+    why: it came after this article, it was written from the wire copy in the comparison, or it
+    shares nothing derived with this article beyond the wire copy both came after."""
+    from dataclasses import replace as dc_replace
+
+    from viewer.core.comparison import (
+        LEFT_AFTER,
+        LEFT_BESIDE_WIRE,
+        LEFT_FROM_WIRE,
+        Comparison,
+        compare,
+        derive_from_others,
+        left_out,
+    )
+    from viewer.core.report.readings import others_note
+    from viewer.core.reuse.direction import REUSE
+    item = prose(3, 240)
+    half = len(item) // 2
+    w = Article("W", "", wire(item))
+    s = Article("S", "", paper(item[:half + 400] + "\n\n" + prose(11, 60)))
+    x = Article("X", "", paper(item[half - 400:] + "\n\n" + prose(12, 60)))
+    comp = compare([w, s, x], with_claims=False)
+    assert left_out(comp, "W") == {"S": LEFT_AFTER, "X": LEFT_AFTER}
+    assert left_out(comp, "X") == {"S": LEFT_FROM_WIRE}
+    # the story's pair with the wire taken as undecided: it is left out for sharing only the wire
+    pairs = dict(comp.pairs)
+    undecided_wire = dc_replace(pairs[("W", "S")].reuse, basis=REUSE)
+    pairs[("W", "S")] = dc_replace(pairs[("W", "S")], reuse=undecided_wire)
+    arts = comp.articles
+    undecided = Comparison(arts, "W", pairs, derivations=derive_from_others(
+        arts, pairs={k: pa.reuse for k, pa in pairs.items()}))
+    assert left_out(undecided, "X") == {"S": LEFT_BESIDE_WIRE}
+    assert others_note(undecided, "X").endswith(f"S left out: {LEFT_BESIDE_WIRE}")
+    assert others_note(comp, "W") == ("Not read against the others (S and X left out: their texts show "
+                                      "they came after this article)")

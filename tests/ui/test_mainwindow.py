@@ -603,7 +603,7 @@ def test_tooltip_names_the_articles_read_against_and_those_left_out(make_window,
     win = make_window([str(tmp_path / name) for name, _ in texts])
     note = win.panes["C"].info.toolTip()
     assert "Against A together: independent" in note
-    assert "B left out: its text shows it came after this article or from wire copy" in note
+    assert "B left out: it was written from wire copy in the comparison" in note
     diagonal = win.matrix_dock.model.index(2, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert "Against A together: independent" in diagonal
     # on the diagonal, "independent of the others" is not the wire copy's "not read against any"

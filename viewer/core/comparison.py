@@ -218,6 +218,37 @@ def _beside_wire(reuse: PairReuse, after: dict[str, set[str]]) -> bool:
     return reuse.basis == COMMON_SOURCE or both and reuse.label == INDEPENDENT and reuse.source is None
 
 
+LEFT_AFTER = "its text shows it came after this article"
+LEFT_FROM_WIRE = "it was written from wire copy in the comparison"
+LEFT_BESIDE_WIRE = "it shares with this article nothing derived beyond the wire copy both came after"
+
+
+class _LeftOut:
+    """Why `derive_from_others` does not read an article against another (`why`)."""
+
+    def __init__(self, pairs: dict[tuple[str, str], PairReuse]):
+        self.pairs = pairs
+        self.from_wire = {r.derived for r in pairs.values() if r.derived is not None and r.basis == WIRE_FORM}
+        self.after = stated_sources(pairs)
+
+    def why(self, art: Article, other: Article) -> str | None:
+        """LEFT_AFTER, LEFT_FROM_WIRE, LEFT_BESIDE_WIRE, or None when `art` is read against `other`."""
+        reuse = _pair_reuse(self.pairs, art, other)
+        if _copied_from(reuse, art):
+            return LEFT_AFTER
+        if other.id in self.from_wire:
+            return LEFT_FROM_WIRE
+        return LEFT_BESIDE_WIRE if _beside_wire(reuse, self.after) else None
+
+
+def left_out(comp: "Comparison", article_id: str) -> dict[str, str]:
+    """The articles `article_id`'s reading against the others left out, with why (LEFT_…)."""
+    reasons = _LeftOut({key: pa.reuse for key, pa in comp.pairs.items()})
+    art = comp.article(article_id)
+    found = {o.id: reasons.why(art, o) for o in comp.articles if o is not art}
+    return {k: v for k, v in found.items() if v is not None}
+
+
 def _copied_from(reuse: PairReuse, art: Article) -> bool:
     """True when more than the model's guess shows `art` to be the pair's source: the texts
     state it came first (wire copy, say, even when the other holds little of it), or the other
@@ -250,17 +281,14 @@ def derive_from_others(articles: Sequence[Article], progress=None, cancelled: Ca
     found: dict[str, Derivation] = {}
     if len(articles) < 2:
         return found
-    from_wire = set() if pairs is None else {
-        r.derived for r in pairs.values() if r.derived is not None and r.basis == WIRE_FORM}
-    after = {} if pairs is None else stated_sources(pairs)
+    reasons = _LeftOut(pairs) if pairs is not None else None
     for k, art in enumerate(articles):
         check(cancelled)
         others = [o for o in articles if o is not art]
         runs = keys = None
-        if pairs is not None:
+        if reasons is not None:
             runs, keys = [], []
-            others = [o for o in others if not _copied_from(_pair_reuse(pairs, art, o), art)
-                      and o.id not in from_wire and not _beside_wire(_pair_reuse(pairs, art, o), after)]
+            others = [o for o in others if reasons.why(art, o) is None]
             for o in others:
                 reuse = _pair_reuse(pairs, art, o)
                 mine = reuse.a == art.id

@@ -3,7 +3,7 @@ tooltips and the HTML report, so both say the same."""
 
 from __future__ import annotations
 
-from ..comparison import Comparison
+from ..comparison import LEFT_AFTER, LEFT_BESIDE_WIRE, LEFT_FROM_WIRE, Comparison, left_out
 from ..reuse.relation import LABEL_TEXT
 
 
@@ -16,13 +16,25 @@ def others_note(comp: Comparison, article_id: str) -> str:
         return ""
     others = [a.id for a in comp.articles if a.id != article_id]
     read = others if d.sources is None else [x for x in others if x in d.sources]
-    left = [x for x in others if x not in read]
-    whose = "its text shows it came" if len(left) == 1 else "their texts show they came"
-    why = f"{_listed(left)} left out: {whose} after this article or from wire copy" if left else ""
+    reasons = left_out(comp, article_id)
+    by_reason: dict[str, list[str]] = {}
+    for x in others:
+        if x not in read:
+            by_reason.setdefault(reasons.get(x, LEFT_AFTER), []).append(x)
+    why = "; ".join(f"{_listed(ids)} left out: {_plural(reason) if len(ids) > 1 else reason}"
+                    for reason, ids in by_reason.items())
     if not read:
         return f"Not read against the others ({why})"
     text = f"Against {_listed(read)} together: {LABEL_TEXT[d.label]} (probability derived {d.score:.0%})"
     return f"{text}; {why}" if why else text
+
+
+def _plural(reason: str) -> str:
+    """A LEFT_… reason said of several articles."""
+    return {LEFT_AFTER: "their texts show they came after this article",
+            LEFT_FROM_WIRE: "they were written from wire copy in the comparison",
+            LEFT_BESIDE_WIRE: "they share with this article nothing derived beyond the wire copy all came "
+                              "after"}.get(reason, reason)
 
 
 def _listed(ids: list[str]) -> str:
