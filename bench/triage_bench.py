@@ -277,11 +277,14 @@ def desk_folders(seeds=(7, 11)) -> None:
                                       list(itertools.combinations(range(len(files)), 2)))
             got = counts.setdefault(domain, [0, 0, 0])
             got[0], got[1], got[2] = got[0] + tp, got[1] + fp, got[2] + fn
-        cells = []
-        for domain, (tp, fp, fn) in sorted(counts.items()):
-            pr, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
-            cells.append(f"{domain} P {pr:.3f} R {rc:.3f} F1 {2 * pr * rc / max(1e-9, pr + rc):.3f}")
+        cells = ["{} P {:.3f} R {:.3f} F1 {:.3f}".format(domain, *_prf(*c))
+                 for domain, c in sorted(counts.items())]
         print(f"  {title:18s} " + ";  ".join(cells))
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of pair counts."""
+    return tp / max(1, tp + fp), tp / max(1, tp + fn), 2 * tp / max(1, 2 * tp + fp + fn)
 
 
 def _pair_counts(roots, gold, pairs_of):
@@ -319,7 +322,7 @@ def _grouping_out_of_sample(title, inputs, paths, story) -> None:
               for t in grid}
 
     def f1(tp, fp, fn):
-        return 2 * tp / max(1, 2 * tp + fp + fn)
+        return _prf(tp, fp, fn)[2]
     total, chosen = [0, 0, 0], []
     for d in sorted(pairs_by_day):
         best = max(grid, key=lambda t: f1(*[sum(c[k] for dd, c in counts[t].items() if dd != d)
@@ -329,8 +332,7 @@ def _grouping_out_of_sample(title, inputs, paths, story) -> None:
     tp, fp, fn = total
     print(f"\nMETER story grouping, {title}, topical threshold chosen leave-one-day-out "
           f"({len(pairs_by_day)} folds; thresholds chosen {sorted(set(chosen))}): "
-          f"precision {tp / max(1, tp + fp):.3f}  recall {tp / max(1, tp + fn):.3f}  "
-          f"F1 {f1(tp, fp, fn):.3f}")
+          "precision {:.3f}  recall {:.3f}  F1 {:.3f}".format(*_prf(tp, fp, fn)))
     print("  by threshold (all days, in-sample): " + "  ".join(
         f"{t:.2f}: {f1(*[sum(c[k] for c in counts[t].values()) for k in range(3)]):.3f}"
         for t in grid) + f"; shipped min_cosine {options.min_cosine}")
@@ -341,14 +343,8 @@ def _meter_figures(title, result, elapsed, paths, by_id, story, kind, sources, l
     for s in result.stories:
         for a in s.articles:
             pred[by_id[a]] = s.id
-    tp = fp = fn = 0
-    for p, q in itertools.combinations(paths, 2):
-        same_gold, same_pred = story[p] == story[q], pred[p] == pred[q]
-        tp += same_gold and same_pred
-        fp += same_pred and not same_gold
-        fn += same_gold and not same_pred
-    prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    f1 = 2 * prec * rec / max(1e-9, prec + rec)
+    prec, rec, f1 = _prf(*_pair_counts([pred[p] for p in paths], [story[p] for p in paths],
+                                        list(itertools.combinations(range(len(paths)), 2))))
     linked: dict[Path, list[Path]] = {}
     links = [(by_id[lk.source], by_id[lk.derived], lk.basis) for s in result.stories for lk in s.links]
     for src, der, _ in links:

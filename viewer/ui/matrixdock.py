@@ -79,13 +79,13 @@ class SimilarityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            shares = r.verbatim
+            shares, apart = r.verbatim, common_source_note(r)
             text = (f"{a} and {b}: similarity {pa.similarity:.0%}; {label or 'no label'}"
                     + (f", {derived} derived" if derived else "")
                     + "".join(f"; {k}: {v:.0%} of its words in verbatim runs"
                               for k, v in sorted(shares.items()))
                     + (f"; spin {spin:.2f}" if spin else "")
-                    + (f"; {common_source_note(r)}" if common_source_note(r) else ""))
+                    + (f"; {apart}" if apart else ""))
             return text
         return None
 

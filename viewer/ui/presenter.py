@@ -68,9 +68,8 @@ def pair_tooltip(op: OrientedPair, base: str) -> str:
             f"−{op.stats.words_dropped} words")
     if op.label:
         text += f"\nDerivation: {LABEL_TEXT[op.label]}"
-        if op.derived:
-            text += f" ({basis_note(op.derived, op.basis)})"
-        elif common_source_note(op.analysis.reuse):
-            text += f" ({common_source_note(op.analysis.reuse)})"
+        why = basis_note(op.derived, op.basis) if op.derived else common_source_note(op.analysis.reuse)
+        if why:
+            text += f" ({why})"
     text += f"\nSpin score {op.spin_score:.2f}; {len(op.swaps)} synonym swaps; {len(op.moves)} moved"
     return text

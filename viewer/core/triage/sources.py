@@ -115,24 +115,20 @@ def _beside_the_wire(text: str, kept: list) -> list:
     reads derived (`reuse.siblings.derived_beyond`: what the article and the story share beyond
     the wire each has): a sibling that rewrote the same wire story is evidence that the article
     is derived, not its source."""
-    wires = [(c, ck) for c, ck, _, _ in kept if c.wire]
-    if not wires or all(c.wire for c, *_ in kept):
+    wires = [(c, ck, spans) for c, ck, spans, _ in kept if c.wire]
+    if not wires or len(wires) == len(kept):
         return kept
     from ..reuse.siblings import derived_beyond
     from ..text.article import Article
 
     article = Article("article", "", text)
-    mine = {i for c, _, spans, _ in kept if c.wire for start, end in spans for i in range(start, end)}
-    out = []
-    for item in kept:
-        cand, ck = item[0], item[1]
-        if not cand.wire:
-            theirs = {i for _, wk in wires for r in run_word_spans(ck, wk, LABEL_RUN_OPTIONS)
-                      for i in range(r[0], r[1])}
-            if not derived_beyond(article, Article("source", "", cand.text), mine, theirs, source="source"):
-                continue
-        out.append(item)
-    return out
+    mine = {i for _, _, spans in wires for start, end in spans for i in range(start, end)}
+
+    def beyond(cand: SourceCandidate, ck: WordKeys) -> bool:
+        theirs = {i for _, wk, _ in wires for r in run_word_spans(ck, wk, LABEL_RUN_OPTIONS)
+                  for i in range(r[0], r[1])}
+        return derived_beyond(article, Article("source", "", cand.text), mine, theirs, source="source")
+    return [item for item in kept if item[0].wire or beyond(item[0], item[1])]
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
