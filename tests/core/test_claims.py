@@ -269,6 +269,34 @@ def test_a_short_statement_carried_by_a_report_of_another_event_stays_apart():
     assert not joined([first, other_event])
 
 
+def test_apart_a_statement_carried_only_through_synonyms_is_not_contained():
+    """Between reports of other events, a short statement counts as carried by a longer one only
+    when most of its weight is carried in the same words: synonyms alone ("fixed the broken
+    bridge quickly" / "repaired the damaged bridge rapidly") do not make it one claim there, but
+    they still do between reports of one event, and copied words still do apart."""
+    from viewer.core.claims import finder
+
+    short = "Crews fixed the broken bridge quickly."
+    reworded = "Crews repaired the damaged bridge rapidly after the storm, officials said on Monday evening."
+    copied = "Crews fixed the broken bridge quickly after the storm, officials said on Monday evening."
+    s, r, c = (make_statement(k, 0, len(t), t) for k, t in enumerate((short, reworded, copied)))
+    apart = dict(min_contained_keys=finder.APART_CONTAINED_KEYS)
+    assert same_claim(s, r, **apart) > 0  # the synonyms carry it: contained
+    assert same_claim(s, r, **apart, exact_contained=finder.APART_EXACT_CONTAINED) == 0.0
+    assert same_claim(s, c, **apart, exact_contained=finder.APART_EXACT_CONTAINED) > 0
+
+    first = Article("A", "", f"{short}\n\nMayor Ines Calloway of Port Kelby thanked them.")
+
+    def joined(text):
+        pair = [first, Article("B", "", text)]
+        return any(pair[0].text[m.start:m.end] == short and m.article == "A" and len(cl.articles) > 1
+                   for cl in find_claims(pair) for m in cl.members)
+
+    assert joined(f"{reworded}\n\nIn Port Kelby, Mayor Ines Calloway thanked them.")
+    assert not joined(f"{reworded}\n\nIn Lowmouth, Tomas Brenner thanked them.")
+    assert joined(f"{copied}\n\nIn Lowmouth, Tomas Brenner thanked them.")
+
+
 def test_one_event_needs_several_shared_names_and_numbers():
     """Two short texts that share one or two names are not yet reports of one event; a third
     shared anchor makes them so (find_claims reports the pairs it reads as one event)."""

@@ -59,6 +59,10 @@ SAME_EVENT_MIN_SHARED = 3  # ... and at least this many: one shared name says li
 JUDGED_ANCHORS = 2 * SAME_EVENT_MIN_SHARED
 SAME_EVENT_CLAIM = 0.25
 APART_CONTAINED_KEYS = 5
+# ... and only when the longer one carries APART_EXACT_CONTAINED of its weight in the very same words:
+# between articles on other events, a statement "carried" by synonyms ("Guys hung in there, made
+# plays" / "he made a smart play by dropping off") is chance, not one claim.
+APART_EXACT_CONTAINED = 0.5
 
 
 @dataclass(frozen=True)
@@ -311,7 +315,8 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         score = scored.get(wording)
         if score is None:
             score = scored[wording] = same_claim(a, b, SAME_EVENT_CLAIM, partial=partial) if one else \
-                same_claim(a, b, min_contained_keys=APART_CONTAINED_KEYS, partial=partial)
+                same_claim(a, b, min_contained_keys=APART_CONTAINED_KEYS, partial=partial,
+                           exact_contained=APART_EXACT_CONTAINED)
         if score > 0:
             edges[(i, j)] = score
     step()

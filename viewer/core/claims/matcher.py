@@ -270,7 +270,8 @@ def _content_keys(st: Statement) -> int:
 
 def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
                min_contained_keys: int = _MIN_CONTAINED_KEYS,
-               partial: tuple[bool | frozenset, bool | frozenset] = (True, True)) -> float:
+               partial: tuple[bool | frozenset, bool | frozenset] = (True, True),
+               exact_contained: float = 0.0) -> float:
     """Strength (0..1) with which `a` and `b` state the same claim; 0.0 when they do not.
 
     The same claim when the logistic model says so (probability at least `threshold`), or when
@@ -278,7 +279,9 @@ def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
     the longer one: a condensed sentence that states several sentences' claims (MSRP calls many
     such pairs non-paraphrases; for claims they share the shorter one's statement). Contained pairs
     the model puts below SAME_CLAIM weigh SAME_CLAIM. A caller that knows more about the two
-    articles (they report one event, or they do not) moves the two thresholds. `partial`: whether
+    articles (they report one event, or they do not) moves the two thresholds, and may ask that
+    `exact_contained` of the shorter one's weight be carried by the very same words, not by
+    synonyms or variants, before it counts as contained. `partial`: whether
     any key of `a` (of `b`) may match a synonym or variant in the other; a caller that knows none
     does says False, one that knows which do (`blocking.coverages`) gives those keys, and the
     other look-ups are skipped (the same result).
@@ -294,16 +297,18 @@ def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
         p = _probability(features[:k] + (_sequence(ta, tb),) + features[k + 1:])
         if p >= SAME_CLAIM:
             return p
-    if _contained(a, b, ca, cb, min_contained_keys):
+    if _contained(a, b, ca, cb, min_contained_keys, exact_contained):
         return SAME_CLAIM
     return p if p >= threshold else 0.0
 
 
 def _contained(a: Statement, b: Statement, ca: float, cb: float,
-               min_keys: int = _MIN_CONTAINED_KEYS) -> bool:
+               min_keys: int = _MIN_CONTAINED_KEYS, exact: float = 0.0) -> bool:
     small, c_small, large = (a, ca, b) if a.weight <= b.weight else (b, cb, a)
     if c_small < COPIED_CONTAINED or _content_keys(small) < min_keys:
         return False
+    if exact > 0 and math.fsum([w for k, w in small.keys.items() if k in large.keys]) < exact * small.weight:
+        return False  # carried mostly by synonyms and variants: "Guys hung in there" / "man-coverage"
     if c_small >= CONTAINED:
         return True
     if large.weight < CUT_FROM * small.weight:
