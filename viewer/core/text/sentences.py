@@ -300,11 +300,16 @@ def reflow(text: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=64)
 def split_sentences(text: str, language: str = "en") -> tuple[Sentence, ...]:
     """The sentences of `text`, in order, with offsets into it (cached: the alignment,
     spin detection and claims all read the same articles' sentences). A sentence never
     crosses a paragraph (`paragraph_spans`)."""
+    # one cache key however the language is given (lru_cache keys `f(t)` and `f(t, "en")` apart)
+    return _split_sentences(text, language)
+
+
+@lru_cache(maxsize=64)
+def _split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for pno, (start, end) in enumerate(paragraph_spans(text)):
         par = text[start:end]
