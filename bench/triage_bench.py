@@ -305,8 +305,9 @@ def run_ecb() -> None:
     roots = [story[a.id] for a in articles]
     counts = _pair_counts(roots, gold, itertools.combinations(range(len(articles)), 2))
     merged = [sorted({gold[k] for k, r in enumerate(roots) if r == s.id}) for s in result.stories]
+    precision, recall, f1 = _prf(*counts)
     print(f"ECB+ out of domain: {len(articles)} documents of {len(set(gold))} events -> "
-          f"{len(result.stories)} stories; pairwise P {{:.3f}} R {{:.3f}} F1 {{:.3f}}".format(*_prf(*counts)))
+          f"{len(result.stories)} stories; pairwise P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
     for events in merged:
         if len(events) > 1:
             print(f"  one story holds the events {', '.join(events)}")

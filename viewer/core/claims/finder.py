@@ -60,8 +60,8 @@ JUDGED_ANCHORS = 2 * SAME_EVENT_MIN_SHARED
 SAME_EVENT_CLAIM = 0.25
 APART_CONTAINED_KEYS = 5
 # ... and only when the longer one carries APART_EXACT_CONTAINED of its weight in the very same words:
-# between articles on other events, a statement "carried" by synonyms ("Guys hung in there, made
-# plays" / "he made a smart play by dropping off") is chance, not one claim.
+# between articles not read as one event, a statement "carried" by synonyms ("Guys hung in there,
+# made plays" / "he made a smart play by dropping off") is chance, not one claim.
 APART_EXACT_CONTAINED = 0.5
 
 
