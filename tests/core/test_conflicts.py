@@ -224,6 +224,33 @@ def test_dates_normalise_day_and_month():
     assert {k[:2] for k in keys} == {(10, 13)}
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("He assaulted them on 14,15,21 and 24 December.", []),  # several days, not the 24th
+        ("The concerts are on August 1 and 22.", []),
+        ("Talks ran on 3, 4 or 5 May.", []),
+        ("Talks began on December 14, 1999, in Geneva.", [(12, 14, "1999")]),  # a year, not a day
+        ("It opened on December 14 and 15,000 people came.", [(12, 14, None)]),
+        ("It opened on March 3 and 4.5 million people came.", [(3, 3, None)]),
+    ],
+)
+def test_a_list_of_days_is_no_date(text, found):
+    """Days listed together ("14,15,21 and 24 December") are several days, not one date; a number
+    after a date is not a day of a list."""
+    assert [k for k, _ in extract_dates(text)] == found
+
+
+def test_a_list_of_days_gives_no_date_conflict():
+    """A METER story's "on 14,15,21 and 24 December" was read as the 24th and held against
+    another paper's "December 14": a false conflict. Single days still disagree."""
+    listed = "Beckett assaulted two women on 14,15,21 and 24 December at the headquarters."
+    assert find_conflicts([("A", listed), ("B", "Beckett assaulted two women on December 14 at the "
+                                                    "headquarters.")]) == ()
+    assert [c.kind for c in find_conflicts([("A", "Beckett assaulted two women on 24 December."),
+                                            ("B", "Beckett assaulted two women on December 14.")])] == ["date"]
+
+
 def test_a_quote_over_a_wrapped_line_is_read_but_not_over_a_blank_one():
     from viewer.core.claims.values import extract_attributed_quotes
     assert extract_attributed_quotes("He said: ``You did not\nsee the minibus at all.''") == [

@@ -46,6 +46,10 @@ _DATE_RE = re.compile(
     r"|" + _DAY_RE.format(n=2) + r"(?:\s+of)?\s+" + _MONTH_RE.format(n=2) + r"(?![a-z])"
     r"|(?P<weekday>" + "|".join(WEEKDAYS) + r"))"
     r"(?:,?\s+(?P<year>\d{4})\b)?")
+# Other days listed beside a date's day ("14,15,21 and 24 December", "December 14, 15 and 21"):
+# several days, not one date.
+_DAYS_BEFORE_RE = re.compile(r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s*(?:,|and|&|or)\s*$")
+_DAYS_AFTER_RE = re.compile(r"(?i)\s*(?:,|and|&|or)\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\d|[:.,]\d)")
 # Verbs that attribute words to a speaker, and a capitalised name of up to four words.
 _REPORTING = r"(?:said|says|say|told|tells|added|adds|stated|states|claimed|claims|mentioned|remarked|noted|" \
              r"wrote|writes|insisted|explained|declared|argued|warned|continued|asked|replied)"
@@ -267,6 +271,9 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
             continue
         month = m.group("month1") or m.group("month2")
         day = int(m.group("day1") or m.group("day2"))
+        if (_DAYS_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) if m.group("day2")
+                else not m.group("year") and _DAYS_AFTER_RE.match(text, m.end())):
+            continue  # one of several days listed
         if not 1 <= day <= 31 or (month.lower() == "may" and m.group("month1") and not m.group("year")
                                   and text[max(0, m.start() - 1):m.start()].isalpha()):
             continue
