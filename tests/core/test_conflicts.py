@@ -247,8 +247,9 @@ def test_a_list_of_days_gives_no_date_conflict():
     listed = "Beckett assaulted two women on 14,15,21 and 24 December at the headquarters."
     assert find_conflicts([("A", listed), ("B", "Beckett assaulted two women on December 14 at the "
                                                     "headquarters.")]) == ()
-    assert [c.kind for c in find_conflicts([("A", "Beckett assaulted two women on 24 December."),
-                                            ("B", "Beckett assaulted two women on December 14.")])] == ["date"]
+    single = [("A", "Beckett assaulted two women on 24 December."),
+              ("B", "Beckett assaulted two women on December 14.")]
+    assert [c.kind for c in find_conflicts(single)] == ["date"]
 
 
 def test_a_quote_over_a_wrapped_line_is_read_but_not_over_a_blank_one():

@@ -49,7 +49,8 @@ _DATE_RE = re.compile(
 # Other days listed beside a date's day ("14,15,21 and 24 December", "December 14, 15 and 21"):
 # several days, not one date.
 _DAYS_BEFORE_RE = re.compile(r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s*(?:,|and|&|or)\s*$")
-_DAYS_AFTER_RE = re.compile(r"(?i)\s*(?:,|and|&|or)\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\d|[:.,]\d)")
+_DAYS_AFTER_RE = re.compile(r"(?i)\s*(?:,|and|&|or)\s*\d{1,2}(?:st|nd|rd|th)?\b"
+                            r"(?!\s*,?\s*\d{4})(?!\d|[:.,]\d)")  # not a year, a time or a larger number
 # Verbs that attribute words to a speaker, and a capitalised name of up to four words.
 _REPORTING = r"(?:said|says|say|told|tells|added|adds|stated|states|claimed|claims|mentioned|remarked|noted|" \
              r"wrote|writes|insisted|explained|declared|argued|warned|continued|asked|replied)"
