@@ -241,6 +241,24 @@ def test_a_list_of_days_is_no_date(text, found):
     assert [k for k, _ in extract_dates(text)] == found
 
 
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        # a date a hearing is put off until is the next step's, not the event's
+        ("The hearing was adjourned until Thursday.", "The jury will retire on Monday.", False),
+        ("The hearing was adjourned until Thursday.", "The hearing was adjourned until Friday.", True),
+        ("He was remanded until December 14.", "He was remanded until 21 December.", True),
+        ("The jury was sent away until tomorrow.", "The jury was told it would retire on Monday.", False),
+    ],
+)
+def test_a_date_put_off_until_meets_only_such_dates(a, b, conflict):
+    """METER's papers give a trial's next steps beside each other ("sent away until Thursday, when
+    counsel will make their closing speeches" / "to consider its verdict on Monday"): no conflict;
+    two adjournments to different days are one."""
+    dated = {"A": date(1999, 9, 27), "B": date(1999, 9, 27)}
+    assert [c.kind for c in find_conflicts([("A", a), ("B", b)], dated)] == (["date"] if conflict else [])
+
+
 def test_a_list_of_days_gives_no_date_conflict():
     """A METER story's "on 14,15,21 and 24 December" was read as the 24th and held against
     another paper's "December 14": a false conflict. Single days still disagree."""

@@ -31,6 +31,7 @@ from .values import (
     NAME_SKIP,
     POSSESSIVE_RE,
     RANGE,
+    UNTIL,
     TIME_OF_DAY,
     WORD_NUMBERS,
     extract_attributed_quotes,
@@ -81,7 +82,7 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]],
     worded: dict[object, dict[str, str]] = {}
     for art, values in per_article.items():
         for key, text in values:
-            slot = key[0] if kind == NUMBER else "date"
+            slot = key[0] if kind == NUMBER else UNTIL if key[0] == UNTIL else "date"
             slots.setdefault(slot, {}).setdefault(art, set()).add(key)
             worded.setdefault(slot, {}).setdefault(art, text)
     for slot in sorted(slots, key=str):
@@ -89,6 +90,8 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]],
         if len(arts) < 2 or any(len(v) > 1 for v in arts.values()):
             continue  # one value per article, or the slot is ambiguous
         keys = [next(iter(v)) for v in arts.values()]
+        if slot == UNTIL:  # dates things were put off until meet only each other
+            keys = [k[1:] for k in keys]
         if kind == DATE:
             disagree = _dates_disagree(keys)
         elif str(slot).startswith(TIME_OF_DAY):  # "8:13 a.m." / "8:31 a.m.": to the minute

@@ -39,6 +39,10 @@ _WEEKDAY_RE = re.compile(r"(?i)" + "|".join(WEEKDAYS))
 _RELATIVE_RE = re.compile(
     r"(?i)\b(?:" + "|".join(w.replace(" ", r"\s+") for w in (*RELATIVE_DAYS, *RELATIVE_WEEKS)) + r")\b")
 RANGE = "days"  # first part of a date key that is a span of days ("last week")
+# First part of the key of a date something was put off until ("adjourned until Thursday", "sent
+# away until tomorrow"): the date of the next step, not of what happened.
+UNTIL = "until"
+_UNTIL_RE = re.compile(r"(?i)\b(?:until|till)\s+(?:next\s+|on\s+|the\s+)?$")
 _MONTH_RE = r"(?P<month{n}>" + MONTH_PATTERN + r")\.?"
 _DAY_RE = r"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
 _DATE_RE = re.compile(
@@ -251,24 +255,36 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
     then relative days count too ("yesterday" in a paper of 14 October 2024 is (10, 13, "2024"),
     worded "yesterday (13 October 2024)"; "last week" is the span of days it may mean, keyed
     (RANGE, first, last) in ISO form and worded "last week (7–13 October 2024)"), and a date
-    without a year takes the year nearest it, marked a guess ("~2024")."""
+    without a year takes the year nearest it, marked a guess ("~2024"). A date something was
+    put off until ("adjourned until Thursday") has its key marked: (UNTIL, *key)."""
+    return [(_until(text, start) + key, worded) for key, worded, start in _dates(text, dated)]
+
+
+def _until(text: str, start: int) -> tuple:
+    """(UNTIL,) when the date starting at `start` follows "until" or "till", else ()."""
+    return (UNTIL,) if _UNTIL_RE.search(text, max(0, start - 20), start) else ()
+
+
+def _dates(text: str, dated: date | None) -> list[tuple[tuple, str, int]]:
+    """`extract_dates` before UNTIL marks: (key, worded date, where it starts in `text`)."""
     out = []
     if dated is not None:
         for m in _RELATIVE_RE.finditer(text):
             words = " ".join(m.group().split())
             day = relative_day(words, dated)
             if day is not None:
-                out.append(((day.month, day.day, str(day.year)), f"{words} ({day.day} {day:%B} {day.year})"))
+                out.append(((day.month, day.day, str(day.year)), f"{words} ({day.day} {day:%B} {day.year})",
+                            m.start()))
                 continue
             first, last = relative_week(words, dated)
             out.append(((RANGE, first.isoformat(), last.isoformat()),
-                        f"{words} ({_span_text(first, last)})"))
+                        f"{words} ({_span_text(first, last)})", m.start()))
     if not _DIGIT_RE.search(text) and not _WEEKDAY_RE.search(text):
         return out  # a calendar date has a digit, else it is a weekday
     for m in _DATE_RE.finditer(text):
         if m.group("weekday"):
             if not _SAYING_DAY_RE.search(text, max(0, m.start() - 40), m.start()):
-                out.append(((fold(m.group("weekday")),), m.group().strip()))
+                out.append(((fold(m.group("weekday")),), m.group().strip(), m.start()))
             continue
         month = m.group("month1") or m.group("month2")
         day = int(m.group("day1") or m.group("day2"))
@@ -282,7 +298,8 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
         if year is None and dated is not None:  # the year nearest the article's date, a guess ("~")
             near = with_year(month_number(month), day, dated)
             year = f"~{near.year}" if near is not None else None
-        out.append(((month_number(month), day, year), m.group().strip().rstrip(".")))  # not a full stop
+        out.append(((month_number(month), day, year), m.group().strip().rstrip("."),  # no full stop
+                    m.start()))
     return out
 
 
