@@ -297,6 +297,44 @@ def test_apart_a_statement_carried_only_through_synonyms_is_not_contained():
     assert joined(f"{copied}\n\nIn Lowmouth, Tomas Brenner thanked them.")
 
 
+_SALE = ("Harbour owner Keldon Marine agreed to sell the old ferry terminal for {figure}, "
+         "the company confirmed in a short statement.")
+_RATING = ("Analysts at Brightwater cut their rating on the shares after Keldon Marine announced the "
+           "terminal sale for {figure} on Monday, saying buyers would have paid far more.")
+_KELBY = "Port Kelby harbour master Ines Calloway inspected the sea wall on 14 March."
+_LOWMOUTH = ("In Lowmouth, the pier inspector Tomas Brenner of Westgate Council went over the old jetty "
+             "with Ruth Oduya, Hal Pym and Dora Quist.")
+
+
+@pytest.mark.parametrize("figure, context, joined", [
+    ("4.2 million pounds", _KELBY, True),     # a telling figure, a name, a word: one fact
+    ("£650,000", _KELBY, True),
+    ("42 ferries", _KELBY, False),            # a whole number below 100 tells too little
+    ("the price set in 2019", _KELBY, False),  # so does a year
+    ("4.2 million pounds", _LOWMOUTH, False),  # not read as one event
+])
+def test_within_one_event_a_shared_telling_figure_and_name_make_one_fact(monkeypatch, figure, context,
+                                                                          joined):
+    """Two statements of reports of one event that share a telling figure, a name and another word
+    state one fact however differently the rest reads (FIGURE_LINKS); the matcher alone keeps them
+    apart."""
+    from viewer.core.claims import finder
+
+    sale, rating = _SALE.format(figure=figure), _RATING.format(figure=figure)
+    pair = [Article("A", "", f"{_KELBY}\n\n{sale}"), Article("B", "", f"{context}\n\n{rating}")]
+
+    def linked():
+        return any({_member_texts(pair, c).get("A"), _member_texts(pair, c).get("B")} == {sale, rating}
+                   for c in find_claims(pair))
+
+    assert linked() is joined
+    events: set = set()
+    find_claims(pair, one_event=events)
+    assert bool(events) is (context == _KELBY)
+    monkeypatch.setattr(finder, "FIGURE_LINKS", False)
+    assert linked() is False
+
+
 def test_one_event_needs_several_shared_names_and_numbers():
     """Two short texts that share one or two names are not yet reports of one event; a third
     shared anchor makes them so (find_claims reports the pairs it reads as one event)."""

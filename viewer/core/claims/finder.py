@@ -31,7 +31,7 @@ from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
 from .conflicts import NUMBER, Conflict, find_conflicts
 from .matcher import GATE, same_claim
-from .statement import Statement, make_statement
+from .statement import WORD_WEIGHT, Statement, make_statement
 
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
 
@@ -63,6 +63,13 @@ APART_CONTAINED_KEYS = 5
 # between articles not read as one event, a statement "carried" by synonyms ("Guys hung in there,
 # made plays" / "he made a smart play by dropping off") is chance, not one claim.
 APART_EXACT_CONTAINED = 0.5
+# Between articles read as one event, two statements that share a telling figure (`_telling`), a
+# name and another content word state one fact however differently the rest of them reads
+# ("…buying ATI Technologies Inc. for US $5.4-billion yesterday…" / "…after Advanced Micro Devices
+# announced its intention to buy the Canadian graphics chip-maker for $5.4 billion"). Picked on the
+# dev data; out-of-sample figures: bench/claims_thresholds.py.
+FIGURE_LINKS = True
+_YEAR_RE = re.compile(r"#(1[89]|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -208,6 +215,32 @@ def _gated_pairs(statements: list[Statement], pairs: np.ndarray,
             for (i, j), pa, pb in zip(pairs[keep].tolist(), part_a.of(keep), part_b.of(keep))]
 
 
+def _telling(key: str) -> bool:
+    """A number key that tells one fact from another: not a year, not a whole number below 100
+    (ages, counts and the halves of a score recur across a story's facts), not "0"."""
+    digits = key[1:]
+    return len(digits) > 0 and not (digits.isdigit() and int(digits) < 100) and not _YEAR_RE.fullmatch(key)
+
+
+def _figure_pairs(statements: list[Statement], pairs: np.ndarray,
+                  same_event: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The candidate pairs of statements of two articles read as one event that share a telling
+    figure, a name and another content word (see FIGURE_LINKS)."""
+    figures = [frozenset(k for k in st.numbers if _telling(k)) for st in statements]
+    has = np.fromiter((bool(f) for f in figures), dtype=bool, count=len(statements))
+    out = []
+    for i, j in pairs[has[pairs[:, 0]] & has[pairs[:, 1]]].tolist() if len(pairs) else ():
+        a, b = statements[i], statements[j]
+        if (min(a.article, b.article), max(a.article, b.article)) not in same_event \
+                or not figures[i] & figures[j]:
+            continue
+        shared = [k for k in a.keys.keys() & b.keys.keys() if k[0] != "#" and a.keys[k] > 0]
+        if any(a.surface[k] in a.names for k in shared) \
+                and any(a.surface[k] not in a.names and a.keys[k] >= WORD_WEIGHT for k in shared):
+            out.append((i, j))
+    return out
+
+
 class _Clusters:
     """Union-find over statements, keeping each cluster's members."""
 
@@ -319,6 +352,9 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
                            exact_contained=APART_EXACT_CONTAINED)
         if score > 0:
             edges[(i, j)] = score
+    if FIGURE_LINKS and same_event:
+        for i, j in _figure_pairs(statements, pairs, same_event):
+            edges.setdefault((i, j), SAME_EVENT_CLAIM)
     step()
     groups = _cluster(statements, edges)
     step()
