@@ -3,7 +3,8 @@
 import pytest
 
 from viewer.core.claims import matcher
-from viewer.core.claims.matcher import FEATURES, WEIGHTS, match_probability, pair_features, same_claim
+from viewer.core.claims.matcher import (FEATURES, WEIGHTS, coverage, explain_link, match_probability, pair_features,
+                                       same_claim)
 from viewer.core.claims.statement import REPORTING_VERBS, make_statement
 
 
@@ -168,6 +169,33 @@ def test_an_acronym_meets_the_name_it_stands_for(full, short):
     acronym = next(k for k in b.names if k not in a.names)
     assert a.keys.get(acronym) == 0.0  # carried by the full name, weighing nothing of its own
     assert same_claim(a, b) > 0
+
+
+@pytest.mark.parametrize(("together", "apart"), [
+    ("Chipmaker Dunmore agreed to buy SeaMicro for $334 million in cash and stock.",
+     "Chipmaker Dunmore agreed to buy Sea Micro for $334 million in cash and stock."),
+    ("Police said the gunman, Anthony LaCalamita, was caught on the highway after a chase.",
+     "Police said the gunman, Anthony La Calamita, was caught on the highway after a chase."),
+    ("The museum named its new wing after General MacArthur on Friday.",
+     "The museum named its new wing after General Mac Arthur on Friday."),
+])
+def test_a_name_written_together_meets_the_name_written_apart(together, apart):
+    """Each spelling carries the other's keys, weighing nothing of their own: the two read as one
+    statement, and the name is listed as shared."""
+    a, b = _st(together), _st(apart, 1)
+    assert coverage(a, b) == pytest.approx(1.0) and coverage(b, a) == pytest.approx(1.0)
+    assert same_claim(a, b) > 0
+    shared = explain_link(a, b).names
+    assert any(name in together and name not in apart for name in shared)
+
+
+def test_only_names_are_read_together_or_apart():
+    """Lower-case words are never joined, nor capitalised words split unless each part is
+    capitalised ("McDonald", not "MacDONALD" or "iPhone")."""
+    from viewer.core.claims.statement import _name_spellings
+    assert _name_spellings(["rates", "rose", "Sea", "Micro"], "en") == {"seamicro"}
+    assert _name_spellings(["McDonald"], "en") == {"mc", "donald"}
+    assert not _name_spellings(["iPhone", "MacDONALD", "NATO", "said"], "en")
 
 
 def test_initials_come_from_runs_of_capitalised_words_only():

@@ -244,10 +244,10 @@ def _entries(statements: Sequence[Statement]):
     words, prefixes = _Vocab(), _Vocab()
     word_ids, eligible, prefix_ids = [], [], []
     for st in statements:
-        for key in st.keys:
+        for key, weight in st.keys.items():
             word = st.surface[key]
             word_ids.append(words.id(word))
-            plain = key[0] not in "#@"
+            plain = key[0] not in "#@" and weight > 0  # (weightless keys are found by their key alone)
             eligible.append(plain)
             prefix_ids.append(prefixes.id(word[:PREFIX_LENGTH])
                               if plain and len(word) >= PREFIX_LENGTH else -1)
@@ -408,8 +408,7 @@ def coverages(statements: Sequence[Statement], pairs,
     n = len(statements)
     stmt_keys = _CodeSet(_distinct_sorted(np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr)) * len(keys)
                                           + key_ids), n * len(keys))
-    prefix_rows = [[prefixes[w[:PREFIX_LENGTH]] for w in st.surface.values()
-                    if len(w) >= PREFIX_LENGTH and w[:PREFIX_LENGTH] in prefixes] for st in statements]
+    prefix_rows = [[prefixes[p] for p in st.prefixes if p in prefixes] for st in statements]
     stmt_prefixes = _CodeSet(_codes(prefix_rows, len(prefixes)), n * len(prefixes))
     check(cancelled)
     syn_hits = _CodeSet(_synonym_hits(statements, words), n * len(words))

@@ -82,11 +82,13 @@ def _partial(word: str, key: str, b: Statement, english: bool) -> tuple[float, s
     if english:
         near = synonyms(word)
         if not b.forms.isdisjoint(near):
-            partner = next((k for k, w in b.surface.items() if w in near or lemmas(w) & near), None)
+            partner = next((k for k, w in b.surface.items() if b.keys[k] and (w in near or lemmas(w) & near)),
+                           None)
             return SYNONYM_CREDIT, partner
     prefix = word[:PREFIX_LENGTH]
     if len(word) >= PREFIX_LENGTH and prefix in b.prefixes:
-        return PREFIX_CREDIT, next((k for k, w in b.surface.items() if w[:PREFIX_LENGTH] == prefix), None)
+        return PREFIX_CREDIT, next((k for k, w in b.surface.items() if b.keys[k] and w[:PREFIX_LENGTH] == prefix),
+                                   None)
     return 0.0, None
 
 
@@ -94,7 +96,8 @@ def _matches(a: Statement, b: Statement) -> dict[str, tuple[float, str | None]]:
     """For each key of `a`: (credit 0..1, the key of `b` it matched or None)."""
     bkeys = b.keys
     english = a.language == "en" and b.language == "en"
-    return {key: (1.0, key) if key in bkeys else _partial(a.surface[key], key, b, english) for key in a.keys}
+    return {key: (1.0, key) if key in bkeys else _partial(a.surface[key], key, b, english) if weight
+            else (0.0, None) for key, weight in a.keys.items()}
 
 
 def _carried(a: Statement, b: Statement, partial: bool | frozenset = True
@@ -116,11 +119,12 @@ def _carried(a: Statement, b: Statement, partial: bool | frozenset = True
     links: list[tuple[str, str]] = []
     missed = 0
     look_up = partial if isinstance(partial, frozenset) else None
-    for key in a.keys:
+    for key, weight in a.keys.items():
         if key in bkeys:
             credits.append(1.0)
             continue
-        if look_up is not None and key not in look_up:
+        if not weight or (look_up is not None and key not in look_up):  # (weightless keys, initials
+            # and other spellings of names, are found by their key alone)
             credits.append(0.0)
             missed += surface[key] in names
             continue

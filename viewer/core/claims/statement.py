@@ -13,6 +13,7 @@ and word trigrams.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,6 +123,12 @@ def make_statement(article: int, start: int, end: int, text: str, language: str 
             if english:
                 forms.update(lemmas(word))
     prefixes = frozenset(w[:PREFIX_LENGTH] for w in surface.values() if len(w) >= PREFIX_LENGTH)
+    if not shouting:  # (after the forms: another spelling is found by its key alone, not by synonyms)
+        for form in _name_spellings(word_texts, language):  # "Sea Micro" meets "SeaMicro"
+            key = _word_class(form, language)[2]
+            if key not in keys:
+                keys[key] = 0.0  # found by the other spelling's key; weighs nothing of its own
+                surface[key] = form
     chars = _char_counts(tokens)
     return Statement(article, start, end, text, language, keys, surface, frozenset(names),
                      frozenset(numbers), math.fsum(keys.values()), frozenset(forms), prefixes,
@@ -149,6 +156,26 @@ def _initials(word_texts: Sequence[str]) -> set[str]:
             for j in range(i + 2, min(len(run), i + _INITIALS_MAX) + 1):
                 out.add("".join(run[i:j]))
         run = []
+    return out
+
+
+_CAMEL_RE = re.compile(r"[A-Z][a-z]+")
+
+
+def _name_spellings(word_texts: Sequence[str], language: str) -> set[str]:
+    """Other spellings of names, written together or apart, as matching forms: each two adjacent
+    capitalised words joined ("Sea Micro" → "seamicro", "Al Qaeda" → "alqaeda"), and the parts of a
+    word capitalised inside ("SeaMicro" → "sea", "micro"; "LaCalamita" → "la", "calamita")."""
+    english = language == "en"
+    out: set[str] = set()
+    previous = ""
+    for word in word_texts:
+        name = word[:1].isupper() and word.isalpha() and not word.isupper()
+        if name and previous:
+            out.add(_folded(previous + word, english))
+        previous = word if name else ""
+        if name and len(parts := _CAMEL_RE.findall(word)) > 1 and "".join(parts) == word:
+            out.update(_folded(part, english) for part in parts)
     return out
 
 
