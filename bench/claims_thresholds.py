@@ -92,14 +92,16 @@ def main() -> None:
                                                            "dev-data"))
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    grid = sorted(set(itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES)) | {SHIPPED, BEFORE})
+    grid = sorted(set(itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES))
+                  | {SHIPPED, BEFORE})
     with Pool(args.workers) as pool:
         results = dict(pool.imap_unordered(_run, [(p, args.dev_data) for p in grid]))
     groups = sorted(next(iter(results.values())))
     topics = sorted(g for g in groups if g.startswith("ecb:"))
     days = sorted(g for g in groups if g.startswith("meter:"))
     print(f"grid of {len(grid)} points (anchors, claim threshold, contained keys apart, cut-sentence share, "
-          f"exact share apart, figure links); {len(topics)} ECB+ topics, {len(days)} METER domain-days; {FOLDS} folds")
+          f"exact share apart, figure links); {len(topics)} ECB+ topics, {len(days)} METER domain-days; "
+          f"{FOLDS} folds")
     # the whole grid, then the grid without the last rule (what it adds out of sample)
     for name, points in (("held out (picked on the other folds)", results),
                          ("same, figure links off", {p: r for p, r in results.items() if not p[-1]})):

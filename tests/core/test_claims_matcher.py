@@ -3,8 +3,8 @@
 import pytest
 
 from viewer.core.claims import matcher
-from viewer.core.claims.matcher import (FEATURES, WEIGHTS, coverage, explain_link, match_probability, pair_features,
-                                       same_claim)
+from viewer.core.claims.matcher import (FEATURES, WEIGHTS, coverage, explain_link, match_probability,
+                                       pair_features, same_claim)
 from viewer.core.claims.statement import REPORTING_VERBS, make_statement
 
 
@@ -137,6 +137,14 @@ def test_a_number_joined_to_its_unit_meets_the_number_written_apart(joined, apar
 @pytest.mark.parametrize("word", ["21st", "1990s", "9am", "50p"])
 def test_ordinals_decades_times_and_single_letter_units_stay_whole(word):
     assert _st(f"It happened in the {word} case.").numbers == {"#" + word}
+
+
+def test_a_zero_is_the_number_0():
+    """'0', '00' and '000' are one number, shown as "0" among a link's reasons."""
+    a = _st("The doors opened at 6:00 and the score was 0.")
+    b = _st("The doors opened at 6:00 and the score was 000.", 1)
+    assert a.numbers == b.numbers == {"#6", "#0"}
+    assert explain_link(a, b).numbers == ("0", "6")
 
 
 @pytest.mark.parametrize(("dotted", "plain", "key"), [

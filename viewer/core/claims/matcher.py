@@ -87,8 +87,8 @@ def _partial(word: str, key: str, b: Statement, english: bool) -> tuple[float, s
             return SYNONYM_CREDIT, partner
     prefix = word[:PREFIX_LENGTH]
     if len(word) >= PREFIX_LENGTH and prefix in b.prefixes:
-        return PREFIX_CREDIT, next((k for k, w in b.surface.items() if b.keys[k] and w[:PREFIX_LENGTH] == prefix),
-                                   None)
+        return PREFIX_CREDIT, next((k for k, w in b.surface.items()
+                                    if b.keys[k] and w[:PREFIX_LENGTH] == prefix), None)
     return 0.0, None
 
 

@@ -70,7 +70,7 @@ class Statement:
 
 
 def _number_key(word: str) -> str:
-    return "#" + word.replace(",", "").rstrip(".").lstrip("0") or "#0"
+    return "#" + (word.replace(",", "").rstrip(".").lstrip("0") or "0")
 
 
 def make_statement(article: int, start: int, end: int, text: str, language: str = "en",
