@@ -180,6 +180,23 @@ def test_a_possessive_is_the_same_name():
     assert find_conflicts(members + [("D", "Home Secretary Jack Strow's decision was upheld.")])
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Torturing Hernan Sepulveda Pertner until he died.", ["Hernan Sepulveda Pertner"]),
+    ("11. Passing Judge Ruth Ambler Hale in the corridor.", ["Judge Ruth Ambler Hale"]),
+    ("He was seen Torturing Hernan Sepulveda.", ["Torturing Hernan Sepulveda"]),  # mid-sentence: a title
+    ("Reading Festival opened on Friday.", ["Reading Festival"]),  # two words: the participle may be the name
+])
+def test_a_participle_opening_a_sentence_is_no_part_of_the_name_after_it(text, names):
+    from viewer.core.claims.values import extract_names
+    assert extract_names(text) == names
+
+
+def test_a_participle_before_a_name_gives_no_name_conflict():
+    members = [("A", "Torturing Hernan Sepulveda Pertner causing his eventual death."),
+               ("B", "June 2, 1989: Hernan Sepulveda Pertner, causing his eventual death.")]
+    assert find_conflicts(members) == ()
+
+
 def test_names_and_numbers_are_read_within_each_wording():
     """Two wordings of one article are not read as one text: a headline's last words and the next
     sentence's first name make no name ("Academy Awards Ellen DeGeneres"), nor does a number ending

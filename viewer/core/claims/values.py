@@ -27,7 +27,7 @@ from ..text.dates import (
     with_year,
 )
 from ..text.language import stopwords
-from ..text.synonyms import singular
+from ..text.synonyms import lemmas, singular
 from ..text.tokens import fold
 
 __all__ = ["MIN_QUOTE_WORDS", "NAME_SKIP", "POSSESSIVE_RE", "RANGE", "TIME_OF_DAY", "WORD_NUMBERS",
@@ -306,18 +306,33 @@ def _dates(text: str, dated: date | None) -> list[tuple[tuple, str, int]]:
 POSSESSIVE_RE = re.compile(r"['’]s?$")  # "Jack Straw's decision": the name ends there
 
 
+_OPENS_RE = re.compile(r"(?:^|[.!?:;\"“‘(\n])\s*$")  # what may come before a sentence's first word
+
+
 @lru_cache(maxsize=16384)  # read for the names and again for whom a wording is about
-def _capitalised_runs(text: str) -> tuple[str, ...]:
-    return tuple(m.group() for m in _NAME_RE.finditer(text))
+def _capitalised_runs(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, run) of each run of capitalised words in `text`."""
+    return tuple((m.start(), m.group()) for m in _NAME_RE.finditer(text))
+
+
+def _participle(word: str) -> bool:
+    """A present participle ("Torturing", "Passing"): capitalised at a sentence's start, it is no
+    part of the name after it."""
+    folded = fold(word)
+    return folded.endswith("ing") and any(lemma != folded for lemma in lemmas(folded))
 
 
 def extract_names(text: str) -> list[str]:
-    """Multi-word capitalised names in `text` (sentence-initial function words dropped; a name
-    ends at a possessive after its second word: "Jack Straw's Home Office" names Jack Straw)."""
+    """Multi-word capitalised names in `text` (sentence-initial function words dropped, and a
+    participle opening a sentence before three or more capitalised words: "Torturing Hernan
+    Sepulveda Pertner"; a name ends at a possessive after its second word: "Jack Straw's Home
+    Office" names Jack Straw)."""
     names = []
-    for run in _capitalised_runs(text):
+    for start, run in _capitalised_runs(text):
         parts = run.split()
         while parts and fold(parts[0]) in NAME_SKIP:
+            parts = parts[1:]
+        if len(parts) > 2 and _participle(parts[0]) and _OPENS_RE.search(text, max(0, start - 8), start):
             parts = parts[1:]
         owner = next((k for k, p in enumerate(parts) if POSSESSIVE_RE.search(p)), None)
         if owner:  # not a lone word's: "Hitler's War" is a title
@@ -373,4 +388,4 @@ _SOURCE_RE = re.compile(_NAMED + r"\s+(?:has\s+|had\s+)?" + _REPORTING + r"\b"
 @lru_cache(maxsize=16384)
 def subject_runs(text: str) -> tuple[str, ...]:
     """The capitalised runs of `text` outside its attributions (`_SOURCE_RE`)."""
-    return _capitalised_runs(_SOURCE_RE.sub(" ", text))
+    return tuple(run for _, run in _capitalised_runs(_SOURCE_RE.sub(" ", text)))
