@@ -335,6 +335,29 @@ def test_within_one_event_a_shared_telling_figure_and_name_make_one_fact(monkeyp
     assert linked() is False
 
 
+@pytest.mark.parametrize("figure, one", [("$4.2 billion", True), ("380,000 tonnes", True),
+                                         ("2019", False), ("42 ships", False)])
+def test_a_shared_telling_figure_with_names_makes_one_event_of_long_reports(monkeypatch, figure, one):
+    """Two reports with many names of their own share too few of them to read as one event; a
+    shared telling figure with four shared names and numbers makes them one (a year or a small
+    count does not)."""
+    from viewer.core.claims import finder
+
+    own_a = " ".join(f"Analyst {n} Quayle spoke." for n in ("Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus"))
+    own_b = " ".join(f"Broker {n} Vesey agreed." for n in ("Hal", "Ivo", "Jo", "Kit", "Lu", "Mo", "Ned"))
+    a = Article("A", "", f"Keldon Marine of Port Kelby will sell Brightwater Ferries for {figure}. {own_a}")
+    b = Article("B", "", f"The sale of Brightwater Ferries by Keldon Marine fetched {figure}. {own_b}")
+
+    def events():
+        found: set = set()
+        find_claims([a, b], one_event=found)
+        return found
+
+    assert events() == ({("A", "B")} if one else set())
+    monkeypatch.setattr(finder, "TELLING_EVENT", False)
+    assert events() == set()
+
+
 def test_one_event_needs_several_shared_names_and_numbers():
     """Two short texts that share one or two names are not yet reports of one event; a third
     shared anchor makes them so (find_claims reports the pairs it reads as one event)."""
