@@ -180,6 +180,20 @@ def test_a_possessive_is_the_same_name():
     assert find_conflicts(members + [("D", "Home Secretary Jack Strow's decision was upheld.")])
 
 
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    ("Manning completed his first 17 passes.", "Manning completed 29 of 34 passes.", False),
+    ("Manning completed his first 17 passes.", "Manning completed 34 passes.", False),
+    ("Manning completed 29 of 34 passes.", "Manning completed 34 passes.", False),
+    ("Manning completed his first 17 passes.", "Manning completed his first 18 passes.", True),
+    ("Five of the 12 jurors agreed.", "Five of the 11 jurors agreed.", True),
+    ("She has lived with him for the last two years.", "She has lived with him for three years.", True),
+])
+def test_a_part_of_a_set_is_compared_only_with_parts(a, b, conflict):
+    """"His first 17 passes" and "29 of 34 passes" count other things than "34 passes"; a span of
+    time ("for the last two years") is still a span."""
+    assert bool(find_conflicts([("A", a), ("B", b)])) is conflict
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("Torturing Hernan Sepulveda Pertner until he died.", ["Hernan Sepulveda Pertner"]),
     ("11. Passing Judge Ruth Ambler Hale in the corridor.", ["Judge Ruth Ambler Hale"]),

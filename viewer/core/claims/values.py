@@ -96,6 +96,12 @@ _CLEARED_RE = re.compile(r"(?i)\b(?:not\s+guilty|cleared|acquitted)\s+of\b[^.;]*
 _TOTAL_BEFORE_RE = re.compile(r"(?i)\b(?:total\s+of|totall?ing|in\s+total(?:\s+(?:to|of))?|all|altogether|"
                               r"combined)\s+$")
 _TOTAL_AFTER_RE = re.compile(r"(?i)\s*(?:in\s+total|in\s+all|altogether|between\s+them|combined)\b")
+# A part of a set is another fact than a whole count: "his first 17 passes" (the first ones) and
+# "29 of 34 passes" (the whole of a ratio) are neither "34 passes" nor each other.
+_PART_BEFORE_RE = re.compile(r"(?i)\b(?:(?P<first>first|last|opening|final|top)"
+                             r"|(?P<whole>(?:\d+|" + "|".join(WORD_NUMBERS) + r")\s+(?:out\s+)?of"
+                             r"(?:\s+(?:his|her|their|its|the))?))\s+$")
+_SPANS = frozenset("second minute hour day night week month year decade century season".split())
 # "a one-time MP" (former), "a one-off payment": no count
 _ONE_IDIOMS = frozenset(("one-time", "one-off", "one-sided", "one-way"))
 # "One woman was attacked" is often one of several ("attacked two women"): the word "one" is a
@@ -240,6 +246,9 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
         if (_TOTAL_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
                 or _TOTAL_AFTER_RE.match(text, m.end())):
             unit += " (total)"
+        part = _PART_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+        if part and not (part.group("first") and unit in _SPANS):  # "for the last two years": a span
+            unit += " (the first or last)" if part.group("first") else " (out of)"
         if m.group("holder") is not None or m.group().endswith("-old"):
             # whose age: "55-year-old Douglas" and "30-year-old star" are two people's
             holder = fold(m.group("holder") or "")
