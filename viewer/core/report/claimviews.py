@@ -148,6 +148,6 @@ def claim_reasons(comp: Comparison, claim) -> list[str]:
     events = [f"{x}–{y}" for x, y in pairs if (x, y) in comp.one_event or (y, x) in comp.one_event]
     if events:
         which = "all" if len(events) == len(pairs) else ", ".join(events)
-        out.append(f"reports of one event ({which}: many names and numbers in common): a looser match "
-                   "counts, as does a distinctive figure shared with a name")
+        out.append(f"reports of one event ({which}: many names and numbers, or a figure and names, in "
+                   "common): a looser match counts, as does a distinctive figure shared with a name")
     return out
