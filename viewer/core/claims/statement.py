@@ -171,8 +171,8 @@ def _name_spellings(word_texts: Sequence[str], language: str) -> set[str]:
     previous = ""
     for word in word_texts:
         name = word[:1].isupper() and word.isalpha() and not word.isupper()
-        if name and previous:
-            out.add(_folded(previous + word, english))
+        if name and previous:  # each word folded on its own: "Defence Ministry" meets "Defense Ministry"
+            out.add(_folded(previous, english) + _folded(word, english))
         previous = word if name else ""
         if name and len(parts := _CAMEL_RE.findall(word)) > 1 and "".join(parts) == word:
             out.update(_folded(part, english) for part in parts)
