@@ -8,10 +8,10 @@ probability SAME_EVENT_CLAIM is enough) and less readily when they do not (a sta
 whole by a longer one needs APART_CONTAINED_KEYS content words, and APART_EXACT_CONTAINED of its
 weight carried in the very same words), and within one event joins two statements that share a
 telling figure, a name and another word (FIGURE_LINKS); two articles that share a telling figure
-and four names and numbers report one event (TELLING_EVENT); `matcher` lets a sentence cut from a longer
-one join it when COPIED_CONTAINED of its weight is carried (CONTAINED: the rule is off). Those seven
-settings were picked on the dev data. This bench gives the figures they would earn on
-data they were not picked on:
+and four names and numbers report one event (TELLING_EVENT); `matcher` lets a sentence cut from a
+longer one join it when COPIED_CONTAINED of its weight is carried (CONTAINED: the rule is off). Those
+seven settings were picked on the dev data. This bench gives the figures they would earn on data
+they were not picked on:
 
 1. every point of a small grid of the seven is run on METER (224 derived stories, by domain-day)
    and on ECB+ (article pairs of one event cluster, and against its sibling cluster, by topic);
