@@ -183,17 +183,15 @@ def _same_event(statements: list[Statement]) -> tuple[set[tuple[int, int]], set[
     (TELLING_EVENT); and, apart, those that do not although each has at least
     JUDGED_ANCHORS anchors (enough to tell: two reports of other games, other hearings)."""
     anchors: dict[int, set[str]] = defaultdict(set)
-    numbers: set[str] = set()
     for st in statements:
         anchors[st.article].update(k for k, form in st.surface.items() if form in st.names)
         anchors[st.article].update(st.numbers)
-        numbers.update(st.numbers)
     found, apart = set(), set()
     for i, j in combinations(sorted(anchors), 2):
         both = anchors[i] & anchors[j]
         shared, fewer = len(both), min(len(anchors[i]), len(anchors[j]))
         if shared >= max(SAME_EVENT_MIN_SHARED, SAME_EVENT_ANCHORS * fewer) or (
-                TELLING_EVENT and shared > SAME_EVENT_MIN_SHARED and any(map(_telling, both & numbers))):
+                TELLING_EVENT and shared > SAME_EVENT_MIN_SHARED and any(map(_telling, both))):
             found.add((i, j))
         elif fewer >= JUDGED_ANCHORS:
             apart.add((i, j))
@@ -226,10 +224,11 @@ def _gated_pairs(statements: list[Statement], pairs: np.ndarray,
 
 def _telling(key: str) -> bool:
     """A number key that tells one fact from another: a figure ("x86" is a name), not a year, not a
-    whole number below 100 (ages, counts and the halves of a score recur across a story's facts)."""
+    whole number below 100 (ages, counts and the halves of a score recur across a story's facts).
+    False for any other key."""
     digits = key[1:]
-    return ((digits[:1].isdigit() or digits[:1] == ".") and not (digits.isdigit() and int(digits) < 100)
-            and not _YEAR_RE.fullmatch(key))
+    return (key[:1] == "#" and (digits[:1].isdigit() or digits[:1] == ".")
+            and not (digits.isdigit() and int(digits) < 100) and not _YEAR_RE.fullmatch(key))
 
 
 def _figure_pairs(statements: list[Statement], pairs: np.ndarray,
