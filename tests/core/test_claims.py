@@ -335,6 +335,28 @@ def test_within_one_event_a_shared_telling_figure_and_name_make_one_fact(monkeyp
     assert linked() is False
 
 
+@pytest.mark.parametrize("other_word, joined", [("victory", True),   # a synonym of "win"
+                                                ("margin", False)])   # not one
+def test_the_other_word_beside_a_telling_figure_and_name_may_be_a_synonym(monkeypatch, other_word, joined):
+    """The content word that a telling figure and a name need beside them to make one fact may be
+    a synonym ("31-24 victory" / "31-24 win"), not only the same word (FIGURE_SYNONYMS)."""
+    from viewer.core.claims import finder
+
+    cup = (f"At the old ground the club Keldon Marine took the Harbour Cup with a 31-24 {other_word}, "
+           "its chairman confirmed in a short statement.")
+    forecast = ("Analysts at Brightwater cut their forecast for the season after the 31-24 win of "
+                "Keldon Marine on Monday, saying rivals would have done far better.")
+    pair = [Article("A", "", f"{_KELBY}\n\n{cup}"), Article("B", "", f"{_KELBY}\n\n{forecast}")]
+
+    def linked():
+        return any({_member_texts(pair, c).get("A"), _member_texts(pair, c).get("B")} == {cup, forecast}
+                   for c in find_claims(pair))
+
+    assert linked() is joined
+    monkeypatch.setattr(finder, "FIGURE_SYNONYMS", False)
+    assert linked() is False
+
+
 @pytest.mark.parametrize("figure, one", [("$4.2 billion", True), ("380,000 tonnes", True),
                                          ("2019", False), ("42 ships", False)])
 def test_a_shared_telling_figure_with_names_makes_one_event_of_long_reports(monkeypatch, figure, one):

@@ -30,7 +30,7 @@ from ..util.collector import paused
 from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
 from .conflicts import NUMBER, Conflict, find_conflicts
-from .matcher import GATE, same_claim
+from .matcher import GATE, same_claim, synonym_partners
 from .statement import WORD_WEIGHT, Statement, make_statement
 
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
@@ -69,10 +69,14 @@ APART_EXACT_CONTAINED = 0.5
 # announced its intention to buy the Canadian graphics chip-maker for $5.4 billion"). Picked on the
 # dev data; out-of-sample figures: bench/claims_thresholds.py.
 FIGURE_LINKS = True
-# Two articles that share a telling figure and more than SAME_EVENT_MIN_SHARED names and numbers in
-# all report one event too, however many other names each has (on ECB+, same-event pairs so read
-# 65 → 85 of 120, sibling pairs 10 → 10 of 150: "$5.4 billion" is one purchase's).
+# Two articles that share a telling figure and TELLING_EVENT_SHARED names and numbers in all (the
+# figure among them) report one event too, however many other names each has (on ECB+, same-event
+# pairs so read 65 → 86 of 120, sibling pairs 10 → 10 of 150: "$5.4 billion" is one purchase's).
 TELLING_EVENT = True
+TELLING_EVENT_SHARED = SAME_EVENT_MIN_SHARED
+# The other content word FIGURE_LINKS needs may be a synonym ("31-24 victory" / "31-24 win"), not an
+# attribution ("statement" / "said"): on ECB+ it adds five links, all of one fact, and none on METER.
+FIGURE_SYNONYMS = True
 _YEAR_RE = re.compile(r"#(1[89]|20)\d\d")
 
 
@@ -179,7 +183,7 @@ def statements_of(article: Article, index: int, language: str | None = None,
 def _same_event(statements: list[Statement]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """(i, j), i < j, for every two articles of `statements` that report one event: they share
     at least SAME_EVENT_ANCHORS of the smaller one's anchors (names and numbers), and at least
-    SAME_EVENT_MIN_SHARED of them, or more than that with a telling figure among them
+    SAME_EVENT_MIN_SHARED of them, or TELLING_EVENT_SHARED with a telling figure among them
     (TELLING_EVENT); and, apart, those that do not although each has at least
     JUDGED_ANCHORS anchors (enough to tell: two reports of other games, other hearings)."""
     anchors: dict[int, set[str]] = defaultdict(set)
@@ -191,7 +195,7 @@ def _same_event(statements: list[Statement]) -> tuple[set[tuple[int, int]], set[
         both = anchors[i] & anchors[j]
         shared, fewer = len(both), min(len(anchors[i]), len(anchors[j]))
         if shared >= max(SAME_EVENT_MIN_SHARED, SAME_EVENT_ANCHORS * fewer) or (
-                TELLING_EVENT and shared > SAME_EVENT_MIN_SHARED and any(map(_telling, both))):
+                TELLING_EVENT and shared >= TELLING_EVENT_SHARED and any(map(_telling, both))):
             found.add((i, j))
         elif fewer >= JUDGED_ANCHORS:
             apart.add((i, j))
@@ -234,7 +238,7 @@ def _telling(key: str) -> bool:
 def _figure_pairs(statements: list[Statement], pairs: np.ndarray,
                   same_event: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """The candidate pairs of statements of two articles read as one event that share a telling
-    figure, a name and another content word (see FIGURE_LINKS)."""
+    figure, a name and another content word, or a synonym of one (see FIGURE_LINKS)."""
     figures = [frozenset(k for k in st.numbers if _telling(k)) for st in statements]
     has = np.fromiter((bool(f) for f in figures), dtype=bool, count=len(statements))
     out = []
@@ -244,10 +248,23 @@ def _figure_pairs(statements: list[Statement], pairs: np.ndarray,
                 or not figures[i] & figures[j]:
             continue
         shared = [k for k in a.keys.keys() & b.keys.keys() if k[0] != "#" and a.keys[k] > 0]
-        if any(a.surface[k] in a.names for k in shared) \
-                and any(a.surface[k] not in a.names and a.keys[k] >= WORD_WEIGHT for k in shared):
+        if any(a.surface[k] in a.names for k in shared) and (
+                any(a.surface[k] not in a.names and a.keys[k] >= WORD_WEIGHT for k in shared)
+                or (FIGURE_SYNONYMS and _synonym_word(a, b))):
             out.append((i, j))
     return out
+
+
+def _synonym_word(a: Statement, b: Statement) -> bool:
+    """Whether a content word of `a` (not a name) has a synonym among `b`'s content words."""
+    if a.language != "en" or b.language != "en":
+        return False
+    for key, weight in a.keys.items():
+        word = a.surface[key]
+        if weight >= WORD_WEIGHT and key[0] not in "#@" and word not in a.names and key not in b.keys:
+            if any(k[0] not in "#@" and b.surface[k] not in b.names for k in synonym_partners(word, b)):
+                return True
+    return False
 
 
 class _Clusters:

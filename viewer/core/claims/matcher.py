@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 from operator import mul
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..text.spelling import match_form, name_form
 from ..text.synonyms import lemmas, synonyms
@@ -74,6 +74,14 @@ def _cosine(x: dict[str, int], nx: float, y: dict[str, int], ny: float) -> float
     return dot / (nx * ny) if dot else 0.0
 
 
+def synonym_partners(word: str, b: Statement) -> Iterator[str]:
+    """The keys of `b` (with weight) whose words are synonyms of `word` (English), in `b`'s order."""
+    near = synonyms(word)
+    if b.forms.isdisjoint(near):
+        return iter(())
+    return (k for k, w in b.surface.items() if b.keys[k] and (w in near or lemmas(w) & near))
+
+
 def _partial(word: str, key: str, b: Statement, english: bool) -> tuple[float, str | None]:
     """(credit, the key of `b` it matched or None) for a key that `b` lacks: a synonym of its
     word (English), else a spelling variant (a long common prefix), else (0.0, None)."""
@@ -82,9 +90,7 @@ def _partial(word: str, key: str, b: Statement, english: bool) -> tuple[float, s
     if english:
         near = synonyms(word)
         if not b.forms.isdisjoint(near):
-            partner = next((k for k, w in b.surface.items() if b.keys[k] and (w in near or lemmas(w) & near)),
-                           None)
-            return SYNONYM_CREDIT, partner
+            return SYNONYM_CREDIT, next(synonym_partners(word, b), None)
     prefix = word[:PREFIX_LENGTH]
     if len(word) >= PREFIX_LENGTH and prefix in b.prefixes:
         return PREFIX_CREDIT, next((k for k, w in b.surface.items()
