@@ -8,7 +8,7 @@ probability SAME_EVENT_CLAIM is enough) and less readily when they do not (a sta
 whole by a longer one needs APART_CONTAINED_KEYS content words, and APART_EXACT_CONTAINED of its
 weight carried in the very same words), and within one event joins two statements that share a
 telling figure, a name and another word (FIGURE_LINKS); two articles that share a telling figure
-and TELLING_EVENT_SHARED names and numbers (3 or 4) report one event (TELLING_EVENT); `matcher`
+and TELLING_EVENT_SHARED names and numbers report one event (TELLING_EVENT); `matcher`
 lets a sentence cut from a longer one join it when COPIED_CONTAINED of its weight is carried
 (CONTAINED: the rule is off). Those
 eight settings were picked on the dev data. This bench gives the figures they would earn on data
@@ -47,12 +47,12 @@ COPIED = (matcher.COPIED_CONTAINED,)   # every fold picks the cut-sentence rule 
 EXACT = (0.0, finder.APART_EXACT_CONTAINED)  # 0.0: synonyms count towards containment apart too
 FIGURES = (False, True)                 # FIGURE_LINKS off / on
 TELLING = (False, True)                 # TELLING_EVENT off / on
-TELLING_SHARED = (3, 4)                 # TELLING_EVENT_SHARED (3 since December 7's sixth session)
+TELLING_SHARED = (4,)                   # TELLING_EVENT_SHARED (3: see finder; run it with (3, 4) to compare)
 FOLDS = 6
 SHIPPED = (finder.SAME_EVENT_ANCHORS, finder.SAME_EVENT_CLAIM, finder.APART_CONTAINED_KEYS,
            matcher.COPIED_CONTAINED, finder.APART_EXACT_CONTAINED, finder.FIGURE_LINKS,
            finder.TELLING_EVENT, finder.TELLING_EVENT_SHARED)
-BEFORE = (0.5, SAME_CLAIM, 4, CONTAINED, 0.0, False, False, 3)
+BEFORE = (0.5, SAME_CLAIM, 4, CONTAINED, 0.0, False, False, TELLING_SHARED[0])
 
 
 def _run(job):
@@ -98,9 +98,9 @@ def main() -> None:
                                                            "dev-data"))
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    grid = sorted({p for p in itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES, TELLING,
-                                                TELLING_SHARED) if p[-2] or p[-1] == 3}  # (off: one point)
-                  | {SHIPPED, BEFORE})
+    points = itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES, TELLING, TELLING_SHARED)
+    # with TELLING_EVENT off, its shared count changes nothing: one point
+    grid = sorted({p for p in points if p[-2] or p[-1] == TELLING_SHARED[0]} | {SHIPPED, BEFORE})
     with Pool(args.workers) as pool:
         results = dict(pool.imap_unordered(_run, [(p, args.dev_data) for p in grid]))
     groups = sorted(next(iter(results.values())))

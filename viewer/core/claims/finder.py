@@ -71,9 +71,11 @@ APART_EXACT_CONTAINED = 0.5
 FIGURE_LINKS = True
 # Two articles that share a telling figure and TELLING_EVENT_SHARED names and numbers in all (the
 # figure among them) report one event too, however many other names each has (on ECB+, same-event
-# pairs so read 65 → 86 of 120, sibling pairs 10 → 10 of 150: "$5.4 billion" is one purchase's).
+# pairs so read 65 → 84 of 120, sibling pairs 10 → 10 of 150: "$5.4 billion" is one purchase's).
+# Three would read one more ECB+ pair as one event and no sibling, but it would make one event of
+# any two stories that name one person in full and give one round sum ("Donald Trump", "$1 billion").
 TELLING_EVENT = True
-TELLING_EVENT_SHARED = SAME_EVENT_MIN_SHARED
+TELLING_EVENT_SHARED = SAME_EVENT_MIN_SHARED + 1
 # The other content word FIGURE_LINKS needs may be a synonym ("31-24 victory" / "31-24 win"), not an
 # attribution ("statement" / "said"): on ECB+ it adds five links, all of one fact, and none on METER.
 FIGURE_SYNONYMS = True
