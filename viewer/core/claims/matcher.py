@@ -77,8 +77,10 @@ def _cosine(x: dict[str, int], nx: float, y: dict[str, int], ny: float) -> float
 def synonym_partners(word: str, b: Statement) -> Iterator[str]:
     """The keys of `b` (with weight) whose words are synonyms of `word` (English), in `b`'s order."""
     near = synonyms(word)
-    if b.forms.isdisjoint(near):
-        return iter(())
+    return iter(()) if b.forms.isdisjoint(near) else _keys_among(near, b)
+
+
+def _keys_among(near: frozenset, b: Statement) -> Iterator[str]:
     return (k for k, w in b.surface.items() if b.keys[k] and (w in near or lemmas(w) & near))
 
 
@@ -90,7 +92,7 @@ def _partial(word: str, key: str, b: Statement, english: bool) -> tuple[float, s
     if english:
         near = synonyms(word)
         if not b.forms.isdisjoint(near):
-            return SYNONYM_CREDIT, next(synonym_partners(word, b), None)
+            return SYNONYM_CREDIT, next(_keys_among(near, b), None)
     prefix = word[:PREFIX_LENGTH]
     if len(word) >= PREFIX_LENGTH and prefix in b.prefixes:
         return PREFIX_CREDIT, next((k for k, w in b.surface.items()
