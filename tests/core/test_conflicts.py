@@ -235,6 +235,24 @@ def test_wordings_about_other_people_give_no_number_or_date_conflict():
     assert [c.kind for c in find_conflicts(said)] == ["number"]
 
 
+def test_an_article_that_gives_the_other_figure_elsewhere_does_not_disagree():
+    """A wording's figure read beside another article's is no conflict when its own article gives
+    the other's figure, with the same unit, elsewhere (its "116 micrograms" is another reading, not
+    a different account of the "118 micrograms"); the same figure in another unit still is one."""
+    from viewer.core.claims.conflicts import stated_numbers
+
+    whole = {"A": ("Albert had 118 micrograms of alcohol per 100 millilitres of breath. In 1997 he "
+                   "had 116 micrograms of alcohol per 100 millilitres of breath, the court heard."),
+             "B": "Albert had 118 micrograms of alcohol per 100 millilitres of breath."}
+    members = [("A", "In 1997 he had 116 micrograms of alcohol per 100 millilitres of breath."),
+               ("B", whole["B"])]
+    assert [c.kind for c in find_conflicts(members)] == ["number"]
+    assert find_conflicts(members, stated=lambda art: stated_numbers(whole[art])) == ()
+    elsewhere_in_years = {"A": "The oldest driver was 118 years old. " + members[0][1], "B": whole["B"]}
+    assert [c.kind for c in find_conflicts(members, stated=lambda art: stated_numbers(
+        elsewhere_in_years[art]))] == ["number"]
+
+
 def test_a_time_of_day_is_one_value_in_minutes():
     found = extract_numbers("The quake struck at 8:13 a.m. and again at 6 PM, after 14:42 tests.")
     assert found == [(("time of day", 493.0), "8:13 a.m."), (("time of day", 1080.0), "6 PM")]

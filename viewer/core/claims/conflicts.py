@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..text.dates import MONTHS, valid_date
 from ..text.spelling import match_form
@@ -68,14 +68,18 @@ def _name_key(name: str) -> str:
 
 
 def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]],
-                    texts: dict[str, list[str]] | None = None) -> list[Conflict]:
+                    texts: dict[str, list[str]] | None = None,
+                    stated: Callable[[str], frozenset] | None = None) -> list[Conflict]:
     """Conflicts where articles give different values for the same slot (first part of the key).
     `texts` (numbers): each article's wordings; two articles do not disagree when either also
     gives the other's figure, with or without a unit ("five badgers, three dead and two alive" /
-    "Two badgers were found alive")."""
+    "Two badgers were found alive"), or, by `stated` (article id -> the (unit, value) keys of
+    every number its whole text gives), the other's figure with its unit anywhere else ("he had
+    116 micrograms … in 1997" beside "118 micrograms" in one article: another reading)."""
 
-    def gives(art: str, value: float) -> bool:
-        return texts is not None and any(value in mentioned_numbers(t) for t in texts[art])
+    def gives(art: str, value: float, slot: object) -> bool:
+        return texts is not None and any(value in mentioned_numbers(t) for t in texts[art]) or \
+            stated is not None and (slot, value) in stated(art)
 
     out = []
     slots: dict[object, dict[str, set]] = {}
@@ -99,7 +103,7 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]],
         else:
             given = [(art, key[1], worded[slot][art]) for art, key in zip(arts, keys)]
             disagree = any(not _same_figure(x, wx, y, wy)
-                           and not (gives(a, y) or gives(b, x))
+                           and not (gives(a, y, slot) or gives(b, x, slot))
                            for k, (a, x, wx) in enumerate(given) for b, y, wy in given[k + 1:])
         if disagree:
             out.append(Conflict(kind, dict(sorted(worded[slot].items()))))
@@ -347,12 +351,20 @@ def _about_the_same(names: dict[str, list[str]]) -> set[str]:
             if not mine or any(not theirs or mine & theirs for b, theirs in words.items() if b != a)}
 
 
+def stated_numbers(text: str) -> frozenset:
+    """The (unit, value) keys of every number with its unit that `text` gives (`extract_numbers`)."""
+    return frozenset(key for key, _worded in extract_numbers(text))
+
+
 def find_conflicts(members: Sequence[tuple[str, str]],
-                   dated: dict[str, date] | None = None) -> tuple[Conflict, ...]:
+                   dated: dict[str, date] | None = None,
+                   stated: Callable[[str], frozenset] | None = None) -> tuple[Conflict, ...]:
     """Conflicts between the wordings of one claim; `members` are (article id, member text) pairs.
 
     `dated`: article id -> the date the article states for itself (`text.dates.stated_date`), where
-    known; relative days ("yesterday") are then read against it (see `extract_dates`)."""
+    known; relative days ("yesterday") are then read against it (see `extract_dates`). `stated`:
+    article id -> the (unit, value) keys of the numbers its whole text gives (`stated_numbers`);
+    an article that gives the other's figure elsewhere does not disagree with it."""
     dated = dated or {}
     by_article: dict[str, list[str]] = {}
     for art, text in members:
@@ -369,7 +381,7 @@ def find_conflicts(members: Sequence[tuple[str, str]],
     about = _about_the_same(each(subject_runs))
     conflicts: list[Conflict] = []
     conflicts += _slot_conflicts(NUMBER, {a: v for a, v in each(extract_numbers).items() if a in about},
-                                 by_article)
+                                 by_article, stated)
     conflicts += _slot_conflicts(DATE, {a: [v for t in by_article[a] for v in extract_dates(t, dated.get(a))]
                                         for a in about})
     conflicts += _grouped_conflicts(NAME, names, _same_name_slot, _names_agree)

@@ -29,7 +29,7 @@ from ..util.cancel import check
 from ..util.collector import paused
 from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
-from .conflicts import NUMBER, Conflict, find_conflicts
+from .conflicts import NUMBER, Conflict, find_conflicts, stated_numbers
 from .matcher import GATE, same_claim, synonym_partners
 from .statement import WORD_WEIGHT, Statement, make_statement
 
@@ -388,6 +388,13 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
     step()
     ids = [a.id for a in articles]
     dated = {a.id: day for a in articles if (day := stated_date(a.text)) is not None}
+    texts, numbers_given = {a.id: a.text for a in articles}, {}
+
+    def stated(article_id: str) -> frozenset:  # read only where two figures disagree (rare)
+        found = numbers_given.get(article_id)
+        if found is None:
+            found = numbers_given[article_id] = stated_numbers(texts[article_id])
+        return found
 
     def order(group: list[int]) -> tuple:
         arts = {statements[i].article for i in group}
@@ -406,7 +413,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         rep = min(members, key=lambda i: (use[i], statements[i].article, statements[i].start))
         text = plain_wording(statements[rep].text)
         conflicts = find_conflicts([(ids[statements[i].article], statements[i].text) for i in members],
-                                   dated) if len(arts) > 1 else ()
+                                   dated, stated) if len(arts) > 1 else ()
         claims.append(Claim(
             id=f"c{number}", text=text, articles=arts,
             members=tuple(ClaimMember(ids[statements[i].article], statements[i].start, statements[i].end)
