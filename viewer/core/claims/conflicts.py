@@ -78,8 +78,8 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]],
     116 micrograms … in 1997" beside "118 micrograms" in one article: another reading)."""
 
     def gives(art: str, value: float, slot: object) -> bool:
-        return texts is not None and any(value in mentioned_numbers(t) for t in texts[art]) or \
-            stated is not None and (slot, value) in stated(art)
+        return ((texts is not None and any(value in mentioned_numbers(t) for t in texts[art]))
+                or (stated is not None and (slot, value) in stated(art)))
 
     out = []
     slots: dict[object, dict[str, set]] = {}

@@ -252,7 +252,7 @@ def _figure_pairs(statements: list[Statement], pairs: np.ndarray,
         shared = [k for k in a.keys.keys() & b.keys.keys() if k[0] != "#" and a.keys[k] > 0]
         if any(a.surface[k] in a.names for k in shared) and (
                 any(a.surface[k] not in a.names and a.keys[k] >= WORD_WEIGHT for k in shared)
-                or (FIGURE_SYNONYMS and _synonym_word(a, b))):
+                or (FIGURE_SYNONYMS and (_synonym_word(a, b) or _synonym_word(b, a)))):
             out.append((i, j))
     return out
 
