@@ -342,10 +342,10 @@ def test_the_other_word_beside_a_telling_figure_and_name_may_be_a_synonym(monkey
     a synonym ("31-24 victory" / "31-24 win"), not only the same word (FIGURE_SYNONYMS)."""
     from viewer.core.claims import finder
 
-    cup = (f"At the old ground the club Keldon Marine took the Harbour Cup with a 31-24 {other_word}, "
+    cup = (f"At the old ground the club Keldon Marine lifted the Harbour Cup with a 31-24 {other_word}, "
            "its chairman confirmed in a short statement.")
     forecast = ("Analysts at Brightwater cut their forecast for the season after the 31-24 win of "
-                "Keldon Marine on Monday, saying rivals would have done far better.")
+                "Keldon Marine on Monday, saying rivals had spent far more.")
     pair = [Article("A", "", f"{_KELBY}\n\n{cup}"), Article("B", "", f"{_KELBY}\n\n{forecast}")]
 
     def linked():
