@@ -49,9 +49,12 @@ FIGURES = (False, True)                 # FIGURE_LINKS off / on
 TELLING = (False, True)                 # TELLING_EVENT off / on
 TELLING_SHARED = (4,)                   # TELLING_EVENT_SHARED (3: see finder; run it with (3, 4) to compare)
 FOLDS = 6
-SHIPPED = (finder.SAME_EVENT_ANCHORS, finder.SAME_EVENT_CLAIM, finder.APART_CONTAINED_KEYS,
-           matcher.COPIED_CONTAINED, finder.APART_EXACT_CONTAINED, finder.FIGURE_LINKS,
-           finder.TELLING_EVENT, finder.TELLING_EVENT_SHARED)
+# The settings a grid point gives, in its order (the grid's dimensions above, one each).
+SETTINGS = ((finder, "SAME_EVENT_ANCHORS"), (finder, "SAME_EVENT_CLAIM"), (finder, "APART_CONTAINED_KEYS"),
+            (matcher, "COPIED_CONTAINED"), (finder, "APART_EXACT_CONTAINED"), (finder, "FIGURE_LINKS"),
+            (finder, "TELLING_EVENT"), (finder, "TELLING_EVENT_SHARED"))
+FIGURES_AT, TELLING_AT = 5, 6  # where FIGURE_LINKS and TELLING_EVENT stand in a point
+SHIPPED = tuple(getattr(module, name) for module, name in SETTINGS)
 BEFORE = (0.5, SAME_CLAIM, 4, CONTAINED, 0.0, False, False, TELLING_SHARED[0])
 
 
@@ -59,9 +62,8 @@ def _run(job):
     """Tallies of one grid point: {group: {measure: [hits, n]}}, groups "meter:<day>" and
     "ecb:<topic>"."""
     point, folder = job
-    (finder.SAME_EVENT_ANCHORS, finder.SAME_EVENT_CLAIM, finder.APART_CONTAINED_KEYS,
-     matcher.COPIED_CONTAINED, finder.APART_EXACT_CONTAINED, finder.FIGURE_LINKS,
-     finder.TELLING_EVENT, finder.TELLING_EVENT_SHARED) = point
+    for (module, name), value in zip(SETTINGS, point):
+        setattr(module, name, value)
     groups: dict[str, list[dict]] = {}
     for day, wire, text, tags in claims_eval.meter_stories(folder):
         groups.setdefault(f"meter:{day}", []).append(claims_eval.meter_tally(wire, text, tags))
@@ -100,7 +102,7 @@ def main() -> None:
     args = parser.parse_args()
     points = itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES, TELLING, TELLING_SHARED)
     # with TELLING_EVENT off, its shared count changes nothing: one point
-    grid = sorted({p for p in points if p[-2] or p[-1] == TELLING_SHARED[0]} | {SHIPPED, BEFORE})
+    grid = sorted({p for p in points if p[TELLING_AT] or p[-1] == TELLING_SHARED[0]} | {SHIPPED, BEFORE})
     with Pool(args.workers) as pool:
         results = dict(pool.imap_unordered(_run, [(p, args.dev_data) for p in grid]))
     groups = sorted(next(iter(results.values())))
@@ -112,9 +114,9 @@ def main() -> None:
     # the whole grid, then the grid without the last rules (what they add out of sample)
     for name, points in (("held out (picked on the other folds)", results),
                          ("same, one event by a telling figure off",
-                          {p: r for p, r in results.items() if not p[-2]}),
+                          {p: r for p, r in results.items() if not p[TELLING_AT]}),
                          ("same, figure links off too",
-                          {p: r for p, r in results.items() if not p[-2] and not p[-3]})):
+                          {p: r for p, r in results.items() if not p[TELLING_AT] and not p[FIGURES_AT]})):
         held_out = []
         for k in range(FOLDS):
             out = [topics[k % len(topics)]] + days[k::FOLDS]

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import combinations
 from typing import Callable, Sequence
 
@@ -388,13 +389,11 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
     step()
     ids = [a.id for a in articles]
     dated = {a.id: day for a in articles if (day := stated_date(a.text)) is not None}
-    texts, numbers_given = {a.id: a.text for a in articles}, {}
+    texts = {a.id: a.text for a in articles}
 
-    def stated(article_id: str) -> frozenset:  # read only where two figures disagree (rare)
-        found = numbers_given.get(article_id)
-        if found is None:
-            found = numbers_given[article_id] = stated_numbers(texts[article_id])
-        return found
+    @cache  # read only where two figures disagree (rare), then once per article
+    def stated(article_id: str) -> frozenset:
+        return stated_numbers(texts[article_id])
 
     def order(group: list[int]) -> tuple:
         arts = {statements[i].article for i in group}
