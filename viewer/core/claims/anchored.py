@@ -10,19 +10,21 @@ around it (`WINDOW` words either side, within the statement). Two mentions of di
 are the same event when they have the same unit, share at least `MIN_SHARED_WORDS` content words
 around the number that are not names (the predicate: "first visit") and their statements share at
 least one name (the anchor: a person, place or organisation). Mentions joined that way form one
-group; a group whose articles give different values is a number conflict, and becomes a claim of
-its own whose members are the clauses around the numbers.
+group; a group whose articles give different values is a number conflict (by the rule a claim's
+wordings follow: not a figure and the same one rounded, nor two articles of which one gives the
+other's figure elsewhere), and becomes a claim of its own whose members are the clauses around
+the numbers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..diff.sequences import connected_roots
 from ..text.language import stemmer, stopwords
 from ..text.tokens import _WORD_ONLY_RE, fold
-from .conflicts import NUMBER, Conflict
+from .conflicts import NUMBER, Conflict, figures_disagree
 from .statement import Statement
 from .values import extract_numbers
 
@@ -93,11 +95,13 @@ def _same_event(a: EventMention, b: EventMention, statements: Sequence[Statement
     return bool(statements[a.statement].names & statements[b.statement].names)
 
 
-def anchored_conflicts(statements: Sequence[Statement],
-                       apart: set[tuple[int, int]] = frozenset()) -> list[list[EventMention]]:
-    """Groups of event mentions (one per article, in article order) that disagree on the value;
-    mentions of the article pairs `apart` ((i, j), i < j: read as reports of two events) are
-    never joined."""
+def anchored_conflicts(statements: Sequence[Statement], apart: set[tuple[int, int]] = frozenset(),
+                       stated: Callable[[int], frozenset] | None = None) -> list[list[EventMention]]:
+    """Groups of event mentions (one per article, in article order) that disagree on the value
+    as a claim's wordings would (`conflicts.figures_disagree`: not one rounded from the other,
+    and, by `stated` (article index -> the (unit, value) keys of every number its whole text
+    gives), neither article giving the other's figure elsewhere); mentions of the article pairs
+    `apart` ((i, j), i < j: read as reports of two events) are never joined."""
     mentions = [m for i, st in enumerate(statements) for m in _mentions_of(i, st)]
     by_unit: dict[str, list[int]] = {}
     for k, m in enumerate(mentions):
@@ -118,7 +122,9 @@ def anchored_conflicts(statements: Sequence[Statement],
         for m in sorted(group, key=lambda m: (m.article, m.start)):
             first.setdefault(m.article, m)
         chosen = list(first.values())
-        if len(chosen) > 1 and len({m.value for m in chosen}) > 1:
+        unit = chosen[0].unit
+        gives = None if stated is None else lambda art, value: (unit, value) in stated(art)
+        if len(chosen) > 1 and figures_disagree([(m.article, m.value, m.worded) for m in chosen], gives):
             out.append(chosen)
     return out
 

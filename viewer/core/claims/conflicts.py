@@ -60,7 +60,10 @@ _NAME_SPELLING = 0.75
 
 def _plain(name: str) -> str:
     """A name folded, its accents dropped ("Chrétien" and "Chretien" are one spelling, typed two ways)."""
-    return "".join(c for c in unicodedata.normalize("NFD", fold(name)) if not unicodedata.combining(c))
+    folded = fold(name)
+    if folded.isascii():  # nothing to drop (most names: no decomposition needed)
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
 
 
 def _name_key(name: str) -> str:
@@ -102,12 +105,19 @@ def _slot_conflicts(kind: str, per_article: dict[str, list[tuple[object, str]]],
             disagree = len(set(keys)) > 1
         else:
             given = [(art, key[1], worded[slot][art]) for art, key in zip(arts, keys)]
-            disagree = any(not _same_figure(x, wx, y, wy)
-                           and not (gives(a, y, slot) or gives(b, x, slot))
-                           for k, (a, x, wx) in enumerate(given) for b, y, wy in given[k + 1:])
+            disagree = figures_disagree(given, lambda art, value, slot=slot: gives(art, value, slot))
         if disagree:
             out.append(Conflict(kind, dict(sorted(worded[slot].items()))))
     return out
+
+
+def figures_disagree(given: Sequence[tuple[object, float, str]],
+                     gives: Callable[[object, float], bool] | None = None) -> bool:
+    """Whether two of `given` ((article, value, its wording), one figure per article) disagree:
+    neither figure is the other rounded (`_same_figure`), and neither article gives the other's
+    figure (`gives(article, value)`, when given: elsewhere in its text, say)."""
+    return any(not _same_figure(x, wx, y, wy) and not (gives is not None and (gives(a, y) or gives(b, x)))
+               for k, (a, x, wx) in enumerate(given) for b, y, wy in given[k + 1:])
 
 
 _ROUNDED_SHARE = 0.1  # a figure rounded by more than a tenth of itself is another figure
@@ -178,14 +188,16 @@ def _grouped_conflicts(kind: str, per_article: dict[str, list[str]], same_slot, 
 _DEMONYM_RE = re.compile(r"(?<=[a-z]{3})(?:i|ian|ese|ish|(?<=a)n)$")
 
 
-def _name_words(name: str) -> list[str]:
+@lru_cache(maxsize=16384)  # a story's names recur in claim after claim
+def _name_words(name: str) -> tuple[str, ...]:
     """A name's words in order, folded, spelt the American way, a people's adjective read as its place."""
     words = _plain(name).replace("‐", "-").replace("-", " ").split()
-    return [_DEMONYM_RE.sub("", match_form(POSSESSIVE_RE.sub("", w))) for w in words]
+    return tuple(_DEMONYM_RE.sub("", match_form(POSSESSIVE_RE.sub("", w))) for w in words)
 
 
-def _name_tokens(name: str) -> set[str]:
-    return set(_name_words(name))
+@lru_cache(maxsize=16384)
+def _name_tokens(name: str) -> frozenset[str]:
+    return frozenset(_name_words(name))
 
 
 # Ranks and honorifics before a name: "PC Davidson" and "WPC Davidson" are one officer; and
@@ -212,7 +224,7 @@ def _one_bearer(a: str, b: str) -> bool:
     return k >= 2 and SequenceMatcher(None, " ".join(pa), " ".join(pb)).ratio() < _NAME_SPELLING
 
 
-def _bare(words: list[str]) -> list[str]:
+def _bare(words: Sequence[str]) -> Sequence[str]:
     """A name's words without the letters after it ("QC", "MP")."""
     end = len(words)
     while end > 1 and words[end - 1] in _AFTER_NAME:

@@ -418,23 +418,25 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
             members=tuple(ClaimMember(ids[statements[i].article], statements[i].start, statements[i].end)
                           for i in members),
             conflicts=conflicts))
-    claims = _with_anchored_conflicts(claims, statements, articles, apart)
+    claims = _with_anchored_conflicts(claims, statements, articles, apart, lambda k: stated(ids[k]))
     step()
     return claims
 
 
 def _with_anchored_conflicts(claims: list[Claim], statements: list[Statement],
-                             articles: Sequence[Article], apart: set[tuple[int, int]]) -> list[Claim]:
+                             articles: Sequence[Article], apart: set[tuple[int, int]],
+                             stated: Callable[[int], frozenset] | None = None) -> list[Claim]:
     """`claims` plus one claim per number conflict found on anchors (see `anchored`) that no
     claim states already, in claim order and numbered again. A conflict found on anchors that
     gives an article the value a claim's number conflict gives it joins that claim instead: its
     other articles' clauses become members ("Five members" (A) against "four members" in D, a
-    claim of A and D, and in E, a clause E states in another sentence: one claim of A, D and E)."""
+    claim of A and D, and in E, a clause E states in another sentence: one claim of A, D and E).
+    `stated`: article index -> the numbers its whole text gives (see `anchored_conflicts`)."""
     ids, claims = [a.id for a in articles], list(claims)
     known = {(article, value) for claim in claims for c in claim.conflicts
              for article, value in c.values.items()}
     extra, joined_any = [], False
-    for group in anchored_conflicts(statements, apart):
+    for group in anchored_conflicts(statements, apart, stated):
         conflict = conflict_of(group, ids)
         if all(item in known for item in conflict.values.items()):
             continue

@@ -123,7 +123,7 @@ def is_time_stamp(text: str) -> bool:
     """True for a text of nothing but a date and a time: a web page's time stamp, which states
     no claim ("February 29, 2012 2:27 PM"). A date inside a sentence ("Obama won on Nov 4, 2008")
     is no stamp."""
-    return (len(text) <= _DATE_LINE and any(c.isdigit() for c in text)
+    return (len(text) <= _DATE_LINE and any(map(str.isdigit, text))
             and all(_STAMP_WORD_RE.fullmatch(w) for w in _LETTERS_RE.findall(text)))
 
 
