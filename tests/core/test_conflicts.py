@@ -12,6 +12,7 @@ from viewer.core.text.dates import (
     is_date_line,
     is_time_stamp,
     relative_day,
+    relative_span,
     relative_week,
     stated_date,
     with_year,
@@ -423,6 +424,10 @@ def test_relative_days_and_years_are_read_against_the_article_date():
     assert relative_day("tomorrow", MONDAY) == date(2024, 10, 15)
     assert relative_day("on Sunday", MONDAY) is None
     assert relative_day("today", MONDAY) is None
+    assert relative_day("two days ago", MONDAY) == date(2024, 10, 12)
+    assert relative_day("3  days ago", MONDAY) == date(2024, 10, 11)
+    assert relative_day("a few days ago", MONDAY) is None
+    assert relative_day("12 days ago", MONDAY) is None  # further back, news copy names the day
     assert with_year(12, 30, date(2025, 1, 2)) == date(2024, 12, 30)
     assert with_year(1, 2, date(2024, 12, 30)) == date(2025, 1, 2)
 
@@ -455,11 +460,37 @@ def test_relative_days_and_years_are_read_against_the_article_date():
         ("It shut last week.", "It shut on Friday.", {"A": MONDAY}, False),  # weekday: not held
         ("It opens next week.", "It opens on October 25.", {"A": MONDAY}, False),
         ("It opens next week.", "It opens on October 30.", {"A": MONDAY}, True),
+        # "two days ago": that day; "last month" / "next month": the days they may mean
+        ("The ferry sank two days ago.", "The ferry sank on October 12.", {"A": MONDAY}, False),
+        ("The ferry sank two days ago.", "The ferry sank on October 10.", {"A": MONDAY}, True),
+        ("The ferry sank 3 days ago.", "The ferry sank on 11 October 2024.", {"A": MONDAY}, False),
+        ("It shut last month.", "It shut on September 3.", {"A": MONDAY}, False),
+        ("It shut last month.", "It shut on October 9.", {"A": MONDAY}, False),
+        ("It shut last month.", "It shut on August 28.", {"A": MONDAY}, True),
+        ("It opens next month.", "It opens on November 30.", {"A": MONDAY}, False),
+        ("It opens next month.", "It opens on December 2.", {"A": MONDAY}, True),
+        ("It shut last month.", "It shut on August 28.", {}, False),  # undated: unknown
     ],
 )
 def test_relative_days_are_compared_where_the_articles_date_themselves(a, b, dated, conflict):
     conflicts = find_conflicts([("A", a), ("B", b)], dated)
     assert ([c.kind for c in conflicts] == ["date"]) == conflict
+
+
+def test_relative_months_are_the_days_they_may_mean():
+    assert relative_span("last month", MONDAY) == (date(2024, 9, 1), date(2024, 10, 13))
+    assert relative_span("next month", MONDAY) == (date(2024, 10, 15), date(2024, 11, 30))
+    assert relative_span("Last month", date(2025, 1, 10)) == (date(2024, 12, 1), date(2025, 1, 9))
+    assert relative_span("next  month", date(2024, 12, 31)) == (date(2025, 1, 1), date(2025, 1, 31))
+    assert relative_span("next month", date(2024, 1, 31)) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert relative_span("last week", MONDAY) == relative_week("last week", MONDAY)
+    assert relative_span("this month", MONDAY) is None
+
+
+def test_a_relative_month_in_a_conflict_shows_the_days_it_means():
+    (c,) = find_conflicts([("A", "The plant closed last month."), ("B", "The plant closed on 28 August.")],
+                          {"A": MONDAY})
+    assert c.values == {"A": "last month (1 September – 13 October 2024)", "B": "28 August"}
 
 
 def test_relative_weeks_are_the_days_they_may_mean():

@@ -16,14 +16,16 @@ from datetime import date
 from functools import lru_cache
 
 from ..text.dates import (
+    DAYS_AGO_PATTERN,
     MONTH_PATTERN,
     MONTHS,
     RELATIVE_DAYS,
+    RELATIVE_MONTHS,
     RELATIVE_WEEKS,
     WEEKDAYS,
     month_number,
     relative_day,
-    relative_week,
+    relative_span,
     with_year,
 )
 from ..text.language import stopwords
@@ -36,8 +38,9 @@ __all__ = ["MIN_QUOTE_WORDS", "NAME_SKIP", "POSSESSIVE_RE", "RANGE", "TIME_OF_DA
 
 _DIGIT_RE = re.compile(r"\d")
 _WEEKDAY_RE = re.compile(r"(?i)" + "|".join(WEEKDAYS))
+_RELATIVE_WORDS = (*RELATIVE_DAYS, *RELATIVE_WEEKS, *RELATIVE_MONTHS)
 _RELATIVE_RE = re.compile(
-    r"(?i)\b(?:" + "|".join(w.replace(" ", r"\s+") for w in (*RELATIVE_DAYS, *RELATIVE_WEEKS)) + r")\b")
+    r"(?i)\b(?:" + "|".join(w.replace(" ", r"\s+") for w in _RELATIVE_WORDS) + "|" + DAYS_AGO_PATTERN + r")\b")
 RANGE = "days"  # first part of a date key that is a span of days ("last week")
 # First part of the key of a date something was put off until ("adjourned until Thursday", "sent
 # away until tomorrow"): the date of the next step, not of what happened.
@@ -262,8 +265,9 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
 
     `dated`: the date of the article `text` comes from (`text.dates.stated_date`), when known;
     then relative days count too ("yesterday" in a paper of 14 October 2024 is (10, 13, "2024"),
-    worded "yesterday (13 October 2024)"; "last week" is the span of days it may mean, keyed
-    (RANGE, first, last) in ISO form and worded "last week (7–13 October 2024)"), and a date
+    worded "yesterday (13 October 2024)", and so is "two days ago"; "last week" and "last month"
+    are the spans of days they may mean, keyed (RANGE, first, last) in ISO form and worded "last
+    week (7–13 October 2024)"), and a date
     without a year takes the year nearest it, marked a guess ("~2024"). A date something was
     put off until ("adjourned until Thursday") has its key marked: (UNTIL, *key)."""
     return [(_until(text, start) + key, worded) for key, worded, start in _dates(text, dated)]
@@ -285,7 +289,7 @@ def _dates(text: str, dated: date | None) -> list[tuple[tuple, str, int]]:
                 out.append(((day.month, day.day, str(day.year)), f"{words} ({day.day} {day:%B} {day.year})",
                             m.start()))
                 continue
-            first, last = relative_week(words, dated)
+            first, last = relative_span(words, dated)
             out.append(((RANGE, first.isoformat(), last.isoformat()),
                         f"{words} ({_span_text(first, last)})", m.start()))
     if not _DIGIT_RE.search(text) and not _WEEKDAY_RE.search(text):

@@ -5,8 +5,8 @@ article's own date is known. `stated_date` reads that date from the top of
 the text, where a dateline, byline or wire header gives it ("Published 14 October 2024",
 "WASHINGTON, Oct. 14, 2024 (AP) -", "12:02 12/07/99: Page 1 (HHH) COURTS Axe", "2024-10-14");
 nothing else is guessed (file times and metadata say when a file was made, not the news day).
-`relative_day` turns a relative word into a day against that date, `relative_week` "last week" and
-"next week" into the days they may mean.
+`relative_day` turns a relative word into a day against that date ("yesterday", "two days ago"),
+`relative_span` "last week", "next month" and the like into the days they may mean.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from datetime import date, timedelta
 
 from .furniture import STAMP_DMY
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "RELATIVE_WEEKS", "WEEKDAYS", "is_date_line",
-           "is_time_stamp", "month_number", "relative_day", "relative_week", "stated_date", "valid_date",
-           "with_year"]
+__all__ = ["DAYS_AGO_PATTERN", "MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "RELATIVE_MONTHS",
+           "RELATIVE_WEEKS", "WEEKDAYS", "is_date_line", "is_time_stamp", "month_number", "relative_day",
+           "relative_span", "relative_week", "stated_date", "valid_date", "with_year"]
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -29,6 +29,14 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # another outlet's date of the event it gave false conflicts on the dev corpora.
 RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
 RELATIVE_WEEKS = {"last week": -1, "next week": 1}
+RELATIVE_MONTHS = {"last month": -1, "next month": 1}
+# "two days ago", "3 days ago": that many days before the article's own date (up to ten: further
+# back, news copy counts in weeks or names the day).
+_AGO_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+_AGO = "|".join(_AGO_NUMBERS) + "|[2-9]|10"
+DAYS_AGO_PATTERN = rf"(?:{_AGO})\s+days\s+ago"
+_DAYS_AGO_RE = re.compile(rf"(?i)(?P<n>{_AGO})\s+days\s+ago")
 
 _HEAD_CHARS = 800  # a dateline or byline is at the very top
 _HEAD_LINES = 5
@@ -128,10 +136,20 @@ def is_time_stamp(text: str) -> bool:
 
 
 def relative_day(words: str, anchor: date) -> date | None:
-    """The day that `words` ("yesterday", "last night", "tomorrow") mean in an article dated
-    `anchor`, or None for other words."""
-    shift = RELATIVE_DAYS.get(" ".join(words.lower().split()))
+    """The day that `words` ("yesterday", "last night", "tomorrow", "two days ago") mean in an
+    article dated `anchor`, or None for other words."""
+    key = " ".join(words.lower().split())
+    shift = RELATIVE_DAYS.get(key)
+    if shift is None and (ago := _DAYS_AGO_RE.fullmatch(key)):
+        n = ago.group("n")
+        shift = -(_AGO_NUMBERS[n] if n in _AGO_NUMBERS else int(n))
     return None if shift is None else anchor + timedelta(days=shift)
+
+
+def relative_span(words: str, anchor: date) -> tuple[date, date] | None:
+    """(first, last) of the days a relative span ("last week", "next month") may mean in an
+    article dated `anchor` (`relative_week`, `relative_month`), or None for other words."""
+    return relative_week(words, anchor) or relative_month(words, anchor)
 
 
 def relative_week(words: str, anchor: date) -> tuple[date, date] | None:
@@ -147,6 +165,22 @@ def relative_week(words: str, anchor: date) -> tuple[date, date] | None:
     if shift < 0:
         return monday - timedelta(days=7), anchor - timedelta(days=1)
     return anchor + timedelta(days=1), monday + timedelta(days=13)
+
+
+def relative_month(words: str, anchor: date) -> tuple[date, date] | None:
+    """(first, last) of the days that `words` ("last month", "next month") may mean in an article
+    dated `anchor`, or None for other words. Both readings count, as for `relative_week`: the
+    calendar month before (after) and the month of days up to (from) `anchor`, so "last month"
+    runs from the first of the month before to the day before `anchor`, "next month" from the day
+    after to the last of the month after."""
+    shift = RELATIVE_MONTHS.get(" ".join(words.lower().split()))
+    if shift is None:
+        return None
+    first_of_month = anchor.replace(day=1)
+    if shift < 0:
+        return (first_of_month - timedelta(days=1)).replace(day=1), anchor - timedelta(days=1)
+    after_next = (first_of_month + timedelta(days=62)).replace(day=1)  # the first of the month after next
+    return anchor + timedelta(days=1), after_next - timedelta(days=1)
 
 
 def with_year(month: int, day: int, anchor: date) -> date | None:
