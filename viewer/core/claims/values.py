@@ -267,9 +267,9 @@ def extract_dates(text: str, dated: date | None = None) -> list[tuple[tuple, str
     then relative days count too ("yesterday" in a paper of 14 October 2024 is (10, 13, "2024"),
     worded "yesterday (13 October 2024)", and so is "two days ago"; "last week" and "last month"
     are the spans of days they may mean, keyed (RANGE, first, last) in ISO form and worded "last
-    week (7–13 October 2024)"), and a date
-    without a year takes the year nearest it, marked a guess ("~2024"). A date something was
-    put off until ("adjourned until Thursday") has its key marked: (UNTIL, *key)."""
+    week (7–13 October 2024)"), and a date without a year takes the year nearest it, marked a
+    guess ("~2024"). A date something was put off until ("adjourned until Thursday") has its key
+    marked: (UNTIL, *key)."""
     return [(_until(text, start) + key, worded) for key, worded, start in _dates(text, dated)]
 
 
