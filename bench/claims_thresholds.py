@@ -53,7 +53,7 @@ FOLDS = 6
 SETTINGS = ((finder, "SAME_EVENT_ANCHORS"), (finder, "SAME_EVENT_CLAIM"), (finder, "APART_CONTAINED_KEYS"),
             (matcher, "COPIED_CONTAINED"), (finder, "APART_EXACT_CONTAINED"), (finder, "FIGURE_LINKS"),
             (finder, "TELLING_EVENT"), (finder, "TELLING_EVENT_SHARED"))
-FIGURES_AT, TELLING_AT = 5, 6  # where FIGURE_LINKS and TELLING_EVENT stand in a point
+FIGURES_AT, TELLING_AT, SHARED_AT = 5, 6, 7  # where FIGURE_LINKS, TELLING_EVENT and its count stand
 SHIPPED = tuple(getattr(module, name) for module, name in SETTINGS)
 BEFORE = (0.5, SAME_CLAIM, 4, CONTAINED, 0.0, False, False, TELLING_SHARED[0])
 
@@ -102,7 +102,7 @@ def main() -> None:
     args = parser.parse_args()
     points = itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES, TELLING, TELLING_SHARED)
     # with TELLING_EVENT off, its shared count changes nothing: one point
-    grid = sorted({p for p in points if p[TELLING_AT] or p[-1] == TELLING_SHARED[0]} | {SHIPPED, BEFORE})
+    grid = sorted({p for p in points if p[TELLING_AT] or p[SHARED_AT] == TELLING_SHARED[0]} | {SHIPPED, BEFORE})
     with Pool(args.workers) as pool:
         results = dict(pool.imap_unordered(_run, [(p, args.dev_data) for p in grid]))
     groups = sorted(next(iter(results.values())))

@@ -30,7 +30,7 @@ from ..text.dates import (
 )
 from ..text.language import stopwords
 from ..text.synonyms import lemmas, singular
-from ..text.tokens import fold
+from ..text.tokens import WORD_NUMBERS, fold
 
 __all__ = ["MIN_QUOTE_WORDS", "NAME_SKIP", "POSSESSIVE_RE", "RANGE", "TIME_OF_DAY", "WORD_NUMBERS",
            "extract_attributed_quotes", "extract_dates", "extract_names", "extract_numbers",
@@ -66,11 +66,6 @@ _NAMED = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*"
 # ("officials said Tuesday" / "said Wednesday"; "could not be reached for comment Wednesday").
 _SAYING_DAY_RE = re.compile(r"(?i)\b(?:" + _REPORTING + r"|told\s+\w+|announced|reported|confirmed|comment)"
                             r"(?:\s+in\s+an?\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$")
-WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                      "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _CJK = "[\u3040-\u30ff\u4e00-\u9fff]"  # kana and Chinese characters: words written unspaced
 _GROUP_SPACE = "[ \u00a0\u202f]"  # a space (no-break, narrow) grouping thousands: "10 000"

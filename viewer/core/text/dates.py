@@ -15,6 +15,7 @@ import re
 from datetime import date, timedelta
 
 from .furniture import STAMP_DMY
+from .tokens import WORD_NUMBERS
 
 __all__ = ["DAYS_AGO_PATTERN", "MONTHS", "MONTH_PATTERN", "RELATIVE_DAYS", "RELATIVE_MONTHS",
            "RELATIVE_WEEKS", "WEEKDAYS", "is_date_line", "is_time_stamp", "month_number", "relative_day",
@@ -32,11 +33,9 @@ RELATIVE_WEEKS = {"last week": -1, "next week": 1}
 RELATIVE_MONTHS = {"last month": -1, "next month": 1}
 # "two days ago", "3 days ago": that many days before the article's own date (up to ten: further
 # back, news copy counts in weeks or names the day).
-_AGO_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10}
-_AGO = "|".join(_AGO_NUMBERS) + "|[2-9]|10"
-DAYS_AGO_PATTERN = rf"(?:{_AGO})\s+days\s+ago"
-_DAYS_AGO_RE = re.compile(rf"(?i)(?P<n>{_AGO})\s+days\s+ago")
+_AGO_NUMBERS = {w: n for w, n in WORD_NUMBERS.items() if 2 <= n <= 10}
+DAYS_AGO_PATTERN = r"(?:" + "|".join(_AGO_NUMBERS) + r"|[2-9]|10)\s+days\s+ago"
+_DAYS_AGO_RE = re.compile(DAYS_AGO_PATTERN)  # (matched against a phrase already folded)
 
 _HEAD_CHARS = 800  # a dateline or byline is at the very top
 _HEAD_LINES = 5
@@ -138,12 +137,17 @@ def is_time_stamp(text: str) -> bool:
 def relative_day(words: str, anchor: date) -> date | None:
     """The day that `words` ("yesterday", "last night", "tomorrow", "two days ago") mean in an
     article dated `anchor`, or None for other words."""
-    key = " ".join(words.lower().split())
+    key = _phrase(words)
     shift = RELATIVE_DAYS.get(key)
-    if shift is None and (ago := _DAYS_AGO_RE.fullmatch(key)):
-        n = ago.group("n")
+    if shift is None and _DAYS_AGO_RE.fullmatch(key):
+        n = key.split()[0]
         shift = -(_AGO_NUMBERS[n] if n in _AGO_NUMBERS else int(n))
     return None if shift is None else anchor + timedelta(days=shift)
+
+
+def _phrase(words: str) -> str:
+    """`words` as the relative-date tables key them: lower case, single spaces."""
+    return " ".join(words.lower().split())
 
 
 def relative_span(words: str, anchor: date) -> tuple[date, date] | None:
@@ -158,7 +162,7 @@ def relative_week(words: str, anchor: date) -> tuple[date, date] | None:
     after, weeks from Monday) and the seven days before (or after), so "last week" runs from the
     Monday of the week before to the day before `anchor`, "next week" from the day after to the
     Sunday of the week after."""
-    shift = RELATIVE_WEEKS.get(" ".join(words.lower().split()))
+    shift = RELATIVE_WEEKS.get(_phrase(words))
     if shift is None:
         return None
     monday = anchor - timedelta(days=anchor.weekday())
@@ -173,7 +177,7 @@ def relative_month(words: str, anchor: date) -> tuple[date, date] | None:
     calendar month before (after) and the month of days up to (from) `anchor`, so "last month"
     runs from the first of the month before to the day before `anchor`, "next month" from the day
     after to the last of the month after."""
-    shift = RELATIVE_MONTHS.get(" ".join(words.lower().split()))
+    shift = RELATIVE_MONTHS.get(_phrase(words))
     if shift is None:
         return None
     first_of_month = anchor.replace(day=1)

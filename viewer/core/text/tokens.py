@@ -17,6 +17,12 @@ from typing import Iterator, NamedTuple
 import regex
 
 WORD, SPACE, PUNCT = "word", "space", "punct"
+# English number words and their values ("two days ago", "three badgers").
+WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 
 # Scripts whose words are not separated by spaces: one token per character.
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
