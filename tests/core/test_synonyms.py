@@ -83,3 +83,27 @@ def test_synonyms_are_the_lemmas_of_synonym_senses(word):
 )
 def test_singular_of_plural_nouns(plural, singular_form):
     assert singular(plural) == singular_form
+
+
+def test_table_read_in_blocks_equals_a_read_line_by_line():
+    """The loader splits the synset and word blocks in bulk; every line of the shipped table,
+    read one by one, gives the same synsets, words and irregular forms."""
+    import gzip
+
+    from viewer.core.text.synonyms import _WordNet
+    from viewer.core.util.bundled import synonym_table_path
+
+    synsets, words, irregular = [], {}, {}
+    for line in gzip.decompress(synonym_table_path().read_bytes()).decode("utf-8").split("\n"):
+        kind, *cells = line.split("\t")
+        if kind == "S":
+            synsets.append(line)
+        elif kind == "W":
+            words[cells[0]] = cells[1]
+        elif kind == "X":
+            irregular.setdefault(cells[0], {}).setdefault(cells[1], []).append(cells[2])
+    table = _WordNet()
+    assert table._synsets == synsets and len(synsets) > 100_000
+    assert table._words == words and len(words) > 80_000
+    assert {pos: forms for pos, forms in table.irregular.items() if forms} == irregular
+    assert table.lemmas(0) and table.senses("soldier", "n")
