@@ -44,8 +44,13 @@ if TYPE_CHECKING:
 __all__ = ["Credited", "candidate_pairs", "coverages"]
 
 _MARGIN = 1e-9
-_ROWS = 2000  # statements per slice of a sparse product (keeps each C call short)
-_PAIRS = 25_000  # candidate pairs whose coverages are computed at once (bounded memory)
+# Slices of the bulk steps: bounded temporary arrays, and C calls short enough (tens of ms at most
+# at 100,000 words) for the window's thread to take its turn between them: scipy's sparse
+# products and numpy's indexing hold the interpreter's lock until they return
+# (bench/responsiveness_bench.py).
+_ROWS = 500  # statements per slice of a sparse product
+_PAIRS = 5_000  # candidate pairs whose shared weight is computed at once
+_COVERED_PAIRS = 25_000  # candidate pairs whose coverages are computed at once
 # Up to this many statements (articles of some thousands of words) the candidate pairs and synonym
 # hits are expanded entry by entry in numpy (`_expanded`) rather than found by sparse products:
 # the same pairs (tests check both ways), without scipy's import (0.1-0.2 s on an app's first
@@ -53,7 +58,7 @@ _PAIRS = 25_000  # candidate pairs whose coverages are computed at once (bounded
 _SMALL = 3_000
 _GRID_CELLS = 20_000_000  # `_expanded` marks its codes on a grid of at most this many cells
 _BITSET_BITS = 1 << 30  # `_CodeSet` keeps a bit per possible code up to this many (128 MB)
-_SET_SLICE = 1 << 20  # ... and sets those bits this many codes at a time
+_SET_SLICE = 1 << 17  # ... and sets those bits (and probes) this many codes at a time
 
 
 class _Vocab(dict):
@@ -201,9 +206,13 @@ def _sparse_candidates(statements: Sequence[Statement], common: float, cancelled
                   for x in range(len(starts)) for y in range(x + 1, len(starts))
                   for lo in range(starts[x], ends[x], _ROWS)]
     found_i, found_j = [], []
+    columns: dict[tuple[int, int], "sparse.csr_matrix"] = {}  # each article's rows transposed, once
     for x0, x1, y0, y1 in blocks:
         check(cancelled)
-        coo = (proposing[x0:x1] @ proposing[y0:y1].T).tocoo()
+        right = columns.get((y0, y1))
+        if right is None:
+            right = columns[(y0, y1)] = proposing[y0:y1].T.tocsr()
+        coo = (proposing[x0:x1] @ right).tocoo()
         i = coo.row.astype(np.int64) + x0
         j = coo.col.astype(np.int64) + y0
         ok = (i < j) & (articles[i] != articles[j])
@@ -289,6 +298,9 @@ class _CodeSet:
     def has(self, codes: np.ndarray) -> np.ndarray:
         """Elementwise `codes in` the set."""
         if self._bits is not None:
+            if len(codes) > _SET_SLICE:
+                return np.concatenate([self.has(codes[lo:lo + _SET_SLICE])
+                                       for lo in range(0, len(codes), _SET_SLICE)])
             return (self._bits[codes >> 3] >> (codes & 7).astype(np.uint8)) & 1 == 1
         if not len(self._sorted):
             return np.zeros(len(codes), dtype=bool)
@@ -420,9 +432,9 @@ def coverages(statements: Sequence[Statement], pairs,
     for src, dst in ((arr[:, 0], arr[:, 1]), (arr[:, 1], arr[:, 0])):
         got = np.zeros(len(arr))
         credited_pairs, credited_keys = [], []
-        for lo in range(0, len(arr), _PAIRS):  # bounded temporary arrays
+        for lo in range(0, len(arr), _COVERED_PAIRS):  # bounded temporary arrays
             check(cancelled)
-            s, d = src[lo:lo + _PAIRS], dst[lo:lo + _PAIRS]
+            s, d = src[lo:lo + _COVERED_PAIRS], dst[lo:lo + _COVERED_PAIRS]
             counts = indptr[s + 1] - indptr[s]
             pair_of = np.repeat(np.arange(len(s), dtype=np.int64), counts)
             entry = run_positions(indptr[s], counts)
@@ -434,7 +446,8 @@ def coverages(statements: Sequence[Statement], pairs,
             pid = prefix_ids[entry]
             pre = stmt_prefixes.has_where(~exact & ~syn & (pid >= 0), other * len(prefixes) + pid)
             credit = np.where(exact, 1.0, np.where(syn, SYNONYM_CREDIT, np.where(pre, PREFIX_CREDIT, 0.0)))
-            got[lo:lo + _PAIRS] = np.bincount(pair_of, weights=weights[entry] * credit, minlength=len(s))
+            got[lo:lo + _COVERED_PAIRS] = np.bincount(pair_of, weights=weights[entry] * credit,
+                                                      minlength=len(s))
             hit = np.flatnonzero(syn | pre)
             credited_pairs.append(lo + pair_of[hit])
             credited_keys.append(key_ids[entry[hit]])
