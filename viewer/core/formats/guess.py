@@ -31,6 +31,8 @@ from functools import lru_cache
 
 import regex
 
+from ..util import patterns
+
 # What the guesser may choose from, in order of preference on a tie.
 LEGACY_ENCODINGS: tuple[str, ...] = (
     "windows-1252", "iso-8859-15", "windows-1250", "windows-1254", "windows-1251", "koi8-r",
@@ -55,25 +57,25 @@ _LANGUAGES = {"windows-1251": ("Russian", "Ukrainian", "Bulgarian", "Serbian"),
               "koi8-r": ("Russian", "Ukrainian", "Bulgarian"), "iso-8859-7": ("Greek",)}
 _SCRIPT = {"windows-1251": "Cyrillic", "koi8-r": "Cyrillic", "iso-8859-7": "Greek"}
 
-_WORD_RE = regex.compile(r"[^\s\p{P}]*\p{L}[^\s\p{P}]*")
-_STRAY_RE = regex.compile(r"\p{L}[\x80-\xbf\u2020\u2021\u02c6\u2030\u02dc\u2122\u02c7\u02d8\u02db"
+_WORD_RE = patterns.compile(r"[^\s\p{P}]*\p{L}[^\s\p{P}]*")
+_STRAY_RE = patterns.compile(r"\p{L}[\x80-\xbf\u2020\u2021\u02c6\u2030\u02dc\u2122\u02c7\u02d8\u02db"
                           r"\u02d9\u02dd]|[\x80-\xa0\xa2-\xbe\u2020\u2021\u02c6\u2030\u02dc\u2122"
                           r"\u02c7\u02d8\u02db\u02d9\u02dd]\p{L}")
-_RARE_RE = regex.compile(r"[\xa4\xa6\xa8\xb4\xb8\xbc-\xbe\xb9\xb3\xb2\xaf\u02c7\u02d8\u02db\u02d9"
+_RARE_RE = patterns.compile(r"[\xa4\xa6\xa8\xb4\xb8\xbc-\xbe\xb9\xb3\xb2\xaf\u02c7\u02d8\u02db\u02d9"
                          r"\u02dd\u2021\u2030\u2039\u203a\xac\xb6\xb1\xf7\xaa\xba\xa5\u0192\xa2]")
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_RE = patterns.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # Symbols a wrong code page makes (box drawing, maths, ...) unless common in prose.
 _ODD_CATEGORIES = frozenset(("So", "Sm", "Sk", "No"))
 _COMMON_SYMBOLS = frozenset("€£¥©®°§•…–—‘’‚“”„«»™×·¡¿\xa0′″±÷¹²³½¼¾〃〆々〒〓※")
-_CAMEL_RE = regex.compile(r"\p{Ll}\p{Lu}")
-_HALFWIDTH_RE = regex.compile(r"[\uff61-\uff9f]")
-_LATIN_RE = regex.compile(r"\p{Latin}")
-_UNREADABLE_RE = regex.compile(r"[\p{Cc}\p{Cs}\p{Co}\p{Cn}\ufffd--[\t\n\r\f\x1b]]", regex.V1)
-_LETTER_RE = regex.compile(r"\p{L}")
-_KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HAN_RE = regex.compile(r"\p{Han}")
-_HANGUL_RE = regex.compile(r"\p{Hangul}")
-_HANGUL_RUN_RE = regex.compile(r"\p{Hangul}+")
+_CAMEL_RE = patterns.compile(r"\p{Ll}\p{Lu}")
+_HALFWIDTH_RE = patterns.compile(r"[\uff61-\uff9f]")
+_LATIN_RE = patterns.compile(r"\p{Latin}")
+_UNREADABLE_RE = patterns.compile(r"[\p{Cc}\p{Cs}\p{Co}\p{Cn}\ufffd--[\t\n\r\f\x1b]]", regex.V1)
+_LETTER_RE = patterns.compile(r"\p{L}")
+_KANA_RE = patterns.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HAN_RE = patterns.compile(r"\p{Han}")
+_HANGUL_RE = patterns.compile(r"\p{Hangul}")
+_HANGUL_RUN_RE = patterns.compile(r"\p{Hangul}+")
 
 
 @lru_cache(maxsize=None)
@@ -154,7 +156,7 @@ def _script_fit(text: str, encoding: str) -> float:
     another alphabet's code points are read as this one). A letter inside a Latin word or glued
     to a number counts as outside the script (English "café" read as KOI8-R is "cafИ"), and a
     reading that makes no letter at all fits not at all (Cyrillic and Greek text has letters)."""
-    script = regex.compile(rf"\p{{{_SCRIPT[encoding]}}}")
+    script = patterns.compile(rf"\p{{{_SCRIPT[encoding]}}}")
     letters, inside = [], 0
     for m in _WORD_RE.finditer(text):
         word = m.group()

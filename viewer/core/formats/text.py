@@ -14,8 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 
-import regex
-
+from ..util import patterns
 from . import Extracted, FormatError
 from .guess import rank, uncertain, unreadable_share
 
@@ -32,8 +31,8 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"
          (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
 _SAMPLE = 16 * 1024  # bytes the guesser looks at (plenty for letter statistics)
 _C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
-_LETTER_RE = regex.compile(r"\p{L}")
-_SCRIPTS = tuple((name, regex.compile(pattern)) for name, pattern in (
+_LETTER_RE = patterns.compile(r"\p{L}")
+_SCRIPTS = tuple((name, patterns.compile(pattern)) for name, pattern in (
     ("Latin", r"\p{Latin}"), ("Cyrillic", r"\p{Cyrillic}"), ("Greek", r"\p{Greek}"),
     ("CJK", r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}]"),
     ("Arabic", r"\p{Arabic}"), ("Hebrew", r"\p{Hebrew}"), ("Thai", r"\p{Thai}"),

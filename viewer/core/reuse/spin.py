@@ -33,8 +33,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from ..diff.worddiff import diff_chunks, word_diff
 from ..text import synonyms as _synonyms
 from ..text.article import Article
@@ -42,6 +40,7 @@ from ..text.language import detect_language, stopwords
 from ..text.sentences import split_sentences
 from ..text.spelling import match_form
 from ..text.tokens import fold
+from ..util import patterns
 from .verbatim import word_keys
 
 ALIGNED_MIN = 0.65
@@ -55,7 +54,7 @@ WORD_FOR_WORD_MAX = 5
 SPUN_SCORE = 0.5  # from here a pair is shown (and labelled) as spun
 SOME_SPIN_SCORE = 0.2  # from here a pair is said to have some synonym swaps
 
-_DIGIT = regex.compile(r"\p{N}")
+_DIGIT = patterns.compile(r"\p{N}")
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,11 @@ import regex
 
 from ..text.article import Article
 from ..text.tokens import _WORD_ONLY_RE, fold_typography
+from ..util import patterns
 
-_NON_ALNUM = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
-_DIGIT = regex.compile(r"\p{N}")
-_SPACE = regex.compile(r"\s+", regex.V1)
+_NON_ALNUM = patterns.compile(r"[^\p{L}\p{M}\p{N}]+")
+_DIGIT = patterns.compile(r"\p{N}")
+_SPACE = patterns.compile(r"\s+", regex.V1)
 NUMBER_KEY = "#"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
+from ..util import patterns
 
 # Whole words that differ in more than a suffix rule can say (British → American).
 _WORDS = {
@@ -44,8 +44,8 @@ compromise expertise franchise premise merchandise enterprise televise supervise
 disguise comprise despise concise precise paradise noise poise raise praise cruise bruise chemise
 treatise demise excise incise improvise circumcise chastise exorcise apprise reprise porpoise
 tortoise anise mortise sunrise clockwise lengthwise moonrise""".split())
-_ISE_RE = regex.compile(r"^(?P<stem>\p{L}{3,})is(?P<end>e|ed|es|ing|ation|ations|er|ers)$")
-_OGUE_RE = regex.compile(r"^(?P<stem>catal|dial|anal|monol|epil|prol|travel)ogue(?P<end>s?)$")
+_ISE_RE = patterns.compile(r"^(?P<stem>\p{L}{3,})is(?P<end>e|ed|es|ing|ation|ations|er|ers)$")
+_OGUE_RE = patterns.compile(r"^(?P<stem>catal|dial|anal|monol|epil|prol|travel)ogue(?P<end>s?)$")
 
 
 @lru_cache(maxsize=65536)
@@ -74,8 +74,8 @@ def match_form(word: str) -> str:
     return word
 
 
-_ENDING_RE = regex.compile(r"(?<=\p{L}{3})(?:yy|iy|yi|ii)$")
-_HYPHEN_RE = regex.compile(r"[-‐‑]")
+_ENDING_RE = patterns.compile(r"(?<=\p{L}{3})(?:yy|iy|yi|ii)$")
+_HYPHEN_RE = patterns.compile(r"[-‐‑]")
 
 
 @lru_cache(maxsize=65536)

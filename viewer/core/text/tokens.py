@@ -17,6 +17,7 @@ from typing import Iterator, NamedTuple
 
 import regex
 
+from ..util import patterns
 from ..util.collector import collector_paused
 
 WORD, SPACE, PUNCT = "word", "space", "punct"
@@ -30,7 +31,7 @@ WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 # Scripts whose words are not separated by spaces: one token per character.
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
 _LETTER = rf"[\p{{L}}\p{{M}}\p{{N}}--[{_UNSPACED}]]"
-_UNSPACED_RE = regex.compile(rf"[{_UNSPACED}]\p{{M}}*", regex.V1)
+_UNSPACED_RE = patterns.compile(rf"[{_UNSPACED}]\p{{M}}*", regex.V1)
 _JOINER = r"(?:['’\-‐‑](?=" + _LETTER + r")|(?<=\p{N})[.,](?=\p{N}))"
 _TOKEN_PATTERN = (
     rf"(?P<unspaced>[{_UNSPACED}]\p{{M}}*)"
@@ -39,11 +40,11 @@ _TOKEN_PATTERN = (
     r"|(?P<space>\s+)"
     r"|(?P<punct>.)"
 )
-_TOKEN_RE = regex.compile(_TOKEN_PATTERN, regex.V1 | regex.DOTALL)
+_TOKEN_RE = patterns.compile(_TOKEN_PATTERN, regex.V1 | regex.DOTALL)
 # Only the word alternatives, for counting words quickly.
-_WORD_ONLY_RE = regex.compile(_TOKEN_PATTERN.split(r"|(?P<space>")[0], regex.V1 | regex.DOTALL)
+_WORD_ONLY_RE = patterns.compile(_TOKEN_PATTERN.split(r"|(?P<space>")[0], regex.V1 | regex.DOTALL)
 # The same pattern without groups, for `pieces` (findall returns strings).
-_PIECE_RE = regex.compile(regex.sub(r"\(\?P<\w+>", "(?:", _TOKEN_PATTERN), regex.V1 | regex.DOTALL)
+_PIECE_RE = patterns.compile(regex.sub(r"\(\?P<\w+>", "(?:", _TOKEN_PATTERN), regex.V1 | regex.DOTALL)
 
 
 class Token(NamedTuple):

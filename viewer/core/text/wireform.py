@@ -27,24 +27,25 @@ from functools import lru_cache
 
 import regex
 
+from ..util import patterns
 from .dates import stated_date
 from .furniture import STAMP_DMY, STAMP_ISO
 
 _HEAD_LINES = 8
 _HEADER_MAX = 160  # characters of a filing header line
-_TIME_DMY = regex.compile(STAMP_DMY)
-_TIME_ISO = regex.compile(STAMP_ISO)
-_SLUG_LINE = regex.compile(r"^\s*[A-Z]{3,}(?:\s+[A-Z][\w-]*){1,3}\s*$")
-_CATCHLINE_WORD = regex.compile(r"\p{L}[\p{L}\p{N}'/-]*")
-_SLUG = regex.compile(r"\bPage\s+\d+\s+\([A-Z]+\)|" + _SLUG_LINE.pattern)
-_AGENCY = regex.compile(r"\b(?:PA News|Press Association|Reuters|Associated Press|Agence France-Presse"
+_TIME_DMY = patterns.compile(STAMP_DMY)
+_TIME_ISO = patterns.compile(STAMP_ISO)
+_SLUG_LINE = patterns.compile(r"^\s*[A-Z]{3,}(?:\s+[A-Z][\w-]*){1,3}\s*$")
+_CATCHLINE_WORD = patterns.compile(r"\p{L}[\p{L}\p{N}'/-]*")
+_SLUG = patterns.compile(r"\bPage\s+\d+\s+\([A-Z]+\)|" + _SLUG_LINE.pattern)
+_AGENCY = patterns.compile(r"\b(?:PA News|Press Association|Reuters|Associated Press|Agence France-Presse"
                         r"|AFP|\(AP\)|dpa|ANSA|EFE|Xinhua|Bloomberg News)\b")
-_AGENCY_ANY_CASE = regex.compile(_AGENCY.pattern + r"|\bPA\b", regex.I)
-_DATELINE = regex.compile(r"^\s*[A-Z][A-Z .'-]{2,},?(?:\s+\w+\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|PA|dpa)\)\s*[-–—]")
+_AGENCY_ANY_CASE = patterns.compile(_AGENCY.pattern + r"|\bPA\b", regex.I)
+_DATELINE = patterns.compile(r"^\s*[A-Z][A-Z .'-]{2,},?(?:\s+\w+\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|PA|dpa)\)\s*[-–—]")
 # What a filing header holds besides its catchline: the time, the page and priority codes.
-_HEADER_CODES = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}(?:T\S*)?"
+_HEADER_CODES = patterns.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}(?:T\S*)?"
                               r"|\bPage\s+\d+\b|\([^)]*\)|\b(?:UPDATE|TAKE|PART)\s*\d+\b", regex.I)
-_END_MARK = regex.compile(r"^(?:ends?|more|endit|-+\s*30\s*-+|#+|[a-z]{2,4})$", regex.I)
+_END_MARK = patterns.compile(r"^(?:ends?|more|endit|-+\s*30\s*-+|#+|[a-z]{2,4})$", regex.I)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def text_evidence(text: str) -> TextEvidence:
     return TextEvidence(int(marks), stated, catchline, dated)
 
 
-_LINE_END_MARK = regex.compile(r"\s*<+$")  # PA's paragraph-end marker
+_LINE_END_MARK = patterns.compile(r"\s*<+$")  # PA's paragraph-end marker
 
 
 def plain_wording(text: str) -> str:

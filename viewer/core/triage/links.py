@@ -37,8 +37,6 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Iterable
 
-import regex
-
 from ..diff.sequences import covered_length
 from ..diff.worddiff import word_diff
 from ..reuse.pairs import analyse_pair, run_shares
@@ -48,6 +46,7 @@ from ..reuse.verbatim import ReuseOptions, WordKeys, run_word_spans, word_key
 from ..text.article import Article
 from ..text.tokens import _WORD_ONLY_RE, Token
 from ..text.wireform import TextEvidence
+from ..util import patterns
 
 WHOLLY, PARTIALLY, INDEPENDENT = "wholly-derived", "partially-derived", "independent"
 
@@ -91,7 +90,7 @@ def _spin_value(spin) -> float | None:
 
 
 _KEY_CACHE: dict[tuple[str, str, ReuseOptions], str] = {}
-_SPACE_RE = regex.compile(r"\s")
+_SPACE_RE = patterns.compile(r"\s")
 
 
 def _cached_keys(words: list[str], trails: Iterable[str], options: ReuseOptions) -> WordKeys:
