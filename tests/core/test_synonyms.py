@@ -105,5 +105,5 @@ def test_table_read_in_blocks_equals_a_read_line_by_line():
     table = _WordNet()
     assert table._synsets == synsets and len(synsets) > 100_000
     assert table._words == words and len(words) > 80_000
-    assert {pos: forms for pos, forms in table.irregular.items() if forms} == irregular
+    assert {pos: found for pos, found in table.irregular.items() if found} == irregular
     assert table.lemmas(0) and table.senses("soldier", "n")

@@ -41,7 +41,8 @@ _SLUG = patterns.compile(r"\bPage\s+\d+\s+\([A-Z]+\)|" + _SLUG_LINE.pattern)
 _AGENCY = patterns.compile(r"\b(?:PA News|Press Association|Reuters|Associated Press|Agence France-Presse"
                         r"|AFP|\(AP\)|dpa|ANSA|EFE|Xinhua|Bloomberg News)\b")
 _AGENCY_ANY_CASE = patterns.compile(_AGENCY.pattern + r"|\bPA\b", regex.I)
-_DATELINE = patterns.compile(r"^\s*[A-Z][A-Z .'-]{2,},?(?:\s+\w+\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|PA|dpa)\)\s*[-–—]")
+_DATELINE = patterns.compile(r"^\s*[A-Z][A-Z .'-]{2,},?(?:\s+\w+\s+\d{1,2})?\s*"
+                             r"\((?:Reuters|AP|AFP|PA|dpa)\)\s*[-–—]")
 # What a filing header holds besides its catchline: the time, the page and priority codes.
 _HEADER_CODES = patterns.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}(?:T\S*)?"
                               r"|\bPage\s+\d+\b|\([^)]*\)|\b(?:UPDATE|TAKE|PART)\s*\d+\b", regex.I)

@@ -23,7 +23,7 @@ class Pattern:
 
     __slots__ = ("_compiled",)
 
-    def __init__(self, compiled: "regex.Pattern") -> None:
+    def __init__(self, compiled: regex.Pattern) -> None:
         self._compiled = compiled
 
     def match(self, string: str, *args: Any, concurrent: bool = False, **kwargs: Any):
@@ -58,6 +58,6 @@ class Pattern:
         return getattr(self._compiled, name)
 
 
-def compile(pattern: str, flags: int = 0) -> Pattern:  # noqa: A001 - mirrors regex.compile
+def compile(pattern: str, flags: int = 0) -> Pattern:
     """`regex.compile(pattern, flags)`, matching with the GIL held (see the module docstring)."""
     return Pattern(regex.compile(pattern, flags))
