@@ -95,10 +95,18 @@ def tokenize(text: str) -> list[Token]:
     """
     found = pieces(text)
     ends = list(accumulate(map(len, found)))
+    starts = [0, *ends[:-1]] if ends else []
     kinds = {piece: _kind(piece) for piece in dict.fromkeys(found)}
+    tokens: list[Token] = []
     with collector_paused():
-        return list(map(tuple.__new__, repeat(Token),
-                        zip([0, *ends[:-1]] if ends else [], ends, found, map(kinds.__getitem__, found))))
+        for lo in range(0, len(found), _BUILD_SLICE):  # C calls of a few ms: other threads get turns
+            hi = lo + _BUILD_SLICE
+            tokens += map(tuple.__new__, repeat(Token),
+                          zip(starts[lo:hi], ends[lo:hi], found[lo:hi], map(kinds.__getitem__, found[lo:hi])))
+    return tokens
+
+
+_BUILD_SLICE = 1 << 15  # tokens built at once by `tokenize`
 
 
 @lru_cache(maxsize=65536)
