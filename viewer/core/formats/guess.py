@@ -59,10 +59,10 @@ _SCRIPT = {"windows-1251": "Cyrillic", "koi8-r": "Cyrillic", "iso-8859-7": "Gree
 
 _WORD_RE = patterns.compile(r"[^\s\p{P}]*\p{L}[^\s\p{P}]*")
 _STRAY_RE = patterns.compile(r"\p{L}[\x80-\xbf\u2020\u2021\u02c6\u2030\u02dc\u2122\u02c7\u02d8\u02db"
-                          r"\u02d9\u02dd]|[\x80-\xa0\xa2-\xbe\u2020\u2021\u02c6\u2030\u02dc\u2122"
-                          r"\u02c7\u02d8\u02db\u02d9\u02dd]\p{L}")
+                             r"\u02d9\u02dd]|[\x80-\xa0\xa2-\xbe\u2020\u2021\u02c6\u2030\u02dc\u2122"
+                             r"\u02c7\u02d8\u02db\u02d9\u02dd]\p{L}")
 _RARE_RE = patterns.compile(r"[\xa4\xa6\xa8\xb4\xb8\xbc-\xbe\xb9\xb3\xb2\xaf\u02c7\u02d8\u02db\u02d9"
-                         r"\u02dd\u2021\u2030\u2039\u203a\xac\xb6\xb1\xf7\xaa\xba\xa5\u0192\xa2]")
+                            r"\u02dd\u2021\u2030\u2039\u203a\xac\xb6\xb1\xf7\xaa\xba\xa5\u0192\xa2]")
 _CJK_RE = patterns.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # Symbols a wrong code page makes (box drawing, maths, ...) unless common in prose.
 _ODD_CATEGORIES = frozenset(("So", "Sm", "Sk", "No"))

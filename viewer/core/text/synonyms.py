@@ -42,8 +42,8 @@ class _WordNet:
     def __init__(self) -> None:
         text = gzip.decompress(synonym_table_path().read_bytes()).decode("utf-8")
         # tools/build_synonyms.py writes all synset lines, then all word lines, then the irregular
-        # forms: the first two blocks are split in bulk (the whole load takes a quarter less time than
-        # a loop over every line; tests check both read the same).
+        # forms: the first two blocks are split in bulk (the whole load takes a quarter less time
+        # than a loop over every line; a test checks both read the same).
         s0, w0, x0 = (text.index(f"\n{kind}\t") + 1 for kind in "SWX")
         self._synsets: list[str] = text[s0:w0 - 1].split("\n")  # "S\tlemma lemma\trel,rel"
         cells = iter(text[w0 + 2:x0 - 1].replace("\nW\t", "\t").split("\t"))

@@ -39,13 +39,13 @@ _SLUG_LINE = patterns.compile(r"^\s*[A-Z]{3,}(?:\s+[A-Z][\w-]*){1,3}\s*$")
 _CATCHLINE_WORD = patterns.compile(r"\p{L}[\p{L}\p{N}'/-]*")
 _SLUG = patterns.compile(r"\bPage\s+\d+\s+\([A-Z]+\)|" + _SLUG_LINE.pattern)
 _AGENCY = patterns.compile(r"\b(?:PA News|Press Association|Reuters|Associated Press|Agence France-Presse"
-                        r"|AFP|\(AP\)|dpa|ANSA|EFE|Xinhua|Bloomberg News)\b")
+                           r"|AFP|\(AP\)|dpa|ANSA|EFE|Xinhua|Bloomberg News)\b")
 _AGENCY_ANY_CASE = patterns.compile(_AGENCY.pattern + r"|\bPA\b", regex.I)
 _DATELINE = patterns.compile(r"^\s*[A-Z][A-Z .'-]{2,},?(?:\s+\w+\s+\d{1,2})?\s*"
                              r"\((?:Reuters|AP|AFP|PA|dpa)\)\s*[-–—]")
 # What a filing header holds besides its catchline: the time, the page and priority codes.
 _HEADER_CODES = patterns.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}(?:T\S*)?"
-                              r"|\bPage\s+\d+\b|\([^)]*\)|\b(?:UPDATE|TAKE|PART)\s*\d+\b", regex.I)
+                                 r"|\bPage\s+\d+\b|\([^)]*\)|\b(?:UPDATE|TAKE|PART)\s*\d+\b", regex.I)
 _END_MARK = patterns.compile(r"^(?:ends?|more|endit|-+\s*30\s*-+|#+|[a-z]{2,4})$", regex.I)
 
 
