@@ -28,7 +28,7 @@ from ..text.dates import (
     relative_span,
     with_year,
 )
-from ..text.language import stopwords
+from ..text.language import stemmer, stopwords
 from ..text.synonyms import lemmas, singular
 from ..text.tokens import WORD_NUMBERS, fold
 
@@ -71,13 +71,15 @@ _CJK = "[\u3040-\u30ff\u4e00-\u9fff]"  # kana and Chinese characters: words writ
 _GROUP_SPACE = "[ \u00a0\u202f]"  # a space (no-break, narrow) grouping thousands: "10 000"
 # A numeral: thousands grouped by spaces ("10 000", "1 200 000") first, then by commas or none.
 _NUMERAL = rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,.-])|\d+(?:,\d+)*(?:\.\d+)?"
+# A currency before an amount ("£500", "$5.4 billion", "US$5.4bn"): see `_amount_unit`.
+_CURRENCY = r"(?P<cur>(?-i:US|A|C|NZ|HK|S)?\$|£|€|¥)\s?"
 _NUMBER_RE = re.compile(
     # not inside a word (a Chinese or Japanese character before it is another word), not the
     # second year of a range: "his 1973-90 rule"
-    rf"(?i)(?<![.:])(?<!(?!{_CJK})\w)(?<!\d[-–])"
+    rf"(?i)(?<![.:])(?<!(?!{_CJK})\w)(?<!\d[-–])(?:{_CURRENCY}(?=\d))?"
     # no comma of a list after it: "Pomfret, 49, Ivy Lomas"
     rf"(?P<num>{_NUMERAL}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
-    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
+    r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s?cent|percent)|[\s-]+(?P<unit>[^\W\d_]{2,})"
     rf"|(?P<glyph>{_CJK}))?"  # Chinese and Japanese: the unit follows unspaced
     r"(?:-old(?:\s+(?P<holder>[^\W\d_]+))?)?")  # an age: "55-year-old Douglas"
@@ -146,6 +148,32 @@ _SPEAKER_SKIP = _NOT_SPEAKERS | frozenset({"mr", "mrs", "ms", "dr"})
 _MAX_NAME_WORDS = 4
 
 
+_BEFORE_AMOUNT_RE = re.compile(r"([^\W\d_]+)\W*$")
+_AMOUNT_WORDS_BEFORE = 3
+_PERCENT_WORDS = frozenset({"cent", "percent"})
+# Words after an amount that say when or how often, not what for ("fined £3m yesterday").
+_NOT_WHAT_FOR = frozenset("yesterday today tonight tomorrow now later earlier each apiece twice "
+                          "annually yearly weekly monthly daily".split()) | frozenset(WEEKDAYS)
+
+
+def _amount_unit(text: str, m: re.Match) -> str:
+    """The unit of an amount of money: its currency and what it is for, the word after it ("£500
+    fine", "a £250,000 home") or else the nearest content word before it ("fined £4.4m", "damages
+    of £362,377", "paid $5.4 billion"), stemmed ("fined" / "fine"); "" when neither says (a claim's
+    sums for different things are not held against each other: fine, costs, damages)."""
+    currency = "$" if m.group("cur") == "US$" else m.group("cur")
+    after = _unit_key(m.group("unit"))
+    if after and after not in _NOT_WHAT_FOR:
+        return f"{currency} {stemmer('en')(after)}"
+    head = text[max(0, m.start() - 40):m.start()].split()
+    for word in reversed(head[-_AMOUNT_WORDS_BEFORE:]):
+        found = _BEFORE_AMOUNT_RE.match(word)
+        key = _unit_key(found.group(1)) if found else ""
+        if key and key not in _PERCENT_WORDS:  # ("rose 8.76 per cent to $31.90": the percentage's)
+            return f"{currency} {stemmer('en')(key)}"
+    return ""
+
+
 def _unit_key(unit: str | None) -> str:
     if not unit:
         return ""
@@ -210,18 +238,23 @@ def mentioned_numbers(text: str) -> frozenset[float]:
 
 
 _LEADING_NUMERAL_RE = re.compile(_NUMERAL)
+_CURRENCY_SIGN_RE = re.compile(_CURRENCY)
 
 
 def number_step(value: float, worded: str) -> float:
     """The precision a number is given to, in the units of its `value`: one unit of its last
     written digit, times its scale ("78.5 million" → 100,000; "78 million" → 1,000,000; "3.8
     percent" → 0.1; "four years" → 1). `worded` is its wording (`extract_numbers`)."""
-    m = _LEADING_NUMERAL_RE.match(worded)
+    sign = _CURRENCY_SIGN_RE.match(worded)  # an amount of money: "£500", "US$5.4 billion"
+    m = _LEADING_NUMERAL_RE.match(worded, sign.end() if sign else 0)
     if m is None:  # a number word: "four"
         return 1.0
     raw = m.group()
     decimals = len(raw.partition(",")[2] if _decimal_comma(raw) else raw.partition(".")[2])
     numeral = _numeral(raw)
+    if sign and not decimals and numeral:  # a round sum is a rounded one: "£360,000" / "£362,377"
+        digits = "".join(filter(str.isdigit, raw))
+        decimals = -(len(digits) - len(digits.rstrip("0")))
     return (value / numeral if numeral else 1.0) * 10.0 ** -decimals
 
 
@@ -232,7 +265,8 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
         if any(s <= m.start() < e for s, e in skip):
             continue
         value = _value(m)
-        unit = "%" if m.group("pct") else _unit_key(m.group("unit") or m.group("glyph"))
+        unit = _amount_unit(text, m) if m.group("cur") else "%" if m.group("pct") else \
+            _unit_key(m.group("unit") or m.group("glyph"))
         if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS \
                 or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()):
             continue
@@ -251,7 +285,8 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
             # whose age: "55-year-old Douglas" and "30-year-old star" are two people's
             holder = fold(m.group("holder") or "")
             unit += "-old" + (f" {holder}" if holder and holder not in NAME_SKIP else "")
-        out.append(((unit, value), m.group().strip()))
+        out.append(((unit, value), (text[m.start():m.end("scale") if m.group("scale") else m.end("num")]
+                                    if m.group("cur") else m.group()).strip()))
     return out
 
 
