@@ -285,8 +285,9 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
             # whose age: "55-year-old Douglas" and "30-year-old star" are two people's
             holder = fold(m.group("holder") or "")
             unit += "-old" + (f" {holder}" if holder and holder not in NAME_SKIP else "")
-        out.append(((unit, value), (text[m.start():m.end("scale") if m.group("scale") else m.end("num")]
-                                    if m.group("cur") else m.group()).strip()))
+        # an amount is worded up to its scale ("£3m", not "£3m damages"; an unmatched group ends at -1)
+        worded = text[m.start():max(m.end("num"), m.end("scale"))] if m.group("cur") else m.group()
+        out.append(((unit, value), worded.strip()))
     return out
 
 
