@@ -6,7 +6,7 @@ import random
 
 from viewer.core.text.article import Article
 from viewer.core.triage.folder import TriageOptions, triage_articles
-from viewer.core.triage.links import text_keys
+from viewer.core.triage.links import measure_pair, text_keys
 from viewer.core.triage.sources import SourceCandidate, choose_sources
 from viewer.core.triage.topics import TopicOptions, story_groups
 
@@ -141,6 +141,23 @@ def test_triage_links_every_take_and_groups_the_report():
     assert not any(lk.derived == "X4" for lk in story.links)
     assert len(result.story_of("X10").articles) == 1
 
+
+def test_brief_keeping_the_wires_words_in_short_runs_is_linked_to_the_wire():
+    """A brief that keeps the wire's words five at a time, three words of its own between
+    (no run of six, the shortest the folder's measures report), still reads derived, and is
+    linked to the wire copy."""
+    names = _vocabulary(7, 6)
+    take = sentences(300, 220, names)
+    wire = WIRE_HEAD.format(k=1) + text(take) + "\n\nends"
+    words, rng = " ".join(take[:6]).split(), random.Random(5)
+    kept = [w for k in range(0, len(words), 8) for w in words[k:k + 5] + rng.sample(_COMMON, 3)]
+    arts = [Article("W", "", wire), Article("B", "", "Brief\n\n" + " ".join(kept))]
+    pair = measure_pair(*arts, spin=False)
+    assert pair.share_a == pair.share_b == 0.0 and pair.label != "independent"  # as said above
+    fillers = [Article(f"F{k}", "", t) for k, t in enumerate(_fillers(30))]
+    result = triage_articles(arts + fillers, times={a.id: 1e9 for a in arts + fillers})
+    assert [(lk.source, lk.derived, lk.basis) for lk in result.story_of("B").links] == [
+        ("W", "B", "wire-form")]
 
 def test_same_topic_days_apart_is_two_stories_unless_copied():
     names = _vocabulary(3, 6)

@@ -173,8 +173,13 @@ def linked_stories(entries: list[Entry], measures, options: TriageOptions,
     incoming: dict[int, list[tuple[int, tuple]]] = {}
     takes = _take_sets(entries)  # the takes of one wire story continue, not copy, each other
     for i, j, m in [*measures, *extra]:
-        if root[i] != root[j] or max(m.share_a, m.share_b) <= 0.0 or (
-                options.source_pairs_derived and m.label == INDEPENDENT) or (
+        # A pair is a possible source link when it reads derived, or (with source_pairs_derived
+        # off) shares a verbatim run. A pair can read derived without a run of `options.reuse`:
+        # a brief that keeps the wire's words in runs of four or five (the model's own runs) is
+        # derived from it; left out, it was linked only to a sibling that copied the same take.
+        independent = m.label == INDEPENDENT
+        if root[i] != root[j] or (independent and (
+                options.source_pairs_derived or max(m.share_a, m.share_b) <= 0.0)) or (
                 takes.get(i, -1) == takes.get(j, -2)):
             continue
         a, b = entries[i].meta, entries[j].meta
