@@ -51,3 +51,37 @@ def test_no_highlights_is_painted_at_once(qtbot):
     pane.set_article(Article("A", "Short", "A short text."))
     pane.set_spans([])
     assert pane.painted
+
+
+def test_redrawn_highlights_replace_the_old_ones_a_stretch_at_a_time(qtbot, monkeypatch):
+    monkeypatch.setattr(articlepane, "PAINT_SLICE_S", 60.0)
+    art = _long_article()
+    pane = ArticlePane("A", QColor("#0072b2"))
+    qtbot.addWidget(pane)
+    pane.resize(500, 700)
+    pane.show()
+    pane.set_article(art)
+
+    def spans_of(word: str, kind: str) -> list[Span]:
+        return [Span(k, k + len(word), kind) for k in range(len(art.text)) if art.text.startswith(word, k)]
+    pane.set_spans(spans_of("council", ADDED))
+    qtbot.waitUntil(lambda: pane.loaded and pane.painted, timeout=60000)
+    changes = []
+    pane.text.document().contentsChange.connect(lambda at, removed, added: changes.append(added))
+    new = spans_of("voted", DROPPED)
+    pane.set_spans(new)
+    qtbot.waitUntil(lambda: pane.painted, timeout=60000)
+    # never the whole text in one change: the window gets its turns while it is redrawn
+    assert changes and max(changes) <= 3 * articlepane.PAINT_WINDOW < len(art.text)
+    doc = pane.text.document()
+    old_place = art.text.index("council") + 2
+    cur = QTextCursor(doc)
+    cur.setPosition(old_place)
+    assert not cur.charFormat().fontUnderline()  # the old highlight is gone
+    for span in new[::101]:
+        cur.setPosition(span.start + 1)
+        assert cur.charFormat().fontStrikeOut()
+    pane.restyle()  # the same highlights drawn again (a palette change)
+    qtbot.waitUntil(lambda: pane.painted, timeout=60000)
+    cur.setPosition(new[-1].start + 1)
+    assert cur.charFormat().fontStrikeOut()

@@ -34,6 +34,7 @@ PAINT_WINDOW = 10_000  # ... all within this many characters of the first, laid 
 PAINT_PAUSE_MS = 20  # the turn the last chunk of a long text is laid out in stays apart from painting
 LOAD_CHUNK = 12_000  # characters laid out per event-loop turn for long texts
 MAP_LAYOUT_LIMIT = 60_000  # longer texts place overview marks by character offset
+_PLAIN = QTextCharFormat()
 WIDE_HEADER = 360  # pixels of pane width from which the encoding button shows in full
 
 
@@ -106,6 +107,7 @@ class ArticlePane(QFrame):
         self.article: Article | None = None
         self._posmap = PositionMap("")
         self._spans: list[Span] = []
+        self._todo: list[tuple[int, int, str | None]] = []  # (start, end, kind or None: clear)
         self._paint_generation = 0
         self._formats: dict = {}
         self._load_generation = 0
@@ -207,7 +209,7 @@ class ArticlePane(QFrame):
         """Show an article's text (only re-laid out when the text changed)."""
         if self.article is None or self.article.text != article.text:
             self._load_generation += 1
-            self._spans = []
+            self._spans, self._todo = [], []
             self.painted = True
             self._paint_generation += 1
             self._posmap = PositionMap(article.text)
@@ -279,8 +281,8 @@ class ArticlePane(QFrame):
             QTimer.singleShot(0, self, lambda: self._load_more(generation, done))
             return
         self.loaded = True
-        self._update_map()
-        if self._spans:  # a later turn: the last chunk's layout and the first batch apart
+        QTimer.singleShot(0, self, self._update_map)  # a turn of its own, after the last chunk's
+        if self._todo:  # ... and painting later still
             generation = self._paint_generation
             QTimer.singleShot(PAINT_PAUSE_MS, self, lambda: self._paint_batch(generation, 0))
 
@@ -292,22 +294,23 @@ class ArticlePane(QFrame):
 
     def restyle(self) -> None:
         """Redraw the highlights (after a palette or font change)."""
-        spans, self._spans = self._spans, []
-        self.set_spans(spans)
+        self.set_spans(self._spans, again=True)
 
-    def set_spans(self, spans: list[Span]) -> None:
-        """Replace the diff highlights with `spans`."""
-        if spans == self._spans:
+    def set_spans(self, spans: list[Span], again: bool = False) -> None:
+        """Replace the diff highlights with `spans` (`again`: redraw them even when the same)."""
+        if spans == self._spans and not again:
             return
         self._paint_generation += 1
-        if not self._fresh:
-            cur = QTextCursor(self.text.document())
-            cur.select(QTextCursor.SelectionType.Document)
-            cur.setCharFormat(QTextCharFormat())
+        # The text goes back to plain first, a stretch at a time in the same batches as the new
+        # highlights (clearing a 100,000-word text at once held the window for 0.2 s).
+        length = len(self.article.text) if self.article is not None else 0
+        cleared = [] if self._fresh else [(k, min(k + PAINT_WINDOW, length), None)
+                                          for k in range(0, length, PAINT_WINDOW)]
         self._fresh = False
         self._spans = list(spans)
+        self._todo = cleared + [(s.start, s.end, s.kind) for s in self._spans]
         self._formats = {}
-        self.painted = not self._spans
+        self.painted = not self._todo
         if self.loaded:  # otherwise painting (and the map) start when the text is all in
             self._paint_batch(self._paint_generation, 0)
             self._update_map()
@@ -323,28 +326,31 @@ class ArticlePane(QFrame):
         """
         if generation != self._paint_generation:
             return  # newer highlights replaced these
-        spans = self._spans
+        todo = self._todo
         dark = is_dark(self.palette())
         cur = QTextCursor(self.text.document())
         deadline = time.perf_counter() + PAINT_SLICE_S
         k = first
-        end = min(len(spans), first + PAINT_BATCH)
-        near = spans[first].start if first < end else 0
+        end = min(len(todo), first + PAINT_BATCH)
+        near = todo[first][0] if first < end else 0
         cur.beginEditBlock()
         try:
             while k < end and (k == first or (time.perf_counter() < deadline
-                                              and abs(spans[k].start - near) <= PAINT_WINDOW)):
-                span = spans[k]
-                fmt = self._formats.get(span.kind)
-                if fmt is None:
-                    fmt = self._formats[span.kind] = char_format(span.kind, dark)
-                cur.setPosition(self._posmap.to_qt(span.start))
-                cur.setPosition(self._posmap.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
-                cur.mergeCharFormat(fmt)
+                                              and abs(todo[k][0] - near) <= PAINT_WINDOW)):
+                start, stop, kind = todo[k]
+                cur.setPosition(self._posmap.to_qt(start))
+                cur.setPosition(self._posmap.to_qt(stop), QTextCursor.MoveMode.KeepAnchor)
+                if kind is None:  # a stretch back to plain text
+                    cur.setCharFormat(_PLAIN)
+                else:
+                    fmt = self._formats.get(kind)
+                    if fmt is None:
+                        fmt = self._formats[kind] = char_format(kind, dark)
+                    cur.mergeCharFormat(fmt)
                 k += 1
         finally:
             cur.endEditBlock()
-        if k < len(spans):
+        if k < len(todo):
             # The pane is the timer's context: a closed pane gets no late call. One millisecond,
             # not zero: a zero timer ran two rounds of both panes' batches before the window's
             # other timers and paints got a turn.

@@ -22,6 +22,7 @@ class SpinPanel(QDockWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Synonym swaps")
+        self.list.setUniformItemSizes(True)  # one line each: thousands lay out at once
         self.list.itemActivated.connect(self._on_item)
         self.list.itemClicked.connect(self._on_item)
         body = QWidget()
