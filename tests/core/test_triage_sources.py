@@ -159,6 +159,7 @@ def test_brief_keeping_the_wires_words_in_short_runs_is_linked_to_the_wire():
     assert [(lk.source, lk.derived, lk.basis) for lk in result.story_of("B").links] == [
         ("W", "B", "wire-form")]
 
+
 def test_same_topic_days_apart_is_two_stories_unless_copied():
     names = _vocabulary(3, 6)
     day1 = ["Day one\n\n" + text(sentences(70 + k, 200, names)) for k in range(2)]

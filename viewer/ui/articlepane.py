@@ -34,7 +34,7 @@ PAINT_WINDOW = 10_000  # ... all within this many characters of the first, laid 
 PAINT_PAUSE_MS = 20  # the turn the last chunk of a long text is laid out in stays apart from painting
 LOAD_CHUNK = 12_000  # characters laid out per event-loop turn for long texts
 MAP_LAYOUT_LIMIT = 60_000  # longer texts place overview marks by character offset
-_PLAIN = QTextCharFormat()
+_PLAIN = QTextCharFormat()  # what a stretch of text goes back to before new highlights
 WIDE_HEADER = 360  # pixels of pane width from which the encoding button shows in full
 
 
