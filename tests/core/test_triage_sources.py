@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from viewer.core.report.triagereport import triage_html, verbatim_words
 from viewer.core.text.article import Article
 from viewer.core.triage.folder import TriageOptions, triage_articles
 from viewer.core.triage.links import measure_pair, text_keys
@@ -158,6 +159,9 @@ def test_brief_keeping_the_wires_words_in_short_runs_is_linked_to_the_wire():
     result = triage_articles(arts + fillers, times={a.id: 1e9 for a in arts + fillers})
     assert [(lk.source, lk.derived, lk.basis) for lk in result.story_of("B").links] == [
         ("W", "B", "wire-form")]
+    # the report says why such a link shows no verbatim share
+    assert "W <span" in triage_html(result) and "no long verbatim run (wire-form)" in triage_html(result)
+    assert verbatim_words(0.35) == "35% verbatim"
 
 
 def test_same_topic_days_apart_is_two_stories_unless_copied():

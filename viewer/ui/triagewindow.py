@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.report.triagereport import verbatim_words
 from viewer.core.reuse.relation import LABEL_TEXT, PARTIALLY, WHOLLY
 from viewer.core.reuse.spin import SPUN_SCORE
 from viewer.core.triage.folder import TriageResult, triage_folder
@@ -85,7 +86,8 @@ def build_model(result: TriageResult) -> QStandardItemModel:
         row[0].setToolTip(f"{len(arts)} articles about one event; {story.derived_count} derived copies")
         for a in arts:
             links = sources.get(a.id, [])
-            src = "; ".join(f"{ln.source} ({LABEL_TEXT.get(ln.label, ln.label)}, {ln.verbatim:.0%} verbatim"
+            src = "; ".join(f"{ln.source} ({LABEL_TEXT.get(ln.label, ln.label)}, "
+                            f"{verbatim_words(ln.verbatim)}"
                             + (", spun" if (ln.spin or 0) >= SPUN_SCORE else "") + ")" for ln in links)
             child = [_item(f"{a.id}  {a.title}", _natural(a.id)), _item(f"{a.words} words", a.words),
                      _item(_when(a.modified), a.modified or 0), _item(""), _item(src or "original")]

@@ -33,6 +33,13 @@ def triage_dict(result: TriageResult) -> dict:
     }
 
 
+def verbatim_words(share: float) -> str:
+    """A link's verbatim share as people read it: "35% verbatim", or, for an article that reads
+    derived without sharing a run of six words with its source (a brief that keeps the wire's
+    words a few at a time), "no long verbatim run" rather than a bare "0% verbatim"."""
+    return f"{share:.0%} verbatim" if share >= 0.005 else "no long verbatim run"
+
+
 def triage_json(result: TriageResult) -> str:
     """The JSON triage as text (UTF-8, fixed key order, trailing newline)."""
     return json.dumps(triage_dict(result), ensure_ascii=False, indent=1) + "\n"
@@ -55,7 +62,7 @@ def _story_html(result: TriageResult, story: Story) -> str:
         links = [lk for lk in story.links if lk.derived == aid]
         src = "<br>".join(
             f'{escape(lk.source)} <span class="{escape(lk.label)}">{escape(lk.label)}</span> '
-            f"{lk.verbatim:.0%} verbatim ({escape(lk.basis)})" for lk in links) or "—"
+            f"{verbatim_words(lk.verbatim)} ({escape(lk.basis)})" for lk in links) or "—"
         rows.append(f"<tr><td>{escape(a.id)}</td><td>{escape(a.title)}</td>"
                     f"<td>{escape(a.path or '')}</td><td class=num>{a.words:,}</td><td>{src}</td></tr>")
     first = escape(result.article(story.articles[0]).title)
