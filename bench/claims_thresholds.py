@@ -102,7 +102,8 @@ def main() -> None:
     args = parser.parse_args()
     points = itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES, TELLING, TELLING_SHARED)
     # with TELLING_EVENT off, its shared count changes nothing: one point
-    grid = sorted({p for p in points if p[TELLING_AT] or p[SHARED_AT] == TELLING_SHARED[0]} | {SHIPPED, BEFORE})
+    kept = {p for p in points if p[TELLING_AT] or p[SHARED_AT] == TELLING_SHARED[0]}
+    grid = sorted(kept | {SHIPPED, BEFORE})
     with Pool(args.workers) as pool:
         results = dict(pool.imap_unordered(_run, [(p, args.dev_data) for p in grid]))
     groups = sorted(next(iter(results.values())))
