@@ -228,3 +228,16 @@ def test_repeated_wordings_scored_once_give_the_claims_scored_each_time(monkeypa
     fresh = finder.statements_of
     monkeypatch.setattr(finder, "statements_of", lambda art, k, memo=None, cancelled=None: fresh(art, k))
     assert finder.find_claims(arts) == shared and any(len(c.articles) > 1 for c in shared)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from([0.0, 0.3, 1.0, 1.2])), max_size=60))
+def test_exact_sums_equal_fsum_per_row(entries):
+    """The border of the candidate search sums shared weights exactly, as the per-pair code does."""
+    import numpy as np
+
+    rows = np.array([r for r, _ in entries], dtype=np.int64)
+    values = np.array([v for _, v in entries], dtype=np.float64)
+    found = blocking.exact_sums(rows, values, 6)
+    assert found.tolist() == [math.fsum(v for r, v in entries if r == row) for row in range(6)]
+    assert blocking.exact_sums(np.arange(5), np.array([0.1, 0.2, 0.3, 0.4, 0.5]), 5) is None  # too many values

@@ -141,21 +141,54 @@ def candidate_pairs(statements: Sequence[Statement], common: float, min_share: f
         _sparse_candidates(statements, common, cancelled)
     if found is None:
         return np.zeros((0, 2), dtype=np.int64)
-    pi, pj, shared = found
+    pi, pj, shared, shared_entries = found
     total = np.fromiter((st.weight for st in statements), dtype=np.float64, count=n)
     need = min_share * np.minimum(total[pi], total[pj])
     sure = shared >= need + _MARGIN
     border = np.flatnonzero(~sure & (shared >= need - _MARGIN))
-    for k in border:  # float rounding at the threshold: decide as the per-pair code does
-        a, b = statements[pi[k]], statements[pj[k]]
-        exact = math.fsum(min(w, b.keys[key]) for key, w in a.keys.items() if key in b.keys)
-        sure[k] = exact >= min_share * min(a.weight, b.weight)
+    # Float rounding at the threshold (many pairs share exactly that share): decide as the per-pair
+    # code does, on the exactly rounded sum of the shared keys' smaller weights.
+    exact = exact_sums(*shared_entries(border), len(border)) if len(border) else None
+    if exact is not None:
+        sure[border] = exact >= need[border]
+    else:  # weights of many distinct values: one pair at a time
+        for k in border:
+            a, b = statements[pi[k]], statements[pj[k]]
+            sure[k] = math.fsum(min(w, b.keys[key]) for key, w in a.keys.items()
+                                if key in b.keys) >= min_share * min(a.weight, b.weight)
     return np.stack([pi[sure], pj[sure]], axis=1)
 
 
+_FEW_VALUES = 4  # `exact_sums` counts each of at most this many distinct values ...
+_COUNT_BITS = 15  # ... in this many bits of one int64 code per row
+
+
+def exact_sums(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray | None:
+    """For each r < n, the exactly rounded sum (`math.fsum`, as the per-pair code sums) of the
+    `values` whose `rows` entry is r; None when the values take more than _FEW_VALUES distinct
+    values. The sum of a multiset depends only on how often each value occurs in it (the keys'
+    weights take three or four values), so it is taken once per distinct vector of counts."""
+    distinct, cls = np.unique(values, return_inverse=True)
+    k = len(distinct)
+    if k > _FEW_VALUES:
+        return None
+    if k == 0:
+        return np.zeros(n)
+    counts = np.bincount(rows * k + cls.ravel(), minlength=n * k).reshape(n, k)
+    if counts.max() >= 1 << _COUNT_BITS:
+        return None
+    codes = (counts << (np.arange(k, dtype=np.int64) * _COUNT_BITS)).sum(axis=1)
+    _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    plain = distinct.tolist()
+    sums = [math.fsum([v for v, c in zip(plain, counts[f].tolist()) for _ in range(c)]) for f in first]
+    return np.array(sums, dtype=np.float64)[inverse.ravel()]
+
+
 def _small_candidates(statements: Sequence[Statement], common: float):
-    """`candidate_pairs`' proposed pairs (pi, pj sorted) and their exact shared weights (up to
-    float rounding), expanded key by key in numpy; None when there are none."""
+    """`candidate_pairs`' proposed pairs (pi, pj sorted), their exact shared weights (up to
+    float rounding) and a function from indices of pairs to the entries of those sums (the
+    index's position, the smaller weight of a shared key), expanded key by key in numpy; None
+    when there are none."""
     n = len(statements)
     key_ids, weights, indptr, keys = _key_entries(statements)
     sizes = np.diff(indptr)
@@ -180,9 +213,14 @@ def _small_candidates(statements: Sequence[Statement], common: float):
     probe = pj[pair_of] * len(keys) + key_ids[entry]
     pos = np.minimum(np.searchsorted(sorted_own, probe), len(sorted_own) - 1)
     hit = sorted_own[pos] == probe
-    shared = np.bincount(pair_of, weights=np.where(hit, np.minimum(weights[entry], sorted_w[pos]), 0.0),
-                         minlength=len(pi))
-    return pi, pj, shared
+    smaller = np.minimum(weights[entry], sorted_w[pos])
+    shared = np.bincount(pair_of, weights=np.where(hit, smaller, 0.0), minlength=len(pi))
+
+    def shared_entries(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        where = np.flatnonzero(hit & np.isin(pair_of, pairs))
+        return np.searchsorted(pairs, pair_of[where]), smaller[where]
+
+    return pi, pj, shared, shared_entries
 
 
 def _sparse_candidates(statements: Sequence[Statement], common: float, cancelled: CancelCheck):
@@ -229,7 +267,12 @@ def _sparse_candidates(statements: Sequence[Statement], common: float, cancelled
         check(cancelled)
         a, b = weights[pi[lo:lo + _PAIRS]], weights[pj[lo:lo + _PAIRS]]
         shared[lo:lo + _PAIRS] = _row_sums(a.minimum(b))
-    return pi, pj, shared
+
+    def shared_entries(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        smaller = weights[pi[pairs]].minimum(weights[pj[pairs]]).tocsr()
+        return np.repeat(np.arange(len(pairs), dtype=np.int64), np.diff(smaller.indptr)), smaller.data
+
+    return pi, pj, shared, shared_entries
 
 
 def _key_entries(statements: Sequence[Statement]):
