@@ -128,9 +128,10 @@ def _grouped(group_of: np.ndarray, member: np.ndarray, n_groups: int) -> tuple:
 
 def candidate_pairs(statements: Sequence[Statement], common: float, min_share: float,
                     cancelled: CancelCheck = None) -> np.ndarray:
-    """Pairs (i < j, rows of an int64 array) of statements of different articles, sorted, that share a key of weight
-    >= 1.0 held by more than one and at most `common` statements, and whose exact shared weight
-    (sum over shared keys of the smaller weight) reaches `min_share` × the smaller statement weight.
+    """Pairs (i < j, rows of an int64 array) of statements of different articles, sorted, that share a
+    key of weight >= 1.0 held by more than one and at most `common` statements, and whose exact
+    shared weight (sum over shared keys of the smaller weight) reaches `min_share` × the smaller
+    statement weight.
     Raises `Cancelled` between slices when `cancelled()` turns True.
     """
     n = len(statements)
@@ -290,21 +291,23 @@ def _key_entries(statements: Sequence[Statement]):
 
 def _entries(statements: Sequence[Statement]):
     """Per statement, its keys as arrays (`_key_entries`) and for each key its surface-word id,
-    whether it may match a synonym and its prefix id (-1 when the word is short or the key a
-    number or the reporting key)."""
+    whether it may match a synonym, its prefix id (-1 when the word is short or the key a
+    number or the reporting key) and whether it is a name's."""
     key_ids, weights, indptr, keys = _key_entries(statements)
     words, prefixes = _Vocab(), _Vocab()
-    word_ids, eligible, prefix_ids = [], [], []
+    word_ids, eligible, prefix_ids, named = [], [], [], []
     for st in statements:
+        names = st.names
         for key, weight in st.keys.items():
             word = st.surface[key]
+            named.append(word in names)
             word_ids.append(words.id(word))
             plain = key[0] not in "#@" and weight > 0  # (weightless keys are found by their key alone)
             eligible.append(plain)
             prefix_ids.append(prefixes.id(word[:PREFIX_LENGTH])
                               if plain and len(word) >= PREFIX_LENGTH else -1)
     return (key_ids, weights, np.array(word_ids, dtype=np.int64), np.array(eligible, dtype=bool),
-            np.array(prefix_ids, dtype=np.int64), indptr, keys, words, prefixes)
+            np.array(prefix_ids, dtype=np.int64), np.array(named, dtype=bool), indptr, keys, words, prefixes)
 
 
 def _distinct_sorted(codes: np.ndarray) -> np.ndarray:
@@ -432,6 +435,8 @@ class Credited:
     key_ids: np.ndarray  # the key, as an id of `keys`
     keys: tuple  # key id -> key
     size: int  # how many pairs
+    # per pair, how many of the side's names the other matches in no way (`matcher._carried`)
+    names_missed: np.ndarray | None = None
 
     def any(self) -> np.ndarray:
         """Whether each pair has a credited key (bool per pair)."""
@@ -454,12 +459,15 @@ def coverages(statements: Sequence[Statement], pairs,
     """(cov_a, cov_b, part_a, part_b): for each pair (a, b), the share of a's weight that b
     carries and of b's that a carries, with the matcher's credits (exact key 1.0, synonym 0.9,
     spelling variant 0.8; `matcher.coverage`), up to float rounding; and the keys of a (of b)
-    that earned a synonym's or variant's credit in the other (`Credited`).
+    that earned a synonym's or variant's credit in the other, and how many of a's (b's) names
+    the other matches in no way (`Credited`).
     Raises `Cancelled` between slices when `cancelled()` turns True."""
     if len(pairs) == 0:
-        none = Credited(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), (), 0)
+        empty = np.zeros(0, dtype=np.int64)
+        none = Credited(empty, empty, (), 0, empty)
         return np.zeros(0), np.zeros(0), none, none
-    key_ids, weights, word_ids, eligible, prefix_ids, indptr, keys, words, prefixes = _entries(statements)
+    (key_ids, weights, word_ids, eligible, prefix_ids, named,
+     indptr, keys, words, prefixes) = _entries(statements)
     n = len(statements)
     stmt_keys = _CodeSet(_distinct_sorted(np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr)) * len(keys)
                                           + key_ids), n * len(keys))
@@ -474,6 +482,7 @@ def coverages(statements: Sequence[Statement], pairs,
     key_list = tuple(keys)
     for src, dst in ((arr[:, 0], arr[:, 1]), (arr[:, 1], arr[:, 0])):
         got = np.zeros(len(arr))
+        missed = np.zeros(len(arr), dtype=np.int64)
         credited_pairs, credited_keys = [], []
         for lo in range(0, len(arr), _COVERED_PAIRS):  # bounded temporary arrays
             check(cancelled)
@@ -491,11 +500,13 @@ def coverages(statements: Sequence[Statement], pairs,
             credit = np.where(exact, 1.0, np.where(syn, SYNONYM_CREDIT, np.where(pre, PREFIX_CREDIT, 0.0)))
             got[lo:lo + _COVERED_PAIRS] = np.bincount(pair_of, weights=weights[entry] * credit,
                                                       minlength=len(s))
+            missed[lo:lo + _COVERED_PAIRS] = np.bincount(pair_of, weights=named[entry] & (credit == 0),
+                                                         minlength=len(s))
             hit = np.flatnonzero(syn | pre)
             credited_pairs.append(lo + pair_of[hit])
             credited_keys.append(key_ids[entry[hit]])
         with np.errstate(divide="ignore", invalid="ignore"):
             out.append(np.where(total[src] > 0, got / np.where(total[src] > 0, total[src], 1.0), 0.0))
         parts.append(Credited(np.concatenate(credited_pairs), np.concatenate(credited_keys), key_list,
-                              len(arr)))
+                              len(arr), missed))
     return out[0], out[1], parts[0], parts[1]

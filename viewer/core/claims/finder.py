@@ -31,7 +31,9 @@ from ..util.collector import paused
 from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
 from .conflicts import NUMBER, Conflict, find_conflicts, stated_numbers
+from . import matcher
 from .matcher import GATE, same_claim, synonym_partners
+from .screening import ruled_out
 from .statement import WORD_WEIGHT, Statement, make_statement
 
 __all__ = ["Claim", "ClaimMember", "Conflict", "find_claims", "statements_of"]
@@ -64,6 +66,10 @@ APART_CONTAINED_KEYS = 5
 # between articles not read as one event, a statement "carried" by synonyms ("Guys hung in there,
 # made plays" / "he made a smart play by dropping off") is chance, not one claim.
 APART_EXACT_CONTAINED = 0.5
+# From this many gated pairs with no synonym's or variant's credit, those the matcher would surely
+# score 0.0 are left out in bulk (`screening`: scipy's import and a few whole-array steps pay off
+# only for long texts).
+SCREEN_PAIRS = 5_000
 # Between articles read as one event, two statements that share a telling figure (`_telling`), a
 # name and another content word state one fact however differently the rest of them reads
 # ("…buying ATI Technologies Inc. for US $5.4-billion yesterday…" / "…after Advanced Micro Devices
@@ -217,14 +223,32 @@ def _candidate_pairs(statements: list[Statement], cancelled=None) -> np.ndarray:
     return candidate_pairs(statements, common, _MIN_EXACT_SHARE, cancelled)
 
 
-def _gated_pairs(statements: list[Statement], pairs: np.ndarray,
-                 cancelled=None) -> list[tuple[int, int, tuple[frozenset, frozenset]]]:
+def _gated_pairs(statements: list[Statement], pairs: np.ndarray, cancelled=None,
+                 same_event: set[tuple[int, int]] | None = None
+                 ) -> list[tuple[int, int, tuple[frozenset, frozenset]]]:
     """The candidate pairs the matcher's gate lets through: one side carries at least GATE of
     the other's weight (coverages in bulk; a hair of margin leaves the border to `same_claim`),
     each with the keys of either side that earned a synonym's or variant's credit (`same_claim`'s
-    `partial`: the bulk step already knows which did)."""
+    `partial`: the bulk step already knows which did). From SCREEN_PAIRS pairs with no such key,
+    those `same_claim` would surely score 0.0 are left out in bulk (`screening`), read with the
+    thresholds of `find_claims` (`same_event`: pairs of articles read as one event)."""
     cov_a, cov_b, part_a, part_b = coverages(statements, pairs, cancelled)
     keep = np.flatnonzero(np.maximum(cov_a, cov_b) >= GATE - 1e-9)
+    plain = keep[~(part_a.any() | part_b.any())[keep]]
+    if len(plain) >= SCREEN_PAIRS:
+        check(cancelled)
+        pi, pj = pairs[plain, 0], pairs[plain, 1]
+        article = np.fromiter((st.article for st in statements), dtype=np.int64, count=len(statements))
+        events = same_event or set()
+        one = np.fromiter(((min(x, y), max(x, y)) in events for x, y in zip(article[pi].tolist(),
+                                                                            article[pj].tolist())),
+                          dtype=bool, count=len(pi))
+        out = ruled_out(statements, pi, pj, cov_a[plain], cov_b[plain],
+                        part_a.names_missed[plain], part_b.names_missed[plain],
+                        threshold=np.where(one, SAME_EVENT_CLAIM, matcher.SAME_CLAIM),
+                        min_keys=np.where(one, matcher.MIN_CONTAINED_KEYS, APART_CONTAINED_KEYS),
+                        exact=np.where(one, 0.0, APART_EXACT_CONTAINED))
+        keep = np.setdiff1d(keep, plain[out], assume_unique=True)
     return [(i, j, (pa, pb))
             for (i, j), pa, pb in zip(pairs[keep].tolist(), part_a.of(keep), part_b.of(keep))]
 
@@ -367,7 +391,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
     # Statements with the same words share their keys (`statements_of`'s memo): a pair of wordings
     # met again (long texts repeat sentences) is scored once.
     scored: dict[tuple[int, int, bool], float] = {}
-    for n, (i, j, partial) in enumerate(_gated_pairs(statements, pairs, cancelled)):
+    for n, (i, j, partial) in enumerate(_gated_pairs(statements, pairs, cancelled, same_event)):
         if n % 2000 == 0:
             check(cancelled)
         a, b = statements[i], statements[j]
@@ -377,7 +401,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         score = scored.get(wording)
         if score is None:
             score = scored[wording] = same_claim(a, b, SAME_EVENT_CLAIM, partial=partial) if one else \
-                same_claim(a, b, min_contained_keys=APART_CONTAINED_KEYS, partial=partial,
+                same_claim(a, b, matcher.SAME_CLAIM, min_contained_keys=APART_CONTAINED_KEYS, partial=partial,
                            exact_contained=APART_EXACT_CONTAINED)
         if score > 0:
             edges[(i, j)] = score

@@ -65,7 +65,7 @@ CONTAINED = 0.75
 COPIED_CONTAINED = 0.6
 COPIED_RUNS = 0.35
 CUT_FROM = 1.5
-_MIN_CONTAINED_KEYS = 4
+MIN_CONTAINED_KEYS = 4
 
 
 def _cosine(x: dict[str, int], nx: float, y: dict[str, int], ny: float) -> float:
@@ -281,7 +281,7 @@ def _content_keys(st: Statement) -> int:
 
 
 def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
-               min_contained_keys: int = _MIN_CONTAINED_KEYS,
+               min_contained_keys: int = MIN_CONTAINED_KEYS,
                partial: tuple[bool | frozenset, bool | frozenset] = (True, True),
                exact_contained: float = 0.0) -> float:
     """Strength (0..1) with which `a` and `b` state the same claim; 0.0 when they do not.
@@ -315,7 +315,7 @@ def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
 
 
 def _contained(a: Statement, b: Statement, ca: float, cb: float,
-               min_keys: int = _MIN_CONTAINED_KEYS, exact: float = 0.0) -> bool:
+               min_keys: int = MIN_CONTAINED_KEYS, exact: float = 0.0) -> bool:
     small, c_small, large = (a, ca, b) if a.weight <= b.weight else (b, cb, a)
     if c_small < COPIED_CONTAINED or _content_keys(small) < min_keys:
         return False
