@@ -31,8 +31,10 @@ def test_cancel_ends_the_process_at_once():
 
 
 @pytest.mark.parametrize("most_for_pairs, sent, kept", [
-    (3, "pairs_of", "viewer.core.comparison.pair_analysis"),  # three articles: their pairs go
-    (1, "claims_of", "viewer.core.claims.finder.find_claims"),  # more articles: the claims go
+    # three articles: their pairs go, and the derivations read from them
+    (3, "pairs_and_derivations_of", ("viewer.core.comparison.pair_analysis",
+                                     "viewer.core.comparison.derive_from_others")),
+    (1, "claims_of", ("viewer.core.claims.finder.find_claims",)),  # more articles: the claims go
 ])
 def test_what_a_second_process_finds_is_what_is_found_here(monkeypatch, prose, most_for_pairs, sent, kept):
     import viewer.core.comparison as comparison
@@ -52,7 +54,8 @@ def test_what_a_second_process_finds_is_what_is_found_here(monkeypatch, prose, m
     def not_here(*args, **kwargs):
         raise AssertionError("done in this process")
 
-    monkeypatch.setattr(kept, not_here)  # the second process has its own
+    for name in kept:
+        monkeypatch.setattr(name, not_here)  # the second process has its own
     there = comparison.compare(arts, second_process=True)
     assert asked == [sent]
     assert there.claims == here.claims and any(len(c.articles) > 1 for c in here.claims)
@@ -60,6 +63,25 @@ def test_what_a_second_process_finds_is_what_is_found_here(monkeypatch, prose, m
     assert there.pairs == here.pairs
     assert {k: p.reuse for k, p in there.pairs.items()} == {k: p.reuse for k, p in here.pairs.items()}
     assert there.derivations == here.derivations
+
+
+def test_with_some_pairs_cached_only_the_others_go_and_the_derivations_are_read_here(monkeypatch, prose):
+    import viewer.core.comparison as comparison
+    from viewer.core.text.article import Article
+
+    shared = prose(5, 120)
+    arts = [Article("A", "", prose(1, 150) + " " + shared), Article("B", "", shared + " " + prose(2, 100)),
+            Article("C", "", prose(3, 80) + " " + shared[: len(shared) // 2])]
+    here = comparison.compare(arts)
+    cache: dict = {}
+    comparison.compare(arts[:2], cache=cache)  # the pair of A and B is known
+    asked = []
+    monkeypatch.setattr(comparison, "ELSEWHERE_WORDS", 0)
+    monkeypatch.setattr(comparison, "Elsewhere", lambda fn, *args: asked.append((fn.__name__, args[1]))
+                        or Elsewhere(fn, *args))
+    there = comparison.compare(arts, cache=cache, second_process=True)
+    assert asked == [("pairs_of", [("A", "C"), ("B", "C")])]
+    assert there.pairs == here.pairs and there.derivations == here.derivations and there.claims == here.claims
 
 
 def test_only_long_comparisons_with_pairs_to_analyse_use_a_second_process(monkeypatch):

@@ -364,10 +364,14 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
                 progress(start + round(part / max(total, 1) * n_claims), steps)
         return report
 
+    derived_elsewhere = None
     try:
         if split == "pairs":  # the claims here first, while the pairs are analysed elsewhere
             claims, events = _claims(arts, None, claims_progress(0), cancelled)
-            for pair, found in zip(missing, elsewhere.result(cancelled) or ()):
+            got = elsewhere.result(cancelled)
+            if len(missing) == len(todo) and got is not None:  # (every pair: the derivations came too)
+                got, derived_elsewhere = got
+            for pair, found in zip(missing, got or ()):
                 cache[_cache_key(pair)] = found
         first = n_claims if split == "pairs" else 0
         pairs: dict[tuple[str, str], PairAnalysis] = {}
@@ -376,7 +380,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
                 progress(first + k, steps)
             pairs[(a.id, b.id)] = _spin_directed(found, a, b, arts)
         pairs = _siblings_apart(pairs, arts)
-        derivations = derive_from_others(
+        derivations = derived_elsewhere if derived_elsewhere is not None else derive_from_others(
             arts, (lambda k: progress(first + len(todo) + k, steps)) if progress else None, cancelled,
             {key: pa.reuse for key, pa in pairs.items()})
         if with_claims and split != "pairs":
@@ -433,7 +437,10 @@ def _second_process(arts: tuple[Article, ...], missing: list, with_claims: bool)
     if split is None:
         return None, None
     specs = [(a.id, a.title, a.text) for a in arts]
-    call = (claims_of, specs) if split == "claims" else (pairs_of, specs, [(a.id, b.id) for a, b in missing])
+    wanted = [(a.id, b.id) for a, b in missing]
+    every = len(missing) == len(arts) * (len(arts) - 1) // 2  # then the derivations can be read there too
+    call = (claims_of, specs) if split == "claims" else \
+        (pairs_and_derivations_of, specs, wanted) if every else (pairs_of, specs, wanted)
     job = STANDBY.submit(*call)
     if job is None and _split(arts, missing, with_claims) is not None:
         job = Elsewhere(*call)
@@ -461,6 +468,21 @@ def pairs_of(specs: list[tuple[str, str, str]], wanted: list[tuple[str, str]]) -
     (run in a second process by `compare`)."""
     arts = {i: Article(i, title, text) for i, title, text in specs}
     return [pair_analysis(arts[a], arts[b]) for a, b in wanted]
+
+
+@paused
+def pairs_and_derivations_of(specs: list[tuple[str, str, str]], wanted: list[tuple[str, str]]
+                             ) -> tuple[list[PairAnalysis], dict[str, Derivation]]:
+    """`pairs_of`, with each article's derivation from all the others read from those pairs as
+    `compare` reads them; `wanted` is every pair of the articles, in `compare`'s order (run in a
+    second process by `compare`: the derivations of two long texts take some tenths of a second
+    that the process's core has free while the claims are found in the caller's)."""
+    arts = tuple(Article(i, title, text) for i, title, text in specs)
+    by_id = {a.id: a for a in arts}
+    found = [pair_analysis(by_id[a], by_id[b]) for a, b in wanted]
+    pairs = _siblings_apart({(a, b): _spin_directed(pa, by_id[a], by_id[b], arts)
+                             for (a, b), pa in zip(wanted, found)}, arts)
+    return found, derive_from_others(arts, pairs={key: pa.reuse for key, pa in pairs.items()})
 
 
 def _claims(arts: tuple[Article, ...], elsewhere, progress, cancelled: CancelCheck) -> tuple[tuple, set]:
