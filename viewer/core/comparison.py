@@ -369,7 +369,7 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
         if split == "pairs":  # the claims here first, while the pairs are analysed elsewhere
             claims, events = _claims(arts, None, claims_progress(0), cancelled)
             got = elsewhere.result(cancelled)
-            if len(missing) == len(todo) and got is not None:  # (every pair: the derivations came too)
+            if isinstance(got, tuple):  # every pair went: the derivations came with them
                 got, derived_elsewhere = got
             for pair, found in zip(missing, got or ()):
                 cache[_cache_key(pair)] = found

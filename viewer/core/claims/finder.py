@@ -28,10 +28,10 @@ from ..text.sentences import split_sentences
 from ..text.wireform import plain_wording
 from ..util.cancel import check
 from ..util.collector import paused
+from . import matcher
 from .anchored import anchored_conflicts, conflict_of
 from .blocking import candidate_pairs, coverages
 from .conflicts import NUMBER, Conflict, find_conflicts, stated_numbers
-from . import matcher
 from .matcher import GATE, same_claim, synonym_partners
 from .screening import ruled_out
 from .statement import WORD_WEIGHT, Statement, make_statement
@@ -401,8 +401,8 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         score = scored.get(wording)
         if score is None:
             score = scored[wording] = same_claim(a, b, SAME_EVENT_CLAIM, partial=partial) if one else \
-                same_claim(a, b, matcher.SAME_CLAIM, min_contained_keys=APART_CONTAINED_KEYS, partial=partial,
-                           exact_contained=APART_EXACT_CONTAINED)
+                same_claim(a, b, matcher.SAME_CLAIM, min_contained_keys=APART_CONTAINED_KEYS,
+                           partial=partial, exact_contained=APART_EXACT_CONTAINED)
         if score > 0:
             edges[(i, j)] = score
     if FIGURE_LINKS and same_event:

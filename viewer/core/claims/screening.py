@@ -77,6 +77,22 @@ def _surface_matrices(distinct: Sequence[Statement]):
     return tokens, trigrams, (tokens @ spelled).tocsr()
 
 
+def _per_statement(statements: Sequence[Statement]) -> dict[str, np.ndarray]:
+    """What the features read of each statement, as arrays: weight, tokens, word trigrams,
+    character-count norm, negation, content keys, and an id of its set of numbers."""
+    def each(values) -> np.ndarray:
+        return np.fromiter(values, dtype=np.float64, count=len(statements))
+
+    number_sets: dict[frozenset, int] = {}
+    return {"weight": each(st.weight for st in statements),
+            "length": each(len(st.tokens) for st in statements),
+            "trigrams": each(len(st.token_trigrams) for st in statements),
+            "norm": each(st.chars_norm for st in statements),
+            "negated": each(st.negated for st in statements),
+            "content": each(sum(1 for w in st.keys.values() if w > LIGHT_WEIGHT) for st in statements),
+            "numbers": each(number_sets.setdefault(st.numbers, len(number_sets)) for st in statements)}
+
+
 def _row_products(m, i: np.ndarray, j: np.ndarray, smaller: bool = False) -> np.ndarray:
     """Per pair k, the sum over columns of m[i[k]] * m[j[k]] (or of their minimum)."""
     a, b = m[i], m[j]
@@ -85,30 +101,23 @@ def _row_products(m, i: np.ndarray, j: np.ndarray, smaller: bool = False) -> np.
 
 
 def bounded_features(statements: Sequence[Statement], pi: np.ndarray, pj: np.ndarray,
-                     cov_a: np.ndarray, cov_b: np.ndarray, missed_a: np.ndarray, missed_b: np.ndarray
-                     ) -> tuple[np.ndarray, np.ndarray]:
+                     cov_a: np.ndarray, cov_b: np.ndarray, missed_a: np.ndarray, missed_b: np.ndarray,
+                     columns: dict[str, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(features, shared word trigrams): for pairs (statements[pi[k]], statements[pj[k]]) none of
     whose keys earned a synonym's or variant's credit in the other, the matcher's features in
     the order of `matcher.FEATURES` (one row per pair), word_sequence bounded as `same_claim`
     bounds it (`matcher._features` with `sequence_bound`), up to float rounding; and how many word
     trigrams each pair shares. `cov_a`, `cov_b`: each side's weight the other carries, and
-    `missed_a`, `missed_b`: names it does not match (`blocking.coverages`)."""
+    `missed_a`, `missed_b`: names it does not match (`blocking.coverages`). `columns`: the
+    statements' `_per_statement` arrays, when the caller has them."""
     n = len(pi)
     rows, distinct = _rows(statements)
     tokens, trigrams, chars = _surface_matrices(distinct)
     row = np.asarray(rows, dtype=np.int64)
     ri, rj = row[pi], row[pj]
-
-    def each(values) -> np.ndarray:
-        return np.fromiter(values, dtype=np.float64, count=len(statements))
-
-    weight = each(st.weight for st in statements)
-    length = each(len(st.tokens) for st in statements)
-    n_tri = each(len(st.token_trigrams) for st in statements)
-    norm = each(st.chars_norm for st in statements)
-    negated = each(st.negated for st in statements)
-    number_sets: dict[frozenset, int] = {}
-    numbers = each(number_sets.setdefault(st.numbers, len(number_sets)) for st in statements)
+    columns = columns or _per_statement(statements)
+    weight, length, n_tri, norm = columns["weight"], columns["length"], columns["trigrams"], columns["norm"]
+    negated, numbers = columns["negated"], columns["numbers"]
 
     wa, wb = weight[pi], weight[pj]
     got_a, got_b = cov_a * wa, cov_b * wb
@@ -152,19 +161,15 @@ def ruled_out(statements: Sequence[Statement], pi: np.ndarray, pj: np.ndarray,
     n = len(pi)
     if n == 0:
         return np.zeros(0, dtype=bool)
-    features, shared_tri = bounded_features(statements, pi, pj, cov_a, cov_b, missed_a, missed_b)
+    columns = _per_statement(statements)
+    features, shared_tri = bounded_features(statements, pi, pj, cov_a, cov_b, missed_a, missed_b, columns)
     m = matcher
     z = np.full(n, m.BIAS)
     for k, w in enumerate(m.WEIGHTS):
         z += w * features[:, k]
     below = z < np.vectorize(_logit)(np.minimum(threshold, m.SAME_CLAIM)) - _Z_MARGIN
     # `matcher._contained`, each test loosened by the margin: a pair that might be contained stays
-    def each(values) -> np.ndarray:
-        return np.fromiter(values, dtype=np.float64, count=len(statements))
-
-    weight = each(st.weight for st in statements)
-    content = each(sum(1 for w in st.keys.values() if w > LIGHT_WEIGHT) for st in statements)
-    n_tri = each(len(st.token_trigrams) for st in statements)
+    weight, content, n_tri = columns["weight"], columns["content"], columns["trigrams"]
     wa, wb = weight[pi], weight[pj]
     a_small = wa <= wb
     c_small = np.where(a_small, cov_a, cov_b)
