@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_claims_blocking import WORDS, _statements
 
-from viewer.core.claims import finder, matcher
+from viewer.core.claims import finder, matcher, screening
 from viewer.core.claims.blocking import coverages
 from viewer.core.claims.matcher import _features, same_claim
 from viewer.core.claims.screening import bounded_features, ruled_out
@@ -35,7 +35,8 @@ def test_bulk_features_equal_the_matchers(sents):
     pi, pj, cov_a, cov_b, missed_a, missed_b = _plain_pairs(statements)
     if not len(pi):
         return
-    found, _shared = bounded_features(statements, pi, pj, cov_a, cov_b, missed_a, missed_b)
+    with mock.patch.object(screening, "_SLICE", 3):  # products and character counts a few rows at a time
+        found, _shared = bounded_features(statements, pi, pj, cov_a, cov_b, missed_a, missed_b)
     for k, (i, j) in enumerate(zip(pi.tolist(), pj.tolist())):
         expected = _features(statements[i], statements[j], 0.0, sequence_bound=True)[0]
         assert np.allclose(found[k], expected, rtol=0, atol=1e-9), (statements[i].text, statements[j].text)
@@ -79,3 +80,15 @@ def test_screening_rules_pairs_out_and_changes_no_claim():
         screened = finder._gated_pairs(statements, pairs)
         assert finder.find_claims(arts) == claims
     assert {(i, j) for i, j, _ in screened} < {(i, j) for i, j, _ in every}  # some pairs ruled out
+
+
+def test_screening_stops_when_cancelled():
+    import pytest
+
+    from viewer.core.util.cancel import Cancelled
+
+    statements = _statements([(0, ["police", "arrested", "man"]), (1, ["police", "arrested", "woman"])])
+    pi, pj, cov_a, cov_b, missed_a, missed_b = _plain_pairs(statements)
+    with pytest.raises(Cancelled):
+        ruled_out(statements, pi, pj, cov_a, cov_b, missed_a, missed_b, np.full(1, 0.55), np.full(1, 4),
+                  np.zeros(1), cancelled=lambda: True)

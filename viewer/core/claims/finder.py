@@ -247,7 +247,7 @@ def _gated_pairs(statements: list[Statement], pairs: np.ndarray, cancelled=None,
                         part_a.names_missed[plain], part_b.names_missed[plain],
                         threshold=np.where(one, SAME_EVENT_CLAIM, matcher.SAME_CLAIM),
                         min_keys=np.where(one, matcher.MIN_CONTAINED_KEYS, APART_CONTAINED_KEYS),
-                        exact=np.where(one, 0.0, APART_EXACT_CONTAINED))
+                        exact=np.where(one, 0.0, APART_EXACT_CONTAINED), cancelled=cancelled)
         keep = np.setdiff1d(keep, plain[out], assume_unique=True)
     return [(i, j, (pa, pb))
             for (i, j), pa, pb in zip(pairs[keep].tolist(), part_a.of(keep), part_b.of(keep))]

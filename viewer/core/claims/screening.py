@@ -18,6 +18,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..util.cancel import CancelCheck, check
 from . import matcher
 from .statement import LIGHT_WEIGHT, Statement, char_trigrams
 
@@ -25,6 +26,10 @@ __all__ = ["bounded_features", "ruled_out"]
 
 _Z_MARGIN = 1e-7  # on the logistic model's linear score: far above the rounding of any sum here
 _MARGIN = 1e-9  # on shares and weights
+# Rows (statements, pairs) per sparse step: each C call stays short (scipy holds the interpreter's
+# lock until it returns; at 200,000 words one call over all pairs took 0.12 s) and a cancel is seen
+# between them.
+_SLICE = 5_000
 
 
 def _logit(p: float) -> float:
@@ -46,7 +51,7 @@ def _rows(statements: Sequence[Statement]) -> tuple[list[int], list[Statement]]:
     return rows, distinct
 
 
-def _surface_matrices(distinct: Sequence[Statement]):
+def _surface_matrices(distinct: Sequence[Statement], cancelled: CancelCheck = None):
     """(token counts, word trigrams (0/1), character trigram counts): sparse matrices with one row
     per wording, the counts of `Statement.token_counts`, `token_trigrams` and `chars`."""
     from scipy import sparse
@@ -74,7 +79,11 @@ def _surface_matrices(distinct: Sequence[Statement]):
             g_cols.append(chars.setdefault(g, len(chars)))
     spelled = sparse.csr_matrix((np.ones(len(g_rows)), (g_rows, g_cols)),
                                 shape=(shape[1], max(len(chars), 1)))
-    return tokens, trigrams, (tokens @ spelled).tocsr()
+    parts = []
+    for lo in range(0, len(ids), _SLICE):
+        check(cancelled)
+        parts.append((tokens[lo:lo + _SLICE] @ spelled).tocsr())
+    return tokens, trigrams, sparse.vstack(parts, format="csr") if parts else tokens @ spelled
 
 
 def _per_statement(statements: Sequence[Statement]) -> dict[str, np.ndarray]:
@@ -93,26 +102,33 @@ def _per_statement(statements: Sequence[Statement]) -> dict[str, np.ndarray]:
             "numbers": each(number_sets.setdefault(st.numbers, len(number_sets)) for st in statements)}
 
 
-def _row_products(m, i: np.ndarray, j: np.ndarray, smaller: bool = False) -> np.ndarray:
+def _row_products(m, i: np.ndarray, j: np.ndarray, smaller: bool = False,
+                  cancelled: CancelCheck = None) -> np.ndarray:
     """Per pair k, the sum over columns of m[i[k]] * m[j[k]] (or of their minimum)."""
-    a, b = m[i], m[j]
-    both = a.minimum(b) if smaller else a.multiply(b)
-    return np.asarray(both.sum(axis=1)).ravel()
+    out = np.zeros(len(i))
+    for lo in range(0, len(i), _SLICE):
+        check(cancelled)
+        a, b = m[i[lo:lo + _SLICE]], m[j[lo:lo + _SLICE]]
+        both = a.minimum(b) if smaller else a.multiply(b)
+        out[lo:lo + _SLICE] = np.asarray(both.sum(axis=1)).ravel()
+    return out
 
 
 def bounded_features(statements: Sequence[Statement], pi: np.ndarray, pj: np.ndarray,
                      cov_a: np.ndarray, cov_b: np.ndarray, missed_a: np.ndarray, missed_b: np.ndarray,
-                     columns: dict[str, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+                     columns: dict[str, np.ndarray] | None = None, cancelled: CancelCheck = None
+                     ) -> tuple[np.ndarray, np.ndarray]:
     """(features, shared word trigrams): for pairs (statements[pi[k]], statements[pj[k]]) none of
     whose keys earned a synonym's or variant's credit in the other, the matcher's features in
     the order of `matcher.FEATURES` (one row per pair), word_sequence bounded as `same_claim`
     bounds it (`matcher._features` with `sequence_bound`), up to float rounding; and how many word
     trigrams each pair shares. `cov_a`, `cov_b`: each side's weight the other carries, and
     `missed_a`, `missed_b`: names it does not match (`blocking.coverages`). `columns`: the
-    statements' `_per_statement` arrays, when the caller has them."""
+    statements' `_per_statement` arrays, when the caller has them. Raises `Cancelled` between
+    steps when `cancelled()` turns True."""
     n = len(pi)
     rows, distinct = _rows(statements)
-    tokens, trigrams, chars = _surface_matrices(distinct)
+    tokens, trigrams, chars = _surface_matrices(distinct, cancelled)
     row = np.asarray(rows, dtype=np.int64)
     ri, rj = row[pi], row[pj]
     columns = columns or _per_statement(statements)
@@ -126,19 +142,19 @@ def bounded_features(statements: Sequence[Statement], pi: np.ndarray, pj: np.nda
     both_spoken = (la > 0) & (lb > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         sim = np.where(total > 0, (got_a + got_b) / np.where(total > 0, total, 1.0), 0.0)
-        shared_tri = _row_products(trigrams, ri, rj)
+        shared_tri = _row_products(trigrams, ri, rj, cancelled=cancelled)
         union = n_tri[pi] + n_tri[pj]
         tri = np.where(union > 0, 2 * shared_tri / np.where(union > 0, union, 1.0), 0.0)
-        dot = _row_products(chars, ri, rj)
+        dot = _row_products(chars, ri, rj, cancelled=cancelled)
         characters = np.where(both_spoken & (dot > 0), dot / (norm[pi] * norm[pj]), 0.0)
-        shared_tokens = _row_products(tokens, ri, rj, smaller=True)
+        shared_tokens = _row_products(tokens, ri, rj, smaller=True, cancelled=cancelled)
         bound = np.where(both_spoken, 2.0 * shared_tokens / np.where(both_spoken, la + lb, 1.0), 0.0)
     unmatched_a, unmatched_b = np.maximum(0.0, wa - got_a), np.maximum(0.0, wb - got_b)
     ratio = np.minimum(la, lb) / np.maximum(1.0, np.maximum(la, lb))
     high = np.maximum(cov_a, cov_b)
     m = matcher  # its settings as they are now (the benches try others)
     sequence_weight = m.WEIGHTS[m.FEATURES.index("word_sequence")]
-    columns = {
+    by_name = {
         "similarity": sim, "min_coverage": np.minimum(cov_a, cov_b), "max_coverage": high,
         "unmatched_small": np.log1p(np.minimum(unmatched_a, unmatched_b)),
         "unmatched_large": np.log1p(np.maximum(unmatched_a, unmatched_b)),
@@ -149,20 +165,23 @@ def bounded_features(statements: Sequence[Statement], pi: np.ndarray, pj: np.nda
         "word_sequence": bound if sequence_weight >= 0 else np.zeros(n),
         "coverage_x_length": high * ratio,
     }
-    return np.stack([columns[name] for name in m.FEATURES], axis=1), shared_tri
+    return np.stack([by_name[name] for name in m.FEATURES], axis=1), shared_tri
 
 
 def ruled_out(statements: Sequence[Statement], pi: np.ndarray, pj: np.ndarray,
               cov_a: np.ndarray, cov_b: np.ndarray, missed_a: np.ndarray, missed_b: np.ndarray,
-              threshold: np.ndarray, min_keys: np.ndarray, exact: np.ndarray) -> np.ndarray:
+              threshold: np.ndarray, min_keys: np.ndarray, exact: np.ndarray,
+              cancelled: CancelCheck = None) -> np.ndarray:
     """For pairs as `bounded_features` reads them: True where `same_claim(a, b, threshold[k],
     min_keys[k], exact_contained=exact[k])` is surely 0.0 (its bounded probability is below the
-    threshold, and the shorter side is not contained in the longer, each by a margin)."""
+    threshold, and the shorter side is not contained in the longer, each by a margin). Raises
+    `Cancelled` between steps when `cancelled()` turns True."""
     n = len(pi)
     if n == 0:
         return np.zeros(0, dtype=bool)
     columns = _per_statement(statements)
-    features, shared_tri = bounded_features(statements, pi, pj, cov_a, cov_b, missed_a, missed_b, columns)
+    features, shared_tri = bounded_features(statements, pi, pj, cov_a, cov_b, missed_a, missed_b, columns,
+                                            cancelled)
     m = matcher
     z = np.full(n, m.BIAS)
     for k, w in enumerate(m.WEIGHTS):
