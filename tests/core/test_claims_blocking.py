@@ -242,3 +242,20 @@ def test_exact_sums_equal_fsum_per_row(entries):
     assert found.tolist() == [math.fsum(v for r, v in entries if r == row) for row in range(6)]
     many = np.array([0.1, 0.2, 0.3, 0.4, 0.5])
     assert blocking.exact_sums(np.arange(5), many, 5) is None  # too many distinct values: the caller loops
+
+
+def test_coverages_of_statements_sharing_a_wording_are_each_pairs_own():
+    """Statements with the same words share their keys (the finder's memo) and are reduced to one
+    row of the bulk step; every pair still gets the matcher's coverages."""
+    text = ("Officials said the soldiers crossed the border at dawn. The firm bought a big warehouse. "
+            "Police arrested a man near the airport after the storm. ")
+    arts = [Article("A", "a", text * 2), Article("B", "b", text.replace("big", "large") + text)]
+    memo: dict = {}
+    statements = [s for k, art in enumerate(arts) for s in finder.statements_of(art, k, memo=memo)]
+    rows, distinct = blocking.distinct_wordings(statements)
+    assert len(distinct) < len(statements)  # some wordings are shared
+    pairs = [(i, j) for i in range(len(statements)) for j in range(len(statements)) if i != j]
+    cov_a, cov_b, _part_a, _part_b = coverages(statements, pairs)
+    for k, (i, j) in enumerate(pairs):
+        assert abs(cov_a[k] - coverage(statements[i], statements[j])) < 1e-9
+        assert abs(cov_b[k] - coverage(statements[j], statements[i])) < 1e-9

@@ -85,6 +85,22 @@ def _incidence(rows: list[list[int]], values: list[list[float]] | None, n_cols: 
     return m
 
 
+def distinct_wordings(statements: Sequence[Statement]) -> tuple[np.ndarray, list[Statement]]:
+    """(each statement's row, the distinct wordings): statements with the same words share their
+    keys (`finder.statements_of`'s memo; long texts and their rewrites repeat most sentences), so
+    whatever depends on the words alone is computed once per row."""
+    row_of: dict[int, int] = {}
+    distinct: list[Statement] = []
+    rows = np.empty(len(statements), dtype=np.int64)
+    for k, st in enumerate(statements):
+        r = row_of.get(id(st.keys))
+        if r is None:
+            r = row_of[id(st.keys)] = len(distinct)
+            distinct.append(st)
+        rows[k] = r
+    return rows, distinct
+
+
 def _key_matrix(statements: Sequence[Statement]) -> tuple[sparse.csr_matrix, _Vocab]:
     """Statements × keys, holding each key's weight."""
     vocab = _Vocab()
@@ -466,6 +482,7 @@ def coverages(statements: Sequence[Statement], pairs,
         empty = np.zeros(0, dtype=np.int64)
         none = Credited(empty, empty, (), 0, empty)
         return np.zeros(0), np.zeros(0), none, none
+    row_of, statements = distinct_wordings(statements)  # (a pair's coverages depend on its words alone)
     (key_ids, weights, word_ids, eligible, prefix_ids, named,
      indptr, keys, words, prefixes) = _entries(statements)
     n = len(statements)
@@ -477,7 +494,7 @@ def coverages(statements: Sequence[Statement], pairs,
     syn_hits = _CodeSet(_synonym_hits(statements, words), n * len(words))
     english = np.fromiter((st.language == "en" for st in statements), dtype=bool, count=n)
     total = np.fromiter((st.weight for st in statements), dtype=np.float64, count=n)
-    arr = np.asarray(pairs, dtype=np.int64)
+    arr = row_of[np.asarray(pairs, dtype=np.int64).reshape(-1, 2)]
     out, parts = [], []
     key_list = tuple(keys)
     for src, dst in ((arr[:, 0], arr[:, 1]), (arr[:, 1], arr[:, 0])):

@@ -20,6 +20,7 @@ import numpy as np
 
 from ..util.cancel import CancelCheck, check
 from . import matcher
+from .blocking import distinct_wordings
 from .statement import LIGHT_WEIGHT, Statement, char_trigrams
 
 __all__ = ["bounded_features", "ruled_out"]
@@ -34,21 +35,6 @@ _SLICE = 5_000
 
 def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
-
-
-def _rows(statements: Sequence[Statement]) -> tuple[list[int], list[Statement]]:
-    """Each statement's row among the distinct wordings (statements with the same words share their
-    tokens: `finder.statements_of`'s memo), and those wordings."""
-    row_of: dict[int, int] = {}
-    distinct: list[Statement] = []
-    rows = []
-    for st in statements:
-        r = row_of.get(id(st.tokens))
-        if r is None:
-            r = row_of[id(st.tokens)] = len(distinct)
-            distinct.append(st)
-        rows.append(r)
-    return rows, distinct
 
 
 def _surface_matrices(distinct: Sequence[Statement], cancelled: CancelCheck = None):
@@ -127,9 +113,8 @@ def bounded_features(statements: Sequence[Statement], pi: np.ndarray, pj: np.nda
     statements' `_per_statement` arrays, when the caller has them. Raises `Cancelled` between
     steps when `cancelled()` turns True."""
     n = len(pi)
-    rows, distinct = _rows(statements)
+    row, distinct = distinct_wordings(statements)
     tokens, trigrams, chars = _surface_matrices(distinct, cancelled)
-    row = np.asarray(rows, dtype=np.int64)
     ri, rj = row[pi], row[pj]
     columns = columns or _per_statement(statements)
     weight, length, n_tri, norm = columns["weight"], columns["length"], columns["trigrams"], columns["norm"]
