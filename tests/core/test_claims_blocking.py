@@ -8,10 +8,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from viewer.core.claims import blocking, finder
-from viewer.core.claims.blocking import candidate_pairs, coverages
+from viewer.core.claims import coverages as bulk_coverages
+from viewer.core.claims.blocking import candidate_pairs
+from viewer.core.claims.coverages import coverages
 from viewer.core.claims.matcher import _matches, coverage, same_claim
 from viewer.core.claims.statement import make_statement
 from viewer.core.text.article import Article
+from viewer.core.util import arrays
 
 # Words with synonyms, spelling variants (6-letter prefixes), names, numbers and reporting verbs.
 WORDS = ("the soldiers troopers crossed frontier border said mentioned told officials Russia Russian "
@@ -20,7 +23,8 @@ WORDS = ("the soldiers troopers crossed frontier border said mentioned told offi
          "new year Monday river flooded town old police arrested man woman").split()
 
 words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14)
-BOTH_PATHS = (10**9, -1)  # blocking._SMALL: every input short (numpy alone), every input long (sparse)
+# blocking.SMALL_STATEMENTS: every input short (numpy alone), every input long (sparse)
+BOTH_PATHS = (10**9, -1)
 
 
 def _statements(sentences, languages=None):
@@ -63,7 +67,7 @@ sentences = st.lists(st.tuples(st.integers(0, 2), words), min_size=2, max_size=2
 def test_bulk_candidates_equal_the_per_pair_search(sents, common, share):
     statements = _statements(sents)
     for small in BOTH_PATHS:  # numpy expansion (short texts) and sparse products (long ones)
-        with mock.patch.object(blocking, "_SMALL", small):
+        with mock.patch.object(blocking, "SMALL_STATEMENTS", small):
             found = [tuple(p) for p in candidate_pairs(statements, common, share).tolist()]
         assert found == _reference_pairs(statements, common, share)
 
@@ -77,7 +81,9 @@ def test_bulk_coverages_equal_the_matchers(sents, languages):
     # small enough) by binary search; pairs in one slice, or a few at a time
     for small, bits, piece, at_once in ((BOTH_PATHS[0], 1 << 30, 3, 25_000), (BOTH_PATHS[1], 1 << 30, 1 << 20, 7),
                                         (BOTH_PATHS[0], 0, 1, 25_000)):
-        with mock.patch.multiple(blocking, _SMALL=small, _BITSET_BITS=bits, _SET_SLICE=piece, _PAIRS=at_once):
+        with mock.patch.object(blocking, "SMALL_STATEMENTS", small), \
+                mock.patch.multiple(arrays, _BITSET_BITS=bits, _SET_SLICE=piece), \
+                mock.patch.object(bulk_coverages, "_COVERED_PAIRS", at_once):
             cov_a, cov_b, part_a, part_b = coverages(statements, pairs)
         for k, (i, j) in enumerate(pairs):
             assert abs(cov_a[k] - coverage(statements[i], statements[j])) < 1e-9
@@ -238,10 +244,10 @@ def test_exact_sums_equal_fsum_per_row(entries):
 
     rows = np.array([r for r, _ in entries], dtype=np.int64)
     values = np.array([v for _, v in entries], dtype=np.float64)
-    found = blocking.exact_sums(rows, values, 6)
+    found = arrays.exact_sums(rows, values, 6)
     assert found.tolist() == [math.fsum(v for r, v in entries if r == row) for row in range(6)]
     many = np.array([0.1, 0.2, 0.3, 0.4, 0.5])
-    assert blocking.exact_sums(np.arange(5), many, 5) is None  # too many distinct values: the caller loops
+    assert arrays.exact_sums(np.arange(5), many, 5) is None  # too many distinct values: the caller loops
 
 
 def test_coverages_of_statements_sharing_a_wording_are_each_pairs_own():

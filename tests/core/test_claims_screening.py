@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from test_claims_blocking import WORDS, _statements
 
 from viewer.core.claims import finder, matcher, screening
-from viewer.core.claims.blocking import coverages
+from viewer.core.claims.coverages import coverages
 from viewer.core.claims.matcher import _features, same_claim
 from viewer.core.claims.screening import bounded_features, ruled_out
 from viewer.core.text.article import Article

@@ -30,8 +30,9 @@ from ..util.cancel import check
 from ..util.collector import paused
 from . import matcher
 from .anchored import anchored_conflicts, conflict_of
-from .blocking import candidate_pairs, coverages
+from .blocking import candidate_pairs
 from .conflicts import NUMBER, Conflict, find_conflicts, stated_numbers
+from .coverages import coverages
 from .matcher import GATE, same_claim, synonym_partners
 from .screening import ruled_out
 from .statement import WORD_WEIGHT, Statement, make_statement

@@ -116,7 +116,7 @@ def _carried(a: Statement, b: Statement, partial: bool | frozenset = True
     3.12 on, naive before), how many of `a`'s names `b` does not match at all, and the (key,
     partner) pairs matched other than exactly, in key order. `partial` False: the caller knows
     that no key of `a` matches a synonym or variant in `b`, so none is looked up; a set of keys:
-    the caller knows that only these do (`blocking.coverages`), so only they are looked up."""
+    the caller knows that only these do (`coverages.coverages`), so only they are looked up."""
     bkeys = b.keys
     surface, names = a.surface, a.names
     if not partial:  # the same sum without its zero terms (they change no exact sum)
@@ -295,7 +295,7 @@ def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
     `exact_contained` of the shorter one's weight be carried by the very same words, not by
     synonyms or variants, before it counts as contained. `partial`: whether
     any key of `a` (of `b`) may match a synonym or variant in the other; a caller that knows none
-    does says False, one that knows which do (`blocking.coverages`) gives those keys, and the
+    does says False, one that knows which do (`coverages.coverages`) gives those keys, and the
     other look-ups are skipped (the same result).
     """
     features, ca, cb, (ta, tb) = _features(a, b, GATE, sequence_bound=True, partial=partial)

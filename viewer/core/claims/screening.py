@@ -2,7 +2,7 @@
 
 `matcher.same_claim` reads one pair at a time in Python; at 100,000 words the gate lets some
 60,000 pairs through to it and most of them fail. For a pair none of whose keys earned a
-synonym's or variant's credit in the other (`blocking.Credited`), no token is replaced before the
+synonym's or variant's credit in the other (`coverages.Credited`), no token is replaced before the
 surface features, so every feature of the model's first, bounded reading is a count over shared
 keys, tokens, word trigrams or character trigrams: `ruled_out` takes them for all such pairs at
 once (products of sparse rows), with word_sequence bounded as `same_claim` bounds it, and marks
@@ -109,7 +109,7 @@ def bounded_features(statements: Sequence[Statement], pi: np.ndarray, pj: np.nda
     the order of `matcher.FEATURES` (one row per pair), word_sequence bounded as `same_claim`
     bounds it (`matcher._features` with `sequence_bound`), up to float rounding; and how many word
     trigrams each pair shares. `cov_a`, `cov_b`: each side's weight the other carries, and
-    `missed_a`, `missed_b`: names it does not match (`blocking.coverages`). `columns`: the
+    `missed_a`, `missed_b`: names it does not match (`coverages.coverages`). `columns`: the
     statements' `_per_statement` arrays, when the caller has them. Raises `Cancelled` between
     steps when `cancelled()` turns True."""
     n = len(pi)
