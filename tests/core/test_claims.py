@@ -182,8 +182,9 @@ def test_cancel_and_progress():
 
 
 def test_a_long_article_is_cancelled_while_its_statements_are_made():
-    from viewer.core.claims import finder
-    text = " ".join(f"Sentence number {k} tells of harbour {k % 97}." for k in range(3 * finder._CHECK_EVERY))
+    from viewer.core.claims import finder, segments
+    count = 3 * segments._CHECK_EVERY
+    text = " ".join(f"Sentence number {k} tells of harbour {k % 97}." for k in range(count))
     asked = []
 
     def cancelled() -> bool:
@@ -399,12 +400,12 @@ def test_a_text_without_sentence_punctuation_is_read_in_windows_of_words():
     """A transcript or word list with no full stops is one huge "sentence"; past 200 words it is
     read as runs of about 50 words (after a comma where one comes late enough), so the matcher
     compares statement-sized pieces and the shared passage is still found."""
-    from viewer.core.claims import finder
+    from viewer.core.claims import segments
     shared = " ".join(f"the ferry company said route {k} would reopen" for k in range(12))
     text_a = " ".join(f"word{k}" for k in range(300)) + ", " + shared + " and then " + \
         " ".join(f"term{k}" for k in range(200))
-    spans = finder._spans(text_a, "en")
-    assert len(spans) > 10 and max(len(text_a[s:e].split()) for s, e in spans) <= finder._WINDOW_WORDS
+    spans = segments.statement_spans(text_a, "en")
+    assert len(spans) > 10 and max(len(text_a[s:e].split()) for s, e in spans) <= segments._WINDOW_WORDS
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))  # in order, no overlap
     assert "".join(text_a[s:e] for s, e in spans).replace(" ", "") == text_a.replace(" ", "")
     assert text_a[spans[5][0]:spans[5][1]].endswith(",")  # the comma before the shared passage
@@ -414,10 +415,10 @@ def test_a_text_without_sentence_punctuation_is_read_in_windows_of_words():
 
 def test_windows_start_past_exactly_200_words_even_of_one_letter():
     # the length shortcut (each word but the last needs a space after it) never skips a count
-    from viewer.core.claims import finder
-    for n in (finder._MAX_STATEMENT_WORDS, finder._MAX_STATEMENT_WORDS + 1):
+    from viewer.core.claims import segments
+    for n in (segments._MAX_STATEMENT_WORDS, segments._MAX_STATEMENT_WORDS + 1):
         text = " ".join(["a"] * n)
-        assert (len(finder._windows(text, 0, len(text))) > 1) == (n > finder._MAX_STATEMENT_WORDS)
+        assert (len(segments._windows(text, 0, len(text))) > 1) == (n > segments._MAX_STATEMENT_WORDS)
 
 
 def test_each_disagreement_is_listed_once_with_the_first_claim_that_carries_it():
