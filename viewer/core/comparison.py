@@ -203,6 +203,16 @@ def _spin_directed(found: PairAnalysis, a: Article, b: Article, arts: Sequence[A
     return replace(found, reuse=replace(r, derived=derived, basis=OTHERS_WORDING))
 
 
+def _read_pairs(found: dict[tuple[str, str], PairAnalysis],
+                arts: Sequence[Article]) -> dict[tuple[str, str], PairAnalysis]:
+    """The pairs' analyses as the comparison reads them, in `found`'s order: a spun pair's
+    direction from the other articles' wording (`_spin_directed`), then stories written from the
+    same wire copy apart (`_siblings_apart`)."""
+    by_id = {a.id: a for a in arts}
+    return _siblings_apart({(a, b): _spin_directed(pa, by_id[a], by_id[b], arts)
+                            for (a, b), pa in found.items()}, arts)
+
+
 def _siblings_apart(pairs: dict[tuple[str, str], PairAnalysis],
                     arts: Sequence[Article]) -> dict[tuple[str, str], PairAnalysis]:
     """`pairs`, with two stories written from the same wire copy in the comparison read as
@@ -374,12 +384,12 @@ def compare(articles: Sequence[Article], base: str | None = None, *,
             for pair, found in zip(missing, got or ()):
                 cache[_cache_key(pair)] = found
         first = n_claims if split == "pairs" else 0
-        pairs: dict[tuple[str, str], PairAnalysis] = {}
+        found_pairs: dict[tuple[str, str], PairAnalysis] = {}
         for k, ((a, b), found) in enumerate(_pair_analyses(todo, cancelled, cache)):
             if progress:
                 progress(first + k, steps)
-            pairs[(a.id, b.id)] = _spin_directed(found, a, b, arts)
-        pairs = _siblings_apart(pairs, arts)
+            found_pairs[(a.id, b.id)] = found
+        pairs = _read_pairs(found_pairs, arts)
         derivations = derived_elsewhere if derived_elsewhere is not None else derive_from_others(
             arts, (lambda k: progress(first + len(todo) + k, steps)) if progress else None, cancelled,
             {key: pa.reuse for key, pa in pairs.items()})
@@ -480,8 +490,7 @@ def pairs_and_derivations_of(specs: list[tuple[str, str, str]], wanted: list[tup
     arts = tuple(Article(i, title, text) for i, title, text in specs)
     by_id = {a.id: a for a in arts}
     found = [pair_analysis(by_id[a], by_id[b]) for a, b in wanted]
-    pairs = _siblings_apart({(a, b): _spin_directed(pa, by_id[a], by_id[b], arts)
-                             for (a, b), pa in zip(wanted, found)}, arts)
+    pairs = _read_pairs(dict(zip(wanted, found)), arts)
     return found, derive_from_others(arts, pairs={key: pa.reuse for key, pa in pairs.items()})
 
 

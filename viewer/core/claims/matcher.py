@@ -276,7 +276,8 @@ def match_probability(a: Statement, b: Statement) -> float:
     return 0.0 if features is None else _probability(features)
 
 
-def _content_keys(st: Statement) -> int:
+def content_keys(st: Statement) -> int:
+    """How many of a statement's keys weigh more than a light word's (its content words)."""
     return sum(1 for w in st.keys.values() if w > LIGHT_WEIGHT)
 
 
@@ -317,7 +318,7 @@ def same_claim(a: Statement, b: Statement, threshold: float = SAME_CLAIM,
 def _contained(a: Statement, b: Statement, ca: float, cb: float,
                min_keys: int = MIN_CONTAINED_KEYS, exact: float = 0.0) -> bool:
     small, c_small, large = (a, ca, b) if a.weight <= b.weight else (b, cb, a)
-    if c_small < COPIED_CONTAINED or _content_keys(small) < min_keys:
+    if c_small < COPIED_CONTAINED or content_keys(small) < min_keys:
         return False
     if exact > 0 and math.fsum([w for k, w in small.keys.items() if k in large.keys]) < exact * small.weight:
         return False  # carried mostly by synonyms and variants: "Guys hung in there" / "man-coverage"

@@ -21,7 +21,7 @@ import numpy as np
 from ..util.cancel import CancelCheck, check
 from . import matcher
 from .blocking import distinct_wordings
-from .statement import LIGHT_WEIGHT, Statement, char_trigrams
+from .statement import Statement, char_trigrams
 
 __all__ = ["bounded_features", "ruled_out"]
 
@@ -84,7 +84,7 @@ def _per_statement(statements: Sequence[Statement]) -> dict[str, np.ndarray]:
             "trigrams": each(len(st.token_trigrams) for st in statements),
             "norm": each(st.chars_norm for st in statements),
             "negated": each(st.negated for st in statements),
-            "content": each(sum(1 for w in st.keys.values() if w > LIGHT_WEIGHT) for st in statements),
+            "content": each(map(matcher.content_keys, statements)),
             "numbers": each(number_sets.setdefault(st.numbers, len(number_sets)) for st in statements)}
 
 
