@@ -594,12 +594,22 @@ def test_a_conflict_names_together_the_articles_that_give_one_value(kind, values
      {"A": "£12,500", "B": "£6,000"}),
     ("AMD agreed to a $5.4 billion deal for ATI.", "AMD agreed to a $4.2 billion deal for ATI.",
      {"A": "$5.4 billion", "B": "$4.2 billion"}),
+    # British wire copy in 7-bit code writes "#" for "£"
+    ("The widow stood to gain a #95,000 pay-out.", "The widow stood to gain a £96,000 pay-out.",
+     {"A": "#95,000", "B": "£96,000"}),
+    ("The studio signed a #2m contract with her.", "The studio signed a #3m contract with her.",
+     {"A": "#2m", "B": "#3m"}),
     # the same sum written another way, rounded, or in another currency's sign: none
     ("AMD agreed to a $5.4 billion deal for ATI.", "AMD agreed to a US$5.4-billion deal for ATI.", None),
     ("AMD agreed to a $5.4bn deal for ATI.", "AMD agreed to a $5.4 billion deal for ATI.", None),
     ("The judge awarded damages of £362,377.", "The judge awarded £360,000 damages.", None),
     ("The club was fined £4m.", "The club was fined £4.4m.", None),
     ("The deal was worth €20 million.", "The deal was worth $20 million.", None),
+    ("The widow stood to gain a #96,000 pay-out.", "The widow stood to gain a £96,000 pay-out.", None),
+    ("The firm was fined #4.4 million.", "The firm was fined £4m.", None),
+    # the law's limit is not what was given
+    ("A maximum fine of £13m could have been imposed.", "The airline was fined £4m.", None),
+    ("He faced a maximum of 14 years in jail.", "He was jailed for four years.", None),
     # sums for different things, or with nothing saying what for: none
     ("He was fined £500 and ordered to pay £200 costs.", "He was ordered to pay £200 costs.", None),
     ("He was fined £500.", "He had £600 on him when he was fined.", None),
@@ -611,6 +621,22 @@ def test_a_conflict_names_together_the_articles_that_give_one_value(kind, values
 def test_sums_of_money_conflict_only_for_the_same_thing(a, b, values):
     found = [c for c in find_conflicts([("A", a), ("B", b)]) if c.kind == "number"]
     assert (found[0].values if found else None) == values
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("He was fined #500 by magistrates.", [(("£ fine", 500.0), "#500")]),
+    ("It raised #225,000 for the charity.", [(("£ rais", 225_000.0), "#225,000")]),
+    ("She signed a #1.5bn deal.", [(("£ deal", 1.5e9), "#1.5bn")]),
+    ("Box office takings of #23.25 million.", [(("£ take", 23.25e6), "#23.25 million")]),
+    # a rank or an item is no sum
+    ("She is the #1 seed.", [(("seed", 1.0), "1 seed")]),
+    ("Bug #12 was fixed.", []),
+    # a minimum is what was given; a maximum is the law's limit
+    ("He was jailed for life with a minimum term of 15 years.", [(("year", 15.0), "15 years")]),
+    ("He faces a maximum sentence of 14 years.", []),
+])
+def test_a_wire_hash_before_a_sum_is_a_pound_sign(text, found):
+    assert extract_numbers(text) == found
 
 
 def test_an_amount_is_worded_up_to_its_scale_and_keyed_by_what_it_is_for():

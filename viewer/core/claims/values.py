@@ -71,8 +71,12 @@ _CJK = "[\u3040-\u30ff\u4e00-\u9fff]"  # kana and Chinese characters: words writ
 _GROUP_SPACE = "[ \u00a0\u202f]"  # a space (no-break, narrow) grouping thousands: "10 000"
 # A numeral: thousands grouped by spaces ("10 000", "1 200 000") first, then by commas or none.
 _NUMERAL = rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,.-])|\d+(?:,\d+)*(?:\.\d+)?"
+# British wire copy in 7-bit code (ISO 646-GB, as PA's was) has "#" where "£" belongs: "fined
+# #500", "a #1m contract". A "#" is read as "£" before a sum only: a number of three or more digits,
+# with decimals or a scale; a rank or an item ("#1", "#10") stays a number.
+_WIRE_POUND = r"#(?=(?:\d{1,3}(?:,\d{3})+|\d{3,})(?![\d,])|\d+\.\d+|\d+\s?(?:m|bn|million|billion)\b)"
 # A currency before an amount ("£500", "$5.4 billion", "US$5.4bn"): see `_amount_unit`.
-_CURRENCY = r"(?P<cur>(?-i:US|A|C|NZ|HK|S)?\$|£|€|¥)\s?"
+_CURRENCY = r"(?P<cur>(?-i:US|A|C|NZ|HK|S)?\$|£|€|¥|" + _WIRE_POUND + r")\s?"
 _NUMBER_RE = re.compile(
     # not inside a word (a Chinese or Japanese character before it is another word), not the
     # second year of a range: "his 1973-90 rule"
@@ -114,6 +118,9 @@ _QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\
                         r"around|nearly|almost|approximately|roughly|some|up\s+to|at\s+least|at\s+most|"
                         r"estimated|upwards\s+of|in\s+excess\s+of|"
                         r"as\s+(?:many|much|few|little|young|old)\s+as)\s+$"
+                        # the law's limit, not what was given: "a maximum fine of £13m" / "fined £4m"
+                        # (a minimum is given: "life, with a minimum term of 15 years")
+                        r"|\bmaximum(?:\s+(?:possible|permitted|of|[a-z]+\s+of))?\s+$"
                         # a range's or a list's later number ("from 1.8 to 4.4 points", "2002, 2001 and
                         # 2000 results") or one of a set ("the other two unions", "another 12 people")
                         r"|\d\s*(?:,|to|and)\s+$|\b(?:other|another)\s+$"
@@ -161,7 +168,7 @@ def _amount_unit(text: str, m: re.Match) -> str:
     fine", "a £250,000 home") or else the nearest content word before it ("fined £4.4m", "damages
     of £362,377", "paid $5.4 billion"), stemmed ("fined" / "fine"); "" when neither says (a claim's
     sums for different things are not held against each other: fine, costs, damages)."""
-    currency = "$" if m.group("cur") == "US$" else m.group("cur")
+    currency = {"US$": "$", "#": "£"}.get(m.group("cur"), m.group("cur"))
     after = _unit_key(m.group("unit"))
     if after and after not in _NOT_WHAT_FOR:
         return f"{currency} {stemmer('en')(after)}"
