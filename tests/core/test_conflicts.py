@@ -607,6 +607,7 @@ def test_a_conflict_names_together_the_articles_that_give_one_value(kind, values
     ("The deal was worth €20 million.", "The deal was worth $20 million.", None),
     ("The widow stood to gain a #96,000 pay-out.", "The widow stood to gain a £96,000 pay-out.", None),
     ("The firm was fined #4.4 million.", "The firm was fined £4m.", None),
+    ("THE FIRM WAS FINED #4M.", "The firm was fined #4.4m.", None),
     # the law's limit is not what was given
     ("A maximum fine of £13m could have been imposed.", "The airline was fined £4m.", None),
     ("He faced a maximum of 14 years in jail.", "He was jailed for four years.", None),

@@ -74,7 +74,7 @@ _NUMERAL = rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,.-])|\d+(?:,\d+)*(?:\.\d
 # British wire copy in 7-bit code (ISO 646-GB, as PA's was) has "#" where "£" belongs: "fined
 # #500", "a #1m contract". A "#" is read as "£" before a sum only: a number of three or more digits,
 # with decimals or a scale; a rank or an item ("#1", "#10") stays a number.
-_WIRE_POUND = r"#(?=(?:\d{1,3}(?:,\d{3})+|\d{3,})(?![\d,])|\d+\.\d+|\d+\s?(?:m|bn|million|billion)\b)"
+_WIRE_POUND = r"#(?=(?:\d{1,3}(?:,\d{3})+|\d{3,})(?![\d,])|\d+\.\d+|\d+\s?(?i:m|bn|million|billion)\b)"
 # A currency before an amount ("£500", "$5.4 billion", "US$5.4bn"): see `_amount_unit`.
 _CURRENCY = r"(?P<cur>(?-i:US|A|C|NZ|HK|S)?\$|£|€|¥|" + _WIRE_POUND + r")\s?"
 _NUMBER_RE = re.compile(
