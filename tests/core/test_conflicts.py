@@ -29,6 +29,12 @@ from viewer.core.text.dates import (
         ("The suspect was arrested on Tuesday.", "The suspect was arrested on Wednesday.", "date"),
         ("Coach Marta Lindqvist resigned.", "Coach Marta Lindquist resigned.", "name"),
         ("An 82-year-old man was robbed at home.", "An 80-year-old man was robbed at home.", "number"),
+        # an age after a name, and before it: one person's ("Pomfret, 49, Ivy Lomas": a list's
+        # comma, not "49 Ivy")
+        ("Bianka Pomfret, 49, Ivy Lomas, 63, died.", "Bianka Pomfret, 73, Ivy Lomas, 63, died.", "number"),
+        ("Nurse Vicky Haswell, 25, was in charge.", "The nurse in charge, Vicky Haswell, aged 24, said so.",
+         "number"),
+        ("The 28-year-old Tracey Smith works there.", "His girlfriend, Tracey Smith, 29, works there.", "number"),
         ("The quake struck at 8:13 a.m. local time.", "The quake struck at 8:31am local time.", "number"),
         ("The contest runs until 8am (AEST) today.", "The contest runs until 9 a.m. AEST today.", "number"),
         ("Police said the attack happened on Friday.", "Police said the attack happened on Saturday.", "date"),
@@ -114,9 +120,11 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
          "She heard the thud early Saturday morning."),
         # accents, a possessive, a sentence's first word
         ("Prime Minister Jean Chrétien spoke.", "Prime Minister Jean Chretien spoke."),
+        # one person's age, given after the name and before it; two people's ages
+        ("Sandra Jones, 38, was jailed.", "The 38-year-old Sandra Jones was jailed."),
+        ("Sandra Jones, 38, was jailed.", "Matthew Lee, 53, was jailed."),
         ("Historian David Irving lost.", "AUTHOR David Irving lost."),
         ("The officer, WPC Davidson, was hurt.", "The officer, PC Deborah Davidson, was hurt."),
-        ("Bianka Pomfret, 49, Ivy Lomas, 63, died.", "Bianka Pomfret, 73, Ivy Lomas, 63, died."),
         ("The Smyrna Nissan plant was named the best.", "Nissan's Smyrna plant was named the best."),
         ("Although Prempro pills were used, no brand was safer.", "Athough Prempro pills were used, no brand was safer."),
         # a quoted phrase of three words that shares two with a longer quote is another quote
@@ -637,6 +645,21 @@ def test_sums_of_money_conflict_only_for_the_same_thing(a, b, values):
     ("He faces a maximum sentence of 14 years.", []),
 ])
 def test_a_wire_hash_before_a_sum_is_a_pound_sign(text, found):
+    assert extract_numbers(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Sandra Jones, 39, of Uttoxeter was jailed.", [(("year-old jones", 39.0), "Jones, 39")]),
+    ("They persuaded Lee, 53, a convicted killer.", [(("year-old lee", 53.0), "Lee, 53")]),
+    ("Mr Kirkby, aged 55 at the time, was cleared.", [(("year-old kirkby", 55.0), "Kirkby, 55")]),
+    ("The 55-year-old Michael Douglas arrived.", [(("year-old douglas", 55.0), "55-year-old Michael")]),
+    # no name before it, a year, a weekday or a month's count
+    ("The mother-of-two, 39, was jailed.", []),
+    ("Leeds, 1998, was a cold year.", []),
+    ("On Monday, 14 people died.", [(("people", 14.0), "14 people")]),
+    ("In June, 25 soldiers died.", [(("soldier", 25.0), "25 soldiers")]),
+])
+def test_an_age_after_a_name_is_that_persons_age(text, found):
     assert extract_numbers(text) == found
 
 

@@ -265,6 +265,30 @@ def number_step(value: float, worded: str) -> float:
     return (value / numeral if numeral else 1.0) * 10.0 ** -decimals
 
 
+# A person's age in apposition, as reports give it: "Sandra Jones, 39, of Uttoxeter", "Lee, 53,
+# was jailed", "Mr Smith, aged 45, ...": the name (up to four capitalised words) and a comma before
+# the number; a comma, a full stop or a closing bracket after it unless "aged" says so.
+_APPOSITION_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}(?P<last>[A-Z][\w'’-]*))"
+                                   r"\s*,\s*(?P<aged>aged\s+)?$")
+_APPOSITION_AFTER_RE = re.compile(r"\s*(?:[,.;)]|$)")
+_NAME_GOES_ON_RE = re.compile(r"(?:\s+(?P<last>[A-Z][\w'’-]*)){0,3}")
+
+
+def _apposition_age(text: str, m: re.Match) -> tuple[str, str] | None:
+    """(whose age, worded) when the bare number `m` is an age given after a name ("Jones, 38,"):
+    keyed like "38-year-old Jones" ("year-old jones"), worded "Jones, 38"."""
+    raw = m.group("num")
+    if not raw.isdigit() or m.group("cur") or m.group("pct") or m.group("scale") or not 0 < int(raw) < 120:
+        return None
+    before = _APPOSITION_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
+    if before is None or not (before.group("aged") or _APPOSITION_AFTER_RE.match(text, m.end("num"))):
+        return None
+    holder = fold(before.group("last"))
+    if holder in NAME_SKIP or holder in MONTHS or holder in WEEKDAYS:
+        return None
+    return f"year-old {holder}", f"{before.group('last')}, {raw}"
+
+
 def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, float], str]]:
     """The numbers with a unit in `text` outside the `skip` spans (dates, times of day)."""
     out = []
@@ -274,6 +298,9 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
         value = _value(m)
         unit = _amount_unit(text, m) if m.group("cur") else "%" if m.group("pct") else \
             _unit_key(m.group("unit") or m.group("glyph"))
+        if not unit and (age := _apposition_age(text, m)) is not None:
+            out.append(((age[0], value), age[1]))
+            continue
         if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS \
                 or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()):
             continue
@@ -289,8 +316,11 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
         if part and not (part.group("first") and unit in _SPANS):  # "for the last two years": a span
             unit += " (the first or last)" if part.group("first") else " (out of)"
         if m.group("holder") is not None or m.group().endswith("-old"):
-            # whose age: "55-year-old Douglas" and "30-year-old star" are two people's
+            # whose age: "55-year-old Douglas" and "30-year-old star" are two people's; a name's
+            # last word ("55-year-old Michael Douglas"), as an age after a name is keyed
             holder = fold(m.group("holder") or "")
+            if holder and m.group("holder")[0].isupper():
+                holder = fold(_NAME_GOES_ON_RE.match(text, m.end("holder")).group("last") or holder)
             unit += "-old" + (f" {holder}" if holder and holder not in NAME_SKIP else "")
         # an amount is worded up to its scale ("£3m", not "£3m damages"; an unmatched group ends at -1)
         worded = text[m.start():max(m.end("num"), m.end("scale"))] if m.group("cur") else m.group()
