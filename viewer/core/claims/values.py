@@ -268,8 +268,8 @@ def number_step(value: float, worded: str) -> float:
 # A person's age in apposition, as reports give it: "Sandra Jones, 39, of Uttoxeter", "Lee, 53,
 # was jailed", "Mr Smith, aged 45, ...": the name (up to four capitalised words) and a comma before
 # the number; a comma, a full stop or a closing bracket after it unless "aged" says so.
-_APPOSITION_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}(?P<last>[A-Z][\w'’-]*))"
-                                   r"\s*,\s*(?P<aged>aged\s+)?$")
+_APPOSITION_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}"
+                                   r"(?P<last>[A-Z][\w'’-]*))\s*,\s*(?P<aged>aged\s+)?$")
 _APPOSITION_AFTER_RE = re.compile(r"\s*(?:[,.;)]|$)")
 _NAME_GOES_ON_RE = re.compile(r"(?:\s+(?P<last>[A-Z][\w'’-]*)){0,3}")
 
