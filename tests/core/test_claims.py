@@ -60,7 +60,9 @@ def test_unrelated_statements_stay_unique(a, b):
     ["Share:", "Related News", "Most Commented", "Leave a comment",
      "[File: Jane Doe/Reuters]", "(Photo: John Roe/AFP)",
      "A close-up photo of the harbour at dawn", "By Maria Gonzalez", "Published On 3 May 2021",
-     "14:42 04/10/99: Page 1 (HHH) COURTS Harbour", "2024-06-19T14:42Z UK-HARBOUR/REPAIRS"],
+     "14:42 04/10/99: Page 1 (HHH) COURTS Harbour", "2024-06-19T14:42Z UK-HARBOUR/REPAIRS",
+     # wire copy ends a paragraph with "<"
+     "(with map and pix)<", "(Memo to subeditors: check par two)<"],
 )
 def test_furniture_lines_are_detected(line):
     assert is_furniture(line)
@@ -70,7 +72,8 @@ def test_furniture_lines_are_detected(line):
     "line",
     ["Floods force thousands from their homes in the north",
      "The minister resigned on Monday.", "“We will not stop,” she said.",
-     "14:42 on Monday the harbour closed to all boats until further notice"],
+     "14:42 on Monday the harbour closed to all boats until further notice",
+     "He was refused bail.<", "``Not at all.''<"],
 )
 def test_statements_are_not_furniture(line):
     assert not is_furniture(line)

@@ -49,8 +49,8 @@ def _has_final_punctuation(text: str) -> bool:
 
 def is_furniture(text: str, line: str | None = None) -> bool:
     """True if a sentence `text` (standing on paragraph `line`) is navigation, a credit or a caption."""
-    line = text if line is None else line
-    stripped = text.strip()
+    line = (text if line is None else line).rstrip().rstrip("<")  # wire copy's paragraph mark
+    stripped = text.strip().rstrip("<").rstrip()  # (or "…killed her.<" reads as navigation)
     n_words = count_words(stripped)
     if n_words == 0 or not any(ch.isalnum() for ch in stripped):  # marks only (a wire's "<")
         return True
