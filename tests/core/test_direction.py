@@ -417,7 +417,8 @@ def test_an_article_is_not_read_against_a_story_it_shares_only_the_wire_with():
     derived stays, and so does any story when no wire copy comes before both."""
     from dataclasses import replace as dc_replace
 
-    from viewer.core.comparison import compare, derive_from_others
+    from viewer.core.comparison import compare
+    from viewer.core.reuse.others import derive_from_others
     from viewer.core.reuse.direction import REUSE
     from viewer.core.reuse.relation import INDEPENDENT, PARTIALLY
     from viewer.core.reuse.siblings import COMMON_SOURCE
@@ -446,17 +447,14 @@ def test_the_reading_says_why_each_article_was_left_out():
     shares nothing derived with this article beyond the wire copy both came after."""
     from dataclasses import replace as dc_replace
 
-    from viewer.core.comparison import (
-        LEFT_AFTER,
-        LEFT_BESIDE_WIRE,
-        LEFT_FROM_WIRE,
-        Comparison,
-        compare,
-        derive_from_others,
-        left_out,
-    )
+    from viewer.core.comparison import Comparison, compare
     from viewer.core.report.readings import others_note
     from viewer.core.reuse.direction import REUSE
+    from viewer.core.reuse.others import LEFT_AFTER, LEFT_BESIDE_WIRE, LEFT_FROM_WIRE, derive_from_others
+    from viewer.core.reuse.others import left_out as left_out_of
+
+    def left_out(comp, article_id):
+        return left_out_of({k: pa.reuse for k, pa in comp.pairs.items()}, comp.articles, article_id)
     item = prose(3, 240)
     half = len(item) // 2
     w = Article("W", "", wire(item))

@@ -3,20 +3,21 @@ tooltips and the HTML report, so both say the same."""
 
 from __future__ import annotations
 
-from ..comparison import LEFT_AFTER, LEFT_BESIDE_WIRE, LEFT_FROM_WIRE, Comparison, left_out
+from ..comparison import Comparison
+from ..reuse.others import LEFT_AFTER, LEFT_BESIDE_WIRE, LEFT_FROM_WIRE, left_out
 from ..reuse.relation import LABEL_TEXT
 
 
 def others_note(comp: Comparison, article_id: str) -> str:
     """One line: the article's label against the other articles together, naming those it was
-    read against and those left out (`comparison.derive_from_others`); empty when there are fewer
+    read against and those left out (`reuse.others.derive_from_others`); empty when there are fewer
     than three articles, where the pair says it all."""
     d = comp.derivations.get(article_id)
     if d is None or len(comp.articles) < 3:
         return ""
     others = [a.id for a in comp.articles if a.id != article_id]
     read = others if d.sources is None else [x for x in others if x in d.sources]
-    reasons = left_out(comp, article_id)
+    reasons = left_out({key: pa.reuse for key, pa in comp.pairs.items()}, comp.articles, article_id)
     by_reason: dict[str, list[str]] = {}
     for x in others:
         if x not in read:

@@ -192,7 +192,7 @@ PAIR_EITHER_MODEL = MODELS.pair_either
 @dataclass(frozen=True)
 class Derivation:
     """One text's label against its source(s), with P(derived) behind it; `sources`, when the
-    caller chose them among others (`comparison.derive_from_others`), the ids it was read against."""
+    caller chose them among others (`others.derive_from_others`), the ids it was read against."""
 
     label: str
     score: float

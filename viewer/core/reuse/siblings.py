@@ -11,7 +11,7 @@ articles' own words that are left. When these share fewer than MIN_OWN_WORDS wor
 runs, or that reading is independent, so is the pair, on the basis COMMON_SOURCE, and
 `common_sources` names the wire copy. A pair that shares more than the wire gave (a passage
 only the two of them have) keeps its label, as does any pair whose direction the texts state
-and any spun pair. Each article's reading against all the others (`comparison.derive_from_others`)
+and any spun pair. Each article's reading against all the others (`others.derive_from_others`)
 leaves such a story out, as it leaves out stories written from wire copy; triage links a story
 beside the wire only when `derived_beyond` says so (`triage.sources`).
 """
