@@ -65,7 +65,7 @@ def _incidence(rows: list[list[int]], values: list[list[float]] | None, n_cols: 
 
 def distinct_wordings(statements: Sequence[Statement]) -> tuple[np.ndarray, list[Statement]]:
     """(each statement's row, the distinct wordings): statements with the same words share their
-    keys (`finder.statements_of`'s memo; long texts and their rewrites repeat most sentences), so
+    keys (`segments.statements_of`'s memo; long texts and their rewrites repeat most sentences), so
     whatever depends on the words alone is computed once per row."""
     row_of: dict[int, int] = {}
     distinct: list[Statement] = []

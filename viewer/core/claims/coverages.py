@@ -60,9 +60,8 @@ def _entries(statements: Sequence[Statement]):
 
 def _codes(rows: list[list[int]], width: int) -> np.ndarray:
     """Sorted int64 codes row * width + column of a ragged incidence."""
-    lengths = np.array([len(r) for r in rows], dtype=np.int64)
-    cols = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(lengths.sum()))
-    return distinct_sorted(np.repeat(np.arange(len(rows), dtype=np.int64), lengths) * width + cols)
+    row, col = ragged(rows)
+    return distinct_sorted(row * width + col)
 
 
 @lru_cache(maxsize=16384)

@@ -102,8 +102,6 @@ class Claim:
     conflicts: tuple[Conflict, ...]
 
 
-
-
 def _same_event(statements: list[Statement]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """(i, j), i < j, for every two articles of `statements` that report one event: they share
     at least SAME_EVENT_ANCHORS of the smaller one's anchors (names and numbers), and at least

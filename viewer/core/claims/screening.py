@@ -18,6 +18,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..util.arrays import Vocab, ragged
 from ..util.cancel import CancelCheck, check
 from . import matcher
 from .blocking import distinct_wordings
@@ -42,11 +43,10 @@ def _surface_matrices(distinct: Sequence[Statement], cancelled: CancelCheck = No
     per wording, the counts of `Statement.token_counts`, `token_trigrams` and `chars`."""
     from scipy import sparse
 
-    vocab: dict[str, int] = {}
-    ids = [[vocab.setdefault(t, len(vocab)) for t in st.tokens] for st in distinct]
-    sizes = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-    flat = np.fromiter((t for row in ids for t in row), dtype=np.int64, count=int(sizes.sum()))
-    owner = np.repeat(np.arange(len(ids), dtype=np.int64), sizes)
+    vocab = Vocab()
+    ids = [[vocab.id(t) for t in st.tokens] for st in distinct]
+    owner, flat = ragged(ids)
+    sizes = np.bincount(owner, minlength=len(ids))
     shape = (len(ids), max(len(vocab), 1))
     tokens = sparse.csr_matrix((np.ones(len(flat)), (owner, flat)), shape=shape)  # repeats summed
     starts = np.cumsum(sizes) - sizes
@@ -57,12 +57,12 @@ def _surface_matrices(distinct: Sequence[Statement], cancelled: CancelCheck = No
     trigrams = sparse.csr_matrix((np.ones(len(first)), (owner[first], column.ravel())),
                                  shape=(len(ids), max(len(distinct_codes), 1)))
     trigrams.data[:] = 1.0  # a set of trigrams: repeats count once
-    chars: dict[str, int] = {}
+    chars = Vocab()
     g_rows, g_cols = [], []
     for t, k in vocab.items():
         for g in char_trigrams(t):
             g_rows.append(k)
-            g_cols.append(chars.setdefault(g, len(chars)))
+            g_cols.append(chars.id(g))
     spelled = sparse.csr_matrix((np.ones(len(g_rows)), (g_rows, g_cols)),
                                 shape=(shape[1], max(len(chars), 1)))
     parts = []
