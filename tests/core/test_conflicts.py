@@ -584,6 +584,12 @@ def test_time_stamps_state_no_claim():
         ("quote", {"A": "a whole load of Lords", "B": "a whole lot of Lords",
                    "C": "Labour MPs, Tory MPs and a whole load of lords"},
          [("A", "C"), ("B",)], "quote altered (A, C ≠ B): “a whole load of Lords”"),
+        # hard-wrapped wire copy: its line breaks are shown as spaces, on one line
+        ("quote", {"A": "a lethal cocktail of lies,\nhalf-truths and the truth",
+                   "B": "a lethal cocktail of lies and the occasional truth"},
+         [("A",), ("B",)], "quote altered (A ≠ B): “a lethal cocktail of lies, half-truths and the…”"),
+        ("name", {"A": "Thomas\nAllsopp", "B": "Thomas Alsop"}, [("A",), ("B",)],
+         "Thomas Allsopp (A) vs Thomas Alsop (B)"),
     ],
 )
 def test_a_conflict_names_together_the_articles_that_give_one_value(kind, values, groups, summary):

@@ -12,6 +12,7 @@ from ..comparison import Comparison
 from ..diff.worddiff import DELETE, INSERT, word_diff
 from ..text.language import detect_language
 from ..text.tokens import fold_typography
+from ..text.wireform import plain_wording
 
 
 def _find(text: str, value: str, start: int, end: int) -> tuple[int, int] | None:
@@ -62,12 +63,15 @@ def _short(text: str, n: int = 48) -> str:
 
 def conflict_summary(conflict) -> str:
     """One line: "24 years (A) vs 25 years (C)", or "quote altered (A ≠ E): “…”"; articles
-    that give the same value are named together ("Thursday (C, D) vs Monday (E)")."""
+    that give the same value are named together ("Thursday (C, D) vs Monday (E)"). Values are
+    shown on one line, as a claim's wording is (`plain_wording`: hard-wrapped wire copy's line
+    breaks are spaces)."""
     groups = agreeing_groups(conflict)
+    shown = {k: plain_wording(v) for k, v in conflict.values.items()}
     if conflict.kind == "quote":
         ids = " ≠ ".join(", ".join(group) for group in groups)
-        return f"quote altered ({ids}): “{_short(conflict.values[groups[0][0]])}”"
-    return " vs ".join(f"{conflict.values[group[0]]} ({', '.join(group)})" for group in groups)
+        return f"quote altered ({ids}): “{_short(shown[groups[0][0]])}”"
+    return " vs ".join(f"{shown[group[0]]} ({', '.join(group)})" for group in groups)
 
 
 def distinct_conflicts(claims) -> list[tuple[object, object]]:
