@@ -626,6 +626,9 @@ def test_a_conflict_names_together_the_articles_that_give_one_value(kind, values
     # the law's limit is not what was given
     ("A maximum fine of £13m could have been imposed.", "The airline was fined £4m.", None),
     ("He faced a maximum of 14 years in jail.", "He was jailed for four years.", None),
+    # nor is a sum that may yet be paid
+    ("BA faces a £13m fine if found guilty.", "BA was fined £4m by the Commission.", None),
+    ("The firm could be fined £5,000 for the breach.", "The firm was fined £2,000 for the breach.", None),
     # sums for different things, or with nothing saying what for: none
     ("He was fined £500 and ordered to pay £200 costs.", "He was ordered to pay £200 costs.", None),
     ("He was fined £500.", "He had £600 on him when he was fined.", None),
@@ -645,11 +648,22 @@ def test_sums_of_money_conflict_only_for_the_same_thing(a, b, values):
     ("She signed a #1.5bn deal.", [(("£ deal", 1.5e9), "#1.5bn")]),
     ("Box office takings of #23.25 million.", [(("£ take", 23.25e6), "#23.25 million")]),
     # a rank or an item is no sum
+    ("She paid #79,708, the court heard.", [(("£ paid", 79_708.0), "#79,708")]),
+    ("A #2.9M bill.", [(("£ bill", 2.9e6), "#2.9M")]),
+    # a rank or an item is no sum
     ("She is the #1 seed.", [(("seed", 1.0), "1 seed")]),
     ("Bug #12 was fixed.", []),
+    # nor a hashtag, a year or a page's colour
+    ("The campaign #100DaysOfWar began.", []),
+    ("Fans posted #2024 all day.", []),
+    ("Links were coloured #505050 on the page.", []),
     # a minimum is what was given; a maximum is the law's limit
     ("He was jailed for life with a minimum term of 15 years.", [(("year", 15.0), "15 years")]),
     ("He faces a maximum sentence of 14 years.", []),
+    # a sum that may yet be paid is no sum paid; a count faced is a fact
+    ("BA FACES #13M FINE IF GUILTY", []),
+    ("The firm risks a fine of £2m.", []),
+    ("He faces 17 charges.", [(("charge", 17.0), "17 charges")]),
 ])
 def test_a_wire_hash_before_a_sum_is_a_pound_sign(text, found):
     assert extract_numbers(text) == found

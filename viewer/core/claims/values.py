@@ -72,9 +72,12 @@ _GROUP_SPACE = "[ \u00a0\u202f]"  # a space (no-break, narrow) grouping thousand
 # A numeral: thousands grouped by spaces ("10 000", "1 200 000") first, then by commas or none.
 _NUMERAL = rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,.-])|\d+(?:,\d+)*(?:\.\d+)?"
 # British wire copy in 7-bit code (ISO 646-GB, as PA's was) has "#" where "£" belongs: "fined
-# #500", "a #1m contract". A "#" is read as "£" before a sum only: a number of three or more digits,
-# with decimals or a scale; a rank or an item ("#1", "#10") stays a number.
-_WIRE_POUND = r"#(?=(?:\d{1,3}(?:,\d{3})+|\d{3,})(?![\d,])|\d+\.\d+|\d+\s?(?i:m|bn|million|billion)\b)"
+# #500", "a #1m contract". A "#" is read as "£" before a sum only, as PA writes one: three digits,
+# thousands grouped by commas ("#96,000," too), decimals or a scale ("#1.5m"), and no letter after
+# it. A rank or an item ("#1", "#10") stays a number; a hashtag ("#100DaysOfWar", "#2024") or a
+# colour ("#000000", in a page's markup) is no sum.
+_WIRE_POUND = (r"#(?=(?:\d{1,3}(?:,\d{3})+|\d{3})(?!,?\d|[^\W\d])|\d+\.\d+(?![\d.]|[^\W\d])"
+               r"|\d+(?:\.\d+)?\s?(?i:m|bn|million|billion)\b)")
 # A currency before an amount ("£500", "$5.4 billion", "US$5.4bn"): see `_amount_unit`.
 _CURRENCY = r"(?P<cur>(?-i:US|A|C|NZ|HK|S)?\$|£|€|¥|" + _WIRE_POUND + r")\s?"
 _NUMBER_RE = re.compile(
@@ -126,6 +129,10 @@ _QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\
                         r"|\d\s*(?:,|to|and)\s+$|\b(?:other|another)\s+$"
                         # "3 or 4 days", but not an amount put another way: "$1.49 or 27 percent"
                         r"|(?<![$£€#\d.,])\d+(?:[.,]\d+)?\s+or\s+$")
+# A sum someone may yet pay is no sum paid: "BA faces a #13m fine" against "fined #4m", "could be
+# fined £5,000" (a count faced is a fact: "faces 17 charges").
+_PROSPECT_RE = re.compile(r"(?i)\b(?:(?:fac|risk)(?:e|es|ed|ing|s)?\s+(?:an?\s+)?(?:possible\s+|potential\s+)?"
+                          r"(?:[a-z]+\s+of\s+)?|(?:could|may|might|would)\s+(?:be\s+fined|have\s+to\s+pay)\s+)$")
 _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
                        "which that this these those more less".split())
 # Words that open a sentence before a name ("Although Prempro pills …"); not every stopword: "Will
@@ -302,7 +309,8 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
             out.append(((age[0], value), age[1]))
             continue
         if not unit or fold(m.group().split()[0]) in _ONE_IDIOMS \
-                or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()):
+                or _QUALIFIED.search(text, max(0, m.start() - 30), m.start()) \
+                or m.group("cur") and _PROSPECT_RE.search(text, max(0, m.start() - 30), m.start()):
             continue
         if m.group("num").lower() == "one" and not _ONLY_BEFORE_RE.search(text, max(0, m.start() - 20),
                                                                            m.start()):
