@@ -10,11 +10,12 @@ weight carried in the very same words), and within one event joins two statement
 telling figure, a name and another word (FIGURE_LINKS); two articles that share a telling figure
 and TELLING_EVENT_SHARED names and numbers report one event (TELLING_EVENT); `matcher`
 lets a sentence cut from a longer one join it when COPIED_CONTAINED of its weight is carried
-(CONTAINED: the rule is off). Those
-eight settings were picked on the dev data. This bench gives the figures they would earn on data
+(CONTAINED: the rule is off); within one event two statements next to a linked pair, on the same
+side of it in both articles, join when each carries ORDER_COVERAGE of the other (ORDER_LINKS). Those
+nine settings were picked on the dev data. This bench gives the figures they would earn on data
 they were not picked on:
 
-1. every point of a small grid of the eight is run on METER (224 derived stories, by domain-day)
+1. every point of a small grid of the nine is run on METER (224 derived stories, by domain-day)
    and on ECB+ (article pairs of one event cluster, and against its sibling cluster, by topic);
 2. six folds each hold out one ECB+ topic and a sixth of METER's days; on the rest, the point with
    the best score (ECB+ same-event share + METER Verbatim and Rewrite shares, halved) among those
@@ -48,14 +49,16 @@ EXACT = (0.0, finder.APART_EXACT_CONTAINED)  # 0.0: synonyms count towards conta
 FIGURES = (False, True)                 # FIGURE_LINKS off / on
 TELLING = (False, True)                 # TELLING_EVENT off / on
 TELLING_SHARED = (4,)                   # TELLING_EVENT_SHARED (3: see finder; run it with (3, 4) to compare)
+ORDER = (False, True)                   # ORDER_LINKS off / on (at the shipped ORDER_COVERAGE)
 FOLDS = 6
 # The settings a grid point gives, in its order (the grid's dimensions above, one each).
 SETTINGS = ((finder, "SAME_EVENT_ANCHORS"), (finder, "SAME_EVENT_CLAIM"), (finder, "APART_CONTAINED_KEYS"),
             (matcher, "COPIED_CONTAINED"), (finder, "APART_EXACT_CONTAINED"), (finder, "FIGURE_LINKS"),
-            (finder, "TELLING_EVENT"), (finder, "TELLING_EVENT_SHARED"))
-FIGURES_AT, TELLING_AT, SHARED_AT = 5, 6, 7  # where FIGURE_LINKS, TELLING_EVENT and its count stand
+            (finder, "TELLING_EVENT"), (finder, "TELLING_EVENT_SHARED"), (finder, "ORDER_LINKS"))
+# where FIGURE_LINKS, TELLING_EVENT, its count and ORDER_LINKS stand
+FIGURES_AT, TELLING_AT, SHARED_AT, ORDER_AT = 5, 6, 7, 8
 SHIPPED = tuple(getattr(module, name) for module, name in SETTINGS)
-BEFORE = (0.5, SAME_CLAIM, 4, CONTAINED, 0.0, False, False, TELLING_SHARED[0])
+BEFORE = (0.5, SAME_CLAIM, 4, CONTAINED, 0.0, False, False, TELLING_SHARED[0], False)
 
 
 def _run(job):
@@ -100,7 +103,7 @@ def main() -> None:
                                                            "dev-data"))
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    points = itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES, TELLING, TELLING_SHARED)
+    points = itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES, TELLING, TELLING_SHARED, ORDER)
     # with TELLING_EVENT off, its shared count changes nothing: one point
     kept = {p for p in points if p[TELLING_AT] or p[SHARED_AT] == TELLING_SHARED[0]}
     grid = sorted(kept | {SHIPPED, BEFORE})
@@ -110,14 +113,16 @@ def main() -> None:
     topics = sorted(g for g in groups if g.startswith("ecb:"))
     days = sorted(g for g in groups if g.startswith("meter:"))
     print(f"grid of {len(grid)} points (anchors, claim threshold, contained keys apart, cut-sentence share, "
-          f"exact share apart, figure links, telling figure one event, its shared anchors); "
+          f"exact share apart, figure links, telling figure one event, its shared anchors, order links); "
           f"{len(topics)} ECB+ topics, {len(days)} METER domain-days; {FOLDS} folds")
     # the whole grid, then the grid without the last rules (what they add out of sample)
+    before_order = {p: r for p, r in results.items() if not p[ORDER_AT]}
     for name, points in (("held out (picked on the other folds)", results),
-                         ("same, one event by a telling figure off",
-                          {p: r for p, r in results.items() if not p[TELLING_AT]}),
+                         ("same, order links off", before_order),
+                         ("same, one event by a telling figure off too",
+                          {p: r for p, r in before_order.items() if not p[TELLING_AT]}),
                          ("same, figure links off too",
-                          {p: r for p, r in results.items() if not p[TELLING_AT] and not p[FIGURES_AT]})):
+                          {p: r for p, r in before_order.items() if not p[TELLING_AT] and not p[FIGURES_AT]})):
         held_out = []
         for k in range(FOLDS):
             out = [topics[k % len(topics)]] + days[k::FOLDS]

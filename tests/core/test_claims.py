@@ -474,3 +474,58 @@ def test_wire_copy_claims_read_with_curly_quotes_and_no_line_marks():
     texts = [c.text for c in find_claims([Article("A", "", wire)])]
     assert "His victim's brother said: “I think he deserves nothing more than that.”" in texts
     assert "Alan Hobbs, 32, was jailed for life today at Reading Crown Court." in texts
+
+
+_FIRE = ("Firefighters from Leeds battled a blaze at the Kirkstall Mill on Tuesday night, West Yorkshire Fire "
+         "Service said.",
+         "The old wool store had been empty since the owners moved production to Bradford last spring.",
+         "Station manager Helen Crowther said 60 firefighters had fought the flames for nine hours.")
+_FIRE_REWRITTEN = (
+    "Firefighters from Leeds fought a blaze at Kirkstall Mill on Tuesday night, West Yorkshire Fire Service said.",
+    "Nobody had worked in the building, once a wool store, since its owners shifted production to Bradford "
+    "a year ago.",
+    "Station manager Helen Crowther said 60 firefighters had battled the flames for nine hours.")
+_SMOKE = "Neighbours in nearby streets were told to keep their windows shut because of the smoke."
+
+
+@pytest.mark.parametrize("order, middle, joined", [
+    ((0, 1, 2), _FIRE_REWRITTEN[1], True),   # between two linked pairs, in the same place in both
+    ((0, 1), _FIRE_REWRITTEN[1], True),      # after one linked pair in both
+    ((0, 2, 1), _FIRE_REWRITTEN[1], False),  # moved: next to no linked pair on the same side
+    ((0, 1, 2), _SMOKE, False),              # in place, but another fact
+])
+def test_within_one_event_a_rewritten_sentence_next_to_a_linked_pair_joins_it(monkeypatch, order, middle,
+                                                                               joined):
+    """Within reports of one event, two statements just before (or after) a linked pair in both
+    articles state one fact when each carries enough of the other (ORDER_LINKS), though the
+    matcher alone keeps a free rewrite apart."""
+    from viewer.core.claims import finder
+
+    rewritten = (_FIRE_REWRITTEN[0], middle, _FIRE_REWRITTEN[2])
+    pair = [Article("A", "", " ".join(_FIRE[k] for k in sorted(order))),
+            Article("B", "", " ".join(rewritten[k] for k in order))]
+
+    def linked():
+        return any(_member_texts(pair, c) == {"A": _FIRE[1], "B": middle} for c in find_claims(pair))
+
+    events: set = set()
+    find_claims(pair, one_event=events)
+    assert events == {("A", "B")}
+    assert linked() is joined
+    monkeypatch.setattr(finder, "ORDER_LINKS", False)
+    assert linked() is False
+
+
+def test_order_links_join_only_articles_read_as_one_event():
+    """`_in_order` proposes the pair next to a linked one only between articles read as one event."""
+    from viewer.core.claims import finder
+    from viewer.core.claims.segments import statements_of
+
+    a = statements_of(Article("A", "", " ".join(_FIRE)), 0)
+    b = statements_of(Article("B", "", " ".join(_FIRE_REWRITTEN)), 1)
+    statements = a + b
+    edges = {(0, len(a)): 0.9}   # the first statements linked
+    near = {(1, len(a) + 1)}     # the second ones pass the gate both ways
+    assert finder._in_order(statements, edges, near, {(0, 1)}) == [(1, len(a) + 1)]
+    assert finder._in_order(statements, edges, near, set()) == []
+    assert finder._in_order(statements, edges, set(), {(0, 1)}) == []
