@@ -103,7 +103,8 @@ def main() -> None:
                                                            "dev-data"))
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    points = itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES, TELLING, TELLING_SHARED, ORDER)
+    points = itertools.product(ANCHORS, CLAIM, APART_KEYS, COPIED, EXACT, FIGURES, TELLING, TELLING_SHARED,
+                               ORDER)
     # with TELLING_EVENT off, its shared count changes nothing: one point
     kept = {p for p in points if p[TELLING_AT] or p[SHARED_AT] == TELLING_SHARED[0]}
     grid = sorted(kept | {SHIPPED, BEFORE})
@@ -122,7 +123,8 @@ def main() -> None:
                          ("same, one event by a telling figure off too",
                           {p: r for p, r in before_order.items() if not p[TELLING_AT]}),
                          ("same, figure links off too",
-                          {p: r for p, r in before_order.items() if not p[TELLING_AT] and not p[FIGURES_AT]})):
+                          {p: r for p, r in before_order.items()
+                           if not p[TELLING_AT] and not p[FIGURES_AT]})):
         held_out = []
         for k in range(FOLDS):
             out = [topics[k % len(topics)]] + days[k::FOLDS]

@@ -476,12 +476,13 @@ def test_wire_copy_claims_read_with_curly_quotes_and_no_line_marks():
     assert "Alan Hobbs, 32, was jailed for life today at Reading Crown Court." in texts
 
 
-_FIRE = ("Firefighters from Leeds battled a blaze at the Kirkstall Mill on Tuesday night, West Yorkshire Fire "
-         "Service said.",
+_FIRE = ("Firefighters from Leeds battled a blaze at the Kirkstall Mill on Tuesday night, West Yorkshire "
+         "Fire Service said.",
          "The old wool store had been empty since the owners moved production to Bradford last spring.",
          "Station manager Helen Crowther said 60 firefighters had fought the flames for nine hours.")
 _FIRE_REWRITTEN = (
-    "Firefighters from Leeds fought a blaze at Kirkstall Mill on Tuesday night, West Yorkshire Fire Service said.",
+    "Firefighters from Leeds fought a blaze at Kirkstall Mill on Tuesday night, West Yorkshire Fire Service "
+    "said.",
     "Nobody had worked in the building, once a wool store, since its owners shifted production to Bradford "
     "a year ago.",
     "Station manager Helen Crowther said 60 firefighters had battled the flames for nine hours.")

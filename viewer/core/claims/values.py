@@ -131,8 +131,9 @@ _QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\
                         r"|(?<![$£€#\d.,])\d+(?:[.,]\d+)?\s+or\s+$")
 # A sum someone may yet pay is no sum paid: "BA faces a #13m fine" against "fined #4m", "could be
 # fined £5,000" (a count faced is a fact: "faces 17 charges").
-_PROSPECT_RE = re.compile(r"(?i)\b(?:(?:fac|risk)(?:e|es|ed|ing|s)?\s+(?:an?\s+)?(?:possible\s+|potential\s+)?"
-                          r"(?:[a-z]+\s+of\s+)?|(?:could|may|might|would)\s+(?:be\s+fined|have\s+to\s+pay)\s+)$")
+_PROSPECT_RE = re.compile(r"(?i)\b(?:(?:fac|risk)(?:e|es|ed|ing|s)?\s+(?:an?\s+)?"
+                          r"(?:possible\s+|potential\s+)?(?:[a-z]+\s+of\s+)?"
+                          r"|(?:could|may|might|would)\s+(?:be\s+fined|have\s+to\s+pay)\s+)$")
 _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
                        "which that this these those more less".split())
 # Words that open a sentence before a name ("Although Prempro pills …"); not every stopword: "Will
