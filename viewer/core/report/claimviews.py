@@ -153,5 +153,6 @@ def claim_reasons(comp: Comparison, claim) -> list[str]:
     if events:
         which = "all" if len(events) == len(pairs) else ", ".join(events)
         out.append(f"reports of one event ({which}: many names and numbers, or a figure and names, in "
-                   "common): a looser match counts, as does a distinctive figure shared with a name")
+                   "common): a looser match counts, as does a distinctive figure shared with a name, "
+                   "or some shared words where both sit next to wordings already matched")
     return out
