@@ -124,6 +124,8 @@ def test_disagreeing_values_give_one_conflict_of_their_kind(a, b, kind):
         # one person's age, given after the name and before it; two people's ages
         ("Sandra Jones, 38, was jailed.", "The 38-year-old Sandra Jones was jailed."),
         ("Sandra Jones, 38, was jailed.", "Matthew Lee, 53, was jailed."),
+        ("A 26-year-old woman held in the cells was attacked.",
+         "Another was a 20-year-old woman held in the cells."),
         ("Historian David Irving lost.", "AUTHOR David Irving lost."),
         ("The officer, WPC Davidson, was hurt.", "The officer, PC Deborah Davidson, was hurt."),
         ("The Smyrna Nissan plant was named the best.", "Nissan's Smyrna plant was named the best."),
@@ -674,6 +676,8 @@ def test_a_wire_hash_before_a_sum_is_a_pound_sign(text, found):
     ("They persuaded Lee, 53, a convicted killer.", [(("year-old lee", 53.0), "Lee, 53")]),
     ("Mr Kirkby, aged 55 at the time, was cleared.", [(("year-old kirkby", 55.0), "Kirkby, 55")]),
     ("The 55-year-old Michael Douglas arrived.", [(("year-old douglas", 55.0), "55-year-old Michael")]),
+    # another of several is not the one named before
+    ("Another was a 20-year-old woman.", [(("year-old woman (another)", 20.0), "20-year-old woman")]),
     # no name before it, a year, a weekday or a month's count
     ("The mother-of-two, 39, was jailed.", []),
     ("Leeds, 1998, was a cold year.", []),

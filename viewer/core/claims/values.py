@@ -134,6 +134,8 @@ _QUALIFIED = re.compile(r"(?i)\b(?:more|fewer|less|greater|higher|lower)\s+than\
 _PROSPECT_RE = re.compile(r"(?i)\b(?:(?:fac|risk)(?:e|es|ed|ing|s)?\s+(?:an?\s+)?"
                           r"(?:possible\s+|potential\s+)?(?:[a-z]+\s+of\s+)?"
                           r"|(?:could|may|might|would)\s+(?:be\s+fined|have\s+to\s+pay)\s+)$")
+# Another one of several: "Another was a 20-year-old woman", "a second man, aged 30".
+_ANOTHER_RE = re.compile(r"(?i)\b(?:another|a\s+second|a\s+third|the\s+other)\b")
 _UNIT_STOP = frozenset("of and or the a an to in on at for by from with as is are was were than who "
                        "which that this these those more less".split())
 # Words that open a sentence before a name ("Although Prempro pills …"); not every stopword: "Will
@@ -331,6 +333,9 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
             if holder and m.group("holder")[0].isupper():
                 holder = fold(_NAME_GOES_ON_RE.match(text, m.end("holder")).group("last") or holder)
             unit += "-old" + (f" {holder}" if holder and holder not in NAME_SKIP else "")
+            if holder and not m.group("holder")[0].isupper() \
+                    and _ANOTHER_RE.search(text, max(0, m.start() - 40), m.start()):
+                unit += " (another)"  # "Another was a 20-year-old woman": not the one named before
         # an amount is worded up to its scale ("£3m", not "£3m damages"; an unmatched group ends at -1)
         worded = text[m.start():max(m.end("num"), m.end("scale"))] if m.group("cur") else m.group()
         out.append(((unit, value), worded.strip()))
