@@ -530,3 +530,19 @@ def test_order_links_join_only_articles_read_as_one_event():
     assert finder._in_order(statements, edges, near, {(0, 1)}) == [(1, len(a) + 1)]
     assert finder._in_order(statements, edges, near, set()) == []
     assert finder._in_order(statements, edges, set(), {(0, 1)}) == []
+
+
+def test_a_claim_joined_for_its_place_says_so_in_its_reasons():
+    """The claim a statement joined for its place records the two articles, and its hover's
+    reasons say so; a claim the matcher joined alone does not."""
+    from viewer.core.comparison import compare
+    from viewer.core.report.claimviews import claim_reasons
+
+    comp = compare([Article("A", "", " ".join(_FIRE)), Article("B", "", " ".join(_FIRE_REWRITTEN))])
+    by_text = {frozenset(_member_texts(comp.articles, c).values()): c for c in comp.claims}
+    placed = by_text[frozenset((_FIRE[1], _FIRE_REWRITTEN[1]))]
+    matched = by_text[frozenset((_FIRE[2], _FIRE_REWRITTEN[2]))]
+    assert placed.in_order == (("A", "B"),) and matched.in_order == ()
+    assert any(r.startswith("in the same place (A–B)") for r in claim_reasons(comp, placed))
+    assert not any(r.startswith("in the same place") for r in claim_reasons(comp, matched))
+    assert comp.without("B").claims[0].in_order == ()

@@ -150,7 +150,8 @@ class Comparison:
                               for k in c.conflicts)
             conflicts = tuple(k for k in conflicts if len(set(k.values.values())) > 1)
             claims.append(replace(c, articles=tuple(x for x in c.articles if x != article_id),
-                                  members=members, conflicts=conflicts))
+                                  members=members, conflicts=conflicts,
+                                  in_order=tuple(k for k in c.in_order if article_id not in k)))
         base = self.base if self.base != article_id else arts[0].id
         one_event = frozenset(k for k in self.one_event if article_id not in k)
         return Comparison(arts, base, pairs, tuple(claims), one_event=one_event)

@@ -111,6 +111,9 @@ class Claim:
     articles: tuple[str, ...]
     members: tuple[ClaimMember, ...]
     conflicts: tuple[Conflict, ...]
+    # (article id, article id) pairs whose wordings joined for their place next to wordings
+    # already matched (ORDER_LINKS), so a hover can say so
+    in_order: tuple[tuple[str, str], ...] = ()
 
 
 def _same_event(statements: list[Statement]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
@@ -354,9 +357,11 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
     if FIGURE_LINKS and same_event:
         for i, j in _figure_pairs(statements, pairs, same_event):
             edges.setdefault((i, j), SAME_EVENT_CLAIM)
+    ordered: dict[int, list[int]] = defaultdict(list)  # statement -> those it joined by ORDER_LINKS
     if ORDER_LINKS and same_event:
         for i, j in _in_order(statements, edges, near, same_event):
             edges[(i, j)] = SAME_EVENT_CLAIM
+            ordered[i].append(j)
     step()
     groups = _cluster(statements, edges)
     step()
@@ -386,11 +391,14 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         text = plain_wording(statements[rep].text)
         conflicts = find_conflicts([(ids[statements[i].article], statements[i].text) for i in members],
                                    dated, stated) if len(arts) > 1 else ()
+        inside = set(members)
         claims.append(Claim(
             id=f"c{number}", text=text, articles=arts,
             members=tuple(ClaimMember(ids[statements[i].article], statements[i].start, statements[i].end)
                           for i in members),
-            conflicts=conflicts))
+            conflicts=conflicts,
+            in_order=tuple(sorted({(ids[statements[i].article], ids[statements[j].article])
+                                   for i in members for j in ordered.get(i, ()) if j in inside}))))
     claims = _with_anchored_conflicts(claims, statements, articles, apart, lambda k: stated(ids[k]))
     step()
     return claims

@@ -119,8 +119,9 @@ def _listed(items) -> str:
 
 def claim_reasons(comp: Comparison, claim) -> list[str]:
     """Why a shared claim's wordings were joined, one short line per kind of evidence:
-    names and numbers they share, synonyms matched, other shared words, how alike they read, and
-    which of its articles were read as reports of one event. Each wording is compared with the
+    names and numbers they share, synonyms matched, other shared words, how alike they read,
+    which of its articles were read as reports of one event, and which joined for their place
+    next to wordings already matched (`finder.ORDER_LINKS`). Each wording is compared with the
     first; [] for a claim of one article."""
     wordings = list(claim_wordings(comp, claim).values())
     if len(wordings) < 2:
@@ -153,6 +154,9 @@ def claim_reasons(comp: Comparison, claim) -> list[str]:
     if events:
         which = "all" if len(events) == len(pairs) else ", ".join(events)
         out.append(f"reports of one event ({which}: many names and numbers, or a figure and names, in "
-                   "common): a looser match counts, as does a distinctive figure shared with a name, "
-                   "or some shared words where both sit next to wordings already matched")
+                   "common): a looser match counts, as does a distinctive figure shared with a name")
+    if claim.in_order:
+        which = ", ".join(f"{x}–{y}" for x, y in claim.in_order)
+        out.append(f"in the same place ({which}): next to wordings already matched in both articles, "
+                   "with some words in common")
     return out
