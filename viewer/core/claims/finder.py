@@ -339,7 +339,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
     # Statements with the same words share their keys (`statements_of`'s memo): a pair of wordings
     # met again (long texts repeat sentences) is scored once.
     scored: dict[tuple[int, int, bool], float] = {}
-    near: set[tuple[int, int]] = set()
+    near: set[tuple[int, int]] | None = set() if ORDER_LINKS and same_event else None  # (`_in_order`)
     for n, (i, j, partial) in enumerate(_gated_pairs(statements, pairs, cancelled, same_event, near)):
         if n % 2000 == 0:
             check(cancelled)
@@ -358,7 +358,7 @@ def find_claims(articles: Sequence[Article], *, progress: Callable[[int, int], N
         for i, j in _figure_pairs(statements, pairs, same_event):
             edges.setdefault((i, j), SAME_EVENT_CLAIM)
     ordered: dict[int, list[int]] = defaultdict(list)  # statement -> those it joined by ORDER_LINKS
-    if ORDER_LINKS and same_event:
+    if near is not None:
         for i, j in _in_order(statements, edges, near, same_event):
             edges[(i, j)] = SAME_EVENT_CLAIM
             ordered[i].append(j)

@@ -330,11 +330,11 @@ def _counts(text: str, skip: list[tuple[int, int]]) -> list[tuple[tuple[str, flo
             # whose age: "55-year-old Douglas" and "30-year-old star" are two people's; a name's
             # last word ("55-year-old Michael Douglas"), as an age after a name is keyed
             holder = fold(m.group("holder") or "")
-            if holder and m.group("holder")[0].isupper():
+            named = bool(holder) and m.group("holder")[0].isupper()
+            if named:
                 holder = fold(_NAME_GOES_ON_RE.match(text, m.end("holder")).group("last") or holder)
             unit += "-old" + (f" {holder}" if holder and holder not in NAME_SKIP else "")
-            if holder and not m.group("holder")[0].isupper() \
-                    and _ANOTHER_RE.search(text, max(0, m.start() - 40), m.start()):
+            if holder and not named and _ANOTHER_RE.search(text, max(0, m.start() - 40), m.start()):
                 unit += " (another)"  # "Another was a 20-year-old woman": not the one named before
         # an amount is worded up to its scale ("£3m", not "£3m damages"; an unmatched group ends at -1)
         worded = text[m.start():max(m.end("num"), m.end("scale"))] if m.group("cur") else m.group()
